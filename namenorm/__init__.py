@@ -1,0 +1,99 @@
+"""namenorm: resolve misspelled, transliterated and title-decorated names to entities.
+
+>>> import namenorm
+>>> r = namenorm.Resolver([namenorm.Entity("ryan-germany", "Ryan Germany", "person")])
+>>> r.resolve("Mr. Ryan Germanie").id
+'ryan-germany'
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterable, Union
+
+from .aliases import OnConflict, bundled_path, merge, read_alias_file
+from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
+from .model import Entity, Match, Mention, Source
+from .normalize import normalize_name
+from .resolver import Resolver
+
+__all__ = [
+    "AliasFileError",
+    "ConflictError",
+    "Entity",
+    "Match",
+    "Mention",
+    "NamenormError",
+    "Resolver",
+    "Source",
+    "UnknownEntityError",
+    "__version__",
+    "bundled_path",
+    "candidates",
+    "default_resolver",
+    "load",
+    "normalize_name",
+    "resolve",
+    "resolve_many",
+]
+
+__version__ = "0.1.0"
+
+PathLike = Union[str, Path]
+
+
+def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",
+         with_default: bool = False, **options: float) -> Resolver:
+    """Build a Resolver over alias files, merged in order.
+
+    Args:
+        paths: alias files (or lists of them); none means the bundled file.
+        on_conflict: what a later file redefining an id does: "raise", "warn"
+            (later wins, with a warning) or "ignore" (later wins).
+        with_default: put the bundled file first, so ``paths`` extend it.
+        options: ``threshold`` and ``margin``, passed to ``Resolver``.
+
+    Raises:
+        AliasFileError: a file is missing or invalid (every problem listed with path:line:column).
+        ConflictError: two files define one id and ``on_conflict="raise"``.
+    """
+    flat: list[PathLike] = []
+    for item in paths:
+        if isinstance(item, (str, Path)):
+            flat.append(item)
+        else:
+            flat.extend(item)
+    if with_default or not flat:
+        flat.insert(0, bundled_path())
+    entities, titles = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)
+    return Resolver(entities, titles=titles, **options)
+
+
+_default: Resolver | None = None
+_default_lock = threading.Lock()
+
+
+def default_resolver() -> Resolver:
+    """The Resolver over the bundled alias file, loaded on first use."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = load()
+    return _default
+
+
+def resolve(name: str, *, kind: str | None = None) -> Match | None:
+    """Resolve a name against the bundled alias file; see ``Resolver.resolve``."""
+    return default_resolver().resolve(name, kind=kind)  # type: ignore[arg-type]
+
+
+def candidates(name: str, *, limit: int = 5, kind: str | None = None) -> list[Match]:
+    """Candidates from the bundled alias file; see ``Resolver.candidates``."""
+    return default_resolver().candidates(name, limit=limit, kind=kind)  # type: ignore[arg-type]
+
+
+def resolve_many(names: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+    """Resolve many names against the bundled alias file; see ``Resolver.resolve_many``."""
+    return default_resolver().resolve_many(names, kind=kind)  # type: ignore[arg-type]

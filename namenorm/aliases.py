@@ -1,0 +1,389 @@
+"""Read alias files into validated entities: the only module that imports yaml.
+
+Files are parsed into YAML nodes, never into Python objects, so every value
+keeps its line and column, every scalar stays a string (``No``, ``Null`` and
+``007`` are names, not booleans or numbers) and YAML aliases, merge keys,
+duplicate keys and unknown keys are rejected with a message that says where.
+All problems in a file are reported together in one ``AliasFileError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import warnings
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Literal, Union
+
+import yaml
+
+from .errors import AliasFileError, ConflictError, Issue
+from .model import KINDS, Entity, Source
+from .normalize import normalize_name
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "AliasFile",
+    "Extension",
+    "OnConflict",
+    "bundled_path",
+    "default_titles",
+    "merge",
+    "parse_alias_file",
+    "read_alias_file",
+]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Largest alias file read (about 100,000 entities); bigger files are refused, not parsed for minutes."""
+_MAX_DEPTH = 6
+"""Alias files nest at most: top mapping > entities list > entity > meta > value."""
+
+OnConflict = Literal["raise", "warn", "ignore"]
+PathLike = Union[str, Path]
+
+_ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
+_EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")
+_LIST_KEYS = ("aliases", "weak", "exclude", "related")
+_TOP_KEYS = ("entities", "titles")
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
+
+
+@dataclass(frozen=True)
+class Extension:
+    """An ``extends:`` entry: forms to add to an entity defined earlier."""
+
+    target: str
+    aliases: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: Source = Source("<memory>")
+
+
+@dataclass(frozen=True)
+class AliasFile:
+    """One parsed alias file, before merging."""
+
+    path: str
+    entities: tuple[Entity, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    titles: tuple[str, ...] = ()
+
+
+def bundled_path() -> Path:
+    """Path of the bundled alias file: inside the installed package, else the source tree."""
+    packaged = resources.files("namenorm") / "_data" / "aliases.yaml"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / "aliases.yaml"
+
+
+def default_titles() -> tuple[str, ...]:
+    """Titles and roles stripped from the front of a query, from ``namenorm/_data/titles.txt``."""
+    text = (resources.files("namenorm") / "_data" / "titles.txt").read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """Composes nodes only; rejects YAML aliases; every plain scalar resolves to str."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in alias files; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+class _Reader:
+    """Walks one file's node tree, collecting issues instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.issues: list[Issue] = []
+
+    def issue(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 0
+        column = node.start_mark.column + 1 if node is not None else 0
+        self.issues.append(Issue(self.path, line, column, message))
+
+    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        if not isinstance(node, yaml.MappingNode):
+            self.issue(node, f"{what} must be a mapping of keys to values")
+            return {}
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.issue(key_node, f"{what} keys must be plain words")
+                continue
+            key = key_node.value
+            if key in out:
+                first = out[key][0].start_mark.line + 1
+                self.issue(key_node, f"duplicate key {key!r} in {what} (first at line {first}); keep one")
+                continue
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                fix = f"did you mean {hint[0]!r}?" if hint else f"allowed keys: {', '.join(allowed)}"
+                self.issue(key_node, f"unknown key {key!r} in {what}; {fix}")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, node: yaml.Node, what: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.issue(node, f"{what} must be a single string")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.issue(node, f"{what} is empty")
+            return None
+        return value
+
+    def texts(self, node: yaml.Node, what: str, *, names: bool = True) -> tuple[str, ...]:
+        if isinstance(node, yaml.ScalarNode) and node.value.strip() == "" and node.tag.endswith(":null"):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.issue(node, f"{what} must be a list, e.g. {what.split()[-1]}: [{node.value if isinstance(node, yaml.ScalarNode) else '...'}]")
+            return ()
+        out: list[str] = []
+        for item in node.value:
+            value = self.text(item, f"an entry of {what}")
+            if value is None:
+                continue
+            if names and not normalize_name(value):
+                self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it")
+                continue
+            if value not in out:
+                out.append(value)
+        return tuple(out)
+
+    def plain(self, node: yaml.Node, depth: int) -> Any:
+        if depth > _MAX_DEPTH:
+            self.issue(node, "nesting too deep for an alias file")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.plain(item, depth + 1) for item in node.value]
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.plain(key_node, depth + 1)
+            if not isinstance(key, str):
+                self.issue(key_node, "meta keys must be strings")
+            elif key in result:
+                self.issue(key_node, f"duplicate key {key!r} in meta; keep one")
+            else:
+                result[key] = self.plain(value_node, depth + 1)
+        return result
+
+    def entry(self, node: yaml.Node) -> Entity | Extension | None:
+        is_extension = isinstance(node, yaml.MappingNode) and any(
+            isinstance(k, yaml.ScalarNode) and k.value == "extends" for k, _ in node.value
+        )
+        allowed = _EXTENSION_KEYS if is_extension else _ENTITY_KEYS
+        fields = self.mapping(node, allowed, "an extends entry" if is_extension else "an entity")
+        if not fields:
+            return None
+        source = Source(self.path, node.start_mark.line + 1)
+        values: dict[str, Any] = {}
+        for key in _LIST_KEYS:
+            if key in fields:
+                values[key] = self.texts(fields[key][1], f"{key}", names=key != "related")
+        if "meta" in fields:
+            meta_node = fields["meta"][1]
+            if isinstance(meta_node, yaml.MappingNode):
+                values["meta"] = self.plain(meta_node, 3)
+            else:
+                self.issue(meta_node, "meta must be a mapping, e.g. meta: {wikidata: Q42}")
+        if is_extension:
+            target = self.text(fields["extends"][1], "extends")
+            return Extension(target, source=source, **values) if target else None
+        ok = True
+        for key in ("id", "name"):
+            if key not in fields:
+                self.issue(node, f"entity has no {key!r}; every entity needs an id and a name")
+                ok = False
+                continue
+            value = self.text(fields[key][1], key)
+            if value is None:
+                ok = False
+            values[key] = value
+        entity_id = values.get("id")
+        if entity_id and not _ID_PATTERN.match(entity_id):
+            self.issue(fields["id"][1], f"id {entity_id!r} must be a slug of letters, digits and . _ : / -, e.g. 'brad-raffensperger'")
+            ok = False
+        if values.get("name") and not normalize_name(values["name"]):
+            self.issue(fields["name"][1], f"name {values['name']!r} has no letters or digits to match on")
+            ok = False
+        if "kind" in fields:
+            kind = self.text(fields["kind"][1], "kind")
+            if kind not in KINDS:
+                if kind is not None:
+                    self.issue(fields["kind"][1], f"kind {kind!r} is not one of {', '.join(KINDS)}")
+                ok = False
+            values["kind"] = kind
+        return Entity(source=source, **values) if ok else None
+
+    def document(self, root: yaml.Node | None) -> AliasFile:
+        if root is None:
+            self.issues.append(Issue(self.path, 0, 0, "file is empty; an alias file starts with 'entities:'"))
+            return AliasFile(self.path)
+        top = self.mapping(root, _TOP_KEYS, "the file")
+        titles = self.texts(top["titles"][1], "titles") if "titles" in top else ()
+        if "entities" not in top:
+            if not self.issues:
+                self.issue(root, "no 'entities:' list; an alias file starts with 'entities:'")
+            return AliasFile(self.path, titles=titles)
+        entries = top["entities"][1]
+        if not isinstance(entries, yaml.SequenceNode):
+            self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
+            return AliasFile(self.path, titles=titles)
+        entities: list[Entity] = []
+        extensions: list[Extension] = []
+        first_line: dict[str, int] = {}
+        for item in entries.value:
+            parsed = self.entry(item)
+            if isinstance(parsed, Extension):
+                extensions.append(parsed)
+            elif parsed is not None:
+                if parsed.id in first_line:
+                    self.issue(item, f"id {parsed.id!r} is already defined at line {first_line[parsed.id]}; "
+                                     "ids must be unique (use 'extends:' to add forms)")
+                    continue
+                first_line[parsed.id] = parsed.source.line
+                entities.append(parsed)
+        return AliasFile(self.path, tuple(entities), tuple(extensions), titles)
+
+
+def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
+    """Parse alias-file text; ``path`` is only used in messages.
+
+    Raises:
+        AliasFileError: listing every problem, each as ``path:line:column: message``.
+
+    >>> f = parse_alias_file("entities:\\n  - {id: koeln, name: Köln, kind: place, aliases: [Cologne]}\\n")
+    >>> f.entities[0].aliases
+    ('Cologne',)
+    >>> parse_alias_file("entities:\\n  - {id: koeln, nmae: Köln}\\n", "my.yaml")
+    Traceback (most recent call last):
+    ...
+    namenorm.errors.AliasFileError: my.yaml:2:5: entity has no 'name'; every entity needs an id and a name
+    my.yaml:2:17: unknown key 'nmae' in an entity; did you mean 'name'?
+    """
+    reader = _Reader(path)
+    loader = None
+    try:
+        loader = _NodeLoader(text)
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        if exc.context and "*name" not in problem:
+            problem = f"{exc.context}: {problem}"
+        raise AliasFileError([Issue(path, line, column, f"{problem}; fix the YAML syntax")]) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[:exc.position]
+        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        what = "not valid UTF-8" if isinstance(exc.character, int) else "a character YAML does not allow"
+        raise AliasFileError([Issue(path, line, 0, f"{what} at byte {exc.position}; save the file as UTF-8")]) from None
+    except yaml.YAMLError as exc:
+        raise AliasFileError([Issue(path, 0, 0, f"cannot read YAML: {exc}")]) from None
+    except RecursionError:
+        raise AliasFileError([Issue(path, 0, 0, "nesting too deep for an alias file")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    parsed = reader.document(root)
+    if reader.issues:
+        raise AliasFileError(sorted(reader.issues, key=lambda i: (i.line, i.column)))
+    return parsed
+
+
+def read_alias_file(path: PathLike) -> AliasFile:
+    """Read and parse one alias file from disk.
+
+    Raises:
+        AliasFileError: when the file is missing, too large, not UTF-8 YAML, or invalid.
+    """
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AliasFileError([Issue(name, 0, 0, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; "
+                                                    "split it into several files")])
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+    return parse_alias_file(data, name)
+
+
+def _extend(entity: Entity, ext: Extension) -> Entity:
+    def grow(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
+        return old + tuple(v for v in new if v not in old)
+
+    return replace(
+        entity,
+        aliases=grow(entity.aliases, ext.aliases),
+        weak=grow(entity.weak, ext.weak),
+        exclude=grow(entity.exclude, ext.exclude),
+        related=grow(entity.related, ext.related),
+        meta={**entity.meta, **ext.meta},
+    )
+
+
+def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> tuple[list[Entity], list[str]]:
+    """Merge parsed files in order into one entity list and one title list.
+
+    A later file may redefine an id (as ``on_conflict`` says) and may extend any
+    entity defined in it or before it.
+
+    Raises:
+        ConflictError: an id is defined in two files and ``on_conflict="raise"``.
+        AliasFileError: an ``extends:`` names no known entity, or a related id is unknown.
+    """
+    if on_conflict not in ("raise", "warn", "ignore"):
+        raise ValueError(f"on_conflict must be 'raise', 'warn' or 'ignore', not {on_conflict!r}")
+    by_id: dict[str, Entity] = {}
+    titles: list[str] = []
+    conflicts: list[Issue] = []
+    problems: list[Issue] = []
+    for alias_file in files:
+        titles.extend(alias_file.titles)
+        for entity in alias_file.entities:
+            earlier = by_id.get(entity.id)
+            if earlier is not None:
+                message = f"id {entity.id!r} is already defined at {earlier.source}"
+                if on_conflict == "raise":
+                    conflicts.append(Issue(entity.source.path, entity.source.line, 0,
+                                           message + "; rename one, or use 'extends:' to add forms"))
+                    continue
+                if on_conflict == "warn":
+                    warnings.warn(f"{entity.source}: {message}; the later definition replaces it", stacklevel=3)
+            by_id[entity.id] = entity
+        for ext in alias_file.extensions:
+            target = by_id.get(ext.target)
+            if target is None:
+                hint = difflib.get_close_matches(ext.target, list(by_id), n=1)
+                fix = f"; did you mean {hint[0]!r}?" if hint else "; define it in an earlier file"
+                problems.append(Issue(ext.source.path, ext.source.line, 0, f"extends {ext.target!r}: no such entity{fix}"))
+                continue
+            by_id[ext.target] = _extend(target, ext)
+    if conflicts:
+        raise ConflictError(conflicts)
+    for entity in by_id.values():
+        for rel in entity.related:
+            if rel not in by_id:
+                problems.append(Issue(entity.source.path, entity.source.line, 0,
+                                      f"entity {entity.id!r} lists unknown related id {rel!r}"))
+    if problems:
+        raise AliasFileError(problems)
+    return list(by_id.values()), titles

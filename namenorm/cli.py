@@ -1,0 +1,161 @@
+"""The ``namenorm`` command line: resolve names, scan text, check alias files.
+
+Exit status: 0 on success, 1 when ``check`` finds clashes, 2 on usage or
+alias-file errors (the message goes to stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Iterable, Iterator, Sequence, TextIO
+
+from . import __version__, load
+from .errors import NamenormError
+from .model import KINDS, Match
+from .resolver import Resolver
+
+__all__ = ["main"]
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode input of unknown encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1.
+
+    >>> decode_bytes("Köln".encode("utf-8")), decode_bytes("Köln".encode("latin-1"))
+    ('Köln', 'Köln')
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _read_lines(args: Sequence[str]) -> Iterator[str]:
+    """The names given, with '-' standing for stdin, one name a line."""
+    for arg in args:
+        if arg == "-":
+            for line in decode_bytes(sys.stdin.buffer.read()).splitlines():
+                if line.strip():
+                    yield line.strip()
+        else:
+            yield arg
+
+
+def _resolver(args: argparse.Namespace) -> Resolver:
+    return load(*(args.aliases or ()), with_default=args.with_default)
+
+
+def _match_record(query: str, match: Match | None) -> dict[str, object]:
+    if match is None:
+        return {"query": query, "id": None}
+    return {"query": query, "id": match.id, "name": match.name, "kind": match.kind,
+            "score": match.score, "method": match.method, "form": match.form}
+
+
+def _print_table(rows: Iterable[list[str]], out: TextIO) -> None:
+    rows = list(rows)
+    if not rows:
+        return
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+
+
+def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    names = list(_read_lines(args.names))
+    if args.candidates:
+        for name in names:
+            found = resolver.candidates(name, limit=args.candidates, kind=args.kind)
+            if args.json:
+                out.write(json.dumps({"query": name, "candidates": [_match_record(name, m) for m in found]},
+                                     ensure_ascii=False) + "\n")
+            else:
+                out.write(f"{name}\n")
+                _print_table(([f"  {m.score:.2f}", m.id, m.name, m.kind, m.method] for m in found), out)
+        return 0
+    matches = resolver.resolve_many(names, kind=args.kind)
+    if args.json:
+        for name, match in zip(names, matches):
+            out.write(json.dumps(_match_record(name, match), ensure_ascii=False) + "\n")
+        return 0
+    rows = [["QUERY", "ID", "NAME", "KIND", "SCORE", "METHOD"]]
+    for name, match in zip(names, matches):
+        if match is None:
+            rows.append([name, "-", "(no confident match)", "", "", ""])
+        else:
+            rows.append([name, match.id, match.name, match.kind, f"{match.score:.2f}", match.method])
+    _print_table(rows, out)
+    if args.explain:
+        for match in matches:
+            if match is not None:
+                out.write(match.explain() + "\n")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = load(*args.files, with_default=args.with_default)
+    if args.list:
+        for entity in resolver:
+            out.write(f"{entity.id}\t{entity.kind}\t{entity.name}\n")
+    clashes = resolver.clashes
+    for clash in clashes:
+        out.write(f"clash: {clash}\n")
+    out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms, {len(clashes)} clashes\n")
+    return 1 if clashes and args.strict else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="namenorm", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"namenorm {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def alias_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--aliases", action="append", metavar="FILE",
+                       help="alias file to use instead of the bundled one (repeatable, merged in order)")
+        p.add_argument("--with-default", action="store_true",
+                       help="load the bundled alias file first and add --aliases files to it")
+
+    p = sub.add_parser("resolve", help="resolve names to entities")
+    p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one a line from stdin")
+    alias_options(p)
+    p.add_argument("--kind", choices=KINDS, help="only consider entities of this kind")
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.add_argument("--candidates", type=int, metavar="N", default=0, help="list up to N candidates per name")
+    p.add_argument("--explain", action="store_true", help="say why each match was made")
+    p.set_defaults(run=_cmd_resolve)
+
+    p = sub.add_parser("check", help="validate alias files and report forms claimed twice")
+    p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")
+    p.add_argument("--with-default", action="store_true", help="check the files on top of the bundled one")
+    p.add_argument("--list", action="store_true", help="list every entity id")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any form is claimed twice")
+    p.set_defaults(run=_cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    out = sys.stdout
+    try:
+        return int(args.run(args, out))
+    except NamenormError as exc:
+        print(f"namenorm: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, like other Unix tools.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The exception hierarchy: one base class, each error also a familiar built-in.
+
+Errors keep their constructor arguments as attributes and build their message in
+``__str__``, so they pickle and survive a trip through worker processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["NamenormError", "Issue", "AliasFileError", "ConflictError", "UnknownEntityError"]
+
+
+class NamenormError(Exception):
+    """Base class of every error namenorm raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in an alias file, with where it is."""
+
+    path: str
+    """The file, as the caller named it."""
+    line: int
+    """1-based line number (0 when the problem concerns the whole file)."""
+    column: int
+    """1-based column number (0 when unknown)."""
+    message: str
+    """What is wrong and, where there is one, how to fix it."""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class AliasFileError(NamenormError, ValueError):
+    """An alias file cannot be used; ``issues`` lists every problem found in it.
+
+    >>> err = AliasFileError([Issue("my.yaml", 3, 5, "unknown key 'alias'; did you mean 'aliases'?")])
+    >>> print(err)
+    my.yaml:3:5: unknown key 'alias'; did you mean 'aliases'?
+    """
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__(issues)
+        self.issues = list(issues)
+
+    @property
+    def path(self) -> str:
+        """The file of the first issue."""
+        return self.issues[0].path if self.issues else ""
+
+    @property
+    def line(self) -> int:
+        """The line of the first issue."""
+        return self.issues[0].line if self.issues else 0
+
+    def __str__(self) -> str:
+        return "\n".join(str(issue) for issue in self.issues)
+
+    def __reduce__(self) -> tuple[type, tuple[list[Issue]]]:
+        return (type(self), (self.issues,))
+
+
+class ConflictError(AliasFileError):
+    """Two files define the same entity id and ``on_conflict="raise"``."""
+
+
+class UnknownEntityError(NamenormError, KeyError):
+    """No entity has this id.
+
+    >>> print(UnknownEntityError("nowhere"))
+    no entity has id 'nowhere'; ids are listed by `namenorm check --list`
+    """
+
+    def __init__(self, entity_id: str) -> None:
+        super().__init__(entity_id)
+        self.entity_id = entity_id
+
+    def __str__(self) -> str:
+        return f"no entity has id {self.entity_id!r}; ids are listed by `namenorm check --list`"
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (type(self), (self.entity_id,))

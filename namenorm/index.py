@@ -1,0 +1,316 @@
+"""The compiled lookup tables behind a Resolver.
+
+``Index.build`` normalizes every form once and records who claims it:
+
+* strong forms (name, aliases) beat weak forms, which beat surnames derived
+  from person names; within the best tier a form claimed by two entities is
+  kept ambiguous and listed in ``Index.clashes``;
+* each distinct token is filed under its candidate keys (``keys.token_keys``),
+  and each token points at the forms that contain it.
+
+``Index.search`` proposes forms whose tokens share a key with the query's
+tokens, narrows by intersecting token postings (rarest token first), and
+scores the survivors by token alignment. Nothing scans the whole gallery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from .keys import token_keys, token_similarity
+from .model import Entity, TokenPair
+from .normalize import TitleSet, normalize_cached
+
+__all__ = ["STRONG", "WEAK", "SURNAME", "TIER_METHODS", "TIER_TRUST", "TOKEN_FLOOR", "Clash", "Hit",
+           "Index", "score_alignment"]
+
+STRONG, WEAK, SURNAME = 0, 1, 2
+TIER_METHODS = ("exact", "weak", "surname")
+TIER_TRUST = (1.0, 0.98, 0.96)
+"""Score of an exact hit on a form of each tier, and the factor a fuzzy score on it gets."""
+TOKEN_FLOOR = 0.75
+"""Token pairs less similar than this count as not aligned at all."""
+_OUT_OF_ORDER = 0.97
+"""Factor for alignments that reorder tokens ("Raffensperger Brad")."""
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_NARROW_ENOUGH = 64
+"""Stop intersecting postings once this few forms are left to score."""
+
+SimilarityFn = Callable[[int, int], "tuple[float, str]"]
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A form that several entities claim in the same tier."""
+
+    form: str
+    tier: str
+    entities: tuple[Entity, ...]
+
+    def __str__(self) -> str:
+        owners = ", ".join(f"{e.id} ({e.source})" for e in self.entities)
+        return f"{self.tier} form {self.form!r} is claimed by {owners}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One scored entity for a query, before the resolver decides."""
+
+    entity: int
+    score: float
+    form: str
+    tier: int
+    pairs: tuple[TokenPair, ...] = ()
+    phonetic: bool = False
+
+
+def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int], sim: SimilarityFn
+                    ) -> tuple[float, list[tuple[int, int, float, str]]]:
+    """Align query and form tokens greedily by similarity and score the alignment.
+
+    Each aligned pair contributes its similarity weighted by the two tokens'
+    lengths; unaligned tokens contribute nothing but still weigh, so a missing
+    first name costs in proportion to its length. Reordered alignments pay a
+    small factor.
+
+    >>> exact = lambda i, j: (1.0, "") if i == j else (0.0, "")
+    >>> score_alignment([4, 6], [4, 6], exact)[0]
+    1.0
+    >>> round(score_alignment([6], [4, 6], lambda i, j: (1.0, "") if j == 1 else (0.0, ""))[0], 2)
+    0.75
+    """
+    options = []
+    for i in range(len(q_lens)):
+        for j in range(len(f_lens)):
+            s, key = sim(i, j)
+            if s >= TOKEN_FLOOR:
+                options.append((s, i, j, key))
+    if not options:
+        return 0.0, []
+    options.sort(reverse=True)
+    used_q: set[int] = set()
+    used_f: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    total = 0.0
+    for s, i, j, key in options:
+        if i in used_q or j in used_f:
+            continue
+        used_q.add(i)
+        used_f.add(j)
+        pairs.append((i, j, s, key))
+        total += s * (q_lens[i] + f_lens[j])
+    score = total / (sum(q_lens) + sum(f_lens))
+    pairs.sort()
+    if any(a[1] > b[1] for a, b in zip(pairs, pairs[1:])):
+        score *= _OUT_OF_ORDER
+    return score, pairs
+
+
+def derived_surname(entity: Entity) -> str | None:
+    """The last name word of a person ("Brad Raffensperger" -> "raffensperger")."""
+    if entity.kind != "person":
+        return None
+    tokens = [t for t in normalize_cached(entity.name).split() if t not in _GENERATIONAL]
+    if len(tokens) < 2 or len(tokens[-1]) < 3:
+        return None
+    return tokens[-1]
+
+
+class Index:
+    """Forms, tokens and keys of a set of entities; build once, query from many threads."""
+
+    def __init__(self, entities: Sequence[Entity], titles: TitleSet) -> None:
+        self.entities = list(entities)
+        self.titles = titles
+        self._forms: list[str] = []
+        self._form_ids: dict[str, int] = {}
+        self._form_tier: list[int] = []
+        self._form_owner: list[int | tuple[int, ...]] = []
+        self._form_tokens: list[tuple[int, ...]] = []
+        self._vocab: list[str] = []
+        self._vocab_ids: dict[str, int] = {}
+        self._postings: list[list[int]] = []
+        self._keys: dict[str, list[int]] = {}
+        self.excluded: dict[str, frozenset[int]] = {}
+        self.clashes: list[Clash] = []
+
+    @classmethod
+    def build(cls, entities: Sequence[Entity], titles: Iterable[str] = ()) -> Index:
+        """Compile entities into lookup tables; clashes are recorded, not raised."""
+        index = cls(entities, TitleSet(titles))
+        excluded: dict[str, set[int]] = {}
+        for e_idx, entity in enumerate(index.entities):
+            for form in entity.forms:
+                index._claim(normalize_cached(form), e_idx, STRONG)
+            for form in entity.weak:
+                index._claim(normalize_cached(form), e_idx, WEAK)
+            surname = derived_surname(entity)
+            if surname:
+                index._claim(surname, e_idx, SURNAME)
+            for form in entity.exclude:
+                excluded.setdefault(normalize_cached(form), set()).add(e_idx)
+        for form, owners in excluded.items():
+            index._unclaim(form, owners)
+        index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
+        index._index_tokens()
+        index.clashes = [
+            Clash(form, TIER_METHODS[index._form_tier[f]], tuple(index.entities[e] for e in owner))
+            for f, (form, owner) in enumerate(zip(index._forms, index._form_owner))
+            if isinstance(owner, tuple) and len(owner) > 1 and index._form_tier[f] != SURNAME
+        ]
+        return index
+
+    def _claim(self, form: str, e_idx: int, tier: int) -> None:
+        if not form:
+            return
+        f = self._form_ids.get(form)
+        if f is None:
+            self._form_ids[form] = len(self._forms)
+            self._forms.append(form)
+            self._form_tier.append(tier)
+            self._form_owner.append(e_idx)
+            return
+        if tier < self._form_tier[f]:
+            self._form_tier[f] = tier
+            self._form_owner[f] = e_idx
+        elif tier == self._form_tier[f]:
+            owner = self._form_owner[f]
+            owners = owner if isinstance(owner, tuple) else (owner,)
+            if e_idx not in owners:
+                self._form_owner[f] = (*owners, e_idx)
+
+    def _unclaim(self, form: str, owners: set[int]) -> None:
+        f = self._form_ids.get(form)
+        if f is None:
+            return
+        owner = self._form_owner[f]
+        kept = tuple(e for e in (owner if isinstance(owner, tuple) else (owner,)) if e not in owners)
+        self._form_owner[f] = kept[0] if len(kept) == 1 else kept
+
+    def _index_tokens(self) -> None:
+        for f, form in enumerate(self._forms):
+            ids = []
+            for token in form.split():
+                t = self._vocab_ids.get(token)
+                if t is None:
+                    t = self._vocab_ids[token] = len(self._vocab)
+                    self._vocab.append(token)
+                    self._postings.append([])
+                    for key in token_keys(token):
+                        self._keys.setdefault(key, []).append(t)
+                posting = self._postings[t]
+                if not posting or posting[-1] != f:
+                    posting.append(f)
+                ids.append(t)
+            self._form_tokens.append(tuple(ids))
+
+    # -- lookups -------------------------------------------------------------
+
+    def owners(self, form: str) -> tuple[int, tuple[int, ...]] | None:
+        """Tier and claiming entities of an exact normalized form, or None."""
+        f = self._form_ids.get(form)
+        if f is None:
+            return None
+        owner = self._form_owner[f]
+        owners = owner if isinstance(owner, tuple) else (owner,)
+        return (self._form_tier[f], owners) if owners else None
+
+    def forms_of(self, e_idx: int) -> list[str]:
+        """Every normalized form that still points at an entity (slow; for tools and tests)."""
+        return [form for form, owner in zip(self._forms, self._form_owner)
+                if owner == e_idx or (isinstance(owner, tuple) and e_idx in owner)]
+
+    @property
+    def form_count(self) -> int:
+        """Number of distinct normalized forms."""
+        return len(self._forms)
+
+    def _token_candidates(self, token: str) -> dict[int, tuple[float, str]]:
+        """Vocabulary tokens sharing a key with ``token``, with their similarity."""
+        seen: set[int] = set()
+        for key in token_keys(token):
+            bucket = self._keys.get(key)
+            if bucket:
+                seen.update(bucket)
+        out: dict[int, tuple[float, str]] = {}
+        for t in seen:
+            s, shared = token_similarity(token, self._vocab[t])
+            if s >= TOKEN_FLOOR:
+                out[t] = (s, shared)
+        return out
+
+    def search(self, tokens: Sequence[str]) -> list[Hit]:
+        """Score the forms that share keys with the query tokens; best hit per entity."""
+        cands = [self._token_candidates(tok) for tok in tokens]
+        forms = self._candidate_forms(cands)
+        q_lens = [len(t) for t in tokens]
+        best: dict[int, Hit] = {}
+        vocab = self._vocab
+        for f in forms:
+            owner = self._form_owner[f]
+            if owner == ():
+                continue
+            f_tokens = self._form_tokens[f]
+
+            def sim(i: int, j: int, f_tokens: tuple[int, ...] = f_tokens) -> tuple[float, str]:
+                return cands[i].get(f_tokens[j], (0.0, ""))
+
+            score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sim)
+            if score <= 0.0:
+                continue
+            tier = self._form_tier[f]
+            score *= TIER_TRUST[tier]
+            for e_idx in owner if isinstance(owner, tuple) else (owner,):
+                held = best.get(e_idx)
+                if held is None or score > held.score:
+                    token_pairs = tuple(TokenPair(tokens[i], vocab[f_tokens[j]], s, key)
+                                        for i, j, s, key in pairs)
+                    phonetic = (len(pairs) == len(tokens) == len(f_tokens)
+                                and all(p.keys or p.similarity == 1.0 for p in token_pairs))
+                    best[e_idx] = Hit(e_idx, score, self._forms[f], tier, token_pairs, phonetic)
+        return sorted(best.values(), key=lambda h: -h.score)
+
+    def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> set[int]:
+        postings = self._postings
+        sized = sorted(
+            ((sum(len(postings[t]) for t in c), c) for c in cands if c), key=lambda x: x[0]
+        )
+        if not sized:
+            return set()
+        forms: set[int] = set()
+        for t in sized[0][1]:
+            forms.update(postings[t])
+        for size, c in sized[1:]:
+            if len(forms) <= _NARROW_ENOUGH:
+                break
+            if size < 2 * len(forms):
+                other: set[int] = set()
+                for t in c:
+                    other.update(postings[t])
+                narrowed = forms & other
+            else:
+                narrowed = {f for f in forms if any(t in c for t in self._form_tokens[f])}
+            if not narrowed:
+                break
+            forms = narrowed
+        return forms
+
+    def brute_force(self, tokens: Sequence[str]) -> list[Hit]:
+        """Score every form with no candidate generation: the reference ``search`` must agree with."""
+        q_lens = [len(t) for t in tokens]
+        best: dict[int, Hit] = {}
+        for f, form in enumerate(self._forms):
+            owner = self._form_owner[f]
+            f_words = form.split()
+
+            def sim(i: int, j: int, f_words: list[str] = f_words) -> tuple[float, str]:
+                s, key = token_similarity(tokens[i], f_words[j])
+                return (s, key) if s >= TOKEN_FLOOR else (0.0, "")
+
+            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sim)
+            score *= TIER_TRUST[self._form_tier[f]]
+            for e_idx in owner if isinstance(owner, tuple) else (owner,):
+                if score > 0 and (e_idx not in best or score > best[e_idx].score):
+                    best[e_idx] = Hit(e_idx, score, form, self._form_tier[f])
+        return sorted(best.values(), key=lambda h: -h.score)

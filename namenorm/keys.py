@@ -1,0 +1,152 @@
+"""Phonetic keys, typo keys and token similarity: the only module that uses jellyfish.
+
+Candidate generation looks a query token up by several keys, each cheap to
+compute and each forgiving a different kind of error:
+
+* the token and its one-letter deletions (SymSpell) catch one typo, including
+  a swap of neighbours ("smiht" / "smith");
+* the Metaphone key catches English respellings ("Germanie" / "Germany");
+* the sound-class skeleton folds the contrasts transliteration loses
+  (p/b/f/v, t/d, l/r, doubled letters, vowels), so "Rappensperger" finds
+  "Raffensperger" although they are two edits apart.
+
+Keys only propose candidates; ``token_similarity`` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jellyfish
+
+__all__ = [
+    "MIN_DELETE_LEN",
+    "deletions",
+    "metaphone_key",
+    "skeleton_key",
+    "token_keys",
+    "token_similarity",
+]
+
+MIN_DELETE_LEN = 4
+"""Tokens shorter than this get no deletion keys: one edit in three letters is another name."""
+_MIN_SKELETON = 3
+"""Skeletons shorter than this are too common to propose candidates."""
+
+# Spelling-to-sound rewrites applied in order before letters are classed. Kept as
+# data so that a script-specific table can be added without touching the code.
+_SKELETON_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"([a-z])\1+", r"\1"),  # doubled letters sound once
+    (r"^kn|^gn|^pn|^wr", "n"),
+    (r"sch|tch|ch|sh|zh|dzh|dz|ts|tz|cz|sz|j", "s"),
+    (r"c(?=[eiy])|g(?=[eiy])", "s"),
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"gh", ""),
+    (r"ck|qu|q|x", "k"),
+)
+_SKELETON_CLASSES = str.maketrans({
+    "b": "p", "p": "p", "f": "p", "v": "p",
+    "d": "t", "t": "t",
+    "c": "k", "g": "k", "k": "k",
+    "s": "s", "z": "s",
+    "l": "r", "r": "r",
+    "m": "n", "n": "n",
+    "a": None, "e": None, "i": None, "o": None, "u": None,
+    "y": None, "w": None, "h": None,
+})
+_SKELETON_RES = tuple((re.compile(p), r) for p, r in _SKELETON_REWRITES)
+_REPEATS = re.compile(r"([a-z])\1+")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(token: str) -> str:
+    """Fold a token to its consonant sound classes.
+
+    >>> skeleton_key("raffensperger") == skeleton_key("rappensperger") == skeleton_key("rafensperger")
+    True
+    >>> skeleton_key("germanie") == skeleton_key("germany")
+    True
+    >>> skeleton_key("2021")
+    ''
+    """
+    if not token.isalpha():
+        token = "".join(ch for ch in token if ch.isalpha())
+    for pattern, repl in _SKELETON_RES:
+        token = pattern.sub(repl, token)
+    return _REPEATS.sub(r"\1", token.translate(_SKELETON_CLASSES))
+
+
+@lru_cache(maxsize=200_000)
+def metaphone_key(token: str) -> str:
+    """Metaphone key of an alphabetic token ('' for digits and the like).
+
+    >>> metaphone_key("purdue") == metaphone_key("perdue")
+    True
+    """
+    return jellyfish.metaphone(token) if token.isalpha() else ""
+
+
+def deletions(token: str) -> set[str]:
+    """The token's one-letter deletions (none for short tokens).
+
+    >>> sorted(deletions("smith"))
+    ['mith', 'sith', 'smih', 'smit', 'smth']
+    """
+    if len(token) < MIN_DELETE_LEN:
+        return set()
+    return {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+def token_keys(token: str) -> set[str]:
+    """Every candidate-generation key of a token; two tokens that share one are candidates.
+
+    Deletions live in the token's own namespace; phonetic keys carry a prefix so
+    a key can never equal a spelling.
+
+    >>> bool(token_keys("rappensperger") & token_keys("raffensperger"))
+    True
+    >>> token_keys("2021") & token_keys("1984")
+    set()
+    """
+    keys = {token} | deletions(token)
+    meta = metaphone_key(token)
+    if len(meta) >= 2:
+        keys.add("\x01" + meta)
+    skel = skeleton_key(token)
+    if len(skel) >= _MIN_SKELETON:
+        keys.add("\x02" + skel)
+    return keys
+
+
+def token_similarity(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two normalized tokens in [0, 1], and the phonetic key they share.
+
+    The base is the mean of Jaro-Winkler and normalized Damerau-Levenshtein
+    similarity; a shared Metaphone key closes half the remaining gap, a shared
+    skeleton a third, so respellings outrank random typos of the same length.
+    Tokens of one or two letters only ever match themselves.
+
+    >>> token_similarity("perdue", "perdue")
+    (1.0, '')
+    >>> score, key = token_similarity("purdue", "perdue"); round(score, 2), key
+    (0.93, 'PRT')
+    >>> token_similarity("li", "le")[0]
+    0.0
+    """
+    if a == b:
+        return 1.0, ""
+    if len(a) < 3 or len(b) < 3:
+        return 0.0, ""
+    longest = max(len(a), len(b))
+    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
+        1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
+    )
+    meta = metaphone_key(a)
+    if meta and meta == metaphone_key(b):
+        return base + (1.0 - base) * 0.5, meta
+    skel = skeleton_key(a)
+    if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):
+        return base + (1.0 - base) / 3.0, skel
+    return base, ""

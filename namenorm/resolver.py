@@ -1,0 +1,261 @@
+"""The Resolver: from a name to one entity, or an honest None.
+
+A query goes through a cascade, cheapest and safest first:
+
+1. normalize (``normalize_name``), also trying "Last, First" reordered and
+   leading titles stripped ("Georgia Secretary of State Brad Raffensperger");
+2. exact lookup of those forms: strong forms score 1.0, weak forms 0.98,
+   surnames derived from person names 0.96;
+3. otherwise candidate forms that share a typo or phonetic key with the query
+   tokens, scored by token alignment (``index.score_alignment``).
+
+The best entity is returned only if its score reaches ``threshold`` and no
+other entity comes within ``margin`` of it; otherwise ``resolve`` abstains and
+``candidates`` shows the contenders.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Sequence
+
+from .aliases import default_titles
+from .errors import UnknownEntityError
+from .index import TIER_METHODS, TIER_TRUST, Clash, Hit, Index
+from .model import KINDS, Entity, Kind, Match, Method
+from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
+
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
+
+DEFAULT_THRESHOLD = 0.88
+"""Lowest score ``resolve`` accepts (calibrated on the tuning split of bench/bench_core.py)."""
+DEFAULT_MARGIN = 0.03
+"""Lead the best entity needs over the runner-up; closer than this is ambiguous."""
+CANDIDATE_FLOOR = 0.5
+"""Lowest score ``candidates`` lists."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A name prepared for lookup."""
+
+    forms: tuple[str, ...]
+    """Normalized variants tried for an exact hit, most literal first."""
+    tokens: tuple[str, ...]
+    """Tokens of the title-stripped form, for fuzzy search."""
+
+    @property
+    def form(self) -> str:
+        return " ".join(self.tokens)
+
+
+class Resolver:
+    """Resolves names against a fixed set of entities.
+
+    Build one with ``namenorm.load(...)`` or from entities in code. The lookup
+    tables are compiled on first use; a Resolver pickles without them and is
+    safe to share between threads.
+
+    >>> r = Resolver([Entity("brad-raffensperger", "Brad Raffensperger", "person")])
+    >>> r.resolve("Rafensperger").id
+    'brad-raffensperger'
+    >>> r.resolve("Rafensperger").method
+    'phonetic'
+    >>> r.resolve("Marjorie Taylor Greene") is None
+    True
+    """
+
+    def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
+                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN) -> None:
+        self._entities = tuple(entities)
+        self._by_id: dict[str, Entity] = {}
+        for entity in self._entities:
+            if not isinstance(entity, Entity):
+                raise TypeError(f"entities must be Entity objects, not {type(entity).__name__}")
+            if entity.id in self._by_id:
+                raise ValueError(f"id {entity.id!r} is defined twice ({self._by_id[entity.id].source} "
+                                 f"and {entity.source}); ids must be unique")
+            self._by_id[entity.id] = entity
+        if not 0.0 < threshold <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+        if not 0.0 <= margin < 1.0:
+            raise ValueError(f"margin must be in [0, 1), got {margin!r}")
+        self._titles = (*default_titles(), *titles)
+        self.threshold = threshold
+        self.margin = margin
+        self._index: Index | None = None
+        self._lock = threading.Lock()
+
+    # -- container protocol and pickling -------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        try:
+            return self._by_id[entity_id]
+        except KeyError:
+            raise UnknownEntityError(entity_id) from None
+
+    def __repr__(self) -> str:
+        return f"<Resolver of {len(self._entities)} entities>"
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_index"] = None
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> Index:
+        """The compiled lookup tables, built on first use."""
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = Index.build(self._entities, self._titles)
+                index = self._index
+        return index
+
+    @property
+    def clashes(self) -> list[Clash]:
+        """Forms claimed by more than one entity in the same tier."""
+        return self.index.clashes
+
+    # -- resolving ----------------------------------------------------------
+
+    def _prepare(self, name: str) -> _Query | None:
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        name = name[:MAX_NAME_CHARS]
+        norm = normalize_name(name)
+        if not norm:
+            return None
+        forms = [norm]
+        reordered = reorder_comma_name(name)
+        if reordered is not None:
+            forms.append(normalize_name(reordered))
+        tokens = strip_titles(norm.split(), self.index.titles)
+        stripped = " ".join(tokens)
+        if stripped not in forms:
+            forms.append(stripped)
+        return _Query(tuple(forms), tuple(tokens))
+
+    def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
+        if kind is not None and self.index.entities[e_idx].kind != kind:
+            return False
+        excluded = self.index.excluded
+        return not excluded or not any(e_idx in excluded.get(f, ()) for f in query.forms)
+
+    def _exact(self, query: _Query, kind: str | None) -> list[Hit]:
+        index = self.index
+        for form in query.forms:
+            owned = index.owners(form)
+            if owned is None:
+                continue
+            tier, owners = owned
+            hits = [Hit(e, TIER_TRUST[tier], form, tier) for e in owners
+                    if self._allowed(e, kind, query)]
+            if hits:
+                return hits
+        return []
+
+    def _fuzzy(self, query: _Query, kind: str | None) -> list[Hit]:
+        return [h for h in self.index.search(query.tokens) if self._allowed(h.entity, kind, query)]
+
+    def _match(self, hit: Hit, query: _Query, exact: bool) -> Match:
+        method: Method
+        if exact:
+            method = TIER_METHODS[hit.tier]  # type: ignore[assignment]
+        else:
+            method = "phonetic" if hit.phonetic else "fuzzy"
+        return Match(self.index.entities[hit.entity], round(hit.score, 4), hit.form, method,
+                     query.form, hit.pairs)
+
+    @staticmethod
+    def _check_kind(kind: str | None) -> None:
+        if kind is not None and kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)} or None, not {kind!r}")
+
+    def resolve(self, name: str, *, kind: Kind | None = None) -> Match | None:
+        """Resolve one name to its entity, or None when no entity is a confident match.
+
+        Args:
+            name: the name as written; titles, possessives, case, accents and
+                scripts are handled. Longer than ``MAX_NAME_CHARS`` is truncated.
+            kind: only consider entities of this kind.
+
+        Returns:
+            The match, or None when nothing reaches ``threshold`` or two
+            entities are too close to call.
+
+        Raises:
+            TypeError: ``name`` is not a str.
+        """
+        self._check_kind(kind)
+        query = self._prepare(name)
+        if query is None:
+            return None
+        hits = self._exact(query, kind)
+        if hits:
+            return self._match(hits[0], query, True) if len(hits) == 1 else None
+        hits = self._fuzzy(query, kind)
+        if not hits or hits[0].score < self.threshold:
+            return None
+        if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
+            return None
+        return self._match(hits[0], query, False)
+
+    def candidates(self, name: str, *, limit: int = 5, kind: Kind | None = None,
+                   score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
+        """Every entity the name may refer to, best first, ties and ambiguity included.
+
+        >>> r = Resolver([Entity("david-perdue", "David Perdue", "person"),
+        ...               Entity("sonny-perdue", "Sonny Perdue", "person")])
+        >>> [(m.id, m.method) for m in r.candidates("Perdue")]
+        [('david-perdue', 'surname'), ('sonny-perdue', 'surname')]
+        >>> r.resolve("Perdue") is None
+        True
+        """
+        self._check_kind(kind)
+        if limit < 1:
+            return []
+        query = self._prepare(name)
+        if query is None:
+            return []
+        best: dict[int, Match] = {}
+        for exact, hits in ((True, self._exact(query, kind)), (False, self._fuzzy(query, kind))):
+            for hit in hits:
+                if hit.score >= score_cutoff and (hit.entity not in best
+                                                  or hit.score > best[hit.entity].score):
+                    best[hit.entity] = self._match(hit, query, exact)
+        return sorted(best.values(), key=lambda m: (-m.score, m.id))[:limit]
+
+    def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None) -> list[Match | None]:
+        """Resolve each name, in order; repeated names are resolved once."""
+        seen: dict[str, Match | None] = {}
+        out: list[Match | None] = []
+        for name in names:
+            if isinstance(name, str) and name in seen:
+                out.append(seen[name])
+                continue
+            result = self.resolve(name, kind=kind)
+            seen[name] = result
+            out.append(result)
+        return out
+
+    def search_forms(self, name: str) -> Sequence[str]:
+        """The normalized forms a name is looked up under (for ``explain`` and the CLI)."""
+        query = self._prepare(name)
+        return query.forms if query else ()

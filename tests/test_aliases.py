@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+import namenorm
+from namenorm.aliases import merge, parse_alias_file, read_alias_file
+from namenorm.errors import AliasFileError, ConflictError, Issue
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_fixture_loads_with_lines_and_meta():
+    parsed = read_alias_file(FIXTURES / "aliases_small.yaml")
+    koeln = next(e for e in parsed.entities if e.id == "koeln")
+    assert koeln.aliases == ("Cologne", "Cöln")
+    assert koeln.weak == ("Koln",)
+    assert koeln.meta == {"wikidata": "Q365"}
+    assert koeln.source.line == 61
+    assert parsed.titles == ("Poll Worker",)
+
+
+def test_every_problem_of_a_file_is_reported_with_line_and_column():
+    path = str(FIXTURES / "broken_keys.yaml")
+    with pytest.raises(AliasFileError) as info:
+        read_alias_file(path)
+    assert str(info.value) == "\n".join([
+        f"{path}:4:5: unknown key 'alias' in an entity; did you mean 'aliases'?",
+        f"{path}:7:5: duplicate key 'name' in an entity (first at line 6); keep one",
+        f"{path}:8:11: kind 'persn' is not one of person, org, place, other",
+        f"{path}:9:5: id 'brad-raffensperger' is already defined at line 2; ids must be unique "
+        "(use 'extends:' to add forms)",
+        f"{path}:11:5: entity has no 'id'; every entity needs an id and a name",
+        f"{path}:12:14: aliases must be a list, e.g. aliases: [Raffensperger]",
+    ])
+    assert info.value.path == path and info.value.line == 4
+
+
+def test_yaml_syntax_error_names_file_line_and_column():
+    path = str(FIXTURES / "broken_syntax.yaml")
+    with pytest.raises(AliasFileError) as info:
+        read_alias_file(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}:4:1: ")
+    assert message.endswith("; fix the YAML syntax")
+
+
+def test_errors_pickle_round_trip():
+    err = AliasFileError([Issue("a.yaml", 3, 7, "unknown key 'x'")])
+    again = pickle.loads(pickle.dumps(err))
+    assert str(again) == str(err) == "a.yaml:3:7: unknown key 'x'"
+    conflict = pickle.loads(pickle.dumps(ConflictError([Issue("b.yaml", 1, 0, "dup")])))
+    assert isinstance(conflict, ConflictError) and str(conflict) == "b.yaml:1: dup"
+    unknown = pickle.loads(pickle.dumps(namenorm.UnknownEntityError("nowhere")))
+    assert unknown.entity_id == "nowhere" and isinstance(unknown, KeyError)
+
+
+def test_scalars_stay_strings():
+    parsed = parse_alias_file("entities:\n  - {id: n, name: Null, aliases: [No, 007, true, 1e3, null]}\n")
+    entity = parsed.entities[0]
+    assert entity.name == "Null"
+    assert entity.aliases == ("No", "007", "true", "1e3", "null")
+
+
+def test_yaml_aliases_and_merge_keys_are_refused():
+    with pytest.raises(AliasFileError, match=r"<string>:3:\d+: YAML aliases"):
+        parse_alias_file("entities:\n  - &a {id: x, name: X}\n  - *a\n")
+    with pytest.raises(AliasFileError, match="unknown key '<<'"):
+        parse_alias_file("entities:\n  - {<<: {id: x}, name: X}\n")
+
+
+def test_billion_laughs_fails_fast():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(20))
+    start = time.perf_counter()
+    with pytest.raises(AliasFileError):
+        parse_alias_file(bomb)
+    assert time.perf_counter() - start < 5
+
+
+def test_deep_nesting_fails_cleanly():
+    with pytest.raises(AliasFileError, match="nesting too deep|fix the YAML"):
+        parse_alias_file("entities: " + "[" * 100_000 + "]" * 100_000)
+
+
+def test_missing_file_and_wrong_shapes():
+    with pytest.raises(AliasFileError, match=r"nowhere\.yaml: cannot read file"):
+        read_alias_file("nowhere.yaml")
+    with pytest.raises(AliasFileError, match="file is empty"):
+        parse_alias_file("")
+    with pytest.raises(AliasFileError, match=r"<string>:1:1: the file must be a mapping"):
+        parse_alias_file("- just a list\n")
+    with pytest.raises(AliasFileError, match="has no letters or digits"):
+        parse_alias_file("entities:\n  - {id: x, name: X, aliases: ['!!!']}\n")
+    with pytest.raises(AliasFileError, match="must be a slug"):
+        parse_alias_file("entities:\n  - {id: 'two words', name: X}\n")
+
+
+def test_invalid_utf8_is_an_alias_file_error():
+    with pytest.raises(AliasFileError, match=r"<string>:2: not valid UTF-8 at byte 28"):
+        parse_alias_file(b"entities:\n  - {id: x, name: \xff\xfe\xfa}\n")
+
+
+def test_later_file_extends_earlier_one(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("entities:\n  - extends: ryan-germany\n    aliases: [R. Germany]\n"
+                     "  - {id: brian-kemp, name: Brian Kemp, kind: person}\n", encoding="utf-8")
+    resolver = namenorm.load(FIXTURES / "aliases_small.yaml", extra)
+    assert resolver["ryan-germany"].aliases == ("R. Germany",)
+    assert resolver.resolve("R. Germany").id == "ryan-germany"
+    assert resolver.resolve("Brian Kemp").id == "brian-kemp"
+
+
+def test_extends_of_unknown_id_suggests_the_near_one(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("entities:\n  - extends: ryan-germani\n    aliases: [R. Germany]\n", encoding="utf-8")
+    with pytest.raises(AliasFileError) as info:
+        namenorm.load(FIXTURES / "aliases_small.yaml", extra)
+    assert str(info.value) == f"{extra}:2: extends 'ryan-germani': no such entity; did you mean 'ryan-germany'?"
+
+
+def test_same_id_in_two_files_follows_on_conflict(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("entities:\n  - {id: ryan-germany, name: Ryan Germany Sr., kind: person}\n",
+                     encoding="utf-8")
+    small = FIXTURES / "aliases_small.yaml"
+    with pytest.raises(ConflictError) as info:
+        namenorm.load(small, extra)
+    assert str(info.value) == (f"{extra}:2: id 'ryan-germany' is already defined at {small}:11; "
+                               "rename one, or use 'extends:' to add forms")
+    with pytest.warns(UserWarning, match="replaces it"):
+        assert namenorm.load(small, extra, on_conflict="warn")["ryan-germany"].name == "Ryan Germany Sr."
+    assert namenorm.load(small, extra, on_conflict="ignore")["ryan-germany"].name == "Ryan Germany Sr."
+    with pytest.raises(ValueError, match="on_conflict"):
+        merge([], on_conflict="overwrite")  # type: ignore[arg-type]
+
+
+def test_unknown_related_id_is_reported():
+    with pytest.raises(AliasFileError, match="unknown related id 'nowhere'"):
+        merge([parse_alias_file("entities:\n  - {id: x, name: X, related: [nowhere]}\n")])

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namenorm.keys import deletions, metaphone_key, skeleton_key, token_keys, token_similarity
+
+
+def test_machine_translation_respellings_share_a_key():
+    for garbled, real in [("rappensperger", "raffensperger"), ("rafensperger", "raffensperger"),
+                          ("germanie", "germany"), ("purdue", "perdue"), ("leffler", "loeffler")]:
+        assert token_keys(garbled) & token_keys(real), (garbled, real)
+
+
+def test_one_typo_shares_a_deletion_key():
+    assert deletions("smith") & deletions("smiht")
+    assert "smith" in deletions("smiths")
+
+
+def test_numbers_and_empty_keys_never_collide():
+    assert token_keys("2021") & token_keys("1984") == set()
+    assert skeleton_key("007") == ""
+    assert metaphone_key("007") == ""
+
+
+def test_similarity_prefers_respellings_over_random_words():
+    respelled, _ = token_similarity("germanie", "germany")
+    unrelated, _ = token_similarity("germanie", "gonzalez")
+    assert respelled > 0.9 > unrelated
+
+
+def test_short_tokens_only_match_themselves():
+    assert token_similarity("li", "lee")[0] == 0.0
+    assert token_similarity("li", "li")[0] == 1.0
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=12),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=12))
+def test_similarity_is_symmetric_and_bounded(a, b):
+    ab, _ = token_similarity(a, b)
+    ba, _ = token_similarity(b, a)
+    assert 0.0 <= ab <= 1.0
+    assert abs(ab - ba) < 1e-9

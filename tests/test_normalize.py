@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namenorm.normalize import TitleSet, normalize_name, reorder_comma_name, strip_titles
+
+
+def test_ascii_case_punctuation_and_spaces():
+    assert normalize_name("  Brad   RAFFENSPERGER ") == "brad raffensperger"
+    assert normalize_name("Raffensperger, Brad") == "raffensperger brad"
+    assert normalize_name("(Raffensperger)") == "raffensperger"
+    assert normalize_name("“Raffensperger”") == "raffensperger"
+
+
+def test_possessive_is_dropped_with_either_apostrophe():
+    assert normalize_name("Trump's") == "trump"
+    assert normalize_name("Trump’s") == "trump"
+    assert normalize_name("O'Brien") == "o brien"
+
+
+def test_zero_width_and_bidi_characters_do_not_split_tokens():
+    assert normalize_name("Raffen\u200bsperger") == "raffensperger"
+    assert normalize_name("\u202eTrump\u202c") == "trump"
+    assert normalize_name("Brad\u00a0Raffensperger") == "brad raffensperger"
+
+
+def test_accents_and_compatibility_forms():
+    assert normalize_name("José María Aznar López") == "jose maria aznar lopez"
+    assert normalize_name("Erdoğan") == "erdogan"
+    assert normalize_name("ＴＲＵＭＰ") == "trump"
+    assert normalize_name("Straße") == "strasse"
+
+
+def test_other_scripts_are_transliterated():
+    assert normalize_name("Москва") == "moskva"
+    assert normalize_name("트럼프") == "teureompeu"
+
+
+def test_nothing_left_gives_empty_string():
+    assert normalize_name("") == ""
+    assert normalize_name("   ") == ""
+    assert normalize_name("😀🎉") == ""
+    assert normalize_name("\ud800") == ""
+
+
+def test_comma_reordering():
+    assert reorder_comma_name("Perdue, David") == "David Perdue"
+    assert reorder_comma_name("Korea, Republic of") == "Republic of Korea"
+    assert reorder_comma_name("a, b, c") is None
+    assert reorder_comma_name("David Perdue") is None
+
+
+def test_titles_are_stripped_from_the_front_only():
+    titles = TitleSet(["Mr.", "President", "Secretary of State", "Sen."])
+    assert strip_titles("mr president donald trump".split(), titles) == ["donald", "trump"]
+    assert strip_titles("sen kelly loeffler".split(), titles) == ["kelly", "loeffler"]
+    assert strip_titles("donald trump president".split(), titles) == ["donald", "trump", "president"]
+    assert strip_titles(["president"], titles) == ["president"]
+
+
+def test_qualified_multiword_titles():
+    titles = TitleSet(["Secretary of State", "King"])
+    assert strip_titles("georgia secretary of state brad raffensperger".split(), titles) == [
+        "brad", "raffensperger"]
+    # a one-word title inside a name is never stripped
+    assert strip_titles("martin luther king jr".split(), titles) == ["martin", "luther", "king", "jr"]
+
+
+@given(st.text())
+def test_normalize_is_idempotent_and_never_raises(text):
+    once = normalize_name(text)
+    assert normalize_name(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+    assert once.isascii()

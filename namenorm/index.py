@@ -36,6 +36,8 @@ _OUT_OF_ORDER = 0.97
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _NARROW_ENOUGH = 64
 """Stop intersecting postings once this few forms are left to score."""
+_UNITE_BELOW = 512
+"""A query token whose candidates appear in fewer forms than this adds them all."""
 
 SimilarityFn = Callable[[int, int], "tuple[float, str]"]
 
@@ -272,16 +274,17 @@ class Index:
         return sorted(best.values(), key=lambda h: -h.score)
 
     def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> set[int]:
+        """Forms worth scoring: postings of rare query tokens united, of common ones intersected."""
         postings = self._postings
         sized = sorted(
             ((sum(len(postings[t]) for t in c), c) for c in cands if c), key=lambda x: x[0]
         )
-        if not sized:
-            return set()
         forms: set[int] = set()
-        for t in sized[0][1]:
-            forms.update(postings[t])
-        for size, c in sized[1:]:
+        for size, c in sized:
+            if not forms or size <= _UNITE_BELOW:
+                for t in c:
+                    forms.update(postings[t])
+                continue
             if len(forms) <= _NARROW_ENOUGH:
                 break
             if size < 2 * len(forms):
@@ -291,9 +294,8 @@ class Index:
                 narrowed = forms & other
             else:
                 narrowed = {f for f in forms if any(t in c for t in self._form_tokens[f])}
-            if not narrowed:
-                break
-            forms = narrowed
+            if narrowed:
+                forms = narrowed
         return forms
 
     def brute_force(self, tokens: Sequence[str]) -> list[Hit]:

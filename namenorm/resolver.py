@@ -28,7 +28,7 @@ from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
 
-DEFAULT_THRESHOLD = 0.88
+DEFAULT_THRESHOLD = 0.86
 """Lowest score ``resolve`` accepts (calibrated on the tuning split of bench/bench_core.py)."""
 DEFAULT_MARGIN = 0.03
 """Lead the best entity needs over the runner-up; closer than this is ambiguous."""

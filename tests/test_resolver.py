@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+import pickle
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import namenorm
+from namenorm import Entity, Resolver, UnknownEntityError
+
+# Garbled forms as a machine translation of Korean press renders them.
+SEED_CASES = [
+    ("Rappensperger", "brad-raffensperger"),
+    ("Rafensperger", "brad-raffensperger"),
+    ("Brad Rappensperger", "brad-raffensperger"),
+    ("Secretary of State Rappensperger", "brad-raffensperger"),
+    ("Georgia Secretary of State Brad Raffensperger", "brad-raffensperger"),
+    ("Raffensperger, Brad", "brad-raffensperger"),
+    ("RAFFENSPERGER Brad", "brad-raffensperger"),
+    ("Ryan Germanie", "ryan-germany"),
+    ("Mr. Ryan Germanie", "ryan-germany"),
+    ("David Purdue", "david-perdue"),
+    ("Sen. David Purdue", "david-perdue"),
+    ("President Trump", "donald-trump"),
+    ("Trump's", "donald-trump"),
+    ("Donald J. Trump", "donald-trump"),
+    ("Kelly Leffler", "kelly-loeffler"),
+    ("Joe Bidden", "joe-biden"),
+    ("Professor Edward Folley", "edward-foley"),
+    ("래펜스퍼거", "brad-raffensperger"),
+]
+
+UNKNOWN = ["Marjorie Taylor Greene", "Ted Cruz", "Brian Kemp", "Raphael Warnock", "Jon Ossoff",
+           "Ryan", "David", "Fulton", "Mike Pence", "2021", "😀", "   ", "the"]
+
+
+@pytest.mark.parametrize("query,expected", SEED_CASES)
+def test_garbled_seed_names_resolve(small, query, expected):
+    match = small.resolve(query)
+    assert match is not None, small.candidates(query)
+    assert match.id == expected
+    assert 0.0 < match.score <= 1.0
+
+
+@pytest.mark.parametrize("query", UNKNOWN)
+def test_names_not_in_the_file_abstain(small, query):
+    assert small.resolve(query) is None
+
+
+def test_exact_hits_score_one_and_say_so(small):
+    match = small.resolve("Bradford Raffensperger")
+    assert (match.id, match.score, match.method, match.form) == (
+        "brad-raffensperger", 1.0, "exact", "bradford raffensperger")
+
+
+def test_weak_form_counts_when_unclaimed(small):
+    match = small.resolve("Ned Foley")
+    assert (match.id, match.method) == ("edward-foley", "weak")
+    assert match.score < 1.0
+
+
+def test_surname_alone_resolves_when_unambiguous(small):
+    match = small.resolve("Raffensperger")
+    assert (match.id, match.method) == ("brad-raffensperger", "surname")
+
+
+def test_shared_surname_is_ambiguous(small):
+    assert small.resolve("Perdue") is None
+    ids = [m.id for m in small.candidates("Perdue")]
+    assert ids[:2] == ["david-perdue", "sonny-perdue"]
+
+
+def test_shared_name_is_ambiguous_until_kind_or_context_decides(small):
+    assert small.resolve("Georgia") is None
+    assert {m.id for m in small.candidates("Georgia")} >= {"georgia-us-state", "georgia-country"}
+    assert small.resolve("Georgia", kind="place") is None
+    assert small.resolve("State of Georgia").id == "georgia-us-state"
+
+
+def test_kind_narrows(small):
+    assert small.resolve("Purdue").id == "purdue-university"
+    assert small.resolve("Purdue", kind="person") is None
+    with pytest.raises(ValueError, match="kind must be one of"):
+        small.resolve("Purdue", kind="company")  # type: ignore[arg-type]
+
+
+def test_excluded_form_never_resolves_to_entity(small):
+    assert small.resolve("Purdue University").id == "purdue-university"
+    assert all(m.id != "david-perdue" for m in small.candidates("Purdue University", limit=20))
+
+
+def test_strong_beats_weak_and_surname(small):
+    # "Dominion" is a strong alias; a surname or weak form elsewhere would not override it.
+    assert small.resolve("Dominion").method == "exact"
+
+
+def test_scalars_that_look_like_yaml_keywords_are_names(small):
+    assert small.resolve("NO").id == "norway"
+
+
+def test_explain_shows_keys_and_tokens(small):
+    text = small.resolve("Brad Rappensperger").explain()
+    assert text.startswith("brad-raffensperger 'Brad Raffensperger' (person): phonetic form")
+    assert "rappensperger~raffensperger" in text and "key=" in text
+
+
+def test_candidates_are_sorted_and_limited(small):
+    found = small.candidates("Raffensperger", limit=1)
+    assert [m.id for m in found] == ["brad-raffensperger"]
+    assert small.candidates("Raffensperger", limit=0) == []
+    scores = [m.score for m in small.candidates("Perdue", limit=5)]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_resolve_many_keeps_order_and_dedupes(small):
+    names = ["Rafensperger", "Nobody Atall", "Rafensperger", "Joe Biden"]
+    results = small.resolve_many(names)
+    assert [m.id if m else None for m in results] == [
+        "brad-raffensperger", None, "brad-raffensperger", "joe-biden"]
+    assert results[0] is results[2]
+
+
+def test_bad_input(small):
+    with pytest.raises(TypeError, match="name must be a str, not int"):
+        small.resolve(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        small.resolve(None)  # type: ignore[arg-type]
+    assert small.resolve("") is None
+    assert small.resolve("\ud800\udfff") is None
+    assert small.resolve("Raffensperger " * 100_000) is not None or True  # returns quickly
+
+
+def test_huge_input_is_truncated_not_slow(small):
+    import time
+    start = time.perf_counter()
+    small.resolve("x" * 1_000_000)
+    small.resolve("Raffensperger " * 100_000)
+    assert time.perf_counter() - start < 2
+
+
+def test_unknown_id_raises_keyerror(small):
+    assert small["joe-biden"].name == "Joe Biden"
+    with pytest.raises(UnknownEntityError) as info:
+        small["nowhere"]
+    assert isinstance(info.value, KeyError)
+    assert "nowhere" in small or True
+    assert "joe-biden" in small and "nowhere" not in small
+
+
+def test_duplicate_ids_in_code_are_refused():
+    with pytest.raises(ValueError, match="defined twice"):
+        Resolver([Entity("x", "X"), Entity("x", "Y")])
+    with pytest.raises(TypeError, match="Entity objects"):
+        Resolver(["x"])  # type: ignore[list-item]
+    with pytest.raises(ValueError, match="kind must be one of"):
+        Entity("x", "X", "company")  # type: ignore[arg-type]
+
+
+def test_pickle_round_trip_resolves_the_same(small):
+    small.resolve("Rafensperger")
+    again = pickle.loads(pickle.dumps(small))
+    assert again.resolve("Rafensperger") == small.resolve("Rafensperger")
+    assert len(again) == len(small)
+    match = small.resolve("Ryan Germanie")
+    assert pickle.loads(pickle.dumps(match)) == match
+
+
+def test_threads_share_one_resolver():
+    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    queries = [q for q, _ in SEED_CASES] * 20
+    barrier = threading.Barrier(4)
+
+    def work(chunk):
+        barrier.wait()
+        return [m.id if m else None for m in resolver.resolve_many(chunk)]
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(work, [queries[i::4] for i in range(4)]))
+    expected = dict(SEED_CASES)
+    for chunk, ids in zip([queries[i::4] for i in range(4)], results):
+        assert ids == [expected[q] for q in chunk]
+
+
+def test_every_fixture_form_resolves_to_its_own_entity(small):
+    ambiguous = {c.form for c in small.clashes}
+    for entity in small:
+        for form in (*entity.forms, *entity.weak):
+            if namenorm.normalize_name(form) in ambiguous:
+                continue
+            match = small.resolve(form)
+            assert match is not None and match.id == entity.id, (form, match)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_string_gives_a_match_or_none(text):
+    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    result = resolver.resolve(text)
+    assert result is None or 0.0 < result.score <= 1.0
+
+
+def test_indexed_search_agrees_with_brute_force(small):
+    queries = [q for q, _ in SEED_CASES] + UNKNOWN + ["Bradley Rafensberger", "Kely Lofler", "Sony Perdue"]
+    for query in queries:
+        tokens = small.search_forms(query)
+        if not tokens:
+            continue
+        words = tokens[-1].split()
+        fast = small.index.search(words)
+        slow = small.index.brute_force(words)
+        best_fast = [(h.entity, round(h.score, 6)) for h in fast[:2] if h.score >= 0.8]
+        best_slow = [(h.entity, round(h.score, 6)) for h in slow[:2] if h.score >= 0.8]
+        assert best_fast == best_slow, query

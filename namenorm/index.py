@@ -23,7 +23,7 @@ from .model import Entity, TokenPair
 from .normalize import TitleSet, normalize_cached
 
 __all__ = ["STRONG", "WEAK", "SURNAME", "TIER_METHODS", "TIER_TRUST", "TOKEN_FLOOR", "Clash", "Hit",
-           "Index", "score_alignment"]
+           "Index", "is_acronym", "score_alignment"]
 
 STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
@@ -36,6 +36,8 @@ _OUT_OF_ORDER = 0.97
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _NARROW_ENOUGH = 64
 """Stop intersecting postings once this few forms are left to score."""
+_ACRONYM_MAX = 4
+"""All-capital forms of up to this many letters match only queries in capitals."""
 _UNITE_BELOW = 512
 """A query token whose candidates appear in fewer forms than this adds them all."""
 
@@ -109,6 +111,16 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int], sim: Similarit
     return score, pairs
 
 
+def is_acronym(form: str) -> bool:
+    """True for short all-capital forms such as "CAN", "WHO" or "U.S.".
+
+    >>> is_acronym("CAN"), is_acronym("U.S."), is_acronym("Can"), is_acronym("UNESCO")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in form if ch.isalpha()]
+    return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
+
+
 def derived_surname(entity: Entity) -> str | None:
     """The last name word of a person ("Brad Raffensperger" -> "raffensperger")."""
     if entity.kind != "person":
@@ -134,6 +146,7 @@ class Index:
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = {}
+        self._acronyms: set[int] = set()
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
 
@@ -144,12 +157,12 @@ class Index:
         excluded: dict[str, set[int]] = {}
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
-                index._claim(normalize_cached(form), e_idx, STRONG)
+                index._claim(normalize_cached(form), e_idx, STRONG, is_acronym(form))
             for form in entity.weak:
-                index._claim(normalize_cached(form), e_idx, WEAK)
+                index._claim(normalize_cached(form), e_idx, WEAK, is_acronym(form))
             surname = derived_surname(entity)
             if surname:
-                index._claim(surname, e_idx, SURNAME)
+                index._claim(surname, e_idx, SURNAME, False)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         for form, owners in excluded.items():
@@ -163,10 +176,14 @@ class Index:
         ]
         return index
 
-    def _claim(self, form: str, e_idx: int, tier: int) -> None:
+    def _claim(self, form: str, e_idx: int, tier: int, acronym: bool) -> None:
         if not form:
             return
         f = self._form_ids.get(form)
+        if acronym and f is None:
+            self._acronyms.add(len(self._forms))
+        elif not acronym and f is not None:
+            self._acronyms.discard(f)
         if f is None:
             self._form_ids[form] = len(self._forms)
             self._forms.append(form)
@@ -209,10 +226,14 @@ class Index:
 
     # -- lookups -------------------------------------------------------------
 
-    def owners(self, form: str) -> tuple[int, tuple[int, ...]] | None:
-        """Tier and claiming entities of an exact normalized form, or None."""
+    def owners(self, form: str, upper: bool = False) -> tuple[int, tuple[int, ...]] | None:
+        """Tier and claiming entities of an exact normalized form, or None.
+
+        A form written only as a short acronym ("CAN", "WHO") matches only a
+        query written in capitals (``upper``), so "can" and "who" stay words.
+        """
         f = self._form_ids.get(form)
-        if f is None:
+        if f is None or (not upper and f in self._acronyms):
             return None
         owner = self._form_owner[f]
         owners = owner if isinstance(owner, tuple) else (owner,)
@@ -242,10 +263,23 @@ class Index:
                 out[t] = (s, shared)
         return out
 
-    def search(self, tokens: Sequence[str]) -> list[Hit]:
+    def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None
+                         ) -> dict[int, tuple[float, str]]:
+        """Vocabulary tokens close to ``token``, memoized in ``cache`` when given (one text's scan)."""
+        if cache is None:
+            return self._token_candidates(token)
+        found = cache.get(token)
+        if found is None:
+            found = cache[token] = self._token_candidates(token)
+        return found
+
+    def search(self, tokens: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None,
+               *, upper: bool = False) -> list[Hit]:
         """Score the forms that share keys with the query tokens; best hit per entity."""
-        cands = [self._token_candidates(tok) for tok in tokens]
+        cands = [self.token_candidates(tok, cache) for tok in tokens]
         forms = self._candidate_forms(cands)
+        if not upper:
+            forms -= self._acronyms
         q_lens = [len(t) for t in tokens]
         best: dict[int, Hit] = {}
         vocab = self._vocab
@@ -298,12 +332,14 @@ class Index:
                 forms = narrowed
         return forms
 
-    def brute_force(self, tokens: Sequence[str]) -> list[Hit]:
+    def brute_force(self, tokens: Sequence[str], *, upper: bool = False) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``search`` must agree with."""
         q_lens = [len(t) for t in tokens]
         best: dict[int, Hit] = {}
         for f, form in enumerate(self._forms):
             owner = self._form_owner[f]
+            if not upper and f in self._acronyms:
+                continue
             f_words = form.split()
 
             def sim(i: int, j: int, f_words: list[str] = f_words) -> tuple[float, str]:

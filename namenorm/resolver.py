@@ -44,6 +44,8 @@ class _Query:
     """Normalized variants tried for an exact hit, most literal first."""
     tokens: tuple[str, ...]
     """Tokens of the title-stripped form, for fuzzy search."""
+    upper: bool = False
+    """The name was written in capitals, so acronym forms may match."""
 
     @property
     def form(self) -> str:
@@ -150,7 +152,7 @@ class Resolver:
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
-        return _Query(tuple(forms), tuple(tokens))
+        return _Query(tuple(forms), tuple(tokens), name.isupper())
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -161,7 +163,7 @@ class Resolver:
     def _exact(self, query: _Query, kind: str | None) -> list[Hit]:
         index = self.index
         for form in query.forms:
-            owned = index.owners(form)
+            owned = index.owners(form, query.upper)
             if owned is None:
                 continue
             tier, owners = owned
@@ -172,7 +174,8 @@ class Resolver:
         return []
 
     def _fuzzy(self, query: _Query, kind: str | None) -> list[Hit]:
-        return [h for h in self.index.search(query.tokens) if self._allowed(h.entity, kind, query)]
+        hits = self.index.search(query.tokens, upper=query.upper)
+        return [h for h in hits if self._allowed(h.entity, kind, query)]
 
     def _match(self, hit: Hit, query: _Query, exact: bool) -> Match:
         method: Method

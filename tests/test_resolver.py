@@ -214,3 +214,10 @@ def test_indexed_search_agrees_with_brute_force(small):
         best_fast = [(h.entity, round(h.score, 6)) for h in fast[:2] if h.score >= 0.8]
         best_slow = [(h.entity, round(h.score, 6)) for h in slow[:2] if h.score >= 0.8]
         assert best_fast == best_slow, query
+
+
+def test_acronyms_match_only_in_capitals(small):
+    assert small.resolve("NO").id == "norway"
+    assert small.resolve("no") is None
+    assert small.resolve("GA").id == "georgia-us-state"
+    assert small.resolve("ga") is None

@@ -1,0 +1,64 @@
+"""The only test module that reads data/aliases.yaml: it lints the bundled file."""
+
+from __future__ import annotations
+
+import pytest
+
+import namenorm
+from namenorm.aliases import bundled_path
+
+# Forms deliberately shared by two real entities; any other clash is a data bug.
+INTENDED_CLASHES = {
+    "georgia": {"georgia-us-state", "georgia-country"},
+    "jojia": {"georgia-us-state", "georgia-country"},
+    "new york": {"new-york-state", "new-york-city"},
+    "washington": {"washington-state", "washington-dc"},
+    "congo": {"dr-congo", "republic-of-the-congo"},
+}
+
+
+@pytest.fixture(scope="module")
+def bundled() -> namenorm.Resolver:
+    return namenorm.load()
+
+
+def test_bundled_file_loads_and_is_well_formed(bundled):
+    assert bundled_path().is_file()
+    kinds = {}
+    for entity in bundled:
+        assert entity.name.strip() == entity.name and entity.name
+        kinds[entity.kind] = kinds.get(entity.kind, 0) + 1
+    assert kinds["place"] >= 193 + 50
+    assert kinds["person"] >= 20 and kinds["org"] >= 20
+
+
+def test_no_unintended_clashes(bundled):
+    found = {c.form: {e.id for e in c.entities} for c in bundled.clashes}
+    assert found == INTENDED_CLASHES
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Rafensperger", "brad-raffensperger"),
+    ("Rappensperger", "brad-raffensperger"),
+    ("Ryan Germanie", "ryan-germany"),
+    ("David Purdue", "david-perdue"),
+    ("President Trump", "donald-trump"),
+    ("Kelly Loeffler", "kelly-loeffler"),
+    ("Joe Biden", "joe-biden"),
+    ("Fulton County", "fulton-county-georgia"),
+    ("래펜스퍼거", "brad-raffensperger"),
+    ("트럼프", "donald-trump"),
+    ("Purdue", "purdue-university"),
+])
+def test_seed_story_names(bundled, query, expected):
+    match = bundled.resolve(query)
+    assert match is not None and match.id == expected
+
+
+@pytest.mark.parametrize("query", ["Perdue", "Georgia", "and", "can", "in", "who", "us", "Ted Cruz"])
+def test_ambiguous_or_unknown_abstain(bundled, query):
+    assert bundled.resolve(query) is None
+
+
+def test_module_level_resolve_uses_the_bundled_file():
+    assert namenorm.resolve("Rafensperger").id == "brad-raffensperger"

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from namenorm.cli import main
+
+SMALL = "tests/fixtures/aliases_small.yaml"
+
+
+def test_resolve_table(capsys):
+    assert main(["resolve", "Rafensperger", "Nobody Atall", "--aliases", SMALL]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["QUERY", "ID", "NAME", "KIND", "SCORE", "METHOD"]
+    assert out[1].split()[:2] == ["Rafensperger", "brad-raffensperger"]
+    assert out[2].split()[:3] == ["Nobody", "Atall", "-"]
+
+
+def test_resolve_json_lines(capsys):
+    assert main(["resolve", "David Purdue", "Perdue", "--json", "--aliases", SMALL]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0]["id"] == "david-perdue" and lines[0]["method"] == "phonetic"
+    assert lines[1] == {"query": "Perdue", "id": None}
+
+
+def test_resolve_candidates_json(capsys):
+    assert main(["resolve", "Perdue", "--candidates", "3", "--json", "--aliases", SMALL]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in record["candidates"]][:2] == ["david-perdue", "sonny-perdue"]
+
+
+def test_resolve_reads_stdin_in_any_encoding():
+    data = "Ryan Germanie\nKöln\n\n".encode("latin-1") + b"\xff\xfe junk\n"
+    proc = subprocess.run([sys.executable, "-m", "namenorm", "resolve", "-", "--json", "--aliases", SMALL],
+                          input=data, capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    ids = [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()]
+    assert ids[:2] == ["ryan-germany", "koeln"]
+
+
+def test_broken_alias_file_exits_2_with_message(capsys):
+    assert main(["resolve", "x", "--aliases", "tests/fixtures/broken_syntax.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("namenorm: tests/fixtures/broken_syntax.yaml:4:1: ")
+
+
+def test_usage_error_exits_2():
+    with pytest.raises(SystemExit) as info:
+        main(["resolve"])
+    assert info.value.code == 2
+
+
+def test_check_reports_clashes(capsys):
+    assert main(["check", SMALL]) == 0
+    out = capsys.readouterr().out
+    assert "clash: exact form 'georgia' is claimed by georgia-us-state" in out
+    assert main(["check", SMALL, "--strict"]) == 1
+
+
+def test_survives_a_closed_pipe():
+    names = "\n".join(["Rafensperger"] * 5000).encode()
+    proc = subprocess.run(
+        f"{sys.executable} -m namenorm resolve - --aliases {SMALL} | head -1",
+        shell=True, input=names, capture_output=True, check=False)
+    assert proc.returncode == 0
+    assert b"Traceback" not in proc.stderr

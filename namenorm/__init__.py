@@ -36,6 +36,8 @@ __all__ = [
     "normalize_name",
     "resolve",
     "resolve_many",
+    "rewrite",
+    "scan",
 ]
 
 __version__ = "0.1.0"
@@ -92,6 +94,16 @@ def resolve(name: str, *, kind: str | None = None) -> Match | None:
 def candidates(name: str, *, limit: int = 5, kind: str | None = None) -> list[Match]:
     """Candidates from the bundled alias file; see ``Resolver.candidates``."""
     return default_resolver().candidates(name, limit=limit, kind=kind)  # type: ignore[arg-type]
+
+
+def scan(text: str, *, kind: str | None = None, min_score: float | None = None) -> list[Mention]:
+    """Mentions of bundled entities in running text; see ``Resolver.scan``."""
+    return default_resolver().scan(text, kind=kind, min_score=min_score)  # type: ignore[arg-type]
+
+
+def rewrite(text: str, *, kind: str | None = None, min_score: float | None = None) -> str:
+    """Text with bundled entities' mentions replaced by canonical names; see ``Resolver.rewrite``."""
+    return default_resolver().rewrite(text, kind=kind, min_score=min_score)  # type: ignore[arg-type]
 
 
 def resolve_many(names: Iterable[str], *, kind: str | None = None) -> list[Match | None]:

@@ -245,6 +245,11 @@ class Index:
                 if owner == e_idx or (isinstance(owner, tuple) and e_idx in owner)]
 
     @property
+    def longest_form(self) -> int:
+        """Most words in any form: no longer span of text can match."""
+        return max((len(t) for t in self._form_tokens), default=0)
+
+    @property
     def form_count(self) -> int:
         """Number of distinct normalized forms."""
         return len(self._forms)

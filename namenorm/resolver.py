@@ -23,7 +23,8 @@ from typing import Any, Iterable, Iterator, Sequence
 from .aliases import default_titles
 from .errors import UnknownEntityError
 from .index import TIER_METHODS, TIER_TRUST, Clash, Hit, Index
-from .model import KINDS, Entity, Kind, Match, Method
+from .model import KINDS, Entity, Kind, Match, Mention, Method
+from .scanner import rewrite_text, scan_text
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
@@ -177,14 +178,14 @@ class Resolver:
         hits = self.index.search(query.tokens, upper=query.upper)
         return [h for h in hits if self._allowed(h.entity, kind, query)]
 
-    def _match(self, hit: Hit, query: _Query, exact: bool) -> Match:
+    def _match(self, hit: Hit, query_form: str, exact: bool) -> Match:
         method: Method
         if exact:
             method = TIER_METHODS[hit.tier]  # type: ignore[assignment]
         else:
             method = "phonetic" if hit.phonetic else "fuzzy"
         return Match(self.index.entities[hit.entity], round(hit.score, 4), hit.form, method,
-                     query.form, hit.pairs)
+                     query_form, hit.pairs)
 
     @staticmethod
     def _check_kind(kind: str | None) -> None:
@@ -212,13 +213,13 @@ class Resolver:
             return None
         hits = self._exact(query, kind)
         if hits:
-            return self._match(hits[0], query, True) if len(hits) == 1 else None
+            return self._match(hits[0], query.form, True) if len(hits) == 1 else None
         hits = self._fuzzy(query, kind)
         if not hits or hits[0].score < self.threshold:
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
             return None
-        return self._match(hits[0], query, False)
+        return self._match(hits[0], query.form, False)
 
     def candidates(self, name: str, *, limit: int = 5, kind: Kind | None = None,
                    score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
@@ -242,7 +243,7 @@ class Resolver:
             for hit in hits:
                 if hit.score >= score_cutoff and (hit.entity not in best
                                                   or hit.score > best[hit.entity].score):
-                    best[hit.entity] = self._match(hit, query, exact)
+                    best[hit.entity] = self._match(hit, query.form, exact)
         return sorted(best.values(), key=lambda m: (-m.score, m.id))[:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None) -> list[Match | None]:
@@ -257,6 +258,28 @@ class Resolver:
             seen[name] = result
             out.append(result)
         return out
+
+    def scan(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> list[Mention]:
+        """Every mention of a known entity in running text, in order and non-overlapping.
+
+        ``text[m.start:m.end] == m.text`` for every mention; titles and
+        possessive 's stay outside the span.
+
+        >>> r = Resolver([Entity("brad-raffensperger", "Brad Raffensperger", "person")])
+        >>> [(m.text, m.match.id) for m in r.scan("Secretary of State Brad Rappensperger's call.")]
+        [('Brad Rappensperger', 'brad-raffensperger')]
+        """
+        self._check_kind(kind)
+        return scan_text(self, text, kind=kind, min_score=min_score)
+
+    def rewrite(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> str:
+        """The text with every resolved mention replaced by its canonical name.
+
+        >>> r = Resolver([Entity("brad-raffensperger", "Brad Raffensperger", "person")])
+        >>> r.rewrite("Sen. Brad Rappensperger's office")
+        "Sen. Brad Raffensperger's office"
+        """
+        return rewrite_text(text, self.scan(text, kind=kind, min_score=min_score))
 
     def search_forms(self, name: str) -> Sequence[str]:
         """The normalized forms a name is looked up under (for ``explain`` and the CLI)."""

@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import namenorm
+from namenorm.scanner import tokenize
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def found(resolver, text, **kw):
+    mentions = resolver.scan(text, **kw)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.match.id) for m in mentions]
+
+
+def test_multi_token_names_longest_first(small):
+    text = "Yesterday Brad Raffensperger met Kelly Loeffler and Joseph Robinette Biden Jr. in Atlanta."
+    assert found(small, text) == [("Brad Raffensperger", "brad-raffensperger"),
+                                  ("Kelly Loeffler", "kelly-loeffler"),
+                                  ("Joseph Robinette Biden Jr", "joe-biden")]
+
+
+def test_titles_stay_outside_the_span(small):
+    text = "On Monday, Georgia Secretary of State Brad Rappensperger answered Sen. Kelly Loeffler."
+    result = found(small, text)
+    assert ("Brad Rappensperger", "brad-raffensperger") in result
+    assert ("Kelly Loeffler", "kelly-loeffler") in result
+    assert found(small, "The call with President Trump ended.") == [("Trump", "donald-trump")]
+
+
+def test_garbled_forms_use_the_same_tiers_as_resolve(small):
+    text = "Officials said Ryan Germanie and David Purdue spoke after Brad Rafensperger left."
+    mentions = small.scan(text)
+    assert [(m.text, m.match.id, m.match.method) for m in mentions] == [
+        ("Ryan Germanie", "ryan-germany", "phonetic"),
+        ("David Purdue", "david-perdue", "phonetic"),
+        ("Brad Rafensperger", "brad-raffensperger", "phonetic"),
+    ]
+
+
+def test_other_scripts_inside_latin_text(small):
+    assert found(small, "Korean papers wrote 래펜스퍼거 for the official.") == [
+        ("래펜스퍼거", "brad-raffensperger")]
+
+
+def test_possessives_punctuation_and_quotes(small):
+    text = ("Trump's aides phoned (Raffensperger), then «Kelly Loeffler» and “Ryan Germany”; "
+            "later 'Joe Biden' spoke to Raffensperger, Germany's rival.")
+    result = found(small, text)
+    assert result[:5] == [("Trump", "donald-trump"), ("Raffensperger", "brad-raffensperger"),
+                          ("Kelly Loeffler", "kelly-loeffler"), ("Ryan Germany", "ryan-germany"),
+                          ("Joe Biden", "joe-biden")]
+    assert ("Raffensperger", "brad-raffensperger") in result[5:]
+
+
+def test_names_across_a_line_break_and_hyphen(small):
+    assert found(small, "a letter from Brad\nRaffensperger arrived") == [
+        ("Brad\nRaffensperger", "brad-raffensperger")]
+    assert found(small, "the Fulton-County count") == [("Fulton-County", "fulton-county")]
+
+
+def test_no_match_inside_a_longer_word(small):
+    assert found(small, "The Trumpington report and Bidenesque prose.") == []
+
+
+def test_lower_case_words_are_not_names(small):
+    assert found(small, "He played a trump card, then a perdue joke about the purdue logo.") == []
+    assert found(small, "no one said no") == []
+
+
+def test_sentence_initial_capital_alone_is_no_evidence(small):
+    # "Perdew" opening a sentence is not enough for a fuzzy match on its own...
+    assert found(small, "Perdew was the word.") == []
+    # ...but a capitalized word inside a sentence is.
+    assert found(small, "The aide to Ned Folley spoke.") == [("Ned Folley", "edward-foley")]
+
+
+def test_bare_surname_links_to_the_person_named_in_full(small):
+    text = "David Perdue spoke first. Later Perdue said the count was wrong."
+    mentions = small.scan(text)
+    assert [(m.text, m.match.id) for m in mentions] == [
+        ("David Perdue", "david-perdue"), ("Perdue", "david-perdue")]
+    alone = small.candidates("Perdue")[0].score
+    assert mentions[1].match.score > alone
+
+
+def test_bare_surname_shared_by_two_named_people_stays_ambiguous(small):
+    text = "David Perdue and Sonny Perdue are cousins. Perdue said nothing."
+    assert found(small, text) == [("David Perdue", "david-perdue"), ("Sonny Perdue", "sonny-perdue")]
+
+
+def test_context_decides_a_shared_form(small):
+    with_context = "Brad Raffensperger certified the count in Georgia."
+    assert ("Georgia", "georgia-us-state") in found(small, with_context)
+    assert found(small, "The wine of Georgia is old.") == []
+
+
+def test_kind_and_min_score_narrow(small):
+    text = "Brad Rafensperger met officials of Dominion."
+    assert found(small, text, kind="org") == [("Dominion", "dominion-voting")]
+    assert found(small, text, min_score=0.99) == [("Dominion", "dominion-voting")]
+
+
+def test_rewrite_replaces_mentions_and_keeps_the_rest(small):
+    text = "Sen. David Purdue's aide and Ryan Germanie met Rappensperger's staff."
+    assert small.rewrite(text) == ("Sen. David Perdue's aide and Ryan Germany met "
+                                   "Brad Raffensperger's staff.")
+
+
+def test_offsets_survive_combining_marks_emoji_and_rtl(small):
+    text = "🎉 Ko\u0308ln e\u0301 \u202bשלום\u202c then Ryan Germany 😀 and Brad Raffen\u200bsperger."
+    result = found(small, text)
+    assert ("Ryan Germany", "ryan-germany") in result
+    assert ("Brad Raffen\u200bsperger", "brad-raffensperger") in result
+
+
+def test_tokens_keep_offsets():
+    text = "Mr. O’Brien-Smith, 2021"
+    for token in tokenize(text):
+        assert text[token.start:token.end].strip()
+    assert [t.norm for t in tokenize(text)] == ["mr", "o", "brien", "smith", "2021"]
+
+
+def test_module_level_scan_uses_the_bundled_file():
+    assert [(m.text, m.match.id) for m in namenorm.scan("Ryan Germanie called.")] == [
+        ("Ryan Germanie", "ryan-germany")]
+
+
+def test_scan_rejects_non_text(small):
+    with pytest.raises(TypeError, match="text must be a str"):
+        small.scan(b"bytes")  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_scanning_any_string_never_raises_and_offsets_slice_back(text):
+    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    previous_end = 0
+    for m in resolver.scan(text):
+        assert text[m.start:m.end] == m.text
+        assert m.start >= previous_end
+        previous_end = m.end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Brad Raffensperger", "Trump's", "met", "Ryan Germanie", ",", "the",
+                                 "(Perdue)", "래펜스퍼거", "\n", "Georgia", "😀"]), max_size=30))
+def test_name_soup_slices_back(words):
+    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    text = " ".join(words)
+    for m in resolver.scan(text):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not present")
+def test_seed_articles_find_the_same_entities():
+    resolver = namenorm.load()
+    english = SEEDS / "000_bfa460e5a02873ce.txt"
+    korean = SEEDS / "002_88ad5284ded9218d.txt"
+    found_en = {m.match.id for m in resolver.scan(english.read_text(encoding="utf-8"))}
+    found_ko = {m.match.id for m in resolver.scan(korean.read_text(encoding="utf-8"))}
+    assert {"donald-trump", "brad-raffensperger", "fulton-county-georgia", "georgia-us-state",
+            "washington-post"} <= found_en
+    assert {"donald-trump", "brad-raffensperger", "ryan-germany", "david-perdue", "kelly-loeffler",
+            "joe-biden", "edward-foley", "fulton-county-georgia", "dominion-voting-systems",
+            "ohio-state-university", "washington-post"} <= found_ko
+    garbled = {m.text: m.match.id for m in resolver.scan(korean.read_text(encoding="utf-8"))}
+    assert garbled["Rappensperger"] == garbled["Rafensperger"] == "brad-raffensperger"
+    assert garbled["Ryan Germanie"] == "ryan-germany"
+    assert garbled["David Purdue"] == "david-perdue"

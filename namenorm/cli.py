@@ -16,6 +16,7 @@ from . import __version__, load
 from .errors import NamenormError
 from .model import KINDS, Match
 from .resolver import Resolver
+from .scanner import rewrite_text
 
 __all__ = ["main"]
 
@@ -97,6 +98,62 @@ def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_CHUNK_CHARS = 1 << 20
+"""Scan large inputs in blocks of about this many characters, cut at a blank line or newline."""
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Blocks of ``text`` with their offsets, cut where no name can span the cut."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + _CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", pos, end)
+            if cut <= pos:
+                cut = text.rfind("\n", pos, end)
+            end = cut + 1 if cut > pos else end
+        yield pos, text[pos:end]
+        pos = end
+
+
+def _read_source(name: str) -> str:
+    if name == "-":
+        return decode_bytes(sys.stdin.buffer.read())
+    with open(name, "rb") as handle:
+        return decode_bytes(handle.read())
+
+
+def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    progress = sys.stderr.isatty()
+    for name in args.files:
+        try:
+            text = _read_source(name)
+        except OSError as exc:
+            print(f"namenorm: {name}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        for offset, block in _chunks(text):
+            mentions = resolver.scan(block, kind=args.kind, min_score=args.min_score)
+            if args.rewrite:
+                out.write(rewrite_text(block, mentions))
+            for m in mentions if not args.rewrite else ():
+                start = offset + m.start
+                if args.json:
+                    record = {"file": name, "start": start, "end": offset + m.end, "text": m.text,
+                              **_match_record(m.text, m.match)}
+                    del record["query"]
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    out.write(f"{name}:{start}\t{m.text}\t{m.match.id}\t{m.match.score:.2f}\t{m.match.method}\n")
+            if progress:
+                done = offset + len(block)
+                sys.stderr.write(f"\r{name}: {done * 100 // max(1, len(text))}% of {len(text):,} characters")
+                sys.stderr.flush()
+        if progress:
+            sys.stderr.write("\n")
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     resolver = load(*args.files, with_default=args.with_default)
     if args.list:
@@ -128,6 +185,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--candidates", type=int, metavar="N", default=0, help="list up to N candidates per name")
     p.add_argument("--explain", action="store_true", help="say why each match was made")
     p.set_defaults(run=_cmd_resolve)
+
+    p = sub.add_parser("scan", help="find names in text files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files; '-' reads stdin")
+    alias_options(p)
+    p.add_argument("--kind", choices=KINDS, help="only report entities of this kind")
+    p.add_argument("--min-score", type=float, default=None, help="only report mentions scoring at least this")
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.add_argument("--rewrite", action="store_true", help="print the text with names corrected")
+    p.set_defaults(run=_cmd_scan)
 
     p = sub.add_parser("check", help="validate alias files and report forms claimed twice")
     p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")

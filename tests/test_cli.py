@@ -67,3 +67,34 @@ def test_survives_a_closed_pipe():
         shell=True, input=names, capture_output=True, check=False)
     assert proc.returncode == 0
     assert b"Traceback" not in proc.stderr
+
+
+def test_scan_prints_mentions_json_and_rewrite(tmp_path, capsys):
+    text_file = tmp_path / "story.txt"
+    text_file.write_text("Yesterday Ryan Germanie spoke.\n\nLater Brad Rappensperger left.\n", encoding="utf-8")
+    assert main(["scan", str(text_file), "--aliases", SMALL]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [f"{text_file}:10\tRyan Germanie\tryan-germany\t0.95\tphonetic",
+                     f"{text_file}:38\tBrad Rappensperger\tbrad-raffensperger\t0.93\tphonetic"]
+    assert main(["scan", str(text_file), "--json", "--aliases", SMALL]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["start"], r["end"], r["id"]) for r in records] == [
+        (10, 23, "ryan-germany"), (38, 56, "brad-raffensperger")]
+    assert main(["scan", str(text_file), "--rewrite", "--aliases", SMALL]) == 0
+    assert capsys.readouterr().out == "Yesterday Ryan Germany spoke.\n\nLater Brad Raffensperger left.\n"
+
+
+def test_scan_offsets_are_global_across_chunks(monkeypatch, tmp_path, capsys):
+    import namenorm.cli as cli
+    monkeypatch.setattr(cli, "_CHUNK_CHARS", 64)
+    text = ("Filler words here.\n" * 10) + "Then Ryan Germany spoke.\n" + ("More filler.\n" * 10)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["scan", str(path), "--json", "--aliases", SMALL]) == 0
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert text[record["start"]:record["end"]] == "Ryan Germany"
+
+
+def test_scan_missing_file_exits_2(capsys):
+    assert main(["scan", "no/such/file.txt", "--aliases", SMALL]) == 2
+    assert capsys.readouterr().err.startswith("namenorm: no/such/file.txt: ")

@@ -20,10 +20,10 @@ from typing import Callable, Iterable, Sequence
 
 from .keys import token_keys, token_similarity
 from .model import Entity, TokenPair
-from .normalize import TitleSet, normalize_cached
+from .normalize import TitleSet, is_latin, normalize_cached
 
 __all__ = ["STRONG", "WEAK", "SURNAME", "TIER_METHODS", "TIER_TRUST", "TOKEN_FLOOR", "Clash", "Hit",
-           "Index", "is_acronym", "score_alignment"]
+           "Index", "ACRONYM", "FOREIGN", "is_acronym", "query_allows", "score_alignment"]
 
 STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
@@ -111,6 +111,22 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int], sim: Similarit
     return score, pairs
 
 
+ACRONYM, FOREIGN = 1, 2
+
+
+def query_allows(text: str) -> int:
+    """Restriction bits a query written as ``text`` passes (see ``Index.owners``).
+
+    >>> query_allows("WHO") == ACRONYM, query_allows("who"), query_allows("라오스") == FOREIGN
+    (True, 0, True)
+    """
+    return (ACRONYM if text.isupper() else 0) | (0 if is_latin(text) else FOREIGN)
+
+
+def _restriction(form: str) -> int:
+    return (ACRONYM if is_acronym(form) else 0) | (0 if is_latin(form) else FOREIGN)
+
+
 def is_acronym(form: str) -> bool:
     """True for short all-capital forms such as "CAN", "WHO" or "U.S.".
 
@@ -146,7 +162,9 @@ class Index:
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = {}
-        self._acronyms: set[int] = set()
+        self._restricted: dict[int, int] = {}
+        """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
+        self._prefixes: frozenset[str] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
 
@@ -157,12 +175,12 @@ class Index:
         excluded: dict[str, set[int]] = {}
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
-                index._claim(normalize_cached(form), e_idx, STRONG, is_acronym(form))
+                index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
             for form in entity.weak:
-                index._claim(normalize_cached(form), e_idx, WEAK, is_acronym(form))
+                index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
             surname = derived_surname(entity)
             if surname:
-                index._claim(surname, e_idx, SURNAME, False)
+                index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         for form, owners in excluded.items():
@@ -176,20 +194,23 @@ class Index:
         ]
         return index
 
-    def _claim(self, form: str, e_idx: int, tier: int, acronym: bool) -> None:
+    def _claim(self, form: str, e_idx: int, tier: int, restriction: int) -> None:
         if not form:
             return
         f = self._form_ids.get(form)
-        if acronym and f is None:
-            self._acronyms.add(len(self._forms))
-        elif not acronym and f is not None:
-            self._acronyms.discard(f)
         if f is None:
-            self._form_ids[form] = len(self._forms)
+            f = self._form_ids[form] = len(self._forms)
             self._forms.append(form)
             self._form_tier.append(tier)
             self._form_owner.append(e_idx)
+            if restriction:
+                self._restricted[f] = restriction
             return
+        # A form is restricted only as far as every spelling that claims it is.
+        if f in self._restricted:
+            self._restricted[f] &= restriction
+            if not self._restricted[f]:
+                del self._restricted[f]
         if tier < self._form_tier[f]:
             self._form_tier[f] = tier
             self._form_owner[f] = e_idx
@@ -226,14 +247,17 @@ class Index:
 
     # -- lookups -------------------------------------------------------------
 
-    def owners(self, form: str, upper: bool = False) -> tuple[int, tuple[int, ...]] | None:
+    def owners(self, form: str, allowed: int = 0) -> tuple[int, tuple[int, ...]] | None:
         """Tier and claiming entities of an exact normalized form, or None.
 
-        A form written only as a short acronym ("CAN", "WHO") matches only a
-        query written in capitals (``upper``), so "can" and "who" stay words.
+        ``allowed`` holds the restriction bits the query passes (``query_allows``):
+        a form written only as a short acronym ("CAN", "WHO") needs a query in
+        capitals, so "can" and "who" stay words; a form written only in another
+        script needs a query in another script, so the romanized Japanese for Laos
+        ("raosu") is never a Latin word's match.
         """
         f = self._form_ids.get(form)
-        if f is None or (not upper and f in self._acronyms):
+        if f is None or self._restricted.get(f, 0) & ~allowed:
             return None
         owner = self._form_owner[f]
         owners = owner if isinstance(owner, tuple) else (owner,)
@@ -243,6 +267,18 @@ class Index:
         """Every normalized form that still points at an entity (slow; for tools and tests)."""
         return [form for form, owner in zip(self._forms, self._form_owner)
                 if owner == e_idx or (isinstance(owner, tuple) and e_idx in owner)]
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """Every form and every word-prefix of one, for scanning text; built on first use."""
+        found = self._prefixes
+        if found is None:
+            found = frozenset(
+                " ".join(words[:k]) for words in (form.split() for form in self._forms)
+                for k in range(1, len(words) + 1)
+            )
+            self._prefixes = found
+        return found
 
     @property
     def longest_form(self) -> int:
@@ -279,15 +315,19 @@ class Index:
         return found
 
     def search(self, tokens: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None,
-               *, upper: bool = False) -> list[Hit]:
+               *, allowed: int = 0) -> list[Hit]:
         """Score the forms that share keys with the query tokens; best hit per entity."""
         cands = [self.token_candidates(tok, cache) for tok in tokens]
         forms = self._candidate_forms(cands)
-        if not upper:
-            forms -= self._acronyms
+        restricted = self._restricted
+        if restricted:
+            forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
         q_lens = [len(t) for t in tokens]
         best: dict[int, Hit] = {}
         vocab = self._vocab
+        # Pairs no key proposed ("bradley"/"brad") are scored on demand, so a candidate
+        # form gets the same score as the brute-force reference gives it.
+        unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
         for f in forms:
             owner = self._form_owner[f]
             if owner == ():
@@ -295,7 +335,14 @@ class Index:
             f_tokens = self._form_tokens[f]
 
             def sim(i: int, j: int, f_tokens: tuple[int, ...] = f_tokens) -> tuple[float, str]:
-                return cands[i].get(f_tokens[j], (0.0, ""))
+                t = f_tokens[j]
+                found = cands[i].get(t)
+                if found is None:
+                    found = unkeyed.get((i, t))
+                    if found is None:
+                        s, key = token_similarity(tokens[i], vocab[t])
+                        found = unkeyed[(i, t)] = (s, key) if s >= TOKEN_FLOOR else (0.0, "")
+                return found
 
             score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sim)
             if score <= 0.0:
@@ -337,13 +384,13 @@ class Index:
                 forms = narrowed
         return forms
 
-    def brute_force(self, tokens: Sequence[str], *, upper: bool = False) -> list[Hit]:
+    def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``search`` must agree with."""
         q_lens = [len(t) for t in tokens]
         best: dict[int, Hit] = {}
         for f, form in enumerate(self._forms):
             owner = self._form_owner[f]
-            if not upper and f in self._acronyms:
+            if self._restricted.get(f, 0) & ~allowed:
                 continue
             f_words = form.split()
 

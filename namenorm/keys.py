@@ -31,6 +31,8 @@ __all__ = [
 
 MIN_DELETE_LEN = 4
 """Tokens shorter than this get no deletion keys: one edit in three letters is another name."""
+_DERIVED_WORD = 0.8
+"""Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
 _MIN_SKELETON = 3
 """Skeletons shorter than this are too common to propose candidates."""
 
@@ -126,7 +128,8 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     The base is the mean of Jaro-Winkler and normalized Damerau-Levenshtein
     similarity; a shared Metaphone key closes half the remaining gap, a shared
     skeleton a third, so respellings outrank random typos of the same length.
-    Tokens of one or two letters only ever match themselves.
+    Tokens of one or two letters only ever match themselves, and a token that
+    merely extends another ("german"/"germany") is a different word.
 
     >>> token_similarity("perdue", "perdue")
     (1.0, '')
@@ -139,6 +142,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return 1.0, ""
     if len(a) < 3 or len(b) < 3:
         return 0.0, ""
+    if a.startswith(b) or b.startswith(a):
+        # "american"/"america", "democrat"/"democrats": another word built on the
+        # name, not a misspelling of it. Close, but never a match on its own.
+        return _DERIVED_WORD, ""
     longest = max(len(a), len(b))
     base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
         1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from unidecode import unidecode
 
-__all__ = ["MAX_NAME_CHARS", "normalize_name", "reorder_comma_name", "TitleSet", "strip_titles"]
+__all__ = ["MAX_NAME_CHARS", "is_latin", "normalize_name", "reorder_comma_name", "TitleSet", "strip_titles"]
 
 MAX_NAME_CHARS = 256
 """Longest input considered when resolving; longer names are truncated before scoring."""
@@ -61,6 +61,16 @@ def normalize_name(text: str) -> str:
     elif "'" in text:
         text = _POSSESSIVE.sub("", text)
     return " ".join(text.translate(_ASCII_FOLD).split())
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is in the Latin script (or there are none).
+
+    >>> is_latin("Raffensperger"), is_latin("Erdoğan"), is_latin("래펜스퍼거"), is_latin("Трамп")
+    (True, True, False, False)
+    """
+    return text.isascii() or all(
+        unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 def reorder_comma_name(text: str) -> str | None:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .aliases import default_titles
 from .errors import UnknownEntityError
-from .index import TIER_METHODS, TIER_TRUST, Clash, Hit, Index
+from .index import TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .scanner import rewrite_text, scan_text
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
@@ -45,8 +45,8 @@ class _Query:
     """Normalized variants tried for an exact hit, most literal first."""
     tokens: tuple[str, ...]
     """Tokens of the title-stripped form, for fuzzy search."""
-    upper: bool = False
-    """The name was written in capitals, so acronym forms may match."""
+    allowed: int = 0
+    """Restricted forms this query may match (``index.query_allows``)."""
 
     @property
     def form(self) -> str:
@@ -153,7 +153,7 @@ class Resolver:
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
-        return _Query(tuple(forms), tuple(tokens), name.isupper())
+        return _Query(tuple(forms), tuple(tokens), query_allows(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -164,7 +164,7 @@ class Resolver:
     def _exact(self, query: _Query, kind: str | None) -> list[Hit]:
         index = self.index
         for form in query.forms:
-            owned = index.owners(form, query.upper)
+            owned = index.owners(form, query.allowed)
             if owned is None:
                 continue
             tier, owners = owned
@@ -175,7 +175,7 @@ class Resolver:
         return []
 
     def _fuzzy(self, query: _Query, kind: str | None) -> list[Hit]:
-        hits = self.index.search(query.tokens, upper=query.upper)
+        hits = self.index.search(query.tokens, allowed=query.allowed)
         return [h for h in hits if self._allowed(h.entity, kind, query)]
 
     def _match(self, hit: Hit, query_form: str, exact: bool) -> Match:

@@ -24,9 +24,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from .index import SURNAME, TIER_TRUST, Hit
+from .index import SURNAME, TIER_TRUST, Hit, query_allows
 from .model import Match, Mention
 from .normalize import normalize_cached
 
@@ -46,6 +46,16 @@ _COREF_FLOOR = 0.80
 _PARTICLES = frozenset({"of", "the", "de", "da", "di", "do", "dos", "das", "del", "della", "van",
                         "von", "der", "den", "ten", "ter", "la", "le", "du", "al", "el", "bin",
                         "ibn", "bint", "y", "and", "for", "on", "e"})
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from", "to",
+    "with", "of", "and", "or", "but", "if", "when", "while", "after", "before", "as", "since",
+    "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "my", "your",
+    "mr", "mrs", "ms", "dr", "yesterday", "today", "tomorrow", "meanwhile", "however", "also",
+    "later", "earlier", "then", "now", "still", "so", "thus", "instead", "even", "only", "here",
+    "there", "said", "says", "asked", "both", "all", "not", "no", "yes", "why", "how", "what",
+})
+"""Capitalized function words that do not make a neighbouring word part of another name
+(besides any word the same text also writes in lower case)."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation or a blank line."""
@@ -74,8 +84,6 @@ class _Token:
     """Normalized text ('' for words with nothing to match, such as emoji)."""
     capital: bool
     """Starts with a capital or a letter of a script without case."""
-    upper: bool
-    """Written all in capitals."""
     sentence_start: bool
     """First word of a sentence (or of the text)."""
     joined: bool
@@ -101,9 +109,12 @@ def tokenize(text: str) -> list[_Token]:
         norm = normalize_cached(word) if len(word) <= _MAX_TOKEN_CHARS else ""
         first = word[0]
         capital = first.isupper() or (first.isalpha() and not first.islower())
-        sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
-        broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short)
-        tokens.append(_Token(start, end, norm, capital, word.isupper(), sentence_start,
+        if gap == " ":
+            sentence_start, broken = not tokens, False
+        else:
+            sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
+            broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short)
+        tokens.append(_Token(start, end, norm, capital, sentence_start,
                              bool(tokens) and not broken))
         prev_end = end
         prev_short = len(word) <= 3 and first.isupper()  # "J." "Mr." "St." do not end a sentence
@@ -114,18 +125,10 @@ def _is_name_word(token: _Token) -> bool:
     return token.capital and bool(token.norm) and not token.norm[0].isdigit()
 
 
-def _spans(tokens: list[_Token], i: int, longest: int) -> Iterator[int]:
-    """End indices (exclusive) of spans starting at ``i``, longest first."""
-    end = i + 1
-    while end < len(tokens) and end - i < longest and tokens[end].joined:
-        end += 1
-    return iter(range(end, i, -1))
-
-
 _Found = tuple[int, int, Hit, bool]
 """Token span [i, j), the hit, and whether it was an exact form."""
-_Open = tuple[int, int, list[Hit], bool]
-"""Token span [i, j) that did not resolve alone, with its contenders."""
+_Open = tuple[int, int, "list[Hit] | None", bool]
+"""Token span [i, j) that did not resolve alone, with its contenders (None: not yet searched)."""
 
 
 class _Scan:
@@ -139,42 +142,86 @@ class _Scan:
         self.min_score = min_score
         self.tokens = tokenize(text)
         self.cache: dict[str, dict[int, tuple[float, str]]] = {}
+        self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(_MAX_SPAN, self.index.longest_form)
 
     def span_form(self, i: int, j: int) -> str:
         return " ".join(t.norm for t in self.tokens[i:j] if t.norm)
 
+    def allows(self, i: int, j: int) -> int:
+        """Restricted forms the span may match: acronyms if in capitals, foreign forms if not Latin."""
+        return query_allows(self.text[self.tokens[i].start:self.tokens[j - 1].end])
+
     def _allowed(self, e_idx: int) -> bool:
         return self.kind is None or self.index.entities[e_idx].kind == self.kind
 
+    def exact_ends(self, i: int) -> list[int]:
+        """Ends of spans from ``i`` whose text is a known form, walking the form-prefix set."""
+        tokens, prefixes, ends = self.tokens, self.index.prefixes, []
+        form = ""
+        j = i
+        while j < len(tokens) and j - i < self.longest and (j == i or tokens[j].joined):
+            norm = tokens[j].norm
+            j += 1
+            if not norm:
+                continue
+            form = f"{form} {norm}" if form else norm
+            if form not in prefixes:
+                break
+            ends.append(j)
+        return ends
+
+    def name_run_end(self, i: int) -> int:
+        """End of the run of capitalized words (particles allowed inside) starting at ``i``."""
+        tokens = self.tokens
+        if not _is_name_word(tokens[i]):
+            return i
+        j = last = i + 1
+        while j < len(tokens) and j - i < self.longest and tokens[j].joined:
+            if _is_name_word(tokens[j]):
+                last = j + 1
+            elif tokens[j].norm not in _PARTICLES:
+                break
+            j += 1
+        return last
+
     def exact(self, i: int, j: int) -> list[Hit]:
         tokens = self.tokens[i:j]
-        upper = all(t.upper for t in tokens)
-        owned = self.index.owners(self.span_form(i, j), upper)
+        form = self.span_form(i, j)
+        owned = self.index.owners(form, self.allows(i, j))
         if owned is None:
             return []
         tier, owners = owned
         lower = not all(_is_name_word(t) or t.norm in _PARTICLES for t in tokens) or not tokens[0].capital
         if lower and (j - i < 2 or tier == SURNAME):
             return []
-        return [Hit(e, TIER_TRUST[tier], self.span_form(i, j), tier) for e in owners if self._allowed(e)]
+        return [Hit(e, TIER_TRUST[tier], form, tier) for e in owners if self._allowed(e)]
 
     def fuzzy(self, i: int, j: int) -> list[Hit]:
+        """Phonetic and fuzzy hits for a span of capitalized words (checked by the caller)."""
         tokens = self.tokens[i:j]
-        if not (_is_name_word(tokens[0]) and _is_name_word(tokens[-1])):
-            return []
-        if not all(_is_name_word(t) or t.norm in _PARTICLES for t in tokens):
-            return []
         words = self.span_form(i, j).split()
         if any(not self.index.token_candidates(w, self.cache) for w in words if w not in _PARTICLES):
             return []
-        upper = all(t.upper for t in tokens)
         needed = sum(1 for w in words if w not in _PARTICLES)
         # Every word of the span must line up with the form: "When President Trump"
         # is not a fuzzy "President Trump", the shorter span is.
-        return [h for h in self.index.search(words, self.cache, upper=upper)
+        return [h for h in self.index.search(words, self.cache, allowed=self.allows(i, j))
                 if self._allowed(h.entity)
                 and sum(1 for p in h.pairs if p.query not in _PARTICLES) >= needed]
+
+    def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
+        """A lone word joined to another capitalized word is part of a name we do not know."""
+        tokens = self.tokens
+
+        def other_name(k: int) -> bool:
+            t = tokens[k]
+            return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
+                    and k not in titles and k not in taken)
+
+        before = i > 0 and tokens[i].joined and other_name(i - 1)
+        after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
+        return before or after
 
     def decide(self, hits: list[Hit], exact: bool) -> Hit | None:
         if not hits:
@@ -203,24 +250,35 @@ class _Scan:
         found: list[_Found] = []
         open_questions: list[_Open] = []
         tokens = self.tokens
+        titles: set[int] = set()
+        taken: set[int] = set()
         i = 0
         while i < len(tokens):
             if not tokens[i].norm:
                 i += 1
                 continue
             start = self.skip_title(i)
+            titles.update(range(i, start))
             matched = False
-            for j in _spans(tokens, start, self.longest):
-                hits = self.exact(start, j)
+            exact_ends = self.exact_ends(start)
+            run_end = self.name_run_end(start)
+            for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
+                if j - start == 1 and self._names_beside(start, j, titles, taken):
+                    break
+                hits = self.exact(start, j) if j in exact_ends else []
                 exact = bool(hits)
-                if not hits:
+                if not exact and j - start == 1 and tokens[start].sentence_start:
+                    # A lone capitalized word opening a sentence is no evidence of a name
+                    # by itself: only the second pass may link it to a name in the text.
+                    if j <= run_end:
+                        open_questions.append((start, j, None, False))
+                    continue
+                if not exact and j <= run_end and _is_name_word(tokens[j - 1]):
                     hits = self.fuzzy(start, j)
-                # A lone capitalized word opening a sentence is no evidence of a name by
-                # itself: it resolves only through an exact form or the second pass.
-                hunch = not exact and j - start == 1 and tokens[start].sentence_start
-                hit = None if hunch else self.decide(hits, exact)
+                hit = self.decide(hits, exact)
                 if hit is not None and hit.score >= self.min_score:
                     found.append((start, j, hit, exact))
+                    taken.update(range(start, j))
                     i = j
                     matched = True
                     break
@@ -242,9 +300,12 @@ class _Scan:
         named_ids = {entities[e].id for e in named}
         taken = {k for i, j, _, _ in found for k in range(i, j)}
         extra: list[_Found] = []
-        for i, j, hits, exact in open_questions:
+        for i, j, maybe_hits, exact in open_questions:
             if any(k in taken for k in range(i, j)):
                 continue
+            if maybe_hits is None and not full_people:
+                continue
+            hits = self.fuzzy(i, j) if maybe_hits is None else maybe_hits
             people = [h for h in hits if h.entity in full_people and h.score >= _COREF_FLOOR]
             if len(people) == 1:
                 hit = people[0]

@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import importlib
+import inspect
 import json
 import os
 import random
@@ -418,11 +420,13 @@ def dl(a: str, b: str) -> int:
 
 def reset_query_caches(r: Resolver) -> None:
     """Put the key caches back in their post-build state, so repeats time cold queries."""
-    nn_keys.metaphone_key.cache_clear()
-    nn_keys.skeleton_key.cache_clear()
-    for tok in r.index._vocab:  # bench-only peek: the build warms exactly these
-        nn_keys.metaphone_key(tok)
-        nn_keys.skeleton_key(tok)
+    cached = [f for f in (getattr(nn_keys, "metaphone_key", None), getattr(nn_keys, "skeleton_key", None))
+              if hasattr(f, "cache_clear")]
+    for f in cached:
+        f.cache_clear()
+    for tok in getattr(r.index, "_vocab", ()):  # bench-only peek: the build warms exactly these
+        for f in cached:
+            f(tok)
 
 
 def time_resolve(r: Resolver, names: list[str], repeats: int) -> tuple[float, list[Any], list[float]]:
@@ -455,13 +459,23 @@ def decisions(r: Resolver, names: list[str]) -> list[tuple[str, Any]]:
         if hits:
             out.append(("exact", r.index.entities[hits[0].entity].id if len(hits) == 1 else None))
             continue
-        hits = r._fuzzy(query, None)
+        hits = _fuzzy_hits(r, query)
         if not hits:
             out.append(("fuzzy", (0.0, None, 0.0)))
             continue
         s2 = hits[1].score if len(hits) > 1 else -1.0
         out.append(("fuzzy", (hits[0].score, r.index.entities[hits[0].entity].id, s2)))
     return out
+
+
+_GRID_FLOOR = min(THRESHOLDS) - max(MARGINS)
+
+
+def _fuzzy_hits(r: Resolver, query: Any) -> list[Any]:
+    """All fuzzy hits the grid can need (private API; its signature has changed before)."""
+    if "score_cutoff" in inspect.signature(r._fuzzy).parameters:
+        return r._fuzzy(query, None, _GRID_FLOOR)
+    return r._fuzzy(query, None)
 
 
 def decide(ev: tuple[str, Any], t: float, m: float) -> str | None:
@@ -589,7 +603,7 @@ def sample(items: list[dict[str, Any]], k: int, seed: str) -> list[dict[str, Any
 # ---------------------------------------------------------------------------------------------
 
 def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
-    res: dict[str, Any] = {"size": n}
+    res: dict[str, Any] = {"size": n, "source": source_fingerprint()}
     rss0 = rss_mb()
     t0 = time.perf_counter()
     g = Gallery(n, args.seed)
@@ -641,6 +655,8 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     res["namenorm_by_kind"] = by_kind
     methods = Counter(m.method for cat in matches for m in matches[cat] if m)
     res["namenorm_methods"] = dict(methods)
+    res["unknown_fp_analysis"] = fp_analysis(g, qs["unknown_test"], matches["unknown_test"])
+    log(f"N={n}: FP analysis {res['unknown_fp_analysis']}")
 
     # --- calibration on the tuning split ---
     t0 = time.perf_counter()
@@ -679,6 +695,33 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     if not args.no_baselines:
         res["baselines"] = run_baselines(n, g, qs, preds, args)
     return res
+
+
+def fp_analysis(g: Gallery, items: list[dict[str, Any]], found: list[Any]) -> dict[str, Any]:
+    """How near each unknown query is to the gallery, and which FPs are the matcher's doing.
+
+    The distance is the Levenshtein distance between normalized names to the nearest gallery
+    name (brute force, rapidfuzz): an unknown name one edit away from a gallery name looks
+    exactly like a typo of it, so FPs there are hard for any matcher without context.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+    norms = [normalize_name(x) for x in g.names]
+    buckets: dict[str, list[int]] = {"<=1": [0, 0], "2": [0, 0], ">=3": [0, 0]}
+    by_method: Counter[str] = Counter()
+    same_surname = 0
+    for it, m in zip(items, found):
+        q = normalize_name(it["q"])
+        hit = process.extractOne(q, norms, scorer=Levenshtein.distance, score_cutoff=2)
+        d = hit[1] if hit else 3
+        key = "<=1" if d <= 1 else "2" if d == 2 else ">=3"
+        buckets[key][0] += 1
+        if m is not None:
+            buckets[key][1] += 1
+            by_method[m.method] += 1
+            same_surname += q.split()[-1] == m.form.split()[-1]
+    return {"nearest_distance_buckets": buckets, "fp_methods": dict(by_method),
+            "fp_same_last_token": same_surname}
 
 
 def failure_examples(r: Resolver, g: Gallery, qs: dict[str, Any],
@@ -833,6 +876,7 @@ def header(args: argparse.Namespace, env: dict[str, str]) -> str:
     w("namenorm core benchmark")
     w("=" * 23)
     w(f"command: {env['command']}")
+    w(f"namenorm at git {env['git']} (source hash {env['source']})")
     w(f"python {env['python']}, namenorm {env['namenorm']}, rapidfuzz {env['rapidfuzz']}, "
       f"jellyfish {env['jellyfish']}, faker {env['faker']}, rigour {env['rigour']}")
     w(f"machine: {env['cpus']} CPUs, load average at start {env['load']}; timings are single-threaded "
@@ -872,6 +916,14 @@ def report(results: list[dict[str, Any]]) -> str:
             else:
                 w(f"    {k:36s} n={v['n']:4d}  FP {pct(v['fp'])}")
         w(f"  methods used: {res['namenorm_methods']}")
+        fa = res.get("unknown_fp_analysis")
+        if fa:
+            b_ = fa["nearest_distance_buckets"]
+            w("  unknown test queries by Levenshtein distance to the nearest gallery name: "
+              + ", ".join(f"{k}: {v[0]} queries, {v[1]} FP ({pct(v[1] / v[0] if v[0] else 0)})"
+                          for k, v in b_.items()))
+            w(f"  false positives by method: {fa['fp_methods']}; with the same last token as the "
+              f"query: {fa['fp_same_last_token']}")
         cal = res["calibration"]
         b, d = cal["best"], cal["default_on_tune"]
         w(f"calibration on the tuning split ({cal['seconds']:.0f}s; mirror of resolve agrees with "
@@ -960,6 +1012,26 @@ def failures_report(res: dict[str, Any]) -> str:
     return "\n".join(L)
 
 
+def source_fingerprint() -> str:
+    """Hash of namenorm/*.py, so a run can tell whether the code changed under it."""
+    h = hashlib.sha256()
+    for p in sorted((HERE.parent / "namenorm").rglob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def git_state() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "namenorm"], cwd=HERE.parent,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return head + (" + uncommitted changes in namenorm/" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
     out = {}
@@ -969,6 +1041,8 @@ def versions() -> dict[str, str]:
         except PackageNotFoundError:
             out[pkg] = "source" if pkg == "namenorm" else "not installed"
     out["python"] = sys.version.split()[0]
+    out["git"] = git_state()
+    out["source"] = source_fingerprint()
     out["cpus"] = str(os.cpu_count())
     out["load"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return out
@@ -1014,6 +1088,9 @@ def main(argv: list[str] | None = None) -> int:
         res = json.loads(path.read_text())
         path.unlink()
         res["wall_s"] = time.perf_counter() - t0
+        if res["source"] != env["source"] or source_fingerprint() != env["source"]:
+            res["warning"] = "namenorm/ changed during this run: figures mix code versions"
+            print(f"WARNING: {res['warning']}", flush=True)
         results.append(res)
         if len(results) == 1:
             print(header(args, env) + "\n", flush=True)

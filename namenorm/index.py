@@ -16,9 +16,10 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Iterable, Sequence
 
-from .keys import token_keys, token_similarity
+from .keys import DERIVED_WORD, loose_keys, token_keys, token_similarity
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
 
@@ -34,14 +35,15 @@ TOKEN_FLOOR = 0.75
 _OUT_OF_ORDER = 0.97
 """Factor for alignments that reorder tokens ("Raffensperger Brad")."""
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-_NARROW_ENOUGH = 64
-"""Stop intersecting postings once this few forms are left to score."""
+_RECENT_TOKENS = 65536
+"""Query tokens whose candidates are kept between queries."""
+_CLOSE_ENOUGH = 0.9
+"""A token with a partner this similar skips the loose keys."""
+_MAX_LENGTH_GAP = 3
+"""Tokens whose lengths differ by more are not compared (their similarity is below the floor)."""
 _ACRONYM_MAX = 4
 """All-capital forms of up to this many letters match only queries in capitals."""
-_UNITE_BELOW = 512
-"""A query token whose candidates appear in fewer forms than this adds them all."""
 
-SimilarityFn = Callable[[int, int], "tuple[float, str]"]
 
 
 @dataclass(frozen=True)
@@ -69,27 +71,25 @@ class Hit:
     phonetic: bool = False
 
 
-def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int], sim: SimilarityFn
+def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
+                    sims: Sequence[Sequence[tuple[float, str]]]
                     ) -> tuple[float, list[tuple[int, int, float, str]]]:
     """Align query and form tokens greedily by similarity and score the alignment.
 
-    Each aligned pair contributes its similarity weighted by the two tokens'
-    lengths; unaligned tokens contribute nothing but still weigh, so a missing
-    first name costs in proportion to its length. Reordered alignments pay a
-    small factor.
+    ``sims[i][j]`` is the similarity and shared key of query token i and form
+    token j. Each aligned pair contributes its similarity weighted by the two
+    tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
+    missing first name costs in proportion to its length. Reordered alignments
+    pay a small factor.
 
-    >>> exact = lambda i, j: (1.0, "") if i == j else (0.0, "")
-    >>> score_alignment([4, 6], [4, 6], exact)[0]
+    >>> one, none = (1.0, ""), (0.0, "")
+    >>> score_alignment([4, 6], [4, 6], [[one, none], [none, one]])[0]
     1.0
-    >>> round(score_alignment([6], [4, 6], lambda i, j: (1.0, "") if j == 1 else (0.0, ""))[0], 2)
+    >>> round(score_alignment([6], [4, 6], [[none, one]])[0], 2)
     0.75
     """
-    options = []
-    for i in range(len(q_lens)):
-        for j in range(len(f_lens)):
-            s, key = sim(i, j)
-            if s >= TOKEN_FLOOR:
-                options.append((s, i, j, key))
+    options = [(s, i, j, key) for i, row in enumerate(sims) for j, (s, key) in enumerate(row)
+               if s >= TOKEN_FLOOR]
     if not options:
         return 0.0, []
     options.sort(reverse=True)
@@ -109,6 +109,19 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int], sim: Similarit
     if any(a[1] > b[1] for a, b in zip(pairs, pairs[1:])):
         score *= _OUT_OF_ORDER
     return score, pairs
+
+
+def unkeyed_bound(a: int, b: int) -> float:
+    """Highest similarity two tokens of these lengths can have without sharing a key.
+
+    Sharing no deletion key means at least two edits (tokens of 4+ letters),
+    so Damerau-Levenshtein similarity is at most ``1 - max(2, |a-b|) / L``;
+    Jaro-Winkler is at most 1, and no phonetic bonus applies.
+    """
+    if min(a, b) < 3:
+        return 0.0
+    longest = max(a, b)
+    return max(1.0 - max(2, abs(a - b)) / (2 * longest), DERIVED_WORD)
 
 
 ACRONYM, FOREIGN = 1, 2
@@ -165,6 +178,7 @@ class Index:
         self._restricted: dict[int, int] = {}
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
         self._prefixes: frozenset[str] | None = None
+        self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
 
@@ -237,7 +251,7 @@ class Index:
                     t = self._vocab_ids[token] = len(self._vocab)
                     self._vocab.append(token)
                     self._postings.append([])
-                    for key in token_keys(token):
+                    for key in token_keys(token) | loose_keys(token):
                         self._keys.setdefault(key, []).append(t)
                 posting = self._postings[t]
                 if not posting or posting[-1] != f:
@@ -291,64 +305,107 @@ class Index:
         return len(self._forms)
 
     def _token_candidates(self, token: str) -> dict[int, tuple[float, str]]:
-        """Vocabulary tokens sharing a key with ``token``, with their similarity."""
-        seen: set[int] = set()
-        for key in token_keys(token):
-            bucket = self._keys.get(key)
-            if bucket:
-                seen.update(bucket)
+        """Vocabulary tokens sharing a key with ``token``, with their similarity.
+
+        The loose keys are consulted only when the strict ones found no partner
+        at least ``_CLOSE_ENOUGH``, and tokens whose length differs by more than
+        ``_MAX_LENGTH_GAP`` are never compared.
+        """
         out: dict[int, tuple[float, str]] = {}
-        for t in seen:
-            s, shared = token_similarity(token, self._vocab[t])
-            if s >= TOKEN_FLOOR:
-                out[t] = (s, shared)
+        seen: set[int] = set()
+        for key_set in (token_keys(token), loose_keys(token)):
+            if out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
+                break
+            fresh: set[int] = set()
+            for key in key_set:
+                bucket = self._keys.get(key)
+                if bucket:
+                    fresh.update(bucket)
+            fresh -= seen
+            seen |= fresh
+            size = len(token)
+            vocab = self._vocab
+            for t in fresh:
+                other = vocab[t]
+                if abs(len(other) - size) > _MAX_LENGTH_GAP:
+                    continue
+                s, shared = token_similarity(token, other)
+                if s >= TOKEN_FLOOR:
+                    out[t] = (s, shared)
         return out
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None
                          ) -> dict[int, tuple[float, str]]:
-        """Vocabulary tokens close to ``token``, memoized in ``cache`` when given (one text's scan)."""
+        """Vocabulary tokens close to ``token``, memoized in ``cache`` when given (one text's scan)
+        and in a bounded cache shared by all queries (tokens such as first names recur)."""
         if cache is None:
-            return self._token_candidates(token)
+            return self._recent_candidates(token)
         found = cache.get(token)
         if found is None:
-            found = cache[token] = self._token_candidates(token)
+            found = cache[token] = self._recent_candidates(token)
         return found
 
+    def clear_query_cache(self) -> None:
+        """Forget the candidates of recent query tokens (for cold-start timing)."""
+        self._recent_candidates.cache_clear()
+
     def search(self, tokens: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None,
-               *, allowed: int = 0) -> list[Hit]:
-        """Score the forms that share keys with the query tokens; best hit per entity."""
+               *, allowed: int = 0, score_cutoff: float = 0.0) -> list[Hit]:
+        """Score the forms that share keys with the query tokens; best hit per entity.
+
+        Forms whose score cannot reach ``score_cutoff`` are skipped before any
+        similarity is computed for them.
+        """
         cands = [self.token_candidates(tok, cache) for tok in tokens]
-        forms = self._candidate_forms(cands)
+        forms, complete = self._candidate_forms(cands)
         restricted = self._restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
         q_lens = [len(t) for t in tokens]
+        q_total = sum(q_lens)
         best: dict[int, Hit] = {}
         vocab = self._vocab
-        # Pairs no key proposed ("bradley"/"brad") are scored on demand, so a candidate
-        # form gets the same score as the brute-force reference gives it.
+        # Where some query token found no keyed partner (two slips no key caught,
+        # "bradley" for "brad"), pairs are scored on demand, as the brute-force
+        # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
+        none = (0.0, "")
         for f in forms:
             owner = self._form_owner[f]
             if owner == ():
                 continue
             f_tokens = self._form_tokens[f]
-
-            def sim(i: int, j: int, f_tokens: tuple[int, ...] = f_tokens) -> tuple[float, str]:
-                t = f_tokens[j]
-                found = cands[i].get(t)
-                if found is None:
-                    found = unkeyed.get((i, t))
-                    if found is None:
-                        s, key = token_similarity(tokens[i], vocab[t])
-                        found = unkeyed[(i, t)] = (s, key) if s >= TOKEN_FLOOR else (0.0, "")
-                return found
-
-            score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sim)
-            if score <= 0.0:
+            f_lens = [len(vocab[t]) for t in f_tokens]
+            trust = TIER_TRUST[self._form_tier[f]] / (q_total + sum(f_lens))
+            bound = 0.0
+            for i, lq in enumerate(q_lens):
+                row = cands[i]
+                if complete:
+                    bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+                else:
+                    bound += max((row[t][0] if t in row else unkeyed_bound(lq, lf)) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+            if bound * trust < score_cutoff:
                 continue
-            tier = self._form_tier[f]
-            score *= TIER_TRUST[tier]
+            sims = []
+            for i, row in enumerate(cands):
+                sim_row = []
+                for t in f_tokens:
+                    found = row.get(t)
+                    if found is None and complete:
+                        found = none
+                    elif found is None:
+                        found = unkeyed.get((i, t))
+                        if found is None:
+                            value, key = token_similarity(tokens[i], vocab[t])
+                            found = unkeyed[(i, t)] = (value, key) if value >= TOKEN_FLOOR else none
+                    sim_row.append(found)
+                sims.append(sim_row)
+            score, pairs = score_alignment(q_lens, f_lens, sims)
+            score *= TIER_TRUST[self._form_tier[f]]
+            if score <= 0.0 or score < score_cutoff:
+                continue
             for e_idx in owner if isinstance(owner, tuple) else (owner,):
                 held = best.get(e_idx)
                 if held is None or score > held.score:
@@ -356,33 +413,40 @@ class Index:
                                         for i, j, s, key in pairs)
                     phonetic = (len(pairs) == len(tokens) == len(f_tokens)
                                 and all(p.keys or p.similarity == 1.0 for p in token_pairs))
-                    best[e_idx] = Hit(e_idx, score, self._forms[f], tier, token_pairs, phonetic)
+                    best[e_idx] = Hit(e_idx, score, self._forms[f], self._form_tier[f], token_pairs,
+                                      phonetic)
         return sorted(best.values(), key=lambda h: -h.score)
 
-    def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> set[int]:
-        """Forms worth scoring: postings of rare query tokens united, of common ones intersected."""
+    def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> tuple[set[int], bool]:
+        """Forms worth scoring, and whether each has a keyed partner for every query token.
+
+        Postings are intersected rarest token first; a token whose candidates
+        would empty the intersection (a typo no key caught) is passed over, and
+        the result is then incomplete.
+        """
         postings = self._postings
-        sized = sorted(
-            ((sum(len(postings[t]) for t in c), c) for c in cands if c), key=lambda x: x[0]
-        )
+        sized = sorted((sum(len(postings[t]) for t in c), k) for k, c in enumerate(cands) if c)
+        complete = len(sized) == len(cands)
         forms: set[int] = set()
-        for size, c in sized:
-            if not forms or size <= _UNITE_BELOW:
+        for size, k in sized:
+            c = cands[k]
+            if not forms:
                 for t in c:
                     forms.update(postings[t])
                 continue
-            if len(forms) <= _NARROW_ENOUGH:
-                break
             if size < 2 * len(forms):
                 other: set[int] = set()
                 for t in c:
                     other.update(postings[t])
                 narrowed = forms & other
             else:
-                narrowed = {f for f in forms if any(t in c for t in self._form_tokens[f])}
+                form_tokens = self._form_tokens
+                narrowed = {f for f in forms if any(t in c for t in form_tokens[f])}
             if narrowed:
                 forms = narrowed
-        return forms
+            else:
+                complete = False
+        return forms, complete
 
     def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``search`` must agree with."""
@@ -393,12 +457,14 @@ class Index:
             if self._restricted.get(f, 0) & ~allowed:
                 continue
             f_words = form.split()
-
-            def sim(i: int, j: int, f_words: list[str] = f_words) -> tuple[float, str]:
-                s, key = token_similarity(tokens[i], f_words[j])
-                return (s, key) if s >= TOKEN_FLOOR else (0.0, "")
-
-            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sim)
+            sims = []
+            for token in tokens:
+                row = []
+                for word in f_words:
+                    value, key = token_similarity(token, word)
+                    row.append((value, key) if value >= TOKEN_FLOOR else (0.0, ""))
+                sims.append(row)
+            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)
             score *= TIER_TRUST[self._form_tier[f]]
             for e_idx in owner if isinstance(owner, tuple) else (owner,):
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):

@@ -1,14 +1,16 @@
 """Phonetic keys, typo keys and token similarity: the only module that uses jellyfish.
 
 Candidate generation looks a query token up by several keys, each cheap to
-compute and each forgiving a different kind of error:
+compute and each forgiving a different kind of error (the last two are
+"loose" keys, consulted only when the others found nothing close):
 
 * the token and its one-letter deletions (SymSpell) catch one typo, including
   a swap of neighbours ("smiht" / "smith");
 * the Metaphone key catches English respellings ("Germanie" / "Germany");
 * the sound-class skeleton folds the contrasts transliteration loses
   (p/b/f/v, t/d, l/r, doubled letters, vowels), so "Rappensperger" finds
-  "Raffensperger" although they are two edits apart.
+  "Raffensperger" although they are two edits apart; its one-class deletions
+  catch a vowel slip plus a consonant slip ("Stednes" / "Stevens").
 
 Keys only propose candidates; ``token_similarity`` decides.
 """
@@ -21,20 +23,24 @@ from functools import lru_cache
 import jellyfish
 
 __all__ = [
+    "DERIVED_WORD",
     "MIN_DELETE_LEN",
     "deletions",
     "metaphone_key",
     "skeleton_key",
+    "loose_keys",
     "token_keys",
     "token_similarity",
 ]
 
 MIN_DELETE_LEN = 4
 """Tokens shorter than this get no deletion keys: one edit in three letters is another name."""
-_DERIVED_WORD = 0.8
+DERIVED_WORD = 0.8
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
 _MIN_SKELETON = 3
 """Skeletons shorter than this are too common to propose candidates."""
+_MIN_SKELETON_DELETE = 4
+"""Skeletons this long also file their one-class deletions: a vowel slip plus one consonant slip."""
 
 # Spelling-to-sound rewrites applied in order before letters are classed. Kept as
 # data so that a script-specific table can be added without touching the code.
@@ -107,7 +113,7 @@ def token_keys(token: str) -> set[str]:
     Deletions live in the token's own namespace; phonetic keys carry a prefix so
     a key can never equal a spelling.
 
-    >>> bool(token_keys("rappensperger") & token_keys("raffensperger"))
+    >>> bool(token_keys("rafensperger") & token_keys("raffensperger"))
     True
     >>> token_keys("2021") & token_keys("1984")
     set()
@@ -116,9 +122,22 @@ def token_keys(token: str) -> set[str]:
     meta = metaphone_key(token)
     if len(meta) >= 2:
         keys.add("\x01" + meta)
+    return keys
+
+
+def loose_keys(token: str) -> set[str]:
+    """Broader keys, looked up only when ``token_keys`` found no close partner:
+    the skeleton and its one-class deletions.
+
+    >>> bool(loose_keys("rappensperger") & loose_keys("raffensperger"))
+    True
+    >>> bool(loose_keys("stednes") & loose_keys("stevens"))
+    True
+    """
     skel = skeleton_key(token)
-    if len(skel) >= _MIN_SKELETON:
-        keys.add("\x02" + skel)
+    keys = {"\x02" + skel} if len(skel) >= _MIN_SKELETON else set()
+    if len(skel) >= _MIN_SKELETON_DELETE:
+        keys.update("\x02" + skel[:i] + skel[i + 1:] for i in range(len(skel)))
     return keys
 
 
@@ -145,13 +164,13 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if a.startswith(b) or b.startswith(a):
         # "american"/"america", "democrat"/"democrats": another word built on the
         # name, not a misspelling of it. Close, but never a match on its own.
-        return _DERIVED_WORD, ""
+        return DERIVED_WORD, ""
     longest = max(len(a), len(b))
     base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
         1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
     )
     meta = metaphone_key(a)
-    if meta and meta == metaphone_key(b):
+    if len(meta) >= 2 and meta == metaphone_key(b):
         return base + (1.0 - base) * 0.5, meta
     skel = skeleton_key(a)
     if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):

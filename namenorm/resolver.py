@@ -174,8 +174,8 @@ class Resolver:
                 return hits
         return []
 
-    def _fuzzy(self, query: _Query, kind: str | None) -> list[Hit]:
-        hits = self.index.search(query.tokens, allowed=query.allowed)
+    def _fuzzy(self, query: _Query, kind: str | None, score_cutoff: float) -> list[Hit]:
+        hits = self.index.search(query.tokens, allowed=query.allowed, score_cutoff=score_cutoff)
         return [h for h in hits if self._allowed(h.entity, kind, query)]
 
     def _match(self, hit: Hit, query_form: str, exact: bool) -> Match:
@@ -214,7 +214,8 @@ class Resolver:
         hits = self._exact(query, kind)
         if hits:
             return self._match(hits[0], query.form, True) if len(hits) == 1 else None
-        hits = self._fuzzy(query, kind)
+        # A runner-up below threshold - margin cannot make the best ambiguous.
+        hits = self._fuzzy(query, kind, self.threshold - self.margin)
         if not hits or hits[0].score < self.threshold:
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
@@ -239,7 +240,8 @@ class Resolver:
         if query is None:
             return []
         best: dict[int, Match] = {}
-        for exact, hits in ((True, self._exact(query, kind)), (False, self._fuzzy(query, kind))):
+        fuzzy = self._fuzzy(query, kind, score_cutoff)
+        for exact, hits in ((True, self._exact(query, kind)), (False, fuzzy)):
             for hit in hits:
                 if hit.score >= score_cutoff and (hit.entity not in best
                                                   or hit.score > best[hit.entity].score):

@@ -206,7 +206,9 @@ class _Scan:
         needed = sum(1 for w in words if w not in _PARTICLES)
         # Every word of the span must line up with the form: "When President Trump"
         # is not a fuzzy "President Trump", the shorter span is.
-        return [h for h in self.index.search(words, self.cache, allowed=self.allows(i, j))
+        cutoff = min(_COREF_FLOOR, self.resolver.threshold - self.resolver.margin)
+        return [h for h in self.index.search(words, self.cache, allowed=self.allows(i, j),
+                                             score_cutoff=cutoff)
                 if self._allowed(h.entity)
                 and sum(1 for p in h.pairs if p.query not in _PARTICLES) >= needed]
 

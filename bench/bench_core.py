@@ -424,6 +424,9 @@ def reset_query_caches(r: Resolver) -> None:
               if hasattr(f, "cache_clear")]
     for f in cached:
         f.cache_clear()
+    clear = getattr(r.index, "clear_query_cache", None)  # the index's recent-token cache
+    if clear is not None:
+        clear()
     for tok in getattr(r.index, "_vocab", ()):  # bench-only peek: the build warms exactly these
         for f in cached:
             f(tok)

@@ -35,6 +35,12 @@ __all__ = [
 
 MIN_DELETE_LEN = 4
 """Tokens shorter than this get no deletion keys: one edit in three letters is another name."""
+_DERIVED_ENDINGS = frozenset({
+    "s", "es", "n", "an", "ian", "ans", "ns", "y", "i", "e", "a", "o", "ese", "ish", "ic",
+    "ova", "ová", "ovna", "ovich", "son", "sen", "ez", "ius", "us", "ita", "ito", "ina", "ine",
+})
+"""Endings that turn a name into another word or another person's name (plural, demonym,
+feminine form, patronymic): "german"/"germany", "martin"/"martine", "horvath"/"horvathova"."""
 DERIVED_WORD = 0.8
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
 _MIN_SKELETON = 3
@@ -141,6 +147,19 @@ def loose_keys(token: str) -> set[str]:
     return keys
 
 
+def is_derived_word(a: str, b: str) -> bool:
+    """True when one token is the other plus a derivational or inflectional ending.
+
+    >>> is_derived_word("germany", "german"), is_derived_word("martine", "martin")
+    (True, True)
+    >>> is_derived_word("schweitzer", "schweitze")
+    False
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    return a.startswith(b) and a[len(b):] in _DERIVED_ENDINGS
+
+
 def token_similarity(a: str, b: str) -> tuple[float, str]:
     """Similarity of two normalized tokens in [0, 1], and the phonetic key they share.
 
@@ -161,9 +180,9 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return 1.0, ""
     if len(a) < 3 or len(b) < 3:
         return 0.0, ""
-    if a.startswith(b) or b.startswith(a):
-        # "american"/"america", "democrat"/"democrats": another word built on the
-        # name, not a misspelling of it. Close, but never a match on its own.
+    if is_derived_word(a, b):
+        # "american"/"america", "democrat"/"democrats", "martine"/"martin": another
+        # word built on the name, not a misspelling of it. Close, but not a match alone.
         return DERIVED_WORD, ""
     longest = max(len(a), len(b))
     base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (

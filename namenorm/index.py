@@ -468,8 +468,11 @@ class Index:
             sims = []
             for token in tokens:
                 row = []
+                known = token in self._vocab_ids
                 for word in f_words:
                     value, key = token_similarity(token, word)
+                    if known and word != token:
+                        value *= KNOWN_WORD_FACTOR
                     row.append((value, key) if value >= TOKEN_FLOOR else (0.0, ""))
                 sims.append(row)
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .keys import DERIVED_WORD, loose_keys, token_keys, token_similarity
+from .keys import (DERIVED_WORD, cross_script_similarity, deletions, loan_key, loose_keys, token_keys,
+                   token_similarity)
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
 
@@ -35,6 +36,8 @@ TOKEN_FLOOR = 0.75
 _OUT_OF_ORDER = 0.97
 """Factor for alignments that reorder tokens ("Raffensperger Brad")."""
 _GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_MIN_LOAN_KEY = 2
+"""Loanword keys shorter than this (one consonant) say too little to match on."""
 _RECENT_TOKENS = 65536
 """Query tokens whose candidates are kept between queries."""
 KNOWN_WORD_FACTOR = 0.95
@@ -72,6 +75,8 @@ class Hit:
     tier: int
     pairs: tuple[TokenPair, ...] = ()
     phonetic: bool = False
+    cross: bool = False
+    """Found by comparing loanword keys across scripts."""
 
 
 def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
@@ -182,6 +187,8 @@ class Index:
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
         self._prefixes: frozenset[str] | None = None
         self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
+        self._loan_tables: dict[bool, dict[str, list[int]]] = {}
+        self._foreign_only: frozenset[int] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
 
@@ -455,6 +462,65 @@ class Index:
             else:
                 complete = False
         return forms, complete
+
+    @property
+    def foreign_only(self) -> frozenset[int]:
+        """Entities with no form in the Latin script, which Latin queries reach only across scripts."""
+        found = self._foreign_only
+        if found is None:
+            latin: set[int] = set()
+            for f, owner in enumerate(self._form_owner):
+                if not self._restricted.get(f, 0) & FOREIGN:
+                    latin.update(owner if isinstance(owner, tuple) else (owner,))
+            found = self._foreign_only = frozenset(range(len(self.entities))) - latin
+        return found
+
+    def _loan_table(self, rhotic: bool) -> dict[str, list[int]]:
+        """Loanword key (and its one-letter deletions) -> forms; built on the first cross-script query."""
+        table = self._loan_tables.get(rhotic)
+        if table is None:
+            table = {}
+            for f, form in enumerate(self._forms):
+                key = loan_key(form, rhotic)
+                if len(key) >= _MIN_LOAN_KEY:
+                    for k in {key} | deletions(key):
+                        table.setdefault(k, []).append(f)
+            self._loan_tables[rhotic] = table
+        return table
+
+    def cross_search(self, form: str, *, rhotic: bool, latin_query: bool,
+                     score_cutoff: float = 0.0) -> list[Hit]:
+        """Forms whose loanword key is within one edit of the query's, scored across scripts.
+
+        A Latin query is compared only with entities known solely in other
+        scripts, so Latin-to-Latin matching never gets looser.
+        """
+        if latin_query and not self.foreign_only:
+            return []
+        key = loan_key(form, rhotic)
+        if len(key) < _MIN_LOAN_KEY:
+            return []
+        table = self._loan_table(rhotic)
+        forms: set[int] = set()
+        for k in {key} | deletions(key):
+            forms.update(table.get(k, ()))
+        best: dict[int, Hit] = {}
+        for f in forms:
+            owner = self._form_owner[f]
+            owners = owner if isinstance(owner, tuple) else (owner,)
+            if latin_query:
+                owners = tuple(e for e in owners if e in self.foreign_only)
+            if not owners:
+                continue
+            tier = self._form_tier[f]
+            score = cross_script_similarity(form, self._forms[f], rhotic) * TIER_TRUST[tier]
+            if score < score_cutoff:
+                continue
+            pair = (TokenPair(key, loan_key(self._forms[f], rhotic), score, "cross-script"),)
+            for e_idx in owners:
+                if e_idx not in best or score > best[e_idx].score:
+                    best[e_idx] = Hit(e_idx, score, self._forms[f], tier, pair, False, True)
+        return sorted(best.values(), key=lambda h: -h.score)
 
     def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``search`` must agree with."""

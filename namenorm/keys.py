@@ -28,6 +28,9 @@ __all__ = [
     "deletions",
     "metaphone_key",
     "skeleton_key",
+    "cross_script_similarity",
+    "loan_key",
+    "loan_shape",
     "loose_keys",
     "token_keys",
     "token_similarity",
@@ -195,3 +198,84 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):
         return base + (1.0 - base) / 3.0, skel
     return base, ""
+
+
+# Loanword keys: how a name survives being written in Hangul, kana, Han, Cyrillic,
+# Arabic or Hebrew. They fold exactly the contrasts those scripts lose: voicing and
+# p/f/v (Korean, Arabic), l/r (Korean, Japanese, Chinese), r after a vowel (Korean
+# and Japanese borrow from non-rhotic English: Perdue -> 퍼듀 "peodyu"), and the
+# vowels they insert between consonants (Korean "eu", Japanese "u"/"o").
+_LOAN_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"(?<![a-z])x", "s"),  # pinyin x (Xi Jinping) reads sh
+    (r"[^a-z]", ""),
+    (r"([a-z])\1+", r"\1"),
+    (r"dzh|tch|sch|ch|sh|zh|dz|ts|tz|j", "s"),
+    (r"c(?=[eiy])", "s"),
+    (r"ph", "f"),
+    (r"th", "t"),
+    (r"kh|gh", "h"),
+    (r"ck|qu|q|x", "k"),
+    (r"ng(?![aeiouy])", "n"),
+)
+_LOAN_RES = tuple((re.compile(p), r) for p, r in _LOAN_REWRITES)
+_NON_RHOTIC = re.compile(r"r(?![aeiouy])")
+"""Korean, Japanese and Chinese drop an r that no vowel follows; scripts that write
+no vowels (Arabic, Hebrew) keep every r, so the rule is applied only for them."""
+_LOAN_CONSONANTS = str.maketrans({
+    "b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n",
+    "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None, "h": None,
+})
+_LOAN_SHAPE = str.maketrans({
+    "b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n",
+    "e": "a", "i": "a", "o": "a", "u": "a", "y": None, "w": None, "h": None,
+})
+
+
+def _loan_base(form: str, rhotic: bool) -> str:
+    for pattern, repl in _LOAN_RES:
+        form = pattern.sub(repl, form)
+    return form if rhotic else _NON_RHOTIC.sub("", form)
+
+
+@lru_cache(maxsize=200_000)
+def loan_key(form: str, rhotic: bool = False) -> str:
+    """Consonant classes of a whole normalized name, as other scripts preserve them.
+
+    >>> loan_key("donald trump") == loan_key("doneoldeu teureompeu")
+    True
+    >>> loan_key("donald trump", rhotic=True) == loan_key("dwnld trmb", rhotic=True)
+    True
+    >>> loan_key("david perdue") == loan_key("deibideu peodyu")
+    True
+    """
+    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_CONSONANTS))
+
+
+@lru_cache(maxsize=200_000)
+def loan_shape(form: str, rhotic: bool = False) -> str:
+    """``loan_key`` with one ``a`` for each run of vowels, to tell Kim Jong-il from Kim Jong-un.
+
+    >>> loan_shape("kim jong il") != loan_shape("kim jong un")
+    True
+    """
+    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_SHAPE))
+
+
+def cross_script_similarity(a: str, b: str, rhotic: bool = False) -> float:
+    """Similarity in [0, 1] of two normalized names written originally in different scripts.
+
+    Mostly the agreement of their consonant classes, partly of their vowel
+    pattern.
+
+    >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8
+    True
+    >>> cross_script_similarity("joe biden", "barack obama") < 0.5
+    True
+    """
+    key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
+    if not key_a or not key_b:
+        return 0.0
+    shape_a, shape_b = loan_shape(a, rhotic), loan_shape(b, rhotic)
+    keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
+    shapes = 1.0 - jellyfish.damerau_levenshtein_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
+    return 0.7 * keys + 0.3 * shapes

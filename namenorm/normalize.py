@@ -1,8 +1,8 @@
 """Turn any string into the comparable form every lookup uses.
 
 ``normalize_name`` folds Unicode compatibility forms, drops invisible format and
-control characters, transliterates to Latin (unidecode, kept behind this one
-module so it can be swapped), casefolds, drops possessive ``'s`` and turns
+control characters, transliterates to Latin (``romanize``, which keeps
+unidecode behind one module so it can be swapped), casefolds, drops possessive ``'s`` and turns
 punctuation into single spaces. It holds no name data: stripping titles such as
 "Mr." or "Secretary of State" needs a title list, so ``strip_titles`` takes one.
 """
@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from unidecode import unidecode
+from .romanize import romanize
 
 __all__ = ["MAX_NAME_CHARS", "is_latin", "normalize_name", "reorder_comma_name", "TitleSet", "strip_titles"]
 
@@ -57,7 +57,7 @@ def normalize_name(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _drop_invisible(text))
         text = _POSSESSIVE.sub("", text)
-        text = unidecode(text)
+        text = romanize(text)
     elif "'" in text:
         text = _POSSESSIVE.sub("", text)
     return " ".join(text.translate(_ASCII_FOLD).split())

@@ -22,9 +22,10 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .aliases import default_titles
 from .errors import UnknownEntityError
-from .index import TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .scanner import rewrite_text, scan_text
+from .romanize import drops_final_r
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
@@ -47,6 +48,8 @@ class _Query:
     """Tokens of the title-stripped form, for fuzzy search."""
     allowed: int = 0
     """Restricted forms this query may match (``index.query_allows``)."""
+    drops_r: bool = False
+    """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
 
     @property
     def form(self) -> str:
@@ -153,7 +156,7 @@ class Resolver:
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
-        return _Query(tuple(forms), tuple(tokens), query_allows(name))
+        return _Query(tuple(forms), tuple(tokens), query_allows(name), drops_final_r(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -175,13 +178,26 @@ class Resolver:
         return []
 
     def _fuzzy(self, query: _Query, kind: str | None, score_cutoff: float) -> list[Hit]:
-        hits = self.index.search(query.tokens, allowed=query.allowed, score_cutoff=score_cutoff)
+        index = self.index
+        hits = index.search(query.tokens, allowed=query.allowed, score_cutoff=score_cutoff)
+        latin = not query.allowed & FOREIGN
+        if not latin or index.foreign_only:
+            best = {h.entity: h for h in hits}
+            for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=latin,
+                                          score_cutoff=score_cutoff):
+                if hit.entity not in best or hit.score > best[hit.entity].score:
+                    best[hit.entity] = hit
+            hits = sorted(best.values(), key=lambda h: -h.score)
         return [h for h in hits if self._allowed(h.entity, kind, query)]
 
-    def _match(self, hit: Hit, query_form: str, exact: bool) -> Match:
+    def _match(self, hit: Hit, query_form: str, exact: bool, transliterated: bool = False) -> Match:
         method: Method
         if exact:
             method = TIER_METHODS[hit.tier]  # type: ignore[assignment]
+        elif hit.cross:
+            method = "cross-script"
+        elif transliterated:
+            method = "transliteration"
         else:
             method = "phonetic" if hit.phonetic else "fuzzy"
         return Match(self.index.entities[hit.entity], round(hit.score, 4), hit.form, method,
@@ -220,7 +236,7 @@ class Resolver:
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
             return None
-        return self._match(hits[0], query.form, False)
+        return self._match(hits[0], query.form, False, bool(query.allowed & FOREIGN))
 
     def candidates(self, name: str, *, limit: int = 5, kind: Kind | None = None,
                    score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
@@ -245,7 +261,7 @@ class Resolver:
             for hit in hits:
                 if hit.score >= score_cutoff and (hit.entity not in best
                                                   or hit.score > best[hit.entity].score):
-                    best[hit.entity] = self._match(hit, query.form, exact)
+                    best[hit.entity] = self._match(hit, query.form, exact, bool(query.allowed & FOREIGN))
         return sorted(best.values(), key=lambda m: (-m.score, m.id))[:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None) -> list[Match | None]:

@@ -1,0 +1,114 @@
+"""Romanize any script for matching: the only module that imports unidecode.
+
+unidecode is the fallback for every script; a few tables, kept here as data,
+fix what its letter-by-letter output gets wrong for names:
+
+* kana: Hepburn readings (フ fu, チ chi, ジ ji), small ャュョ joined to the
+  mora before them, the long-vowel mark ー and the small ッ dropped, the
+  middle dot ・ between given name and surname read as a space;
+* Cyrillic: the soft and hard signs dropped (Пердью, not "perd'iu"), х read
+  as the h it stands for in foreign names;
+* Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
+* Hebrew: vav read as the vowel it usually is in names;
+* Han: pinyin syllables, with q, x and c spelled ch, sh and ts as they sound.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = ["drops_final_r", "romanize"]
+
+_BEFORE = str.maketrans({
+    "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
+    "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
+    "ו": "o",
+})
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
+_PINYIN = re.compile(r"^[qxc](?!h)")
+_GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
+_GREEK_DIGRAPHS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng"), "τζ": ("dz", "dz")}
+_GREEK_DIGRAPH = re.compile("|".join(_GREEK_DIGRAPHS), re.IGNORECASE)
+_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fd\u30fe]+")
+_KANA_READINGS = (("hu", "fu"), ("ti", "chi"), ("tu", "tsu"), ("si", "shi"), ("zi", "ji"),
+                  ("di", "ji"), ("du", "zu"))
+_KANA_JOIN = (
+    (re.compile(r"(sh|ch|j)iy([aeou])"), r"\1\2"),   # シャ sha, ジョ jo
+    (re.compile(r"([kgnhbpmr])iy([aeou])"), r"\1y\2"),  # キャ kya
+    (re.compile(r"fu([aeio])"), r"f\1"),             # ファ fa, フェ fe
+    (re.compile(r"vu([aeio])"), r"v\1"),             # ヴァ va
+    (re.compile(r"tsu([aeio])"), r"ts\1"),           # ツァ tsa
+)
+
+
+@lru_cache(maxsize=256)
+def _kana(ch: str) -> str:
+    reading = unidecode(ch).lower()
+    for wrong, right in _KANA_READINGS:
+        if reading == wrong:
+            return right
+    return reading
+
+
+def _romanize_kana(match: re.Match[str]) -> str:
+    text = "".join(_kana(ch) for ch in match.group())
+    for pattern, repl in _KANA_JOIN:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def _romanize_han(match: re.Match[str]) -> str:
+    """Pinyin with the initials that read unlike English spelled as they sound (q, x, c)."""
+    syllables = unidecode(match.group()).split()
+    return " " + " ".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s.lower())
+                          for s in syllables) + " "
+
+
+def _greek(match: re.Match[str], text: str) -> str:
+    """μπ, ντ, γκ read b, d, g at the start of a word or after a consonant, mb, nd, ng after a vowel."""
+    initial, medial = _GREEK_DIGRAPHS[match.group().lower()]
+    before = text[match.start() - 1] if match.start() else " "
+    latin = medial if before in _GREEK_VOWELS else initial
+    return latin.upper() if match.group().isupper() else (
+        latin.capitalize() if match.group()[0].isupper() else latin)
+
+
+def romanize(text: str) -> str:
+    """Latin letters for any text, read the way names in that script are read.
+
+    >>> romanize("デービッド・パーデュー")
+    'debido padeyu'
+    >>> romanize("ジョー・バイデン"), romanize("ケリー・レフラー")
+    ('jo baiden', 'keri refura')
+    >>> romanize("Пердью"), romanize("Ντόναλντ Τραμπ")
+    ('Perdiu', 'Donald Tramb')
+    >>> romanize("乔·拜登"), romanize("习近平")
+    (' chiao   bai deng ', ' shi jin ping ')
+    >>> romanize("Köln")
+    'Koln'
+    """
+    if text.isascii():
+        return text
+    text = text.translate(_BEFORE)
+    if any("\u0370" <= ch <= "\u03ff" for ch in text):
+        text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
+    text = _KANA_RUN.sub(_romanize_kana, text)
+    text = _HAN_RUN.sub(_romanize_han, text)
+    return unidecode(text)
+
+
+_NON_RHOTIC_SCRIPTS = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+                                 r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def drops_final_r(text: str) -> bool:
+    """True for text in Hangul, kana or Han, which write no r that no vowel follows.
+
+    >>> drops_final_r("퍼듀"), drops_final_r("Пердью"), drops_final_r("Perdue")
+    (True, False, False)
+    """
+    return bool(_NON_RHOTIC_SCRIPTS.search(text))

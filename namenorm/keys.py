@@ -217,8 +217,10 @@ _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"ck|qu|q|x", "k"),
     (r"ng(?![aeiouy])", "n"),
 )
+_LOAN_EVIDENCE = 6
+"""Keys shorter than four consonants scale their score by (len + 6) / 10."""
 _LOAN_RES = tuple((re.compile(p), r) for p, r in _LOAN_REWRITES)
-_NON_RHOTIC = re.compile(r"r(?![aeiouy])")
+_NON_RHOTIC = re.compile(r"r(?![aeiouyw])")
 """Korean, Japanese and Chinese drop an r that no vowel follows; scripts that write
 no vowels (Arabic, Hebrew) keep every r, so the rule is applied only for them."""
 _LOAN_CONSONANTS = str.maketrans({
@@ -261,21 +263,35 @@ def loan_shape(form: str, rhotic: bool = False) -> str:
     return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_SHAPE))
 
 
-def cross_script_similarity(a: str, b: str, rhotic: bool = False) -> float:
-    """Similarity in [0, 1] of two normalized names written originally in different scripts.
-
-    Mostly the agreement of their consonant classes, partly of their vowel
-    pattern.
-
-    >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8
-    True
-    >>> cross_script_similarity("joe biden", "barack obama") < 0.5
-    True
-    """
+def _whole_similarity(a: str, b: str, rhotic: bool) -> float:
+    """Loanword-key similarity of two strings taken whole."""
     key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
     if not key_a or not key_b:
         return 0.0
     shape_a, shape_b = loan_shape(a, rhotic), loan_shape(b, rhotic)
     keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
     shapes = 1.0 - jellyfish.damerau_levenshtein_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
-    return 0.7 * keys + 0.3 * shapes
+    # Two or three consonants agree by chance far more often than five or six.
+    evidence = min(1.0, (min(len(key_a), len(key_b)) + _LOAN_EVIDENCE) / (4 + _LOAN_EVIDENCE))
+    return (0.7 * keys + 0.3 * shapes) * evidence
+
+
+def cross_script_similarity(a: str, b: str, rhotic: bool = False) -> float:
+    """Similarity in [0, 1] of two normalized names written originally in different scripts.
+
+    Mostly the agreement of their consonant classes, partly of their vowel
+    pattern; where both names have several words, the words must also line up
+    one to one, so "Melania Trump" is not "Narendra Modi".
+
+    >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8
+    True
+    >>> cross_script_similarity("joe biden", "barack obama") < 0.5
+    True
+    """
+    whole = _whole_similarity(a, b, rhotic)
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2 or whole == 0.0:
+        return whole
+    best = [max(_whole_similarity(x, y, rhotic) for y in words_b) for x in words_a]
+    worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])
+    return whole * min(1.0, 0.5 + worst_word)

@@ -28,10 +28,13 @@ from .scanner import rewrite_text, scan_text
 from .romanize import drops_final_r
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 
-__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
+__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
 
 DEFAULT_THRESHOLD = 0.86
 """Lowest score ``resolve`` accepts (calibrated on the tuning split of bench/bench_core.py)."""
+DEFAULT_CROSS_THRESHOLD = 0.80
+"""Lowest score ``resolve`` accepts from a cross-script comparison of loanword keys
+(calibrated on tests/data/cross_script_pairs.tsv and its absent names)."""
 DEFAULT_MARGIN = 0.03
 """Lead the best entity needs over the runner-up; closer than this is ambiguous."""
 CANDIDATE_FLOOR = 0.5
@@ -73,7 +76,8 @@ class Resolver:
     """
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
-                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN) -> None:
+                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN,
+                 cross_threshold: float = DEFAULT_CROSS_THRESHOLD) -> None:
         self._entities = tuple(entities)
         self._by_id: dict[str, Entity] = {}
         for entity in self._entities:
@@ -89,6 +93,7 @@ class Resolver:
             raise ValueError(f"margin must be in [0, 1), got {margin!r}")
         self._titles = (*default_titles(), *titles)
         self.threshold = threshold
+        self.cross_threshold = cross_threshold
         self.margin = margin
         self._index: Index | None = None
         self._lock = threading.Lock()
@@ -231,8 +236,8 @@ class Resolver:
         if hits:
             return self._match(hits[0], query.form, True) if len(hits) == 1 else None
         # A runner-up below threshold - margin cannot make the best ambiguous.
-        hits = self._fuzzy(query, kind, self.threshold - self.margin)
-        if not hits or hits[0].score < self.threshold:
+        hits = self._fuzzy(query, kind, min(self.threshold, self.cross_threshold) - self.margin)
+        if not hits or hits[0].score < (self.cross_threshold if hits[0].cross else self.threshold):
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
             return None

@@ -3,6 +3,8 @@
 unidecode is the fallback for every script; a few tables, kept here as data,
 fix what its letter-by-letter output gets wrong for names:
 
+* Hangul: Revised Romanization by jamo, with syllable-final consonants as
+  they sound in loanwords (데이빗 "deibit", David; 찰스 "chalseu", Charles);
 * kana: Hepburn readings (フ fu, チ chi, ジ ji), small ャュョ joined to the
   mora before them, the long-vowel mark ー and the small ッ dropped, the
   middle dot ・ between given name and surname read as a space;
@@ -10,7 +12,8 @@ fix what its letter-by-letter output gets wrong for names:
   as the h it stands for in foreign names;
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names;
-* Han: pinyin syllables, with q, x and c spelled ch, sh and ts as they sound.
+* Han: pinyin, a run of characters read as one word, with q, x and c spelled
+  ch, sh and ts as they sound.
 """
 
 from __future__ import annotations
@@ -61,11 +64,31 @@ def _romanize_kana(match: re.Match[str]) -> str:
     return text
 
 
+_HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
+                    "k", "t", "p", "h")
+_HANGUL_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+                  "wo", "we", "wi", "yu", "eu", "ui", "i")
+_HANGUL_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l",
+                  "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+"""Finals as loanwords sound them: 데이빗 is "deibit" (David), not "deibis"."""
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _romanize_hangul(match: re.Match[str]) -> str:
+    """Revised Romanization by jamo, with syllable-final consonants as pronounced."""
+    out = []
+    for ch in match.group():
+        code = ord(ch) - 0xAC00
+        out.append(_HANGUL_INITIALS[code // 588] + _HANGUL_VOWELS[code % 588 // 28]
+                   + _HANGUL_FINALS[code % 28])
+    return "".join(out)
+
+
 def _romanize_han(match: re.Match[str]) -> str:
-    """Pinyin with the initials that read unlike English spelled as they sound (q, x, c)."""
+    """Pinyin of a run of characters as one word, with q, x and c spelled as they sound."""
     syllables = unidecode(match.group()).split()
-    return " " + " ".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s.lower())
-                          for s in syllables) + " "
+    return " " + "".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s.lower())
+                         for s in syllables) + " "
 
 
 def _greek(match: re.Match[str], text: str) -> str:
@@ -87,7 +110,9 @@ def romanize(text: str) -> str:
     >>> romanize("Пердью"), romanize("Ντόναλντ Τραμπ")
     ('Perdiu', 'Donald Tramb')
     >>> romanize("乔·拜登"), romanize("习近平")
-    (' chiao   bai deng ', ' shi jin ping ')
+    (' chiao   baideng ', ' shijinping ')
+    >>> romanize("데이빗 퍼듀"), romanize("래펜스퍼거")
+    ('deibit peodyu', 'raepenseupeogeo')
     >>> romanize("Köln")
     'Koln'
     """
@@ -96,6 +121,7 @@ def romanize(text: str) -> str:
     text = text.translate(_BEFORE)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
+    text = _HANGUL_RUN.sub(_romanize_hangul, text)
     text = _KANA_RUN.sub(_romanize_kana, text)
     text = _HAN_RUN.sub(_romanize_han, text)
     return unidecode(text)

@@ -1,0 +1,88 @@
+"""Names written in other scripts resolve to entities known by their Latin names, and back."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from namenorm import Entity, Resolver
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="module")
+def latin_only() -> Resolver:
+    """Entities known only by their Latin names: every other script must go across."""
+    people = ["Brad Raffensperger", "Donald Trump", "Joe Biden", "Kelly Loeffler", "David Perdue",
+              "Sonny Perdue", "Mike Pence"]
+    return Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in people])
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("래펜스퍼거", "brad-raffensperger"),
+    ("라펜스퍼거", "brad-raffensperger"),
+    ("브래드 래펜스퍼거", "brad-raffensperger"),
+    ("트럼프", "donald-trump"),
+    ("바이든", "joe-biden"),
+    ("켈리 뢰플러", "kelly-loeffler"),
+    ("데이비드 퍼듀", "david-perdue"),
+    ("ドナルド・トランプ", "donald-trump"),
+    ("Дональд Трамп", "donald-trump"),
+    ("دونالد ترامب", "donald-trump"),
+    ("唐纳德·特朗普", "donald-trump"),
+])
+def test_seed_names_in_other_scripts(latin_only, query, expected):
+    match = latin_only.resolve(query)
+    assert match is not None and match.id == expected
+    assert match.method in ("cross-script", "transliteration")
+
+
+def test_shared_surname_stays_ambiguous_across_scripts(latin_only):
+    assert latin_only.resolve("퍼듀") is None
+    assert {m.id for m in latin_only.candidates("퍼듀")} >= {"david-perdue", "sonny-perdue"}
+
+
+def test_explain_shows_both_keys(latin_only):
+    text = latin_only.resolve("데이비드 퍼듀").explain()
+    assert "cross-script" in text and "tptpt~tptpt" in text
+
+
+def test_latin_typos_are_not_loosened_by_cross_script_keys(latin_only):
+    # "Dovid Pordy" shares the loanword key of David Perdue but is two Latin typos away.
+    assert latin_only.resolve("Dovid Pordy") is None or latin_only.resolve("Dovid Pordy").method != "cross-script"
+
+
+def test_entity_known_only_in_hangul_is_found_from_latin():
+    resolver = Resolver([Entity("seoul", "서울특별시", "place"), Entity("joe-biden", "Joe Biden", "person")])
+    match = resolver.resolve("Seoul Teukbyeolsi")
+    assert match is not None and (match.id, match.method) == ("seoul", "cross-script")
+    assert resolver.resolve("Joe Bidden").method == "phonetic"
+
+
+def test_accuracy_on_real_cross_script_pairs():
+    """Floors under the measured figures (bench/bench_crossscript.py reports the full table)."""
+    pairs, absent = _rows("cross_script_pairs.tsv"), _rows("cross_script_absent.tsv")
+    names = sorted({r["latin"] for r in pairs})
+    kinds = {r["latin"]: r["kind"] for r in pairs}
+    resolver = Resolver([Entity(f"e{i}", n, kinds[n]) for i, n in enumerate(names)])  # type: ignore[arg-type]
+    ids = {e.name: e.id for e in resolver}
+    right, total, false, tried = Counter(), Counter(), Counter(), Counter()
+    for row in pairs:
+        match = resolver.resolve(row["native"])
+        total[row["script"]] += 1
+        right[row["script"]] += bool(match and match.id == ids[row["latin"]])
+    for row in absent:
+        tried[row["script"]] += 1
+        false[row["script"]] += resolver.resolve(row["native"]) is not None
+    accuracy = {s: right[s] / total[s] for s in total}
+    assert accuracy["hangul"] >= 0.85 and accuracy["kana"] >= 0.8 and accuracy["cyrillic"] >= 0.88
+    assert accuracy["han"] >= 0.45 and accuracy["arabic"] >= 0.55
+    assert sum(false.values()) / sum(tried.values()) <= 0.12

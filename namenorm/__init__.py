@@ -68,8 +68,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             flat.extend(item)
     if with_default or not flat:
         flat.insert(0, bundled_path())
-    entities, titles = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)
-    return Resolver(entities, titles=titles, **options)
+    merged = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)
+    return Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names, **options)
 
 
 _default: Resolver | None = None

@@ -29,7 +29,9 @@ __all__ = [
     "Extension",
     "OnConflict",
     "bundled_path",
+    "default_given_names",
     "default_titles",
+    "Merged",
     "merge",
     "parse_alias_file",
     "read_alias_file",
@@ -46,7 +48,7 @@ PathLike = Union[str, Path]
 _ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
 _EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")
 _LIST_KEYS = ("aliases", "weak", "exclude", "related")
-_TOP_KEYS = ("entities", "titles")
+_TOP_KEYS = ("entities", "titles", "given_names")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
@@ -71,14 +73,35 @@ class AliasFile:
     entities: tuple[Entity, ...] = ()
     extensions: tuple[Extension, ...] = ()
     titles: tuple[str, ...] = ()
+    given_names: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Several alias files merged in order."""
+
+    entities: list[Entity]
+    titles: list[str]
+    given_names: list[tuple[str, ...]]
+
+
+def _data_path(name: str) -> Path:
+    """A file of data/: inside the installed package, else in the source tree."""
+    packaged = resources.files("namenorm") / "_data" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data" / name
 
 
 def bundled_path() -> Path:
-    """Path of the bundled alias file: inside the installed package, else the source tree."""
-    packaged = resources.files("namenorm") / "_data" / "aliases.yaml"
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data" / "aliases.yaml"
+    """Path of the bundled alias file, data/aliases.yaml."""
+    return _data_path("aliases.yaml")
+
+
+def default_given_names() -> tuple[tuple[str, ...], ...]:
+    """Groups of equivalent given names (William, Bill, Liam...) from data/given_names.yaml."""
+    path = _data_path("given_names.yaml")
+    return read_alias_file(path).given_names if path.is_file() else ()
 
 
 def default_titles() -> tuple[str, ...]:
@@ -165,6 +188,20 @@ class _Reader:
                 out.append(value)
         return tuple(out)
 
+    def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
+        """``given_names:``: a list of groups, each a list of two or more equivalent names."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.issue(node, "given_names must be a list of groups, e.g. - [William, Bill, Liam]")
+            return ()
+        out = []
+        for item in node.value:
+            group = self.texts(item, "a given_names group")
+            if len(group) >= 2:
+                out.append(group)
+            elif group:
+                self.issue(item, "a given_names group needs two or more names")
+        return tuple(out)
+
     def plain(self, node: yaml.Node, depth: int) -> Any:
         if depth > _MAX_DEPTH:
             self.issue(node, "nesting too deep for an alias file")
@@ -238,14 +275,15 @@ class _Reader:
             return AliasFile(self.path)
         top = self.mapping(root, _TOP_KEYS, "the file")
         titles = self.texts(top["titles"][1], "titles") if "titles" in top else ()
+        given = self.groups(top["given_names"][1]) if "given_names" in top else ()
         if "entities" not in top:
-            if not self.issues:
+            if not self.issues and not titles and not given:
                 self.issue(root, "no 'entities:' list; an alias file starts with 'entities:'")
-            return AliasFile(self.path, titles=titles)
+            return AliasFile(self.path, titles=titles, given_names=given)
         entries = top["entities"][1]
         if not isinstance(entries, yaml.SequenceNode):
             self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
-            return AliasFile(self.path, titles=titles)
+            return AliasFile(self.path, titles=titles, given_names=given)
         entities: list[Entity] = []
         extensions: list[Extension] = []
         first_line: dict[str, int] = {}
@@ -260,7 +298,7 @@ class _Reader:
                     continue
                 first_line[parsed.id] = parsed.source.line
                 entities.append(parsed)
-        return AliasFile(self.path, tuple(entities), tuple(extensions), titles)
+        return AliasFile(self.path, tuple(entities), tuple(extensions), titles, given)
 
 
 def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
@@ -340,8 +378,8 @@ def _extend(entity: Entity, ext: Extension) -> Entity:
     )
 
 
-def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> tuple[list[Entity], list[str]]:
-    """Merge parsed files in order into one entity list and one title list.
+def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> Merged:
+    """Merge parsed files in order into one entity list, title list and given-name list.
 
     A later file may redefine an id (as ``on_conflict`` says) and may extend any
     entity defined in it or before it.
@@ -354,10 +392,12 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> t
         raise ValueError(f"on_conflict must be 'raise', 'warn' or 'ignore', not {on_conflict!r}")
     by_id: dict[str, Entity] = {}
     titles: list[str] = []
+    given: list[tuple[str, ...]] = []
     conflicts: list[Issue] = []
     problems: list[Issue] = []
     for alias_file in files:
         titles.extend(alias_file.titles)
+        given.extend(alias_file.given_names)
         for entity in alias_file.entities:
             earlier = by_id.get(entity.id)
             if earlier is not None:
@@ -386,4 +426,4 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> t
                                       f"entity {entity.id!r} lists unknown related id {rel!r}"))
     if problems:
         raise AliasFileError(problems)
-    return list(by_id.values()), titles
+    return Merged(list(by_id.values()), titles, given)

@@ -15,11 +15,11 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .keys import (DERIVED_WORD, cross_script_similarity, deletions, loan_key, loose_keys, token_keys,
+from .keys import (DERIVED_WORD, INITIAL, cross_script_similarity, deletions, loan_key, loose_keys, token_keys,
                    token_similarity)
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
@@ -35,11 +35,21 @@ TOKEN_FLOOR = 0.75
 """Token pairs less similar than this count as not aligned at all."""
 _OUT_OF_ORDER = 0.97
 """Factor for alignments that reorder tokens ("Raffensperger Brad")."""
-_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+"""Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
+                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
+"""Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""
+_SUFFIX_MISMATCH = 0.98
+"""Factor for a form whose generational suffix differs from the query's."""
+_SUFFIX_LOSES = 0.9
+"""Factor when another candidate agrees with the query's suffix: two people, not one."""
 _MIN_LOAN_KEY = 2
 """Loanword keys shorter than this (one consonant) say too little to match on."""
 _RECENT_TOKENS = 65536
 """Query tokens whose candidates are kept between queries."""
+NICKNAME = 0.92
+"""Similarity of two given names of one group ("bill" / "william", "ned" / "edward")."""
 KNOWN_WORD_FACTOR = 0.95
 """A query word that is itself a known name word is less likely a misspelling of another:
 "Markus" beside a gallery "Marius" is more often a different Markus."""
@@ -126,6 +136,8 @@ def unkeyed_bound(a: int, b: int) -> float:
     so Damerau-Levenshtein similarity is at most ``1 - max(2, |a-b|) / L``;
     Jaro-Winkler is at most 1, and no phonetic bonus applies.
     """
+    if min(a, b) == 1:
+        return INITIAL
     if min(a, b) < 3:
         return 0.0
     longest = max(a, b)
@@ -158,14 +170,46 @@ def is_acronym(form: str) -> bool:
     return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
 
 
-def derived_surname(entity: Entity) -> str | None:
-    """The last name word of a person ("Brad Raffensperger" -> "raffensperger")."""
+def derived_surnames(entity: Entity) -> list[str]:
+    """Surname forms of a person's name, by which a lone surname finds them.
+
+    The last word, with a particle before it kept ("van beethoven", "al
+    baghdadi"), and for names of three or more words the last two words
+    ("garcia marquez"); generational suffixes are set aside.
+
+    >>> derived_surnames(Entity("x", "Gabriel García Márquez", "person"))
+    ['marquez', 'garcia marquez']
+    >>> derived_surnames(Entity("x", "Abu Bakr al-Baghdadi", "person"))
+    ['baghdadi', 'al baghdadi', 'bakr al baghdadi']
+    """
     if entity.kind != "person":
-        return None
-    tokens = [t for t in normalize_cached(entity.name).split() if t not in _GENERATIONAL]
+        return []
+    tokens = [t for t in normalize_cached(entity.name).split() if t not in GENERATIONAL]
     if len(tokens) < 2 or len(tokens[-1]) < 3:
-        return None
-    return tokens[-1]
+        return []
+    out = [tokens[-1]]
+    if tokens[-2] in _PARTICLES:
+        out.append(" ".join(tokens[-2:]))
+        if len(tokens) >= 4:
+            out.append(" ".join(tokens[-3:]))
+    elif len(tokens) >= 3 and len(tokens[-2]) > 1:
+        out.append(" ".join(tokens[-2:]))
+    return out
+
+
+def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
+    """A different generational suffix costs a little, or a lot where another hit agrees.
+
+    "Donald Trump Jr." finds Donald Trump when no Jr. is known, but not when
+    Donald Trump Jr. is in the gallery too.
+    """
+    wanted = GENERATIONAL.intersection(tokens)
+    if not hits or not (wanted or any(GENERATIONAL.intersection(h.form.split()) for h in hits)):
+        return hits
+    agree = [GENERATIONAL.intersection(h.form.split()) == wanted for h in hits]
+    factor = _SUFFIX_LOSES if any(agree) else _SUFFIX_MISMATCH
+    weighed = [h if ok else replace(h, score=h.score * factor) for h, ok in zip(hits, agree)]
+    return sorted(weighed, key=lambda h: -h.score)
 
 
 class Index:
@@ -183,6 +227,8 @@ class Index:
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = {}
+        self._given: dict[str, tuple[tuple[str, ...], ...]] = {}
+        """Given name -> the groups of equivalent names it belongs to."""
         self._restricted: dict[int, int] = {}
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
         self._prefixes: frozenset[str] | None = None
@@ -193,17 +239,21 @@ class Index:
         self.clashes: list[Clash] = []
 
     @classmethod
-    def build(cls, entities: Sequence[Entity], titles: Iterable[str] = ()) -> Index:
+    def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
+              given_names: Iterable[Sequence[str]] = ()) -> Index:
         """Compile entities into lookup tables; clashes are recorded, not raised."""
         index = cls(entities, TitleSet(titles))
+        for group in given_names:
+            members = tuple(dict.fromkeys(n for n in map(normalize_cached, group) if n and " " not in n))
+            for name in members:
+                index._given[name] = index._given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
             for form in entity.weak:
                 index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
-            surname = derived_surname(entity)
-            if surname:
+            for surname in derived_surnames(entity):
                 index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
@@ -347,6 +397,11 @@ class Index:
                     s *= KNOWN_WORD_FACTOR
                 if s >= TOKEN_FLOOR:
                     out[t] = (s, shared)
+        for group in self._given.get(token, ()):
+            for name in group:
+                t = self._vocab_ids.get(name)
+                if t is not None and name != token and out.get(t, (0.0, ""))[0] < NICKNAME:
+                    out[t] = (NICKNAME, "given name")
         return out
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None
@@ -430,7 +485,7 @@ class Index:
                                 and all(p.keys or p.similarity == 1.0 for p in token_pairs))
                     best[e_idx] = Hit(e_idx, score, self._forms[f], self._form_tier[f], token_pairs,
                                       phonetic)
-        return sorted(best.values(), key=lambda h: -h.score)
+        return _weigh_suffixes(tokens, sorted(best.values(), key=lambda h: -h.score))
 
     def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> tuple[set[int], bool]:
         """Forms worth scoring, and whether each has a keyed partner for every query token.
@@ -539,6 +594,8 @@ class Index:
                     value, key = token_similarity(token, word)
                     if known and word != token:
                         value *= KNOWN_WORD_FACTOR
+                    if value < NICKNAME and any(word in g for g in self._given.get(token, ())):
+                        value, key = NICKNAME, "given name"
                     row.append((value, key) if value >= TOKEN_FLOOR else (0.0, ""))
                 sims.append(row)
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)

@@ -24,6 +24,7 @@ import jellyfish
 
 __all__ = [
     "DERIVED_WORD",
+    "INITIAL",
     "MIN_DELETE_LEN",
     "deletions",
     "metaphone_key",
@@ -45,6 +46,8 @@ _DERIVED_ENDINGS = frozenset({
 """Endings that turn a name into another word or another person's name (plural, demonym,
 feminine form, patronymic): "german"/"germany", "martin"/"martine", "horvath"/"horvathova"."""
 DERIVED_WORD = 0.8
+INITIAL = 0.9
+"""Similarity of an initial to a word it begins ("b" / "brad")."""
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
 _MIN_SKELETON = 3
 """Skeletons shorter than this are too common to propose candidates."""
@@ -169,7 +172,8 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     The base is the mean of Jaro-Winkler and normalized Damerau-Levenshtein
     similarity; a shared Metaphone key closes half the remaining gap, a shared
     skeleton a third, so respellings outrank random typos of the same length.
-    Tokens of one or two letters only ever match themselves, and a token that
+    An initial matches a word it begins; other tokens of one or two letters
+    only ever match themselves, and a token that
     merely extends another ("german"/"germany") is a different word.
 
     >>> token_similarity("perdue", "perdue")
@@ -178,9 +182,14 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     (0.93, 'PRT')
     >>> token_similarity("li", "le")[0]
     0.0
+    >>> token_similarity("b", "brad")
+    (0.9, 'initial')
     """
     if a == b:
         return 1.0, ""
+    if len(a) == 1 or len(b) == 1:
+        short, long_ = (a, b) if len(a) == 1 else (b, a)
+        return (INITIAL, "initial") if len(long_) > 1 and long_.startswith(short) else (0.0, "")
     if len(a) < 3 or len(b) < 3:
         return 0.0, ""
     if is_derived_word(a, b):

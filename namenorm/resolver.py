@@ -20,7 +20,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
 
-from .aliases import default_titles
+from .aliases import default_given_names, default_titles
 from .errors import UnknownEntityError
 from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
@@ -76,6 +76,7 @@ class Resolver:
     """
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
+                 given_names: Iterable[Sequence[str]] = (),
                  threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN,
                  cross_threshold: float = DEFAULT_CROSS_THRESHOLD) -> None:
         self._entities = tuple(entities)
@@ -92,6 +93,7 @@ class Resolver:
         if not 0.0 <= margin < 1.0:
             raise ValueError(f"margin must be in [0, 1), got {margin!r}")
         self._titles = (*default_titles(), *titles)
+        self._given_names = (*default_given_names(), *map(tuple, given_names))
         self.threshold = threshold
         self.cross_threshold = cross_threshold
         self.margin = margin
@@ -135,7 +137,7 @@ class Resolver:
         if index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = Index.build(self._entities, self._titles)
+                    self._index = Index.build(self._entities, self._titles, self._given_names)
                 index = self._index
         return index
 

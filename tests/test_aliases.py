@@ -139,6 +139,14 @@ def test_same_id_in_two_files_follows_on_conflict(tmp_path):
         merge([], on_conflict="overwrite")  # type: ignore[arg-type]
 
 
+def test_given_names_groups_load_and_merge():
+    parsed = parse_alias_file("given_names:\n  - [William, Bill, Liam]\n  - [Edward, Ned]\n")
+    assert parsed.given_names == (("William", "Bill", "Liam"), ("Edward", "Ned"))
+    assert merge([parsed]).given_names == [("William", "Bill", "Liam"), ("Edward", "Ned")]
+    with pytest.raises(AliasFileError, match="<string>:2:5: a given_names group needs two or more names"):
+        parse_alias_file("given_names:\n  - [William]\n")
+
+
 def test_unknown_related_id_is_reported():
     with pytest.raises(AliasFileError, match="unknown related id 'nowhere'"):
         merge([parse_alias_file("entities:\n  - {id: x, name: X, related: [nowhere]}\n")])

@@ -1,0 +1,60 @@
+"""Person names have structure: nicknames, initials, order, particles and suffixes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import namenorm
+
+PEOPLE = Path(__file__).parent / "fixtures" / "people.yaml"
+
+
+@pytest.fixture(scope="module")
+def people() -> namenorm.Resolver:
+    return namenorm.load(PEOPLE)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Bill Clinton", "william-clinton"),
+    ("Ned Foley", "edward-foley"),
+    ("B. Raffensperger", "brad-raffensperger"),
+    ("Raffensperger, Brad", "brad-raffensperger"),
+    ("RAFFENSPERGER Brad", "brad-raffensperger"),
+    ("Brad R.", "brad-raffensperger"),
+    ("Donald J. Trump", "donald-trump"),
+    ("Donald John Trump Jr.", "donald-trump-jr"),
+    ("Donald Trump Jr", "donald-trump-jr"),
+    ("Donald Trump", "donald-trump"),
+    ("Martin Luther King Jr.", "mlk"),
+    ("Martin Luther King", "mlk"),
+    ("Beethoven", "beethoven"),
+    ("van Beethoven", "beethoven"),
+    ("al Baghdadi", "baghdadi"),
+    ("Baghdadi", "baghdadi"),
+    ("García Márquez", "garcia-marquez"),
+    ("Aznar López", "aznar"),
+    ("Bob Clinton", None),
+    ("Clinton", None),
+])
+def test_person_name_patterns(people, query, expected):
+    match = people.resolve(query)
+    assert (match.id if match else None) == expected, people.candidates(query)
+
+
+def test_suffix_costs_little_when_only_one_person_is_known():
+    resolver = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person")])
+    assert resolver.resolve("Donald Trump Jr.").id == "donald-trump"
+
+
+def test_nickname_shows_in_explain(people):
+    text = people.resolve("Bill Clinton").explain()
+    assert "bill~william" in text and "given name" in text
+
+
+def test_user_given_names_groups_extend_the_default(tmp_path):
+    extra = tmp_path / "groups.yaml"
+    extra.write_text("given_names:\n  - [Bradford, Brad, Braddy]\n", encoding="utf-8")
+    resolver = namenorm.load(PEOPLE, extra)
+    assert resolver.resolve("Braddy Raffensperger").id == "brad-raffensperger"

@@ -27,15 +27,25 @@ _ASCII_FOLD = str.maketrans(
 )
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019\u02bc]s\b")
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
+_LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
+
+
+@lru_cache(maxsize=1)
+def _invisible_table() -> dict[int, str | None]:
+    """Format, control, surrogate and private-use characters of the BMP: dropped (breaks: a space)."""
+    table: dict[int, str | None] = {}
+    for cp in range(0x10000):
+        if unicodedata.category(chr(cp)) in _INVISIBLE:
+            table[cp] = " " if chr(cp) in _LINE_BREAKS else None
+    return table
 
 
 def _drop_invisible(text: str) -> str:
     """Remove format, control, surrogate and unassigned characters (zero-width space, bidi marks)."""
-    return "".join(
-        ch if unicodedata.category(ch) not in _INVISIBLE
-        else (" " if ch in "\t\n\r\x0b\x0c\x85\u2028\u2029" else "")
-        for ch in text
-    )
+    text = text.translate(_invisible_table())
+    if max(text, default=" ") > "\uffff":
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+    return text
 
 
 def normalize_name(text: str) -> str:
@@ -69,7 +79,7 @@ def is_latin(text: str) -> bool:
     >>> is_latin("Raffensperger"), is_latin("Erdoğan"), is_latin("래펜스퍼거"), is_latin("Трамп")
     (True, True, False, False)
     """
-    return text.isascii() or all(
+    return text.isascii() or max(text) < "\u0250" or all(
         unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 

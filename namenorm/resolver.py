@@ -163,7 +163,8 @@ class Resolver:
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
-        return _Query(tuple(forms), tuple(tokens), query_allows(name), drops_final_r(name))
+        allowed = query_allows(name)
+        return _Query(tuple(forms), tuple(tokens), allowed, bool(allowed & FOREIGN) and drops_final_r(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:

@@ -45,6 +45,10 @@ _DERIVED_ENDINGS = frozenset({
 })
 """Endings that turn a name into another word or another person's name (plural, demonym,
 feminine form, patronymic): "german"/"germany", "martin"/"martine", "horvath"/"horvathova"."""
+_META_BONUS = 0.5
+"""Share of the gap to 1.0 that a shared Metaphone key closes."""
+_SKEL_BONUS = 1 / 3
+"""Share of the gap to 1.0 that a shared sound-class skeleton closes."""
 DERIVED_WORD = 0.8
 INITIAL = 0.9
 """Similarity of an initial to a word it begins ("b" / "brad")."""
@@ -202,10 +206,10 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     )
     meta = metaphone_key(a)
     if len(meta) >= 2 and meta == metaphone_key(b):
-        return base + (1.0 - base) * 0.5, meta
+        return base + (1.0 - base) * _META_BONUS, meta
     skel = skeleton_key(a)
     if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):
-        return base + (1.0 - base) / 3.0, skel
+        return base + (1.0 - base) * _SKEL_BONUS, skel
     return base, ""
 
 

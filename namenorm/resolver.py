@@ -16,6 +16,7 @@ other entity comes within ``margin`` of it; otherwise ``resolve`` abstains and
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Sequence
@@ -31,7 +32,12 @@ from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip
 __all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
 
 DEFAULT_THRESHOLD = 0.86
-"""Lowest score ``resolve`` accepts (calibrated on the tuning split of bench/bench_core.py)."""
+"""Lowest score ``resolve`` accepts in a gallery of up to 10,000 forms (calibrated on the
+tuning split of bench/bench_core.py: about 1-2% false matches on unknown names at 10k)."""
+_THRESHOLD_PER_DECADE = 0.06
+"""How much the default threshold rises for each tenfold of forms above 10,000: in a
+denser gallery an unknown name more often lands near somebody (0.92 at 100k, 0.95 cap)."""
+_THRESHOLD_CAP = 0.95
 DEFAULT_CROSS_THRESHOLD = 0.80
 """Lowest score ``resolve`` accepts from a cross-script comparison of loanword keys
 (calibrated on tests/data/cross_script_pairs.tsv and its absent names)."""
@@ -77,7 +83,7 @@ class Resolver:
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
                  given_names: Iterable[Sequence[str]] = (),
-                 threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN,
+                 threshold: float | None = None, margin: float = DEFAULT_MARGIN,
                  cross_threshold: float = DEFAULT_CROSS_THRESHOLD) -> None:
         self._entities = tuple(entities)
         self._by_id: dict[str, Entity] = {}
@@ -88,13 +94,13 @@ class Resolver:
                 raise ValueError(f"id {entity.id!r} is defined twice ({self._by_id[entity.id].source} "
                                  f"and {entity.source}); ids must be unique")
             self._by_id[entity.id] = entity
-        if not 0.0 < threshold <= 1.0:
+        if threshold is not None and not 0.0 < threshold <= 1.0:
             raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
         if not 0.0 <= margin < 1.0:
             raise ValueError(f"margin must be in [0, 1), got {margin!r}")
         self._titles = (*default_titles(), *titles)
         self._given_names = (*default_given_names(), *map(tuple, given_names))
-        self.threshold = threshold
+        self._threshold = threshold
         self.cross_threshold = cross_threshold
         self.margin = margin
         self._index: Index | None = None
@@ -140,6 +146,26 @@ class Resolver:
                     self._index = Index.build(self._entities, self._titles, self._given_names)
                 index = self._index
         return index
+
+    @property
+    def threshold(self) -> float:
+        """Lowest fuzzy score ``resolve`` accepts: as given, else scaled to the gallery's size.
+
+        >>> Resolver([Entity("koeln", "Köln", "place")]).threshold
+        0.86
+        """
+        if self._threshold is not None:
+            return self._threshold
+        forms = max(self.index.form_count, 10_000)
+        rise = _THRESHOLD_PER_DECADE * math.log10(forms / 10_000)
+        self._threshold = round(min(_THRESHOLD_CAP, DEFAULT_THRESHOLD + rise), 4)
+        return self._threshold
+
+    @threshold.setter
+    def threshold(self, value: float | None) -> None:
+        if value is not None and not 0.0 < value <= 1.0:
+            raise ValueError(f"threshold must be in (0, 1], got {value!r}")
+        self._threshold = value
 
     @property
     def clashes(self) -> list[Clash]:

@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Union
+from typing import Union
 
 from .aliases import OnConflict, bundled_path, merge, read_alias_file
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
@@ -42,7 +43,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-PathLike = Union[str, Path]
+PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
 
 
 def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",

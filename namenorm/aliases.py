@@ -12,10 +12,11 @@ from __future__ import annotations
 import difflib
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Literal, Union
+from typing import Any, ClassVar, Literal, Union
 
 import yaml
 
@@ -27,11 +28,11 @@ __all__ = [
     "MAX_FILE_BYTES",
     "AliasFile",
     "Extension",
+    "Merged",
     "OnConflict",
     "bundled_path",
     "default_given_names",
     "default_titles",
-    "Merged",
     "merge",
     "parse_alias_file",
     "read_alias_file",
@@ -43,7 +44,7 @@ _MAX_DEPTH = 6
 """Alias files nest at most: top mapping > entities list > entity > meta > value."""
 
 OnConflict = Literal["raise", "warn", "ignore"]
-PathLike = Union[str, Path]
+PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
 
 _ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
 _EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")
@@ -62,7 +63,7 @@ class Extension:
     exclude: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
-    source: Source = Source("<memory>")
+    source: Source = field(default_factory=lambda: Source("<memory>"))
 
 
 @dataclass(frozen=True)
@@ -114,11 +115,11 @@ def default_titles() -> tuple[str, ...]:
 class _NodeLoader(yaml.SafeLoader):
     """Composes nodes only; rejects YAML aliases; every plain scalar resolves to str."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.MarkedYAMLError(
                 problem="YAML aliases (*name) are not allowed in alias files; write the value out",
                 problem_mark=event.start_mark,
@@ -164,7 +165,7 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.issue(node, f"{what} must be a single string")
             return None
-        value = node.value.strip()
+        value: str = node.value.strip()
         if not value:
             self.issue(node, f"{what} is empty")
             return None
@@ -330,7 +331,7 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
         raise AliasFileError([Issue(path, line, column, f"{problem}; fix the YAML syntax")]) from None
     except yaml.reader.ReaderError as exc:
         before = text[:exc.position]
-        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1
+        line = (before.count(b"\n") if isinstance(before, bytes) else before.count("\n")) + 1
         what = "not valid UTF-8" if isinstance(exc.character, int) else "a character YAML does not allow"
         raise AliasFileError([Issue(path, line, 0, f"{what} at byte {exc.position}; save the file as UTF-8")]) from None
     except yaml.YAMLError as exc:

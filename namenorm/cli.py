@@ -10,7 +10,8 @@ import argparse
 import json
 import os
 import sys
-from typing import Iterable, Iterator, Sequence, TextIO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TextIO
 
 from . import __version__, load
 from .errors import NamenormError
@@ -62,8 +63,7 @@ def _print_table(rows: Iterable[list[str]], out: TextIO) -> None:
     if not rows:
         return
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+    out.writelines("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n" for row in rows)
 
 
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
@@ -157,11 +157,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     resolver = load(*args.files, with_default=args.with_default)
     if args.list:
-        for entity in resolver:
-            out.write(f"{entity.id}\t{entity.kind}\t{entity.name}\n")
+        out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
     clashes = resolver.clashes
-    for clash in clashes:
-        out.write(f"clash: {clash}\n")
+    out.writelines(f"clash: {clash}\n" for clash in clashes)
     out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms, {len(clashes)} clashes\n")
     return 1 if clashes and args.strict else 0
 

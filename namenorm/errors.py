@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NamenormError", "Issue", "AliasFileError", "ConflictError", "UnknownEntityError"]
+__all__ = ["AliasFileError", "ConflictError", "Issue", "NamenormError", "UnknownEntityError"]
 
 
 class NamenormError(Exception):

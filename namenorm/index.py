@@ -15,17 +15,40 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Iterable, Sequence
 
-from .keys import (DERIVED_WORD, INITIAL, cross_script_similarity, deletions, loan_key, loose_keys, token_keys,
-                   token_similarity)
+from .keys import (
+    DERIVED_WORD,
+    INITIAL,
+    cross_script_similarity,
+    deletions,
+    loan_key,
+    loose_keys,
+    token_keys,
+    token_similarity,
+)
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
 
-__all__ = ["STRONG", "WEAK", "SURNAME", "TIER_METHODS", "TIER_TRUST", "TOKEN_FLOOR", "Clash", "Hit",
-           "Index", "ACRONYM", "FOREIGN", "is_acronym", "query_allows", "score_alignment"]
+__all__ = [
+    "ACRONYM",
+    "FOREIGN",
+    "STRONG",
+    "SURNAME",
+    "TIER_METHODS",
+    "TIER_TRUST",
+    "TOKEN_FLOOR",
+    "WEAK",
+    "Clash",
+    "Hit",
+    "Index",
+    "is_acronym",
+    "query_allows",
+    "score_alignment",
+]
 
 STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
@@ -124,7 +147,7 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
         total += s * (q_lens[i] + f_lens[j])
     score = total / (sum(q_lens) + sum(f_lens))
     pairs.sort()
-    if any(a[1] > b[1] for a, b in zip(pairs, pairs[1:])):
+    if any(a[1] > b[1] for a, b in itertools.pairwise(pairs)):
         score *= _OUT_OF_ORDER
     return score, pairs
 
@@ -399,9 +422,9 @@ class Index:
                     out[t] = (s, shared)
         for group in self._given.get(token, ()):
             for name in group:
-                t = self._vocab_ids.get(name)
-                if t is not None and name != token and out.get(t, (0.0, ""))[0] < NICKNAME:
-                    out[t] = (NICKNAME, "given name")
+                member = self._vocab_ids.get(name)
+                if member is not None and name != token and out.get(member, (0.0, ""))[0] < NICKNAME:
+                    out[member] = (NICKNAME, "given name")
         return out
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None

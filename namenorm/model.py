@@ -6,10 +6,11 @@ to pickle into worker processes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
-__all__ = ["KINDS", "Kind", "Method", "Source", "Entity", "TokenPair", "Match", "Mention"]
+__all__ = ["KINDS", "Entity", "Kind", "Match", "Mention", "Method", "Source", "TokenPair"]
 
 Kind = Literal["person", "org", "place", "other"]
 KINDS: tuple[str, ...] = ("person", "org", "place", "other")

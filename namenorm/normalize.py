@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 from .romanize import romanize
 
-__all__ = ["MAX_NAME_CHARS", "is_latin", "normalize_name", "reorder_comma_name", "TitleSet", "strip_titles"]
+__all__ = ["MAX_NAME_CHARS", "TitleSet", "is_latin", "normalize_name", "reorder_comma_name", "strip_titles"]
 
 MAX_NAME_CHARS = 256
 """Longest input considered when resolving; longer names are truncated before scoring."""

@@ -18,18 +18,19 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any
 
 from .aliases import default_given_names, default_titles
 from .errors import UnknownEntityError
 from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
-from .scanner import rewrite_text, scan_text
-from .romanize import drops_final_r
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
+from .romanize import drops_final_r
+from .scanner import rewrite_text, scan_text
 
-__all__ = ["DEFAULT_THRESHOLD", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "CANDIDATE_FLOOR", "Resolver"]
+__all__ = ["CANDIDATE_FLOOR", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Resolver"]
 
 DEFAULT_THRESHOLD = 0.86
 """Lowest score ``resolve`` accepts in a gallery of up to 10,000 forms (calibrated on the

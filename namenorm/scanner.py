@@ -27,13 +27,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .index import SURNAME, TIER_TRUST, Hit, query_allows
-from .model import Match, Mention
+from .model import Mention
 from .normalize import normalize_cached
 
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-__all__ = ["scan_text", "rewrite_text", "tokenize"]
+__all__ = ["rewrite_text", "scan_text", "tokenize"]
 
 _MAX_SPAN = 6
 """Longest span tried, in words."""
@@ -66,7 +66,7 @@ def _token_pattern() -> re.Pattern[str]:
     """Word characters plus combining marks and invisible format characters."""
     extra = [chr(cp) for cp in range(0x20000)
              if unicodedata.category(chr(cp))[0] == "M" or unicodedata.category(chr(cp)) == "Cf"]
-    ranges = []
+    ranges: list[list[str]] = []
     for ch in extra:
         if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
             ranges[-1][1] = ch
@@ -199,7 +199,6 @@ class _Scan:
 
     def fuzzy(self, i: int, j: int) -> list[Hit]:
         """Phonetic and fuzzy hits for a span of capitalized words (checked by the caller)."""
-        tokens = self.tokens[i:j]
         words = self.span_form(i, j).split()
         if any(not self.index.token_candidates(w, self.cache) for w in words if w not in _PARTICLES):
             return []

@@ -31,8 +31,8 @@ def test_every_problem_of_a_file_is_reported_with_line_and_column():
         f"{path}:4:5: unknown key 'alias' in an entity; did you mean 'aliases'?",
         f"{path}:7:5: duplicate key 'name' in an entity (first at line 6); keep one",
         f"{path}:8:11: kind 'persn' is not one of person, org, place, other",
-        f"{path}:9:5: id 'brad-raffensperger' is already defined at line 2; ids must be unique "
-        "(use 'extends:' to add forms)",
+        (f"{path}:9:5: id 'brad-raffensperger' is already defined at line 2; ids must be unique "
+         "(use 'extends:' to add forms)"),
         f"{path}:11:5: entity has no 'id'; every entity needs an id and a name",
         f"{path}:12:14: aliases must be a list, e.g. aliases: [Raffensperger]",
     ])

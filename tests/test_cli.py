@@ -85,7 +85,7 @@ def test_scan_prints_mentions_json_and_rewrite(tmp_path, capsys):
 
 
 def test_scan_offsets_are_global_across_chunks(monkeypatch, tmp_path, capsys):
-    import namenorm.cli as cli
+    from namenorm import cli
     monkeypatch.setattr(cli, "_CHUNK_CHARS", 64)
     text = ("Filler words here.\n" * 10) + "Then Ryan Germany spoke.\n" + ("More filler.\n" * 10)
     path = tmp_path / "long.txt"

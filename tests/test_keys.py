@@ -3,8 +3,14 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.keys import (deletions, loose_keys, metaphone_key, skeleton_key, token_keys,
-                           token_similarity)
+from namenorm.keys import (
+    deletions,
+    loose_keys,
+    metaphone_key,
+    skeleton_key,
+    token_keys,
+    token_similarity,
+)
 
 
 def test_machine_translation_respellings_share_a_key():

@@ -130,7 +130,6 @@ def test_bad_input(small):
         small.resolve(None)  # type: ignore[arg-type]
     assert small.resolve("") is None
     assert small.resolve("\ud800\udfff") is None
-    assert small.resolve("Raffensperger " * 100_000) is not None or True  # returns quickly
 
 
 def test_huge_input_is_truncated_not_slow(small):
@@ -146,7 +145,6 @@ def test_unknown_id_raises_keyerror(small):
     with pytest.raises(UnknownEntityError) as info:
         small["nowhere"]
     assert isinstance(info.value, KeyError)
-    assert "nowhere" in small or True
     assert "joe-biden" in small and "nowhere" not in small
 
 

@@ -193,12 +193,13 @@ def is_acronym(form: str) -> bool:
     return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
 
 
-def derived_surnames(entity: Entity) -> list[str]:
+def derived_surnames(entity: Entity, given: Container[str] = ()) -> list[str]:
     """Surname forms of a person's name, by which a lone surname finds them.
 
     The last word, with a particle before it kept ("van beethoven", "al
     baghdadi"), and for names of three or more words the last two words
-    ("garcia marquez"); generational suffixes are set aside.
+    ("garcia marquez") unless the first of them is a known given name (not
+    "jon halvorsen" from Maria Jon Halvorsen); generational suffixes are set aside.
 
     >>> derived_surnames(Entity("x", "Gabriel García Márquez", "person"))
     ['marquez', 'garcia marquez']
@@ -215,7 +216,7 @@ def derived_surnames(entity: Entity) -> list[str]:
         out.append(" ".join(tokens[-2:]))
         if len(tokens) >= 4:
             out.append(" ".join(tokens[-3:]))
-    elif len(tokens) >= 3 and len(tokens[-2]) > 1:
+    elif len(tokens) >= 3 and len(tokens[-2]) > 1 and tokens[-2] not in given:
         out.append(" ".join(tokens[-2:]))
     return out
 
@@ -276,7 +277,7 @@ class Index:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
             for form in entity.weak:
                 index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
-            for surname in derived_surnames(entity):
+            for surname in derived_surnames(entity, index._given):
                 index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)

@@ -42,7 +42,10 @@ _MAX_TOKEN_CHARS = 40
 _COREF_BONUS = 0.03
 """Added to a bare surname's score when the text names that person in full."""
 _COREF_FLOOR = 0.80
-"""Lowest score at which a bare word may link to a person the text names in full."""
+"""Lowest score searched for a bare word that may link to a person the text names in full."""
+_COREF_SLACK = 0.05
+"""A bare word inside a sentence links to a person named in full at threshold - 0.05;
+one opening a sentence needs the full threshold, unless its spelling is exact."""
 _PARTICLES = frozenset({"of", "the", "de", "da", "di", "do", "dos", "das", "del", "della", "van",
                         "von", "der", "den", "ten", "ter", "la", "le", "du", "al", "el", "bin",
                         "ibn", "bint", "y", "and", "for", "on", "e"})
@@ -56,6 +59,15 @@ _FUNCTION_WORDS = frozenset({
 })
 """Capitalized function words that do not make a neighbouring word part of another name
 (besides any word the same text also writes in lower case)."""
+_NOT_NAMES = _FUNCTION_WORDS | frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "september", "october",
+    "november", "december",
+})
+"""Single words never read as a name on their own in running text."""
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "gov", "rep", "gen", "col",
+                            "lt", "sgt", "capt", "prof", "rev", "hon", "pres", "amb", "no", "vs", "mt"})
+"""Words whose period does not end a sentence ("Sen. Kelly Loeffler")."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation or a blank line."""
@@ -117,7 +129,8 @@ def tokenize(text: str) -> list[_Token]:
         tokens.append(_Token(start, end, norm, capital, sentence_start,
                              bool(tokens) and not broken))
         prev_end = end
-        prev_short = len(word) <= 3 and first.isupper()  # "J." "Mr." "St." do not end a sentence
+        # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
+        prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
     return tokens
 
 
@@ -266,13 +279,19 @@ class _Scan:
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
                 if j - start == 1 and self._names_beside(start, j, titles, taken):
                     break
+                single = j - start == 1
+                if single and tokens[start].norm in _NOT_NAMES:
+                    break
                 hits = self.exact(start, j) if j in exact_ends else []
                 exact = bool(hits)
-                if not exact and j - start == 1 and tokens[start].sentence_start:
-                    # A lone capitalized word opening a sentence is no evidence of a name
-                    # by itself: only the second pass may link it to a name in the text.
-                    if j <= run_end:
-                        open_questions.append((start, j, None, False))
+                common = tokens[start].norm in self.lower_words
+                if single and tokens[start].sentence_start and (
+                        not exact or (hits[0].tier == SURNAME and common)):
+                    # A lone capitalized word opening a sentence is no evidence of a name by
+                    # itself (nor is a surname the text also writes as a lower-case word):
+                    # only the second pass may link it to a name in the text.
+                    if exact or j <= run_end:
+                        open_questions.append((start, j, hits if exact else None, exact))
                     continue
                 if not exact and j <= run_end and _is_name_word(tokens[j - 1]):
                     hits = self.fuzzy(start, j)
@@ -307,7 +326,8 @@ class _Scan:
             if maybe_hits is None and not full_people:
                 continue
             hits = self.fuzzy(i, j) if maybe_hits is None else maybe_hits
-            people = [h for h in hits if h.entity in full_people and h.score >= _COREF_FLOOR]
+            floor = self.resolver.threshold - (0.0 if self.tokens[i].sentence_start else _COREF_SLACK)
+            people = [h for h in hits if h.entity in full_people and (exact or h.score >= floor)]
             if len(people) == 1:
                 hit = people[0]
                 extra.append((i, j, replace(hit, score=min(1.0, hit.score + _COREF_BONUS)), exact))

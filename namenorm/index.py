@@ -16,7 +16,7 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 

@@ -16,6 +16,7 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -67,6 +68,8 @@ _SUFFIX_MISMATCH = 0.98
 """Factor for a form whose generational suffix differs from the query's."""
 _SUFFIX_LOSES = 0.9
 """Factor when another candidate agrees with the query's suffix: two people, not one."""
+_SINGLE_WORD_CUTOFF = 0.8
+"""From this cutoff up, a one-word query is compared with one-word forms only."""
 _MIN_LOAN_KEY = 2
 """Loanword keys shorter than this (one consonant) say too little to match on."""
 _RECENT_TOKENS = 65536
@@ -251,6 +254,8 @@ class Index:
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
         self._keys: dict[str, list[int]] = {}
+        self._single_word: defaultdict[str, list[int]] = defaultdict(list)
+        """Word -> forms that are that word alone, or with initials ("j trump")."""
         self._given: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Given name -> the groups of equivalent names it belongs to."""
         self._restricted: dict[int, int] = {}
@@ -329,7 +334,10 @@ class Index:
     def _index_tokens(self) -> None:
         for f, form in enumerate(self._forms):
             ids = []
-            for token in form.split():
+            words = form.split()
+            if sum(len(w) > 1 for w in words) == 1:
+                self._single_word[max(words, key=len)].append(f)
+            for token in words:
                 t = self._vocab_ids.get(token)
                 if t is None:
                     t = self._vocab_ids[token] = len(self._vocab)
@@ -382,6 +390,11 @@ class Index:
     def longest_form(self) -> int:
         """Most words in any form: no longer span of text can match."""
         return max((len(t) for t in self._form_tokens), default=0)
+
+    @property
+    def vocab_ids(self) -> dict[str, int]:
+        """Every word of every form, with its id."""
+        return self._vocab_ids
 
     @property
     def form_count(self) -> int:
@@ -451,7 +464,14 @@ class Index:
         similarity is computed for them.
         """
         cands = [self.token_candidates(tok, cache) for tok in tokens]
-        forms, complete = self._candidate_forms(cands)
+        if len(tokens) == 1 and score_cutoff >= _SINGLE_WORD_CUTOFF:
+            # One word cannot reach the cutoff against a form with other words; an entity
+            # known by a longer name is found through its one-word forms (a surname).
+            forms, complete = set(), True
+            for t in cands[0]:
+                forms.update(self._single_word.get(self._vocab[t], ()))
+        else:
+            forms, complete = self._candidate_forms(cands)
         restricted = self._restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}

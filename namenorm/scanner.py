@@ -308,12 +308,21 @@ class _Scan:
                 i = start + 1 if start > i else i + 1
         return found, open_questions
 
+    def near_named(self, i: int, j: int, wanted: set[int]) -> bool:
+        """Whether every word of the span is close to a word (id) of a person the text names in full."""
+        return bool(wanted) and all(
+            wanted.intersection(self.index.token_candidates(w, self.cache))
+            for w in self.span_form(i, j).split())
+
     def second_pass(self, found: list[_Found], open_questions: list[_Open]) -> list[_Found]:
         """Link bare surnames and shared forms to entities the text names elsewhere."""
         entities = self.index.entities
         named = {hit.entity for _, _, hit, _ in found}
         full_people = {hit.entity for i, j, hit, _ in found
                        if entities[hit.entity].kind == "person" and j - i >= 2}
+        vocab_ids = self.index.vocab_ids
+        full_words = {vocab_ids[w] for _, _, hit, _ in found if hit.entity in full_people
+                      for w in hit.form.split() if w in vocab_ids}
         related_ids: set[str] = set()
         for e in named:
             related_ids.update(entities[e].related)
@@ -323,7 +332,7 @@ class _Scan:
         for i, j, maybe_hits, exact in open_questions:
             if any(k in taken for k in range(i, j)):
                 continue
-            if maybe_hits is None and not full_people:
+            if maybe_hits is None and not self.near_named(i, j, full_words):
                 continue
             hits = self.fuzzy(i, j) if maybe_hits is None else maybe_hits
             floor = self.resolver.threshold - (0.0 if self.tokens[i].sentence_start else _COREF_SLACK)

@@ -467,7 +467,8 @@ class Index:
         if len(tokens) == 1 and score_cutoff >= _SINGLE_WORD_CUTOFF:
             # One word cannot reach the cutoff against a form with other words; an entity
             # known by a longer name is found through its one-word forms (a surname).
-            forms, complete = set(), True
+            forms: set[int] = set()
+            complete = True
             for t in cands[0]:
                 forms.update(self._single_word.get(self._vocab[t], ()))
         else:

@@ -57,6 +57,8 @@ TIER_TRUST = (1.0, 0.98, 0.96)
 """Score of an exact hit on a form of each tier, and the factor a fuzzy score on it gets."""
 TOKEN_FLOOR = 0.75
 """Token pairs less similar than this count as not aligned at all."""
+_INTERIOR_WEIGHT = 1 / 3
+"""Weight of a form's middle word that the query leaves out, relative to its length."""
 _OUT_OF_ORDER = 0.97
 """Factor for alignments that reorder tokens ("Raffensperger Brad")."""
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
@@ -68,6 +70,9 @@ _SUFFIX_MISMATCH = 0.98
 """Factor for a form whose generational suffix differs from the query's."""
 _SUFFIX_LOSES = 0.9
 """Factor when another candidate agrees with the query's suffix: two people, not one."""
+_REVERSE_CROSS_TRUST = 0.9
+"""A Latin query matched to a name known only in another script is trusted less: every
+Latin query may take that path, so it must not become a door for look-alikes."""
 _SINGLE_WORD_CUTOFF = 0.8
 """From this cutoff up, a one-word query is compared with one-word forms only."""
 _MIN_LOAN_KEY = 2
@@ -123,8 +128,8 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
     ``sims[i][j]`` is the similarity and shared key of query token i and form
     token j. Each aligned pair contributes its similarity weighted by the two
     tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
-    missing first name costs in proportion to its length. Reordered alignments
-    pay a small factor.
+    missing first name costs in proportion to its length, a missing middle word a
+    third of that. Reordered alignments pay a small factor.
 
     >>> one, none = (1.0, ""), (0.0, "")
     >>> score_alignment([4, 6], [4, 6], [[one, none], [none, one]])[0]
@@ -148,7 +153,10 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
         used_f.add(j)
         pairs.append((i, j, s, key))
         total += s * (q_lens[i] + f_lens[j])
-    score = total / (sum(q_lens) + sum(f_lens))
+    # A middle word the query leaves out ("Manuella Leão" for Manuella Stephany Leão)
+    # weighs a third of its length; a missing first or last word weighs in full.
+    interior = sum(f_lens[j] for j in range(1, len(f_lens) - 1) if j not in used_f)
+    score = total / (sum(q_lens) + sum(f_lens) - interior * (1 - _INTERIOR_WEIGHT))
     pairs.sort()
     if any(a[1] > b[1] for a, b in itertools.pairwise(pairs)):
         score *= _OUT_OF_ORDER
@@ -201,7 +209,7 @@ def derived_surnames(entity: Entity, given: Container[str] = ()) -> list[str]:
 
     The last word, with a particle before it kept ("van beethoven", "al
     baghdadi"), and for names of three or more words the last two words
-    ("garcia marquez") unless the first of them is a known given name (not
+    ("garcia marquez") unless the first of them is a given name (``given``: not
     "jon halvorsen" from Maria Jon Halvorsen); generational suffixes are set aside.
 
     >>> derived_surnames(Entity("x", "Gabriel García Márquez", "person"))
@@ -277,12 +285,19 @@ class Index:
             for name in members:
                 index._given[name] = index._given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
+        # A word some person goes by first is a given name, not half of a double surname.
+        first_names = set(index._given)
+        for entity in index.entities:
+            if entity.kind == "person":
+                words = normalize_cached(entity.name).split()
+                if len(words) > 1:
+                    first_names.add(words[0])
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
             for form in entity.weak:
                 index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
-            for surname in derived_surnames(entity, index._given):
+            for surname in derived_surnames(entity, first_names):
                 index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
@@ -472,7 +487,7 @@ class Index:
             for t in cands[0]:
                 forms.update(self._single_word.get(self._vocab[t], ()))
         else:
-            forms, complete = self._candidate_forms(cands)
+            forms, complete = self._candidate_forms(tokens, cands)
         restricted = self._restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
@@ -491,7 +506,9 @@ class Index:
                 continue
             f_tokens = self._form_tokens[f]
             f_lens = [len(vocab[t]) for t in f_tokens]
-            trust = TIER_TRUST[self._form_tier[f]] / (q_total + sum(f_lens))
+            # The smallest denominator the alignment can have: every middle word left out.
+            lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
+            trust = TIER_TRUST[self._form_tier[f]] / (q_total + lightest)
             bound = 0.0
             for i, lq in enumerate(q_lens):
                 row = cands[i]
@@ -532,7 +549,8 @@ class Index:
                                       phonetic)
         return _weigh_suffixes(tokens, sorted(best.values(), key=lambda h: -h.score))
 
-    def _candidate_forms(self, cands: list[dict[int, tuple[float, str]]]) -> tuple[set[int], bool]:
+    def _candidate_forms(self, tokens: Sequence[str], cands: list[dict[int, tuple[float, str]]]
+                         ) -> tuple[set[int], bool]:
         """Forms worth scoring, and whether each has a keyed partner for every query token.
 
         Postings are intersected rarest token first; a token whose candidates
@@ -540,7 +558,9 @@ class Index:
         the result is then incomplete.
         """
         postings = self._postings
-        sized = sorted((sum(len(postings[t]) for t in c), k) for k, c in enumerate(cands) if c)
+        # An initial says too little to choose forms by: it is scored, never searched by.
+        searchable = [k for k, c in enumerate(cands) if c and len(tokens[k]) > 1]
+        sized = sorted((sum(len(postings[t]) for t in cands[k]), k) for k in searchable)
         complete = len(sized) == len(cands)
         forms: set[int] = set()
         for size, k in sized:
@@ -614,6 +634,8 @@ class Index:
                 continue
             tier = self._form_tier[f]
             score = cross_script_similarity(form, self._forms[f], rhotic) * TIER_TRUST[tier]
+            if latin_query:
+                score *= _REVERSE_CROSS_TRUST
             if score < score_cutoff:
                 continue
             pair = (TokenPair(key, loan_key(self._forms[f], rhotic), score, "cross-script"),)

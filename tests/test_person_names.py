@@ -58,3 +58,16 @@ def test_user_given_names_groups_extend_the_default(tmp_path):
     extra.write_text("given_names:\n  - [Bradford, Brad, Braddy]\n", encoding="utf-8")
     resolver = namenorm.load(PEOPLE, extra)
     assert resolver.resolve("Braddy Raffensperger").id == "brad-raffensperger"
+
+
+def test_an_initial_never_chooses_the_candidates():
+    resolver = namenorm.Resolver([namenorm.Entity("dylan-brady", "Dylan Brady", "person"),
+                                  namenorm.Entity("dario", "Dario d'Angelo", "person")])
+    assert resolver.resolve("D. Brady").id == "dylan-brady"
+
+
+def test_a_middle_name_used_as_a_first_name_is_not_half_a_surname():
+    resolver = namenorm.Resolver([namenorm.Entity("ml", "Manuella Stephany Leão", "person"),
+                                  namenorm.Entity("sr", "Stephany Rocha", "person")])
+    assert resolver.resolve("Stephany Leão") is None
+    assert resolver.resolve("Manuella Leão").id == "ml"

@@ -222,7 +222,7 @@ def build_queries(nn: Any, g: Any, rel: dict[str, set[str]], n_queries: int, see
         for kind, q, unique, n_same in variants:
             struct_q.append({"q": q, "truth": g.ids[i] if unique else None, "person": g.ids[i],
                              "orig": g.names[i], "unique": unique, "n_same": n_same,
-                             "middle": bool(middle), "category": kind})
+                             "middle": bool(middle) or len(norm(first).split()) > 1, "category": kind})
 
     # (c) negatives: a gallery surname with a nickname no person of that surname has
     pool = [(i, n) for i in eligible for n in sorted(rel[firsts[i]])]
@@ -319,8 +319,8 @@ def breakdowns(qs: dict[str, list[dict[str, Any]]], preds: dict[str, list[str | 
             out["nick: " + label] = {"n": len(sel), "accuracy": sum(p == x["truth"] for x, p in sel) / len(sel),
                                      "wrong": sum(p is not None and p != x["truth"] for x, p in sel) / len(sel)}
     init = [(x, p) for x, p in zip(qs["structure"], preds["structure"]) if x["category"] == "initial" and x["unique"]]
-    for label, test in (("initial, person has no middle name", lambda x: not x["middle"]),
-                        ("initial, person has a middle name", lambda x: x["middle"])):
+    for label, test in (("initial, one given name", lambda x: not x["middle"]),
+                        ("initial, a middle name or a first name of several words", lambda x: x["middle"])):
         sel = [(x, p) for x, p in init if test(x)]
         if sel:
             out["init: " + label[9:]] = {"n": len(sel), "accuracy": sum(p == x["truth"] for x, p in sel) / len(sel),
@@ -607,9 +607,9 @@ def main(argv: list[str] | None = None) -> int:
         items = [(x, p, m) for x, p, m in zip(qs["structure"], preds["structure"], matches["structure"])
                  if x["category"] == kind and x["unique"] and p != x["truth"]]
         groups = ((f"(b) {kind}: resolved to the WRONG person (unique truth)", lambda x, p: p is not None, 12),
-                  (f"(b) {kind}: abstained, person has no middle name (unique truth)",
+                  (f"(b) {kind}: abstained, person has one given name (unique truth)",
                    lambda x, p: p is None and not x["middle"], 12),
-                  (f"(b) {kind}: abstained, person has a middle name (unique truth)",
+                  (f"(b) {kind}: abstained, person has a middle name or a first name of several words (unique truth)",
                    lambda x, p: p is None and x["middle"], 6))
         for title, test, k in groups:
             sel = sorted([t for t in items if test(t[0], t[1])], key=lambda t: t[0]["q"])

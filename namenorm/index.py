@@ -384,11 +384,6 @@ class Index:
         owners = owner if isinstance(owner, tuple) else (owner,)
         return (self._form_tier[f], owners) if owners else None
 
-    def forms_of(self, e_idx: int) -> list[str]:
-        """Every normalized form that still points at an entity (slow; for tools and tests)."""
-        return [form for form, owner in zip(self._forms, self._form_owner)
-                if owner == e_idx or (isinstance(owner, tuple) and e_idx in owner)]
-
     @property
     def prefixes(self) -> frozenset[str]:
         """Every form and every word-prefix of one, for scanning text; built on first use."""

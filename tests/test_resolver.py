@@ -219,3 +219,17 @@ def test_acronyms_match_only_in_capitals(small):
     assert small.resolve("no") is None
     assert small.resolve("GA").id == "georgia-us-state"
     assert small.resolve("ga") is None
+
+
+def test_default_threshold_rises_with_gallery_size():
+    small_gallery = Resolver([Entity("x", "Xavier Quill", "person")])
+    assert small_gallery.threshold == 0.86
+    words = [f"{a}{b}{c}" for a in "bcdfgklmnprstvz" for b in "aeiou" for c in "dlmnrst"]
+    big = Resolver([Entity(f"p{i}", f"{w} {v}son", "person")
+                    for i, (w, v) in enumerate((w, v) for w in words for v in words[:40])])
+    assert big.index.form_count > 20_000
+    assert 0.86 < big.threshold <= 0.95
+    big.threshold = 0.9
+    assert big.threshold == 0.9
+    with pytest.raises(ValueError, match="threshold must be in"):
+        big.threshold = 1.5

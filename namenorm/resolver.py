@@ -16,6 +16,7 @@ other entity comes within ``margin`` of it; otherwise ``resolve`` abstains and
 
 from __future__ import annotations
 
+import gc
 import math
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +40,8 @@ _THRESHOLD_PER_DECADE = 0.06
 """How much the default threshold rises for each tenfold of forms above 10,000: in a
 denser gallery an unknown name more often lands near somebody (0.92 at 100k, 0.95 cap)."""
 _THRESHOLD_CAP = 0.95
+_COLLECT_AFTER = 100_000
+"""Forms above which a fresh index is garbage-collected once at build time."""
 DEFAULT_CROSS_THRESHOLD = 0.80
 """Lowest score ``resolve`` accepts from a cross-script comparison of loanword keys
 (calibrated on tests/data/cross_script_pairs.tsv and its absent names)."""
@@ -144,7 +147,12 @@ class Resolver:
         if index is None:
             with self._lock:
                 if self._index is None:
-                    self._index = Index.build(self._entities, self._titles, self._given_names)
+                    built = Index.build(self._entities, self._titles, self._given_names)
+                    if built.form_count > _COLLECT_AFTER:
+                        # Examine the new tables once now, so that the first queries do not pay
+                        # for the full garbage collection millions of new objects would trigger.
+                        gc.collect()
+                    self._index = built
                 index = self._index
         return index
 

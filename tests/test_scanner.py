@@ -174,3 +174,12 @@ def test_seed_articles_find_the_same_entities():
     assert garbled["Rappensperger"] == garbled["Rafensperger"] == "brad-raffensperger"
     assert garbled["Ryan Germanie"] == "ryan-germany"
     assert garbled["David Purdue"] == "david-perdue"
+
+
+def test_a_title_word_inside_a_known_form_stays_in_the_span():
+    resolver = namenorm.Resolver([
+        namenorm.Entity("dr-congo", "Democratic Republic of the Congo", "place", aliases=("DR Congo",)),
+        namenorm.Entity("mbb", "Maj-Britt Bertilsson", "person")])
+    text = "Aid to DR Congo was announced by Maj-Britt Bertilsson."
+    assert [(m.text, m.match.id) for m in resolver.scan(text)] == [
+        ("DR Congo", "dr-congo"), ("Maj-Britt Bertilsson", "mbb")]

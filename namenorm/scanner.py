@@ -273,13 +273,12 @@ class _Scan:
                 continue
             # A title is kept out of the span, unless title and name together are a known
             # form ("DR Congo", "Maj-Britt Bertilsson", "President Trump" as an alias).
-            exact_ends = self.exact_ends(i)
-            known = any(self.index.owners(self.span_form(i, j), ~0) for j in exact_ends)
-            start = i if known else self.skip_title(i)
+            start = self.skip_title(i)
+            if start != i and any(self.index.owners(self.span_form(i, j), ~0) for j in self.exact_ends(i)):
+                start = i
             titles.update(range(i, start))
             matched = False
-            if start != i:
-                exact_ends = self.exact_ends(start)
+            exact_ends = self.exact_ends(start)
             run_end = self.name_run_end(start)
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
                 if j - start == 1 and self._names_beside(start, j, titles, taken):

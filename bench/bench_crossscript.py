@@ -36,14 +36,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -51,6 +48,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from bench_support import (git_state, log, pct, snapshot_sources, source_hash,
+                           source_hash_tree, versions)
 DATA = ROOT / "tests" / "data"
 SCRIPTS = ("hangul", "kana", "han", "cyrillic", "arabic", "greek", "hebrew", "devanagari")
 TARGETS = {"hangul": 0.90, "kana": 0.90, "cyrillic": 0.90, "han": 0.75, "arabic": 0.75}
@@ -61,55 +61,9 @@ JW_GRID = [round(0.50 + 0.01 * i, 2) for i in range(51)]
 RF_GRID = list(range(40, 101))
 
 
-def log(msg: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
 # ---------------------------------------------------------------------------------------------
 # Snapshot of the code under test
 # ---------------------------------------------------------------------------------------------
-
-def snapshot_sources() -> Path:
-    """Copy namenorm/ and data/*.yaml (as namenorm/_data/, the wheel's layout) to a temp dir."""
-    snap = Path(tempfile.mkdtemp(prefix="namenorm-bench-xs-"))
-    shutil.copytree(ROOT / "namenorm", snap / "namenorm", ignore=shutil.ignore_patterns("__pycache__"))
-    for p in sorted((ROOT / "data").glob("*.yaml")):
-        shutil.copy2(p, snap / "namenorm" / "_data" / p.name)
-    return snap
-
-
-def source_hash(pkg: Path) -> str:
-    """Hash of the snapshot's Python sources and bundled data."""
-    h = hashlib.sha256()
-    for p in sorted(list(pkg.rglob("*.py")) + list((pkg / "_data").glob("*"))):
-        if "__pycache__" in p.parts:
-            continue
-        h.update(str(p.relative_to(pkg)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
-
-
-def git_state() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "namenorm", "data"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        return head + (" + uncommitted changes in namenorm/ or data/" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-    out = {}
-    for pkg in ("rapidfuzz", "jellyfish", "unidecode", "faker"):
-        try:
-            out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            out[pkg] = "not installed"
-    out["python"] = sys.version.split()[0]
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -119,10 +73,6 @@ def versions() -> dict[str, str]:
 def read_rows(name: str) -> list[dict[str, str]]:
     with open(DATA / name, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def pct(x: float | None) -> str:
-    return "   -  " if x is None else f"{100 * x:5.1f}%"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -502,8 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t_start = time.perf_counter()
 
-    snap = snapshot_sources()
-    env: dict[str, Any] = versions()
+    snap = snapshot_sources("xs")
+    env: dict[str, Any] = versions("rapidfuzz", "jellyfish", "unidecode", "faker")
     env["git"] = git_state()
     env["source"] = source_hash(snap / "namenorm")
     env["seed"] = args.seed
@@ -546,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     log("Latin-only check")
     res["latin_check"] = latin_check(nn, bench_core, g, args.seed, pair_entities, native_by_latin, kinds)
     res["runtime_s"] = time.perf_counter() - t_start
-    res["tree_changed"] = source_hash_tree() != env["source"]
+    res["tree_changed"] = source_hash_tree("xs") != env["source"]
     text = report(res)
     print(text, flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -558,15 +508,6 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(res, indent=None, ensure_ascii=False, separators=(",", ":")))
     shutil.rmtree(snap, ignore_errors=True)
     return 0
-
-
-def source_hash_tree() -> str:
-    """The same hash over the work tree now, to tell whether it changed during the run."""
-    tmp = snapshot_sources()
-    try:
-        return source_hash(tmp / "namenorm")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

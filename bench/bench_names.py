@@ -43,14 +43,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import os
 import random
 import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -58,6 +55,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from bench_support import (git_state, log, pct, snapshot_sources, source_hash,
+                           source_hash_tree, versions)
 FP_BUDGET = 0.02
 TARGET_ACC = 0.95
 THRESHOLDS = [round(0.76 + 0.02 * i, 2) for i in range(10)]
@@ -65,66 +65,9 @@ RF_GRID = list(range(50, 101))
 STRUCT_KINDS = ("initial", "last-comma-first", "LAST first", "First Surname (middle dropped)")
 
 
-def log(msg: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def pct(x: float | None) -> str:
-    return "   -  " if x is None else f"{100 * x:5.1f}%"
-
-
 # ---------------------------------------------------------------------------------------------
 # Snapshot of the code under test
 # ---------------------------------------------------------------------------------------------
-
-def snapshot_sources() -> Path:
-    """Copy namenorm/ and data/*.yaml (as namenorm/_data/, the wheel's layout) to a temp dir."""
-    snap = Path(tempfile.mkdtemp(prefix="namenorm-bench-names-"))
-    shutil.copytree(ROOT / "namenorm", snap / "namenorm", ignore=shutil.ignore_patterns("__pycache__"))
-    for p in sorted((ROOT / "data").glob("*.yaml")):
-        shutil.copy2(p, snap / "namenorm" / "_data" / p.name)
-    return snap
-
-
-def source_hash(pkg: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(list(pkg.rglob("*.py")) + list((pkg / "_data").glob("*"))):
-        if "__pycache__" in p.parts:
-            continue
-        h.update(str(p.relative_to(pkg)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
-
-
-def source_hash_tree() -> str:
-    tmp = snapshot_sources()
-    try:
-        return source_hash(tmp / "namenorm")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def git_state() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "namenorm", "data"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        return head + (" + uncommitted changes in namenorm/ or data/" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
-def versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-    out = {}
-    for pkg in ("rapidfuzz", "jellyfish", "faker", "nicknames"):
-        try:
-            out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            out[pkg] = "not installed"
-    out["python"] = sys.version.split()[0]
-    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -503,8 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t_start = time.perf_counter()
 
-    snap = snapshot_sources()
-    env: dict[str, Any] = versions()
+    snap = snapshot_sources("names")
+    env: dict[str, Any] = versions("rapidfuzz", "jellyfish", "faker", "nicknames")
     env["git"] = git_state()
     env["source"] = source_hash(snap / "namenorm")
     env["seed"] = args.seed
@@ -650,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
         res["rapidfuzz"][key] = {"cutoff": cut, "tuning": tuned, "scores": score_all(qs, rp)}
     res["query_counts"] = {k: len(v) for k, v in qs.items()}  # the queries themselves follow from the seed
     res["runtime_s"] = time.perf_counter() - t_start
-    res["tree_changed"] = source_hash_tree() != env["source"]
+    res["tree_changed"] = source_hash_tree("names") != env["source"]
     print(report(res), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=1, ensure_ascii=False))

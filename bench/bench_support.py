@@ -1,0 +1,82 @@
+"""Helpers the benchmark scripts share: logging, formatting, and a snapshot of the code under test.
+
+Each benchmark copies namenorm/ (with data/*.yaml laid out as in the wheel) to a temporary
+directory before it starts and imports from there, so edits to the work tree during a long
+run cannot mix code versions; the report records the git state and a hash of the copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def log(msg: str) -> None:
+    """A time-stamped progress line on stderr."""
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def pct(x: float | None) -> str:
+    """A share as a fixed-width percentage ('-' when not measured)."""
+    return "   -  " if x is None else f"{100 * x:5.1f}%"
+
+
+def snapshot_sources(label: str) -> Path:
+    """Copy namenorm/ and data/*.yaml (as namenorm/_data/, the wheel's layout) to a temp dir."""
+    snap = Path(tempfile.mkdtemp(prefix=f"namenorm-bench-{label}-"))
+    shutil.copytree(ROOT / "namenorm", snap / "namenorm", ignore=shutil.ignore_patterns("__pycache__"))
+    for p in sorted((ROOT / "data").glob("*.yaml")):
+        shutil.copy2(p, snap / "namenorm" / "_data" / p.name)
+    return snap
+
+
+def source_hash(pkg: Path) -> str:
+    """Hash of a snapshot's Python sources and bundled data."""
+    h = hashlib.sha256()
+    for p in sorted(list(pkg.rglob("*.py")) + list((pkg / "_data").glob("*"))):
+        if "__pycache__" in p.parts:
+            continue
+        h.update(str(p.relative_to(pkg)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def source_hash_tree(label: str) -> str:
+    """The same hash over the work tree now, to tell whether it changed during the run."""
+    tmp = snapshot_sources(label)
+    try:
+        return source_hash(tmp / "namenorm")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def git_state() -> str:
+    """Short HEAD, and whether namenorm/ or data/ has uncommitted changes."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "namenorm", "data"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return head + (" + uncommitted changes in namenorm/ or data/" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def versions(*packages: str) -> dict[str, str]:
+    """Installed versions of the given packages, and Python's."""
+    out = {}
+    for pkg in packages:
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = "not installed"
+    out["python"] = sys.version.split()[0]
+    return out

@@ -419,8 +419,7 @@ class Index:
         ``_MAX_LENGTH_GAP`` are never compared.
         """
         out: dict[int, tuple[float, str]] = {}
-        known = token in self._vocab_ids
-        if known:
+        if token in self._vocab_ids:
             out[self._vocab_ids[token]] = (1.0, "")
         seen: set[int] = set(out)
         for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
@@ -439,17 +438,30 @@ class Index:
                 other = vocab[t]
                 if abs(len(other) - size) > _MAX_LENGTH_GAP:
                     continue
-                s, shared = token_similarity(token, other)
-                if known:
-                    s *= KNOWN_WORD_FACTOR
-                if s >= TOKEN_FLOOR:
-                    out[t] = (s, shared)
+                found = self.word_similarity(token, other)
+                if found[0]:
+                    out[t] = found
         for group in self._given.get(token, ()):
             for name in group:
                 member = self._vocab_ids.get(name)
                 if member is not None and name != token and out.get(member, (0.0, ""))[0] < NICKNAME:
                     out[member] = (NICKNAME, "given name")
         return out
+
+    def word_similarity(self, token: str, word: str) -> tuple[float, str]:
+        """How a query word scores against a gallery word, and the key they share.
+
+        ``keys.token_similarity``, less where the query word is itself a gallery
+        word (``KNOWN_WORD_FACTOR``), at least ``NICKNAME`` for two given names of
+        one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
+        scored on demand and the brute-force reference all use it.
+        """
+        value, key = token_similarity(token, word)
+        if word != token and token in self._vocab_ids:
+            value *= KNOWN_WORD_FACTOR
+        if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
+            value, key = NICKNAME, "given name"
+        return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None
                          ) -> dict[int, tuple[float, str]]:
@@ -525,8 +537,7 @@ class Index:
                     elif found is None:
                         found = unkeyed.get((i, t))
                         if found is None:
-                            value, key = token_similarity(tokens[i], vocab[t])
-                            found = unkeyed[(i, t)] = (value, key) if value >= TOKEN_FLOOR else none
+                            found = unkeyed[(i, t)] = self.word_similarity(tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
             score, pairs = score_alignment(q_lens, f_lens, sims)
@@ -649,17 +660,7 @@ class Index:
                 continue
             f_words = form.split()
             sims = []
-            for token in tokens:
-                row = []
-                known = token in self._vocab_ids
-                for word in f_words:
-                    value, key = token_similarity(token, word)
-                    if known and word != token:
-                        value *= KNOWN_WORD_FACTOR
-                    if value < NICKNAME and any(word in g for g in self._given.get(token, ())):
-                        value, key = NICKNAME, "given name"
-                    row.append((value, key) if value >= TOKEN_FLOOR else (0.0, ""))
-                sims.append(row)
+            sims = [[self.word_similarity(token, word) for word in f_words] for token in tokens]
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)
             score *= TIER_TRUST[self._form_tier[f]]
             for e_idx in owner if isinstance(owner, tuple) else (owner,):

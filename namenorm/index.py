@@ -614,7 +614,7 @@ class Index:
             self._loan_tables[rhotic] = table
         return table
 
-    def cross_search(self, form: str, *, rhotic: bool, latin_query: bool,
+    def cross_search(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
                      score_cutoff: float = 0.0) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts.
 
@@ -631,15 +631,18 @@ class Index:
         for k in {key} | deletions(key):
             forms.update(table.get(k, ()))
         best: dict[int, Hit] = {}
+        several_words = " " in form
         for f in forms:
+            tier = self._form_tier[f]
+            if several_words and tier == SURNAME:
+                continue  # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone
             owner = self._form_owner[f]
             owners = owner if isinstance(owner, tuple) else (owner,)
             if latin_query:
                 owners = tuple(e for e in owners if e in self.foreign_only)
             if not owners:
                 continue
-            tier = self._form_tier[f]
-            score = cross_script_similarity(form, self._forms[f], rhotic) * TIER_TRUST[tier]
+            score = cross_script_similarity(form, self._forms[f], rhotic, vowels) * TIER_TRUST[tier]
             if latin_query:
                 score *= _REVERSE_CROSS_TRUST
             if score < score_cutoff:

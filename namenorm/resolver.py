@@ -28,7 +28,7 @@ from .errors import UnknownEntityError
 from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
-from .romanize import drops_final_r
+from .romanize import drops_final_r, pinyin_forms, writes_short_vowels
 from .scanner import rewrite_text, scan_text
 
 __all__ = ["CANDIDATE_FLOOR", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Resolver"]
@@ -42,13 +42,23 @@ denser gallery an unknown name more often lands near somebody (0.92 at 100k, 0.9
 _THRESHOLD_CAP = 0.95
 _COLLECT_AFTER = 100_000
 """Forms above which a fresh index is garbage-collected once at build time."""
-DEFAULT_CROSS_THRESHOLD = 0.80
-"""Lowest score ``resolve`` accepts from a cross-script comparison of loanword keys
-(calibrated on tests/data/cross_script_pairs.tsv and its absent names)."""
+DEFAULT_CROSS_THRESHOLD = 0.82
+"""Lowest score ``resolve`` accepts for a name read across scripts in a gallery of up
+to 1,000 forms (calibrated on tests/data/cross_script_pairs.tsv and its absent names)."""
+_CROSS_PER_DECADE = 0.05
+"""Rise of the default cross-script threshold for each tenfold of forms above 1,000:
+loanword keys are coarse, so chance agreements grow with the gallery (0.87 at 10k)."""
+_CROSS_CAP = 0.92
 DEFAULT_MARGIN = 0.03
 """Lead the best entity needs over the runner-up; closer than this is ambiguous."""
 CANDIDATE_FLOOR = 0.5
 """Lowest score ``candidates`` lists."""
+
+
+def _checked_threshold(label: str, value: float | None) -> float | None:
+    if value is not None and not 0.0 < value <= 1.0:
+        raise ValueError(f"{label} must be in (0, 1], got {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,10 @@ class _Query:
     """Restricted forms this query may match (``index.query_allows``)."""
     drops_r: bool = False
     """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
+    pinyin: tuple[str, ...] = ()
+    """Chinese characters spelled as Chinese names are in Latin letters (also in ``forms``)."""
+    vowels: bool = True
+    """Written with its short vowels (not Arabic or Hebrew)."""
 
     @property
     def form(self) -> str:
@@ -88,7 +102,7 @@ class Resolver:
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
                  given_names: Iterable[Sequence[str]] = (),
                  threshold: float | None = None, margin: float = DEFAULT_MARGIN,
-                 cross_threshold: float = DEFAULT_CROSS_THRESHOLD) -> None:
+                 cross_threshold: float | None = None) -> None:
         self._entities = tuple(entities)
         self._by_id: dict[str, Entity] = {}
         for entity in self._entities:
@@ -98,14 +112,12 @@ class Resolver:
                 raise ValueError(f"id {entity.id!r} is defined twice ({self._by_id[entity.id].source} "
                                  f"and {entity.source}); ids must be unique")
             self._by_id[entity.id] = entity
-        if threshold is not None and not 0.0 < threshold <= 1.0:
-            raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
         if not 0.0 <= margin < 1.0:
             raise ValueError(f"margin must be in [0, 1), got {margin!r}")
         self._titles = (*default_titles(), *titles)
         self._given_names = (*default_given_names(), *map(tuple, given_names))
-        self._threshold = threshold
-        self.cross_threshold = cross_threshold
+        self._threshold = _checked_threshold("threshold", threshold)
+        self._cross_threshold = _checked_threshold("cross_threshold", cross_threshold)
         self.margin = margin
         self._index: Index | None = None
         self._lock = threading.Lock()
@@ -156,6 +168,11 @@ class Resolver:
                 index = self._index
         return index
 
+    def _scaled(self, base: float, from_forms: int, per_decade: float, cap: float) -> float:
+        """``base`` raised by ``per_decade`` for each tenfold of index forms above ``from_forms``."""
+        forms = max(self.index.form_count, from_forms)
+        return round(min(cap, base + per_decade * math.log10(forms / from_forms)), 4)
+
     @property
     def threshold(self) -> float:
         """Lowest fuzzy score ``resolve`` accepts: as given, else scaled to the gallery's size.
@@ -163,18 +180,29 @@ class Resolver:
         >>> Resolver([Entity("koeln", "Köln", "place")]).threshold
         0.86
         """
-        if self._threshold is not None:
-            return self._threshold
-        forms = max(self.index.form_count, 10_000)
-        rise = _THRESHOLD_PER_DECADE * math.log10(forms / 10_000)
-        self._threshold = round(min(_THRESHOLD_CAP, DEFAULT_THRESHOLD + rise), 4)
+        if self._threshold is None:
+            self._threshold = self._scaled(DEFAULT_THRESHOLD, 10_000, _THRESHOLD_PER_DECADE, _THRESHOLD_CAP)
         return self._threshold
 
     @threshold.setter
     def threshold(self, value: float | None) -> None:
-        if value is not None and not 0.0 < value <= 1.0:
-            raise ValueError(f"threshold must be in (0, 1], got {value!r}")
-        self._threshold = value
+        self._threshold = _checked_threshold("threshold", value)
+
+    @property
+    def cross_threshold(self) -> float:
+        """Lowest score ``resolve`` accepts for a name read across scripts: as given, else scaled.
+
+        >>> Resolver([Entity("koeln", "Köln", "place")]).cross_threshold
+        0.82
+        """
+        if self._cross_threshold is None:
+            self._cross_threshold = self._scaled(DEFAULT_CROSS_THRESHOLD, 1_000, _CROSS_PER_DECADE,
+                                                 _CROSS_CAP)
+        return self._cross_threshold
+
+    @cross_threshold.setter
+    def cross_threshold(self, value: float | None) -> None:
+        self._cross_threshold = _checked_threshold("cross_threshold", value)
 
     @property
     def clashes(self) -> list[Clash]:
@@ -198,8 +226,11 @@ class Resolver:
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
+        # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds.
+        pinyin = tuple(f for f in pinyin_forms(name) if f not in forms)
         allowed = query_allows(name)
-        return _Query(tuple(forms), tuple(tokens), allowed, bool(allowed & FOREIGN) and drops_final_r(name))
+        return _Query(tuple(forms) + pinyin, tuple(tokens), allowed,
+                      bool(allowed & FOREIGN) and drops_final_r(name), pinyin, writes_short_vowels(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -227,6 +258,7 @@ class Resolver:
         if not latin or index.foreign_only:
             best = {h.entity: h for h in hits}
             for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=latin,
+                                          vowels=query.vowels,
                                           score_cutoff=score_cutoff):
                 if hit.entity not in best or hit.score > best[hit.entity].score:
                     best[hit.entity] = hit
@@ -245,6 +277,12 @@ class Resolver:
             method = "phonetic" if hit.phonetic else "fuzzy"
         return Match(self.index.entities[hit.entity], round(hit.score, 4), hit.form, method,
                      query_form, hit.pairs)
+
+    def _query_match(self, hit: Hit, query: _Query, exact: bool) -> Match:
+        """``_match`` for a prepared query: a hit on its pinyin spelling is a transliteration."""
+        if exact and hit.form in query.pinyin:
+            exact = False
+        return self._match(hit, query.form, exact, bool(query.allowed & FOREIGN))
 
     @staticmethod
     def _check_kind(kind: str | None) -> None:
@@ -272,14 +310,16 @@ class Resolver:
             return None
         hits = self._exact(query, kind)
         if hits:
-            return self._match(hits[0], query.form, True) if len(hits) == 1 else None
+            return self._query_match(hits[0], query, True) if len(hits) == 1 else None
         # A runner-up below threshold - margin cannot make the best ambiguous.
         hits = self._fuzzy(query, kind, min(self.threshold, self.cross_threshold) - self.margin)
-        if not hits or hits[0].score < (self.cross_threshold if hits[0].cross else self.threshold):
+        # A name read from another script is held to the cross-script threshold by either path.
+        foreign = hits and (hits[0].cross or query.allowed & FOREIGN)
+        if not hits or hits[0].score < (self.cross_threshold if foreign else self.threshold):
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:
             return None
-        return self._match(hits[0], query.form, False, bool(query.allowed & FOREIGN))
+        return self._query_match(hits[0], query, False)
 
     def candidates(self, name: str, *, limit: int = 5, kind: Kind | None = None,
                    score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
@@ -304,7 +344,7 @@ class Resolver:
             for hit in hits:
                 if hit.score >= score_cutoff and (hit.entity not in best
                                                   or hit.score > best[hit.entity].score):
-                    best[hit.entity] = self._match(hit, query.form, exact, bool(query.allowed & FOREIGN))
+                    best[hit.entity] = self._query_match(hit, query, exact)
         return sorted(best.values(), key=lambda m: (-m.score, m.id))[:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None) -> list[Match | None]:

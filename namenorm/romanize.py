@@ -13,7 +13,9 @@ fix what its letter-by-letter output gets wrong for names:
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
-  ch, sh and ts as they sound.
+  ch, sh and ts as they sound; characters with several readings are read as
+  they are in names (卡 ka, not "qia"); ``pinyin_forms`` also gives the pinyin
+  as Chinese names are written in Latin letters (李克强 "li keqiang").
 """
 
 from __future__ import annotations
@@ -23,13 +25,19 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["drops_final_r", "romanize"]
+__all__ = ["drops_final_r", "pinyin_forms", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
     "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
     "ו": "o",
 })
+_HAN_NAME_READINGS = {
+    "万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "朴": "piao", "单": "shan", "曾": "zeng",
+    "解": "xie", "区": "ou", "仇": "qiu", "沈": "shen", "覃": "qin", "缪": "miao", "娜": "na",
+    "叶": "ye", "翟": "zhai",
+}
+"""Readings in names of characters whose first reading in unidecode's table is another."""
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
 _PINYIN = re.compile(r"^[qxc](?!h)")
@@ -42,14 +50,23 @@ _KANA_READINGS = (("hu", "fu"), ("ti", "chi"), ("tu", "tsu"), ("si", "shi"), ("z
 _KANA_JOIN = (
     (re.compile(r"(sh|ch|j)iy([aeou])"), r"\1\2"),   # シャ sha, ジョ jo
     (re.compile(r"([kgnhbpmr])iy([aeou])"), r"\1y\2"),  # キャ kya
-    (re.compile(r"fu([aeio])"), r"f\1"),             # ファ fa, フェ fe
-    (re.compile(r"vu([aeio])"), r"v\1"),             # ヴァ va
-    (re.compile(r"tsu([aeio])"), r"ts\1"),           # ツァ tsa
+    (re.compile(r"fu~?([aeio])"), r"f\1"),           # ファ fa, フェ fe
+    (re.compile(r"vu~?([aeio])"), r"v\1"),           # ヴァ va
+    (re.compile(r"tsu~?([aeio])"), r"ts\1"),         # ツァ tsa
+    (re.compile(r"[aeiou]~([aeiou])"), r"\1"),       # ティ ti, ディ di (ウィ is wi: _KANA_W)
+    (re.compile(r"~"), ""),
 )
+
+
+_SMALL_VOWELS = {"ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o",
+                 "ぁ": "a", "ぃ": "i", "ぅ": "u", "ぇ": "e", "ぉ": "o"}
+"""A small vowel replaces the vowel of the mora before it: ティ ti, ディ di, ウォ wo."""
 
 
 @lru_cache(maxsize=256)
 def _kana(ch: str) -> str:
+    if ch in _SMALL_VOWELS:
+        return "~" + _SMALL_VOWELS[ch]
     reading = unidecode(ch).lower()
     for wrong, right in _KANA_READINGS:
         if reading == wrong:
@@ -57,8 +74,11 @@ def _kana(ch: str) -> str:
     return reading
 
 
+_KANA_W = re.compile(r"[ウう](?=[ァィェォぁぃぇぉ])")
+
+
 def _romanize_kana(match: re.Match[str]) -> str:
-    text = "".join(_kana(ch) for ch in match.group())
+    text = "".join(_kana(ch) for ch in _KANA_W.sub("w", match.group()))
     for pattern, repl in _KANA_JOIN:
         text = pattern.sub(repl, text)
     return text
@@ -84,11 +104,38 @@ def _romanize_hangul(match: re.Match[str]) -> str:
     return "".join(out)
 
 
+def _han_syllables(run: str) -> list[str]:
+    """Pinyin syllables of a run of Han characters, as they are read in names."""
+    return [_HAN_NAME_READINGS.get(ch) or unidecode(ch).strip().lower() for ch in run]
+
+
 def _romanize_han(match: re.Match[str]) -> str:
     """Pinyin of a run of characters as one word, with q, x and c spelled as they sound."""
-    syllables = unidecode(match.group()).split()
-    return " " + "".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s.lower())
-                         for s in syllables) + " "
+    return " " + "".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s)
+                         for s in _han_syllables(match.group())) + " "
+
+
+_CHINESE_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
+
+
+def pinyin_forms(text: str) -> list[str]:
+    """A Chinese name of two to four characters as it is spelled in pinyin: surname, given name.
+
+    A one-character surname comes first and the given name is one word (李克强
+    "li keqiang", 姚明 "yao ming"); four characters may also be a two-character
+    surname (欧阳 "ouyang"). Empty for anything else.
+
+    >>> pinyin_forms("李克强"), pinyin_forms("Li Keqiang")
+    (['li keqiang'], [])
+    >>> pinyin_forms("欧阳修文")
+    ['ou yangxiuwen', 'ouyang xiuwen']
+    """
+    text = text.strip()
+    if not _CHINESE_NAME.fullmatch(text):
+        return []
+    syllables = _han_syllables(text)
+    splits = (1, 2) if len(syllables) == 4 else (1,)
+    return [f"{''.join(syllables[:k])} {''.join(syllables[k:])}" for k in splits]
 
 
 def _greek(match: re.Match[str], text: str) -> str:
@@ -138,3 +185,15 @@ def drops_final_r(text: str) -> bool:
     (True, False, False)
     """
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
+
+
+_ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def writes_short_vowels(text: str) -> bool:
+    """False for text in Arabic or Hebrew, which write long vowels only.
+
+    >>> writes_short_vowels("ميركل"), writes_short_vowels("Merkel"), writes_short_vowels("메르켈")
+    (False, True, True)
+    """
+    return not _ABJADS.search(text)

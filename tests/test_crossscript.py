@@ -37,12 +37,50 @@ def latin_only() -> Resolver:
     ("ドナルド・トランプ", "donald-trump"),
     ("Дональд Трамп", "donald-trump"),
     ("دونالد ترامب", "donald-trump"),
-    ("唐纳德·特朗普", "donald-trump"),
+    ("特朗普", "donald-trump"),
+    ("乔·拜登", "joe-biden"),
 ])
 def test_seed_names_in_other_scripts(latin_only, query, expected):
     match = latin_only.resolve(query)
     assert match is not None and match.id == expected
     assert match.method in ("cross-script", "transliteration")
+
+
+def test_chinese_name_in_han_matches_its_pinyin_spelling():
+    resolver = Resolver([Entity("li-keqiang", "Li Keqiang", "person"), Entity("yao-ming", "Yao Ming", "person")])
+    assert [(m.id, m.method) for m in map(resolver.resolve, ["李克强", "姚明"])] == [
+        ("li-keqiang", "transliteration"), ("yao-ming", "transliteration")]
+    assert resolver.resolve("李鹏") is None
+
+
+def test_han_characters_read_as_in_names():
+    # 卡 is "ka" in transliterated names; unidecode's first reading is "qia".
+    resolver = Resolver([Entity("kamala-harris", "Kamala Harris", "person")])
+    match = resolver.resolve("卡玛拉·哈里斯")
+    assert match is not None and match.id == "kamala-harris"
+
+
+def test_vowelless_arabic_is_not_held_to_the_vowels_it_does_not_write():
+    resolver = Resolver([Entity("angela-merkel", "Angela Merkel", "person"),
+                         Entity("karl-marx", "Karl Marx", "person")])
+    assert [m and m.id for m in map(resolver.resolve, ["أنجيلا ميركل", "كارل ماركس"])] == [
+        "angela-merkel", "karl-marx"]
+
+
+def test_two_word_name_does_not_match_a_surname_on_one_word():
+    # ジョー・マンチン (Joe Manchin) has the consonants of "Johnson" taken whole.
+    resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])
+    assert resolver.resolve("ジョー・マンチン") is None
+    assert resolver.resolve("ボリス・ジョンソン").id == "boris-johnson"
+
+
+def test_cross_threshold_rises_with_the_gallery():
+    small = Resolver([Entity("x", "Joe Biden", "person")])
+    big = Resolver([Entity(f"p{i}", f"Person{i} Name{i}", "person") for i in range(20_000)])
+    assert small.cross_threshold == 0.82 and 0.82 < big.cross_threshold <= 0.92
+    assert Resolver([], cross_threshold=0.9).cross_threshold == 0.9
+    with pytest.raises(ValueError, match="cross_threshold must be in"):
+        Resolver([], cross_threshold=1.5)
 
 
 def test_shared_surname_stays_ambiguous_across_scripts(latin_only):
@@ -83,6 +121,6 @@ def test_accuracy_on_real_cross_script_pairs():
         tried[row["script"]] += 1
         false[row["script"]] += resolver.resolve(row["native"]) is not None
     accuracy = {s: right[s] / total[s] for s in total}
-    assert accuracy["hangul"] >= 0.85 and accuracy["kana"] >= 0.8 and accuracy["cyrillic"] >= 0.88
-    assert accuracy["han"] >= 0.45 and accuracy["arabic"] >= 0.55
-    assert sum(false.values()) / sum(tried.values()) <= 0.12
+    assert accuracy["hangul"] >= 0.83 and accuracy["kana"] >= 0.75 and accuracy["cyrillic"] >= 0.88
+    assert accuracy["han"] >= 0.5 and accuracy["arabic"] >= 0.8
+    assert sum(false.values()) / sum(tried.values()) <= 0.05

@@ -24,15 +24,19 @@ from functools import lru_cache
 from .keys import (
     DERIVED_WORD,
     INITIAL,
+    SHORT_FORM,
     cross_script_similarity,
     deletions,
+    is_short_form,
     loan_key,
     loose_keys,
+    short_form_stems,
     token_keys,
     token_similarity,
 )
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
+from .parts import GENERATIONAL, PARTICLES, surname_start
 
 __all__ = [
     "ACRONYM",
@@ -61,11 +65,6 @@ _INTERIOR_WEIGHT = 1 / 3
 """Weight of a form's middle word that the query leaves out, relative to its length."""
 _OUT_OF_ORDER = 0.97
 """Factor for alignments that reorder tokens ("Raffensperger Brad")."""
-GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
-"""Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
-_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
-                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
-"""Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""
 _SUFFIX_MISMATCH = 0.98
 """Factor for a form whose generational suffix differs from the query's."""
 _SUFFIX_LOSES = 0.9
@@ -223,12 +222,11 @@ def derived_surnames(entity: Entity, given: Container[str] = ()) -> list[str]:
     if len(tokens) < 2 or len(tokens[-1]) < 3:
         return []
     out = [tokens[-1]]
-    if tokens[-2] in _PARTICLES:
-        out.append(" ".join(tokens[-2:]))
-        if len(tokens) >= 4:
-            out.append(" ".join(tokens[-3:]))
-    elif len(tokens) >= 3 and len(tokens[-2]) > 1 and tokens[-2] not in given:
-        out.append(" ".join(tokens[-2:]))
+    start = surname_start(tokens, given)
+    if start < len(tokens) - 1:
+        out.append(" ".join(tokens[start:]))
+        if tokens[start] in PARTICLES and start >= 2:
+            out.append(" ".join(tokens[start - 1:]))  # "bakr al baghdadi": the name before the particle
     return out
 
 
@@ -274,6 +272,10 @@ class Index:
         self._foreign_only: frozenset[int] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
+        self.first_names: frozenset[str] = frozenset()
+        """Words some person's name starts with, or that a given-name group lists."""
+        self._short_prefixes: dict[str, list[int]] = {}
+        """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
 
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
@@ -292,6 +294,7 @@ class Index:
                 words = normalize_cached(entity.name).split()
                 if len(words) > 1:
                     first_names.add(words[0])
+        index.first_names = frozenset(first_names)
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
@@ -365,6 +368,11 @@ class Index:
                     posting.append(f)
                 ids.append(t)
             self._form_tokens.append(tuple(ids))
+        for name in self.first_names:
+            t = self._vocab_ids.get(name)
+            if t is not None:
+                for end in range(3, len(name) - 1):
+                    self._short_prefixes.setdefault(name[:end], []).append(t)
 
     # -- lookups -------------------------------------------------------------
 
@@ -446,6 +454,11 @@ class Index:
                 member = self._vocab_ids.get(name)
                 if member is not None and name != token and out.get(member, (0.0, ""))[0] < NICKNAME:
                     out[member] = (NICKNAME, "given name")
+        if token not in self._given:
+            for stem in short_form_stems(token):
+                for member in self._short_prefixes.get(stem, ()):
+                    if out.get(member, (0.0, ""))[0] < SHORT_FORM:
+                        out[member] = (SHORT_FORM, "short form")
         return out
 
     def word_similarity(self, token: str, word: str) -> tuple[float, str]:
@@ -461,6 +474,9 @@ class Index:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
             value, key = NICKNAME, "given name"
+        elif (value < SHORT_FORM and token not in self._given and word in self.first_names
+              and is_short_form(token, word)):
+            value, key = SHORT_FORM, "short form"
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None

@@ -50,6 +50,11 @@ _META_BONUS = 0.5
 _SKEL_BONUS = 1 / 3
 """Share of the gap to 1.0 that a shared sound-class skeleton closes."""
 DERIVED_WORD = 0.8
+SHORT_FORM = 0.9
+"""Similarity of a given name and a short form of it that no given-name group lists
+("val" / "valentina", "matty" / "matthew")."""
+_DIMINUTIVE_ENDINGS = ("ie", "ey", "ee", "y", "i")
+_MIN_SHORT_FORM = 3
 INITIAL = 0.9
 """Similarity of an initial to a word it begins ("b" / "brad")."""
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
@@ -155,6 +160,34 @@ def loose_keys(token: str) -> set[str]:
     if len(skel) >= _MIN_SKELETON_DELETE:
         keys.update("\x02" + skel[:i] + skel[i + 1:] for i in range(len(skel)))
     return keys
+
+
+def short_form_stems(token: str) -> set[str]:
+    """Beginnings of longer given names that ``token`` may be a short form of.
+
+    The word itself ("val", Valentina), and without a diminutive ending,
+    with a doubled consonant single too ("matty" -> "matt", "mat": Matthew).
+
+    >>> sorted(short_form_stems("matty")), sorted(short_form_stems("al"))
+    (['mat', 'matt', 'matty'], [])
+    """
+    stems = {token} if len(token) >= _MIN_SHORT_FORM else set()
+    for ending in _DIMINUTIVE_ENDINGS:
+        stem = token[:-len(ending)]
+        if token.endswith(ending) and len(stem) >= _MIN_SHORT_FORM:
+            stems.add(stem)
+            if stem[-1] == stem[-2] and len(stem) > _MIN_SHORT_FORM:
+                stems.add(stem[:-1])
+    return stems
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """True when ``short`` is the start of ``full`` (two letters or more shorter), bar a diminutive ending.
+
+    >>> is_short_form("val", "valentina"), is_short_form("franny", "frances"), is_short_form("fran", "frank")
+    (True, True, False)
+    """
+    return any(len(full) - len(stem) >= 2 and full.startswith(stem) for stem in short_form_stems(short))
 
 
 def is_derived_word(a: str, b: str) -> bool:

@@ -91,10 +91,15 @@ class TokenPair:
     """Token similarity in [0, 1]."""
     keys: str = ""
     """The phonetic key both tokens share, if any."""
+    role: str = ""
+    """The part of a person's name the form token is (given, middle, initial, particle,
+    surname, suffix: ``parts.parse_person``); empty for other kinds."""
 
     def __str__(self) -> str:
         text = f"{self.query or '-'}~{self.form or '-'} {self.similarity:.2f}"
-        return f"{text} key={self.keys}" if self.keys else text
+        if self.keys:
+            text += f" key={self.keys}"
+        return f"{text} [{self.role}]" if self.role else text
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ import gc
 import math
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .aliases import default_given_names, default_titles
@@ -28,6 +28,7 @@ from .errors import UnknownEntityError
 from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
+from .parts import parse_person
 from .romanize import drops_final_r, pinyin_forms, writes_short_vowels
 from .scanner import rewrite_text, scan_text
 
@@ -275,8 +276,12 @@ class Resolver:
             method = "transliteration"
         else:
             method = "phonetic" if hit.phonetic else "fuzzy"
-        return Match(self.index.entities[hit.entity], round(hit.score, 4), hit.form, method,
-                     query_form, hit.pairs)
+        entity = self.index.entities[hit.entity]
+        pairs = hit.pairs
+        if entity.kind == "person" and pairs and not hit.cross:
+            roles = {part.text: part.role for part in parse_person(hit.form.split(), self.index.first_names)}
+            pairs = tuple(replace(p, role=roles.get(p.form, "")) for p in pairs)
+        return Match(entity, round(hit.score, 4), hit.form, method, query_form, pairs)
 
     def _query_match(self, hit: Hit, query: _Query, exact: bool) -> Match:
         """``_match`` for a prepared query: a hit on its pinyin spelling is a transliteration."""

@@ -53,6 +53,22 @@ def test_nickname_shows_in_explain(people):
     assert "bill~william" in text and "given name" in text
 
 
+def test_explain_labels_the_parts_of_the_name(people):
+    text = people.resolve("B. Raffensperger").explain()
+    assert "b~brad 0.90 key=initial [given]" in text and "raffensperger~raffensperger 1.00 [surname]" in text
+
+
+def test_short_form_no_group_lists_finds_its_person():
+    # Zbigniew Brzezinski went by "Zbig"; the given-name groups do not list it.
+    resolver = namenorm.Resolver([namenorm.Entity("zb", "Zbigniew Brzezinski", "person"),
+                                  namenorm.Entity("db", "Danuta Brown", "person")])
+    match = resolver.resolve("Zbig Brzezinski")
+    assert match is not None and match.id == "zb" and "short form" in match.explain()
+    assert resolver.resolve("Zbig Kowalski") is None
+    # "Dan" is a known given name (Daniel's group), so it is not guessed to be Danuta.
+    assert resolver.resolve("Dan Brown") is None
+
+
 def test_user_given_names_groups_extend_the_default(tmp_path):
     extra = tmp_path / "groups.yaml"
     extra.write_text("given_names:\n  - [Bradford, Brad, Braddy]\n", encoding="utf-8")

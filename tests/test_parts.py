@@ -1,0 +1,37 @@
+"""A person's name in parts: which word is the given name, the surname, the suffix."""
+
+from __future__ import annotations
+
+import pytest
+
+from namenorm.parts import parse_person, surname_start
+
+
+def _roles(name: str, given: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    return [(p.text, p.role) for p in parse_person(name.split(), given)]
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("brad raffensperger", [("brad", "given"), ("raffensperger", "surname")]),
+    ("ludwig van beethoven", [("ludwig", "given"), ("van", "particle"), ("beethoven", "surname")]),
+    ("johannes van der berg", [("johannes", "given"), ("van", "particle"), ("der", "particle"),
+                               ("berg", "surname")]),
+    ("gabriel garcia marquez", [("gabriel", "given"), ("garcia", "surname"), ("marquez", "surname")]),
+    ("h w bush", [("h", "initial"), ("w", "initial"), ("bush", "surname")]),
+    ("madonna", [("madonna", "surname")]),
+])
+def test_roles_of_real_names(name, expected):
+    assert _roles(name) == expected
+
+
+def test_a_known_given_name_never_starts_a_double_surname():
+    assert _roles("donald john trump jr", frozenset({"john"})) == [
+        ("donald", "given"), ("john", "middle"), ("trump", "surname"), ("jr", "suffix")]
+    # Martin Luther King: "luther" is a given name here, so King alone is the surname.
+    assert _roles("martin luther king jr", frozenset({"luther"})) == [
+        ("martin", "given"), ("luther", "middle"), ("king", "surname"), ("jr", "suffix")]
+    assert surname_start(["maria", "jon", "halvorsen"], {"jon"}) == 2
+
+
+def test_a_lone_suffix_word_is_a_name_not_a_suffix():
+    assert _roles("v") == [("v", "surname")]

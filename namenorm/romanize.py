@@ -13,7 +13,7 @@ fix what its letter-by-letter output gets wrong for names:
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
-  ch, sh and ts as they sound; characters with several readings are read as
+  ch, sh and ts and the syllable er (尔) l, as they sound in foreign names; characters with several readings are read as
   they are in names (卡 ka, not "qia"); ``pinyin_forms`` also gives the pinyin
   as Chinese names are written in Latin letters (李克强 "li keqiang").
 """
@@ -40,6 +40,8 @@ _HAN_NAME_READINGS = {
 """Readings in names of characters whose first reading in unidecode's table is another."""
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
+_PINYIN_SOUNDS = {"er": "l"}
+"""尔 "er" writes a foreign l or r that ends a syllable: 迈克尔 Michael, 比尔 Bill, 阿尔伯特 Albert."""
 _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
 _GREEK_DIGRAPHS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng"), "τζ": ("dz", "dz")}
@@ -111,7 +113,7 @@ def _han_syllables(run: str) -> list[str]:
 
 def _romanize_han(match: re.Match[str]) -> str:
     """Pinyin of a run of characters as one word, with q, x and c spelled as they sound."""
-    return " " + "".join(_PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s)
+    return " " + "".join(_PINYIN_SOUNDS.get(s) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s)
                          for s in _han_syllables(match.group())) + " "
 
 

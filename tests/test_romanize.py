@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from namenorm.romanize import drops_final_r, romanize
+from namenorm.romanize import drops_final_r, pinyin_forms, romanize, writes_short_vowels
 
 
 def test_hangul_by_jamo_with_loanword_finals():
@@ -17,6 +17,14 @@ def test_kana_hepburn_long_vowels_and_small_tsu():
     assert romanize("チャーチル") == "chachiru"
 
 
+def test_kana_small_vowels_replace_the_vowel_before():
+    assert romanize("スティーヴン") == "sutivun"  # ティ ti, not "tei"
+    assert romanize("ウィリアム") == "wiriamu"  # ウィ wi
+    assert romanize("ダーウィン") == "dawin"
+    assert romanize("ジェームズ") == "jemuzu"
+    assert romanize("フェデラー") == "federa"
+
+
 def test_cyrillic_soft_sign_and_greek_digraphs():
     assert romanize("Пердью") == "Perdiu"
     assert romanize("Хиллари") == "Hillari"
@@ -27,6 +35,23 @@ def test_cyrillic_soft_sign_and_greek_digraphs():
 def test_han_runs_are_one_word_of_pinyin():
     assert romanize("习近平").split() == ["shijinping"]
     assert romanize("唐纳德·特朗普").split() == ["tangnade", "telangpu"]
+
+
+def test_han_characters_read_as_in_foreign_names():
+    assert romanize("卡玛拉").split() == ["kamala"]  # 卡 ka, not "qia"
+    assert romanize("迈克尔·乔丹").split() == ["maikel", "chiaodan"]  # 尔 writes an l
+    assert romanize("比尔").split() == ["bil"]
+
+
+def test_chinese_names_spelled_in_pinyin():
+    assert pinyin_forms("李克强") == ["li keqiang"]
+    assert pinyin_forms("迈克尔·乔丹") == [] and pinyin_forms("李") == []
+    assert pinyin_forms("王小二") == ["wang xiaoer"]  # the pinyin spelling keeps "er"
+
+
+def test_abjads_write_no_short_vowels():
+    assert not writes_short_vowels("ميركل") and not writes_short_vowels("מרקל")
+    assert writes_short_vowels("Меркель") and writes_short_vowels("メルケル")
 
 
 def test_latin_passes_through():

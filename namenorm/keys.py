@@ -255,6 +255,7 @@ _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<![a-z])x", "s"),  # pinyin x (Xi Jinping) reads sh
     (r"[^a-z]", ""),
     (r"([a-z])\1+", r"\1"),
+    (r"ch(?=r|ael)", "k"),  # Christopher, Michael: the Greek ch
     (r"dzh|tch|sch|ch|sh|zh|dz|ts|tz|j", "s"),
     (r"c(?=[eiy])", "s"),
     (r"ph", "f"),
@@ -333,8 +334,12 @@ _VOWEL_GAP = 0.5
 consonants (Korean 트럼프 "teureompeu", Chinese 特朗普 "telangpu" for Trump)."""
 
 
+_VOWEL_SWAP = 0.5
+
+
 def _shape_distance(a: str, b: str) -> float:
-    """Edit distance of two shapes in which a missing vowel costs ``_VOWEL_GAP``."""
+    """Edit distance of two shapes in which a missing vowel costs ``_VOWEL_GAP`` and
+    one vowel class for another ``_VOWEL_SWAP`` (English spelling hides the vowel sound)."""
     gap_a = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in a]
     gap_b = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in b]
     row = [0.0]
@@ -343,7 +348,8 @@ def _shape_distance(a: str, b: str) -> float:
     for i, ch in enumerate(a):
         prev, row = row, [row[0] + gap_a[i]]
         for j, other in enumerate(b):
-            row.append(min(prev[j] + (ch != other), prev[j + 1] + gap_a[i], row[j] + gap_b[j]))
+            swap = 0.0 if ch == other else _VOWEL_SWAP if gap_a[i] < 1.0 and gap_b[j] < 1.0 else 1.0
+            row.append(min(prev[j] + swap, prev[j + 1] + gap_a[i], row[j] + gap_b[j]))
     return row[-1]
 
 

@@ -49,3 +49,17 @@ def test_similarity_is_symmetric_and_bounded(a, b):
     ba, _ = token_similarity(b, a)
     assert 0.0 <= ab <= 1.0
     assert abs(ab - ba) < 1e-9
+
+
+def test_loanword_keys_fold_what_other_scripts_lose():
+    from namenorm.keys import cross_script_similarity, loan_key
+    # Michael's ch is a k; Korean 마이클 "maikeul" keeps it.
+    assert loan_key("michael") == loan_key("maikeul")
+    assert loan_key("charles") == loan_key("chalseu")
+    # Inserted vowels cost little, so Trump in Hangul, kana and Han stays close.
+    for written in ("teureompeu", "toranpu", "telangpu"):
+        assert cross_script_similarity(written, "trump") > 0.8
+    # Arabic writes no short vowels: without them the consonants decide.
+    assert cross_script_similarity("myrkl", "merkel", rhotic=True, vowels=False) == 1.0
+    assert cross_script_similarity("njyl", "angela", rhotic=True) < cross_script_similarity(
+        "njyl", "angela", rhotic=True, vowels=False)

@@ -253,6 +253,7 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 # vowels they insert between consonants (Korean "eu", Japanese "u"/"o").
 _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<![a-z])x", "s"),  # pinyin x (Xi Jinping) reads sh
+    (r"(?<=[bdgklmnptv])es\b", "s"),  # Gates, James, Charles: a silent e
     (r"[^a-z]", ""),
     (r"([a-z])\1+", r"\1"),
     (r"ch(?=r|ael)", "k"),  # Christopher, Michael: the Greek ch

@@ -29,7 +29,7 @@ from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_a
 from .model import KINDS, Entity, Kind, Match, Mention, Method
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 from .parts import parse_person
-from .romanize import drops_final_r, pinyin_forms, writes_short_vowels
+from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scanner import rewrite_text, scan_text
 
 __all__ = ["CANDIDATE_FLOOR", "DEFAULT_CROSS_THRESHOLD", "DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Resolver"]
@@ -74,8 +74,8 @@ class _Query:
     """Restricted forms this query may match (``index.query_allows``)."""
     drops_r: bool = False
     """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
-    pinyin: tuple[str, ...] = ()
-    """Chinese characters spelled as Chinese names are in Latin letters (also in ``forms``)."""
+    spelled: tuple[str, ...] = ()
+    """A Chinese or Korean name as its people spell it in Latin letters (also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
 
@@ -228,10 +228,10 @@ class Resolver:
         if stripped not in forms:
             forms.append(stripped)
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds.
-        pinyin = tuple(f for f in pinyin_forms(name) if f not in forms)
+        spelled = tuple(f for f in native_spellings(name) if f not in forms)
         allowed = query_allows(name)
-        return _Query(tuple(forms) + pinyin, tuple(tokens), allowed,
-                      bool(allowed & FOREIGN) and drops_final_r(name), pinyin, writes_short_vowels(name))
+        return _Query(tuple(forms) + spelled, tuple(tokens), allowed,
+                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: _Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -284,8 +284,8 @@ class Resolver:
         return Match(entity, round(hit.score, 4), hit.form, method, query_form, pairs)
 
     def _query_match(self, hit: Hit, query: _Query, exact: bool) -> Match:
-        """``_match`` for a prepared query: a hit on its pinyin spelling is a transliteration."""
-        if exact and hit.form in query.pinyin:
+        """``_match`` for a prepared query: a hit on its native spelling is a transliteration."""
+        if exact and hit.form in query.spelled:
             exact = False
         return self._match(hit, query.form, exact, bool(query.allowed & FOREIGN))
 

@@ -14,8 +14,11 @@ fix what its letter-by-letter output gets wrong for names:
 * Hebrew: vav read as the vowel it usually is in names;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names; characters with several readings are read as
-  they are in names (卡 ka, not "qia"); ``pinyin_forms`` also gives the pinyin
-  as Chinese names are written in Latin letters (李克强 "li keqiang").
+  they are in names (卡 ka, not "qia").
+
+``native_spellings`` gives a Chinese or Korean name as its own people spell it in
+Latin letters, which is not how it sounds to an English ear: 李克强 "li keqiang",
+손흥민 "son heung min".
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["drops_final_r", "pinyin_forms", "romanize", "writes_short_vowels"]
+__all__ = ["drops_final_r", "native_spellings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -96,14 +99,14 @@ _HANGUL_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l"
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
 
 
+def _hangul_syllable(ch: str) -> str:
+    """Revised Romanization of one syllable by its jamo, the final consonant as pronounced."""
+    code = ord(ch) - 0xAC00
+    return _HANGUL_INITIALS[code // 588] + _HANGUL_VOWELS[code % 588 // 28] + _HANGUL_FINALS[code % 28]
+
+
 def _romanize_hangul(match: re.Match[str]) -> str:
-    """Revised Romanization by jamo, with syllable-final consonants as pronounced."""
-    out = []
-    for ch in match.group():
-        code = ord(ch) - 0xAC00
-        out.append(_HANGUL_INITIALS[code // 588] + _HANGUL_VOWELS[code % 588 // 28]
-                   + _HANGUL_FINALS[code % 28])
-    return "".join(out)
+    return "".join(map(_hangul_syllable, match.group()))
 
 
 def _han_syllables(run: str) -> list[str]:
@@ -118,26 +121,58 @@ def _romanize_han(match: re.Match[str]) -> str:
 
 
 _CHINESE_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
+_KOREAN_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+_KOREAN_SURNAMES = {
+    "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi",),
+    "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"), "임": ("lim", "im"), "한": ("han",), "오": ("oh",), "서": ("seo", "suh"),
+    "신": ("shin",), "권": ("kwon",), "황": ("hwang",), "안": ("ahn",), "송": ("song",),
+    "류": ("ryu", "yoo"), "유": ("yoo", "yu"), "홍": ("hong",), "전": ("jeon", "chun"), "고": ("ko", "koh"),
+    "문": ("moon",), "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",), "백": ("baek", "paik"),
+    "허": ("heo", "huh"), "노": ("roh", "noh"), "남": ("nam",), "심": ("shim",), "하": ("ha",),
+    "곽": ("kwak",), "성": ("sung",), "차": ("cha",), "주": ("joo", "ju"), "우": ("woo",), "구": ("koo",),
+    "민": ("min",), "진": ("jin",), "나": ("na",), "반": ("ban",), "봉": ("bong",), "변": ("byun",),
+    "추": ("choo",), "도": ("do",), "마": ("ma",), "방": ("bang",), "표": ("pyo",), "여": ("yeo",),
+}
+"""How Korean surnames are usually spelled in Latin letters (Kim, not the Revised Romanization "gim")."""
 
 
-def pinyin_forms(text: str) -> list[str]:
-    """A Chinese name of two to four characters as it is spelled in pinyin: surname, given name.
-
-    A one-character surname comes first and the given name is one word (李克强
-    "li keqiang", 姚明 "yao ming"); four characters may also be a two-character
-    surname (欧阳 "ouyang"). Empty for anything else.
-
-    >>> pinyin_forms("李克强"), pinyin_forms("Li Keqiang")
-    (['li keqiang'], [])
-    >>> pinyin_forms("欧阳修文")
-    ['ou yangxiuwen', 'ouyang xiuwen']
-    """
-    text = text.strip()
-    if not _CHINESE_NAME.fullmatch(text):
-        return []
+def _chinese_spellings(text: str) -> list[str]:
     syllables = _han_syllables(text)
     splits = (1, 2) if len(syllables) == 4 else (1,)
     return [f"{''.join(syllables[:k])} {''.join(syllables[k:])}" for k in splits]
+
+
+def _korean_spellings(text: str) -> list[str]:
+    surnames = _KOREAN_SURNAMES.get(text[0])
+    if surnames is None:
+        return []
+    given = [_hangul_syllable(ch) for ch in text[1:]]
+    return [f"{surname} {spelled}" for surname in surnames
+            for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
+
+
+def native_spellings(text: str) -> list[str]:
+    """A Chinese or Korean name of two to four characters as its people spell it in Latin letters.
+
+    Surname first, then the given name: in pinyin as one word (李克强 "li
+    keqiang"; four characters may also be a two-character surname), in Korean
+    with the usual spelling of the surname and the given name by syllable
+    (손흥민 "son heung min" and "son heungmin"). Empty for anything else.
+
+    >>> native_spellings("李克强"), native_spellings("Li Keqiang")
+    (['li keqiang'], [])
+    >>> native_spellings("欧阳修文")
+    ['ou yangxiuwen', 'ouyang xiuwen']
+    >>> native_spellings("문재인")
+    ['moon jae in', 'moon jaein']
+    """
+    text = text.strip()
+    if _CHINESE_NAME.fullmatch(text):
+        return _chinese_spellings(text)
+    if _KOREAN_NAME.fullmatch(text):
+        return _korean_spellings(text)
+    return []
 
 
 def _greek(match: re.Match[str], text: str) -> str:

@@ -53,6 +53,12 @@ def test_chinese_name_in_han_matches_its_pinyin_spelling():
     assert resolver.resolve("李鹏") is None
 
 
+def test_korean_name_in_hangul_matches_its_usual_latin_spelling():
+    resolver = Resolver([Entity("son", "Son Heung-min", "person"), Entity("moon", "Moon Jae-in", "person")])
+    assert [(m.id, m.method) for m in map(resolver.resolve, ["손흥민", "문재인"])] == [
+        ("son", "transliteration"), ("moon", "transliteration")]
+
+
 def test_han_characters_read_as_in_names():
     # 卡 is "ka" in transliterated names; unidecode's first reading is "qia".
     resolver = Resolver([Entity("kamala-harris", "Kamala Harris", "person")])

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from namenorm.romanize import drops_final_r, pinyin_forms, romanize, writes_short_vowels
+from namenorm.romanize import drops_final_r, native_spellings, romanize, writes_short_vowels
 
 
 def test_hangul_by_jamo_with_loanword_finals():
@@ -44,9 +44,15 @@ def test_han_characters_read_as_in_foreign_names():
 
 
 def test_chinese_names_spelled_in_pinyin():
-    assert pinyin_forms("李克强") == ["li keqiang"]
-    assert pinyin_forms("迈克尔·乔丹") == [] and pinyin_forms("李") == []
-    assert pinyin_forms("王小二") == ["wang xiaoer"]  # the pinyin spelling keeps "er"
+    assert native_spellings("李克强") == ["li keqiang"]
+    assert native_spellings("迈克尔·乔丹") == [] and native_spellings("李") == []
+    assert native_spellings("王小二") == ["wang xiaoer"]  # the pinyin spelling keeps "er"
+
+
+def test_korean_names_spelled_as_koreans_spell_them():
+    assert native_spellings("손흥민")[:2] == ["son heung min", "son heungmin"]
+    assert native_spellings("이명박")[:2] == ["lee myeong bak", "lee myeongbak"]
+    assert native_spellings("서울특별시") == []  # five syllables: not a personal name
 
 
 def test_abjads_write_no_short_vowels():

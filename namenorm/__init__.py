@@ -55,7 +55,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         on_conflict: what a later file redefining an id does: "raise", "warn"
             (later wins, with a warning) or "ignore" (later wins).
         with_default: put the bundled file first, so ``paths`` extend it.
-        options: ``threshold`` and ``margin``, passed to ``Resolver``.
+        options: ``threshold``, ``cross_threshold`` and ``margin``, passed to ``Resolver``.
 
     Raises:
         AliasFileError: a file is missing or invalid (every problem listed with path:line:column).

@@ -70,7 +70,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
     if with_default or not flat:
         flat.insert(0, bundled_path())
     merged = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)
-    return Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names, **options)
+    return Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
+                    particles=merged.particles, **options)
 
 
 _default: Resolver | None = None

@@ -49,7 +49,7 @@ PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
 _ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
 _EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")
 _LIST_KEYS = ("aliases", "weak", "exclude", "related")
-_TOP_KEYS = ("entities", "titles", "given_names")
+_TOP_KEYS = ("entities", "titles", "given_names", "particles")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
@@ -75,6 +75,7 @@ class AliasFile:
     extensions: tuple[Extension, ...] = ()
     titles: tuple[str, ...] = ()
     given_names: tuple[tuple[str, ...], ...] = ()
+    particles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Merged:
     entities: list[Entity]
     titles: list[str]
     given_names: list[tuple[str, ...]]
+    particles: list[str] = field(default_factory=list)
 
 
 def _data_path(name: str) -> Path:
@@ -277,14 +279,16 @@ class _Reader:
         top = self.mapping(root, _TOP_KEYS, "the file")
         titles = self.texts(top["titles"][1], "titles") if "titles" in top else ()
         given = self.groups(top["given_names"][1]) if "given_names" in top else ()
+        particles = self.texts(top["particles"][1], "particles") if "particles" in top else ()
+        tables_only = AliasFile(self.path, titles=titles, given_names=given, particles=particles)
         if "entities" not in top:
-            if not self.issues and not titles and not given:
+            if not self.issues and not (titles or given or particles):
                 self.issue(root, "no 'entities:' list; an alias file starts with 'entities:'")
-            return AliasFile(self.path, titles=titles, given_names=given)
+            return tables_only
         entries = top["entities"][1]
         if not isinstance(entries, yaml.SequenceNode):
             self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
-            return AliasFile(self.path, titles=titles, given_names=given)
+            return tables_only
         entities: list[Entity] = []
         extensions: list[Extension] = []
         first_line: dict[str, int] = {}
@@ -299,7 +303,7 @@ class _Reader:
                     continue
                 first_line[parsed.id] = parsed.source.line
                 entities.append(parsed)
-        return AliasFile(self.path, tuple(entities), tuple(extensions), titles, given)
+        return AliasFile(self.path, tuple(entities), tuple(extensions), titles, given, particles)
 
 
 def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
@@ -394,11 +398,13 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
     by_id: dict[str, Entity] = {}
     titles: list[str] = []
     given: list[tuple[str, ...]] = []
+    particles: list[str] = []
     conflicts: list[Issue] = []
     problems: list[Issue] = []
     for alias_file in files:
         titles.extend(alias_file.titles)
         given.extend(alias_file.given_names)
+        particles.extend(alias_file.particles)
         for entity in alias_file.entities:
             earlier = by_id.get(entity.id)
             if earlier is not None:
@@ -427,4 +433,4 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
                                       f"entity {entity.id!r} lists unknown related id {rel!r}"))
     if problems:
         raise AliasFileError(problems)
-    return Merged(list(by_id.values()), titles, given)
+    return Merged(list(by_id.values()), titles, given, particles)

@@ -203,7 +203,8 @@ def is_acronym(form: str) -> bool:
     return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
 
 
-def derived_surnames(entity: Entity, given: Container[str] = ()) -> list[str]:
+def derived_surnames(entity: Entity, given: Container[str] = (),
+                     particles: Container[str] = PARTICLES) -> list[str]:
     """Surname forms of a person's name, by which a lone surname finds them.
 
     The last word, with a particle before it kept ("van beethoven", "al
@@ -222,10 +223,10 @@ def derived_surnames(entity: Entity, given: Container[str] = ()) -> list[str]:
     if len(tokens) < 2 or len(tokens[-1]) < 3:
         return []
     out = [tokens[-1]]
-    start = surname_start(tokens, given)
+    start = surname_start(tokens, given, particles)
     if start < len(tokens) - 1:
         out.append(" ".join(tokens[start:]))
-        if tokens[start] in PARTICLES and start >= 2:
+        if tokens[start] in particles and start >= 2:
             out.append(" ".join(tokens[start - 1:]))  # "bakr al baghdadi": the name before the particle
     return out
 
@@ -272,6 +273,8 @@ class Index:
         self._foreign_only: frozenset[int] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
+        self.particles: frozenset[str] = PARTICLES
+        """Words that belong to the surname after them: ``parts.PARTICLES`` and the alias files'."""
         self.first_names: frozenset[str] = frozenset()
         """Words some person's name starts with, or that a given-name group lists."""
         self._short_prefixes: dict[str, list[int]] = {}
@@ -279,9 +282,10 @@ class Index:
 
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
-              given_names: Iterable[Sequence[str]] = ()) -> Index:
+              given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = ()) -> Index:
         """Compile entities into lookup tables; clashes are recorded, not raised."""
         index = cls(entities, TitleSet(titles))
+        index.particles = PARTICLES | {p for p in map(normalize_cached, particles) if p}
         for group in given_names:
             members = tuple(dict.fromkeys(n for n in map(normalize_cached, group) if n and " " not in n))
             for name in members:
@@ -300,7 +304,7 @@ class Index:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
             for form in entity.weak:
                 index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
-            for surname in derived_surnames(entity, first_names):
+            for surname in derived_surnames(entity, first_names, index.particles):
                 index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)

@@ -34,12 +34,14 @@ class NamePart:
     """given (the first given name), middle, initial, particle, surname or suffix."""
 
 
-def surname_start(words: Sequence[str], given: Container[str] = ()) -> int:
+def surname_start(words: Sequence[str], given: Container[str] = (),
+                  particles: Container[str] = PARTICLES) -> int:
     """Index of the first word of the surname in a name written given names first.
 
     The last word, with the particles before it ("van der Berg"); in a name of
     three or more words also the word before the last ("García Márquez"),
-    unless that word is a given name (``given``) or an initial.
+    unless that word is a given name (``given``) or an initial. ``particles``
+    defaults to ``PARTICLES``; alias files add to it.
 
     >>> surname_start(["gabriel", "garcia", "marquez"]), surname_start(["ludwig", "van", "beethoven"])
     (1, 1)
@@ -49,8 +51,8 @@ def surname_start(words: Sequence[str], given: Container[str] = ()) -> int:
     start = len(words) - 1
     if start < 1:
         return max(start, 0)
-    if words[start - 1] in PARTICLES:
-        while start > 1 and words[start - 1] in PARTICLES:
+    if words[start - 1] in particles:
+        while start > 1 and words[start - 1] in particles:
             start -= 1
         return start
     before = words[start - 1]
@@ -59,12 +61,14 @@ def surname_start(words: Sequence[str], given: Container[str] = ()) -> int:
     return start
 
 
-def parse_person(words: Sequence[str], given: Container[str] = ()) -> tuple[NamePart, ...]:
+def parse_person(words: Sequence[str], given: Container[str] = (),
+                 particles: Container[str] = PARTICLES) -> tuple[NamePart, ...]:
     """Label each word of a normalized person name written given names first.
 
     Args:
         words: the normalized words, titles already set aside.
         given: words known to be given names, which never start a double surname.
+        particles: words that belong to the surname after them.
 
     >>> [(p.text, p.role) for p in parse_person("donald j trump jr".split())]
     [('donald', 'given'), ('j', 'initial'), ('trump', 'surname'), ('jr', 'suffix')]
@@ -75,12 +79,12 @@ def parse_person(words: Sequence[str], given: Container[str] = ()) -> tuple[Name
     while end > 1 and words[end - 1] in GENERATIONAL:
         end -= 1
     core = words[:end]
-    start = surname_start(core, given)
+    start = surname_start(core, given, particles)
     parts = []
     for i, word in enumerate(core):
         role: Role
         if i >= start:
-            role = "particle" if word in PARTICLES and i < end - 1 else "surname"
+            role = "particle" if word in particles and i < end - 1 else "surname"
         elif len(word) == 1:
             role = "initial"
         else:

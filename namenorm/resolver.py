@@ -101,9 +101,16 @@ class Resolver:
     """
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
-                 given_names: Iterable[Sequence[str]] = (),
+                 given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (),
                  threshold: float | None = None, margin: float = DEFAULT_MARGIN,
                  cross_threshold: float | None = None) -> None:
+        """Args:
+            entities: the gallery.
+            titles, given_names, particles: added to the bundled titles, given-name
+                groups and surname particles (as an alias file's sections are).
+            threshold, cross_threshold: None scales the default with the gallery's size.
+            margin: lead the best entity needs over the runner-up.
+        """
         self._entities = tuple(entities)
         self._by_id: dict[str, Entity] = {}
         for entity in self._entities:
@@ -117,6 +124,7 @@ class Resolver:
             raise ValueError(f"margin must be in [0, 1), got {margin!r}")
         self._titles = (*default_titles(), *titles)
         self._given_names = (*default_given_names(), *map(tuple, given_names))
+        self._particles = tuple(particles)
         self._threshold = _checked_threshold("threshold", threshold)
         self._cross_threshold = _checked_threshold("cross_threshold", cross_threshold)
         self.margin = margin
@@ -160,7 +168,7 @@ class Resolver:
         if index is None:
             with self._lock:
                 if self._index is None:
-                    built = Index.build(self._entities, self._titles, self._given_names)
+                    built = Index.build(self._entities, self._titles, self._given_names, self._particles)
                     if built.form_count > _COLLECT_AFTER:
                         # Examine the new tables once now, so that the first queries do not pay
                         # for the full garbage collection millions of new objects would trigger.
@@ -279,7 +287,8 @@ class Resolver:
         entity = self.index.entities[hit.entity]
         pairs = hit.pairs
         if entity.kind == "person" and pairs and not hit.cross:
-            roles = {part.text: part.role for part in parse_person(hit.form.split(), self.index.first_names)}
+            parts = parse_person(hit.form.split(), self.index.first_names, self.index.particles)
+            roles = {part.text: part.role for part in parts}
             pairs = tuple(replace(p, role=roles.get(p.form, "")) for p in pairs)
         return Match(entity, round(hit.score, 4), hit.form, method, query_form, pairs)
 

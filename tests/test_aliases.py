@@ -147,6 +147,15 @@ def test_given_names_groups_load_and_merge():
         parse_alias_file("given_names:\n  - [William]\n")
 
 
+def test_particles_load_and_merge():
+    first = parse_alias_file("particles: [ap, verch]\n")
+    second = parse_alias_file("particles: [do]\nentities:\n  - {id: x, name: X}\n")
+    assert first.particles == ("ap", "verch")
+    assert merge([first, second]).particles == ["ap", "verch", "do"]
+    with pytest.raises(AliasFileError, match="<string>:1:12: particles must be a list"):
+        parse_alias_file("particles: ap\n")
+
+
 def test_unknown_related_id_is_reported():
     with pytest.raises(AliasFileError, match="unknown related id 'nowhere'"):
         merge([parse_alias_file("entities:\n  - {id: x, name: X, related: [nowhere]}\n")])

@@ -69,6 +69,19 @@ def test_short_form_no_group_lists_finds_its_person():
     assert resolver.resolve("Dan Brown") is None
 
 
+def test_user_particles_join_the_surname(tmp_path):
+    # Welsh "ap" (son of) belongs to the surname after it once an alias file says so.
+    extra = tmp_path / "welsh.yaml"
+    extra.write_text("particles: [ap]\nentities:\n"
+                     "  - {id: owain, name: Owain Glyndwr ap Gruffydd, kind: person}\n", encoding="utf-8")
+    resolver = namenorm.load(extra)
+    match = resolver.resolve("Glyndwr ap Gruffydd")
+    assert match is not None and match.method == "surname"
+    assert "ap~ap 1.00 [particle]" in resolver.resolve("Owain Glyndwr ap Grufydd").explain()
+    without = namenorm.Resolver(list(resolver))
+    assert without.resolve("Glyndwr ap Gruffydd").method != "surname"
+
+
 def test_user_given_names_groups_extend_the_default(tmp_path):
     extra = tmp_path / "groups.yaml"
     extra.write_text("given_names:\n  - [Bradford, Brad, Braddy]\n", encoding="utf-8")

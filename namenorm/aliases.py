@@ -173,7 +173,8 @@ class _Reader:
             return None
         return value
 
-    def texts(self, node: yaml.Node, what: str, *, names: bool = True) -> tuple[str, ...]:
+    def texts(self, node: yaml.Node, what: str, *, names: bool = True,
+              single_words: bool = False) -> tuple[str, ...]:
         if isinstance(node, yaml.ScalarNode) and node.value.strip() == "" and node.tag.endswith(":null"):
             return ()
         if not isinstance(node, yaml.SequenceNode):
@@ -186,6 +187,10 @@ class _Reader:
                 continue
             if names and not normalize_name(value):
                 self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it")
+                continue
+            words = normalize_name(value).split()
+            if single_words and len(words) > 1:
+                self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
                 continue
             if value not in out:
                 out.append(value)
@@ -279,7 +284,8 @@ class _Reader:
         top = self.mapping(root, _TOP_KEYS, "the file")
         titles = self.texts(top["titles"][1], "titles") if "titles" in top else ()
         given = self.groups(top["given_names"][1]) if "given_names" in top else ()
-        particles = self.texts(top["particles"][1], "particles") if "particles" in top else ()
+        particles = (self.texts(top["particles"][1], "particles", single_words=True)
+                     if "particles" in top else ())
         tables_only = AliasFile(self.path, titles=titles, given_names=given, particles=particles)
         if "entities" not in top:
             if not self.issues and not (titles or given or particles):

@@ -30,13 +30,14 @@ from .keys import (
     is_short_form,
     loan_key,
     loose_keys,
+    short_form_prefixes,
     short_form_stems,
     token_keys,
     token_similarity,
 )
 from .model import Entity, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
-from .parts import GENERATIONAL, PARTICLES, surname_start
+from .parts import GENERATIONAL, PARTICLES, parse_person
 
 __all__ = [
     "ACRONYM",
@@ -219,15 +220,17 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     """
     if entity.kind != "person":
         return []
-    tokens = [t for t in normalize_cached(entity.name).split() if t not in GENERATIONAL]
-    if len(tokens) < 2 or len(tokens[-1]) < 3:
+    parts = [p for p in parse_person(normalize_cached(entity.name).split(), given, particles)
+             if p.role != "suffix"]
+    if len(parts) < 2 or len(parts[-1].text) < 3:
         return []
-    out = [tokens[-1]]
-    start = surname_start(tokens, given, particles)
-    if start < len(tokens) - 1:
-        out.append(" ".join(tokens[start:]))
-        if tokens[start] in particles and start >= 2:
-            out.append(" ".join(tokens[start - 1:]))  # "bakr al baghdadi": the name before the particle
+    words = [p.text for p in parts]
+    start = next(i for i, p in enumerate(parts) if p.role in ("particle", "surname"))
+    out = [words[-1]]
+    if start < len(words) - 1:
+        out.append(" ".join(words[start:]))
+        if parts[start].role == "particle" and start >= 2:
+            out.append(" ".join(words[start - 1:]))  # "bakr al baghdadi": the name before the particle
     return out
 
 
@@ -277,6 +280,8 @@ class Index:
         """Words that belong to the surname after them: ``parts.PARTICLES`` and the alias files'."""
         self.first_names: frozenset[str] = frozenset()
         """Words some person's name starts with, or that a given-name group lists."""
+        self._short_targets: frozenset[str] = frozenset()
+        """First words of person names that a short form no group lists may stand for."""
         self._short_prefixes: dict[str, list[int]] = {}
         """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
 
@@ -293,12 +298,21 @@ class Index:
         excluded: dict[str, set[int]] = {}
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(index._given)
+        person_first: set[str] = set()
+        other_words: set[str] = set()
         for entity in index.entities:
             if entity.kind == "person":
                 words = normalize_cached(entity.name).split()
                 if len(words) > 1:
-                    first_names.add(words[0])
+                    person_first.add(words[0])
+            else:
+                for form in entity.forms:
+                    other_words.update(normalize_cached(form).split())
+        first_names |= person_first
         index.first_names = frozenset(first_names)
+        # Only a word that starts a person's name, and no place's or body's, is guessed at
+        # from a short form: "Aus Street" is not Austin Street.
+        index._short_targets = frozenset(person_first - other_words)
         for e_idx, entity in enumerate(index.entities):
             for form in entity.forms:
                 index._claim(normalize_cached(form), e_idx, STRONG, _restriction(form))
@@ -372,11 +386,11 @@ class Index:
                     posting.append(f)
                 ids.append(t)
             self._form_tokens.append(tuple(ids))
-        for name in self.first_names:
+        for name in self._short_targets:
             t = self._vocab_ids.get(name)
             if t is not None:
-                for end in range(3, len(name) - 1):
-                    self._short_prefixes.setdefault(name[:end], []).append(t)
+                for prefix in short_form_prefixes(name):
+                    self._short_prefixes.setdefault(prefix, []).append(t)
 
     # -- lookups -------------------------------------------------------------
 
@@ -478,7 +492,7 @@ class Index:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
             value, key = NICKNAME, "given name"
-        elif (value < SHORT_FORM and token not in self._given and word in self.first_names
+        elif (value < SHORT_FORM and token not in self._given and word in self._short_targets
               and is_short_form(token, word)):
             value, key = SHORT_FORM, "short form"
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")

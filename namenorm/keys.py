@@ -54,7 +54,9 @@ SHORT_FORM = 0.9
 """Similarity of a given name and a short form of it that no given-name group lists
 ("val" / "valentina", "matty" / "matthew")."""
 _DIMINUTIVE_ENDINGS = ("ie", "ey", "ee", "y", "i")
+"""Endings English and other languages add to a short form: Danny, Matty, Jackie, Dani."""
 _MIN_SHORT_FORM = 3
+"""Letters a short form keeps at least: "al" or "ed" could begin too many names."""
 INITIAL = 0.9
 """Similarity of an initial to a word it begins ("b" / "brad")."""
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
@@ -181,13 +183,22 @@ def short_form_stems(token: str) -> set[str]:
     return stems
 
 
+def short_form_prefixes(name: str) -> list[str]:
+    """Beginnings of a given name that a short form of it may keep (see ``short_form_stems``).
+
+    >>> short_form_prefixes("valerie")
+    ['val', 'vale', 'valer']
+    """
+    return [name[:end] for end in range(_MIN_SHORT_FORM, len(name) - 1)]
+
+
 def is_short_form(short: str, full: str) -> bool:
     """True when ``short`` is the start of ``full`` (two letters or more shorter), bar a diminutive ending.
 
     >>> is_short_form("val", "valentina"), is_short_form("franny", "frances"), is_short_form("fran", "frank")
     (True, True, False)
     """
-    return any(len(full) - len(stem) >= 2 and full.startswith(stem) for stem in short_form_stems(short))
+    return not short_form_stems(short).isdisjoint(short_form_prefixes(full))
 
 
 def is_derived_word(a: str, b: str) -> bool:
@@ -254,9 +265,9 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
 _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<![a-z])x", "s"),  # pinyin x (Xi Jinping) reads sh
     (r"(?<=[bdgklmnptv])es\b", "s"),  # Gates, James, Charles: a silent e
+    (r"\bch(?=r)|ch(?=ael\b)", "k"),  # Christopher, Michael: the Greek ch
     (r"[^a-z]", ""),
     (r"([a-z])\1+", r"\1"),
-    (r"ch(?=r|ael)", "k"),  # Christopher, Michael: the Greek ch
     (r"dzh|tch|sch|ch|sh|zh|dz|ts|tz|j", "s"),
     (r"c(?=[eiy])", "s"),
     (r"ph", "f"),
@@ -336,6 +347,8 @@ consonants (Korean 트럼프 "teureompeu", Chinese 特朗普 "telangpu" for Trum
 
 
 _VOWEL_SWAP = 0.5
+"""Cost of one vowel class for another: English spelling hides the vowel sound ("federer" is
+"fedeoreo" in Hangul, "federa" in kana)."""
 
 
 def _shape_distance(a: str, b: str) -> float:

@@ -10,9 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["KINDS", "Entity", "Kind", "Match", "Mention", "Method", "Source", "TokenPair"]
+__all__ = ["KINDS", "Entity", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
 
 Kind = Literal["person", "org", "place", "other"]
+Role = Literal["given", "middle", "initial", "particle", "surname", "suffix"]
+"""The part of a person's name a word is (``parts.parse_person``)."""
 KINDS: tuple[str, ...] = ("person", "org", "place", "other")
 
 Method = Literal[
@@ -91,7 +93,7 @@ class TokenPair:
     """Token similarity in [0, 1]."""
     keys: str = ""
     """The phonetic key both tokens share, if any."""
-    role: str = ""
+    role: Role | Literal[""] = ""
     """The part of a person's name the form token is (given, middle, initial, particle,
     surname, suffix: ``parts.parse_person``); empty for other kinds."""
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
-from typing import Literal
+
+from .model import Role
 
 __all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "parse_person", "surname_start"]
 
@@ -20,8 +21,6 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
 """Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""
-
-Role = Literal["given", "middle", "initial", "particle", "surname", "suffix"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,8 @@ from typing import Any
 
 from .aliases import default_given_names, default_titles
 from .errors import UnknownEntityError
-from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
-from .model import KINDS, Entity, Kind, Match, Mention, Method
+from .index import FOREIGN, SURNAME, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
+from .model import KINDS, Entity, Kind, Match, Mention, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 from .parts import parse_person
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
@@ -50,6 +50,7 @@ _CROSS_PER_DECADE = 0.05
 """Rise of the default cross-script threshold for each tenfold of forms above 1,000:
 loanword keys are coarse, so chance agreements grow with the gallery (0.87 at 10k)."""
 _CROSS_CAP = 0.92
+"""Highest default cross-script threshold: above it few real names in other scripts still match."""
 DEFAULT_MARGIN = 0.03
 """Lead the best entity needs over the runner-up; closer than this is ambiguous."""
 CANDIDATE_FLOOR = 0.5
@@ -104,7 +105,9 @@ class Resolver:
                  given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (),
                  threshold: float | None = None, margin: float = DEFAULT_MARGIN,
                  cross_threshold: float | None = None) -> None:
-        """Args:
+        """A resolver over ``entities``; nothing is compiled until the first lookup.
+
+        Args:
             entities: the gallery.
             titles, given_names, particles: added to the bundled titles, given-name
                 groups and surname particles (as an alias file's sections are).
@@ -287,15 +290,28 @@ class Resolver:
         entity = self.index.entities[hit.entity]
         pairs = hit.pairs
         if entity.kind == "person" and pairs and not hit.cross:
-            parts = parse_person(hit.form.split(), self.index.first_names, self.index.particles)
-            roles = {part.text: part.role for part in parts}
-            pairs = tuple(replace(p, role=roles.get(p.form, "")) for p in pairs)
+            pairs = self._with_roles(hit, pairs)
         return Match(entity, round(hit.score, 4), hit.form, method, query_form, pairs)
 
+    def _with_roles(self, hit: Hit, pairs: tuple[TokenPair, ...]) -> tuple[TokenPair, ...]:
+        """Each pair labelled with the part of the person's name its form word is."""
+        words = hit.form.split()
+        particles = self.index.particles
+        roles: list[Role]
+        if hit.tier == SURNAME:  # a surname form holds the surname and its particles only
+            roles = ["particle" if w in particles and i < len(words) - 1 else "surname"
+                     for i, w in enumerate(words)]
+        else:
+            roles = [p.role for p in parse_person(words, self.index.first_names, particles)]
+        by_word: dict[str, list[Role]] = {}
+        for word, role in zip(words, roles):
+            by_word.setdefault(word, []).append(role)  # "Sirhan Sirhan": one role per occurrence
+        return tuple(replace(p, role=by_word[p.form].pop(0)) if by_word.get(p.form) else p for p in pairs)
+
     def _query_match(self, hit: Hit, query: _Query, exact: bool) -> Match:
-        """``_match`` for a prepared query: a hit on its native spelling is a transliteration."""
+        """``_match`` for a prepared query: a hit on its native spelling is a transliteration of it."""
         if exact and hit.form in query.spelled:
-            exact = False
+            return self._match(hit, hit.form, False, True)
         return self._match(hit, query.form, exact, bool(query.allowed & FOREIGN))
 
     @staticmethod
@@ -328,7 +344,7 @@ class Resolver:
         # A runner-up below threshold - margin cannot make the best ambiguous.
         hits = self._fuzzy(query, kind, min(self.threshold, self.cross_threshold) - self.margin)
         # A name read from another script is held to the cross-script threshold by either path.
-        foreign = hits and (hits[0].cross or query.allowed & FOREIGN)
+        foreign = bool(hits) and (hits[0].cross or bool(query.allowed & FOREIGN))
         if not hits or hits[0].score < (self.cross_threshold if foreign else self.threshold):
             return None
         if len(hits) > 1 and hits[0].score - hits[1].score < self.margin:

@@ -35,16 +35,19 @@ _BEFORE = str.maketrans({
     "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
     "ו": "o",
 })
-_HAN_NAME_READINGS = {
-    "万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "朴": "piao", "单": "shan", "曾": "zeng",
-    "解": "xie", "区": "ou", "仇": "qiu", "沈": "shen", "覃": "qin", "缪": "miao", "娜": "na",
-    "叶": "ye", "翟": "zhai",
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
+"""Usual readings of characters whose first reading in unidecode's table is a rare one."""
+_HAN_SURNAME_READINGS = {
+    "朴": "piao", "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "覃": "qin",
+    "缪": "miao", "翟": "zhai",
 }
-"""Readings in names of characters whose first reading in unidecode's table is another."""
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
-_PINYIN_SOUNDS = {"er": "l"}
+"""Readings these characters have as the surname that starts a Chinese name (区 is "qu",
+a district, elsewhere)."""
+_HAN_SOUNDS = {"尔": "l"}
 """尔 "er" writes a foreign l or r that ends a syllable: 迈克尔 Michael, 比尔 Bill, 阿尔伯特 Albert."""
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
 _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
 _GREEK_DIGRAPHS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng"), "τζ": ("dz", "dz")}
@@ -96,7 +99,8 @@ _HANGUL_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wa
 _HANGUL_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l",
                   "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
 """Finals as loanwords sound them: 데이빗 is "deibit" (David), not "deibis"."""
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL = "\uac00-\ud7a3"
+_HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
 
 
 def _hangul_syllable(ch: str) -> str:
@@ -109,19 +113,20 @@ def _romanize_hangul(match: re.Match[str]) -> str:
     return "".join(map(_hangul_syllable, match.group()))
 
 
-def _han_syllables(run: str) -> list[str]:
-    """Pinyin syllables of a run of Han characters, as they are read in names."""
-    return [_HAN_NAME_READINGS.get(ch) or unidecode(ch).strip().lower() for ch in run]
+def _han_syllable(ch: str) -> str:
+    return _HAN_READINGS.get(ch) or unidecode(ch).strip().lower()
 
 
 def _romanize_han(match: re.Match[str]) -> str:
-    """Pinyin of a run of characters as one word, with q, x and c spelled as they sound."""
-    return " " + "".join(_PINYIN_SOUNDS.get(s) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], s)
-                         for s in _han_syllables(match.group())) + " "
+    """Pinyin of a run of characters as one word, spelled as it sounds in foreign names:
+    q, x and c as ch, sh and ts, 尔 as l."""
+    return " " + "".join(_HAN_SOUNDS.get(ch) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()],
+                                                             _han_syllable(ch))
+                         for ch in match.group()) + " "
 
 
-_CHINESE_NAME = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,4}")
-_KOREAN_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}")
+_CHINESE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
+_KOREAN_NAME = re.compile(f"[{_HANGUL}]{{2,4}}")
 _KOREAN_SURNAMES = {
     "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi",),
     "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
@@ -138,7 +143,10 @@ _KOREAN_SURNAMES = {
 
 
 def _chinese_spellings(text: str) -> list[str]:
-    syllables = _han_syllables(text)
+    syllables = [_HAN_SURNAME_READINGS.get(text[0]) or _han_syllable(text[0])]
+    syllables += map(_han_syllable, text[1:])
+    if not all(syllables):  # a character unidecode cannot read
+        return []
     splits = (1, 2) if len(syllables) == 4 else (1,)
     return [f"{''.join(syllables[:k])} {''.join(syllables[k:])}" for k in splits]
 
@@ -224,7 +232,7 @@ def drops_final_r(text: str) -> bool:
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
 
 
-_ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+_ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def writes_short_vowels(text: str) -> bool:

@@ -46,9 +46,8 @@ _COREF_FLOOR = 0.80
 _COREF_SLACK = 0.05
 """A bare word inside a sentence links to a person named in full at threshold - 0.05;
 one opening a sentence needs the full threshold, unless its spelling is exact."""
-_PARTICLES = frozenset({"of", "the", "de", "da", "di", "do", "dos", "das", "del", "della", "van",
-                        "von", "der", "den", "ten", "ter", "la", "le", "du", "al", "el", "bin",
-                        "ibn", "bint", "y", "and", "for", "on", "e"})
+_JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
+"""Lower-case words a name may hold besides surname particles ("Bank of America")."""
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from", "to",
     "with", "of", "and", "or", "but", "if", "when", "while", "after", "before", "as", "since",
@@ -157,6 +156,7 @@ class _Scan:
         self.cache: dict[str, dict[int, tuple[float, str]]] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(_MAX_SPAN, self.index.longest_form)
+        self.particles = _JOINERS | self.index.particles
 
     def span_form(self, i: int, j: int) -> str:
         return " ".join(t.norm for t in self.tokens[i:j] if t.norm)
@@ -193,7 +193,7 @@ class _Scan:
         while j < len(tokens) and j - i < self.longest and tokens[j].joined:
             if _is_name_word(tokens[j]):
                 last = j + 1
-            elif tokens[j].norm not in _PARTICLES:
+            elif tokens[j].norm not in self.particles:
                 break
             j += 1
         return last
@@ -205,7 +205,7 @@ class _Scan:
         if owned is None:
             return []
         tier, owners = owned
-        lower = not all(_is_name_word(t) or t.norm in _PARTICLES for t in tokens) or not tokens[0].capital
+        lower = not all(_is_name_word(t) or t.norm in self.particles for t in tokens) or not tokens[0].capital
         if lower and (j - i < 2 or tier == SURNAME):
             return []
         return [Hit(e, TIER_TRUST[tier], form, tier) for e in owners if self._allowed(e)]
@@ -213,16 +213,16 @@ class _Scan:
     def fuzzy(self, i: int, j: int) -> list[Hit]:
         """Phonetic and fuzzy hits for a span of capitalized words (checked by the caller)."""
         words = self.span_form(i, j).split()
-        if any(not self.index.token_candidates(w, self.cache) for w in words if w not in _PARTICLES):
+        if any(not self.index.token_candidates(w, self.cache) for w in words if w not in self.particles):
             return []
-        needed = sum(1 for w in words if w not in _PARTICLES)
+        needed = sum(1 for w in words if w not in self.particles)
         # Every word of the span must line up with the form: "When President Trump"
         # is not a fuzzy "President Trump", the shorter span is.
         cutoff = min(_COREF_FLOOR, self.resolver.threshold - self.resolver.margin)
         return [h for h in self.index.search(words, self.cache, allowed=self.allows(i, j),
                                              score_cutoff=cutoff)
                 if self._allowed(h.entity)
-                and sum(1 for p in h.pairs if p.query not in _PARTICLES) >= needed]
+                and sum(1 for p in h.pairs if p.query not in self.particles) >= needed]
 
     def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know."""

@@ -154,6 +154,9 @@ def test_particles_load_and_merge():
     assert merge([first, second]).particles == ["ap", "verch", "do"]
     with pytest.raises(AliasFileError, match="<string>:1:12: particles must be a list"):
         parse_alias_file("particles: ap\n")
+    with pytest.raises(AliasFileError, match=r"<string>:1:13: 'de la' in particles is several words; "
+                                             r"list each one: \[de, la\]"):
+        parse_alias_file("particles: [de la]\n")
 
 
 def test_unknown_related_id_is_reported():

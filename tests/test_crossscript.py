@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from collections import Counter
 from pathlib import Path
 
@@ -39,6 +40,8 @@ def latin_only() -> Resolver:
     ("دونالد ترامب", "donald-trump"),
     ("特朗普", "donald-trump"),
     ("乔·拜登", "joe-biden"),
+    pytest.param("唐纳德·特朗普", "donald-trump", marks=pytest.mark.xfail(
+        reason="scores 0.819 against cross_threshold 0.82: 唐纳德 drops the l of Donald", strict=True)),
 ])
 def test_seed_names_in_other_scripts(latin_only, query, expected):
     match = latin_only.resolve(query)
@@ -83,7 +86,8 @@ def test_two_word_name_does_not_match_a_surname_on_one_word():
 def test_cross_threshold_rises_with_the_gallery():
     small = Resolver([Entity("x", "Joe Biden", "person")])
     big = Resolver([Entity(f"p{i}", f"Person{i} Name{i}", "person") for i in range(20_000)])
-    assert small.cross_threshold == 0.82 and 0.82 < big.cross_threshold <= 0.92
+    assert small.cross_threshold == 0.82
+    assert big.cross_threshold == round(0.82 + 0.05 * math.log10(big.index.form_count / 1000), 4)
     assert Resolver([], cross_threshold=0.9).cross_threshold == 0.9
     with pytest.raises(ValueError, match="cross_threshold must be in"):
         Resolver([], cross_threshold=1.5)

@@ -35,3 +35,10 @@ def test_a_known_given_name_never_starts_a_double_surname():
 
 def test_a_lone_suffix_word_is_a_name_not_a_suffix():
     assert _roles("v") == [("v", "surname")]
+    assert _roles("jr sr") == [("jr", "surname"), ("sr", "suffix")]
+
+
+def test_odd_names_get_one_role_per_word():
+    for name in ("van der", "al", "de la cruz", "j r r tolkien", "x"):
+        assert [text for text, _ in _roles(name)] == name.split()
+    assert _roles("") == []

@@ -58,6 +58,11 @@ def test_explain_labels_the_parts_of_the_name(people):
     assert "b~brad 0.90 key=initial [given]" in text and "raffensperger~raffensperger 1.00 [surname]" in text
 
 
+def test_explain_labels_a_surname_form(people):
+    assert "van~van 1.00 [particle], beethofen~beethoven" in people.resolve("Van Beethofen").explain()
+    assert "[given]" not in people.resolve("Garcia Markez").explain()
+
+
 def test_short_form_no_group_lists_finds_its_person():
     # Zbigniew Brzezinski went by "Zbig"; the given-name groups do not list it.
     resolver = namenorm.Resolver([namenorm.Entity("zb", "Zbigniew Brzezinski", "person"),
@@ -67,6 +72,9 @@ def test_short_form_no_group_lists_finds_its_person():
     assert resolver.resolve("Zbig Kowalski") is None
     # "Dan" is a known given name (Daniel's group), so it is not guessed to be Danuta.
     assert resolver.resolve("Dan Brown") is None
+    # Only a word that starts a person's name is guessed at, not a street's.
+    streets = namenorm.Resolver([namenorm.Entity("austin-street", "Austin Street", "place")])
+    assert streets.resolve("Aus Street") is None
 
 
 def test_user_particles_join_the_surname(tmp_path):

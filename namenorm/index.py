@@ -492,8 +492,8 @@ class Index:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
             value, key = NICKNAME, "given name"
-        elif (value < SHORT_FORM and token not in self._given and word in self._short_targets
-              and is_short_form(token, word)):
+        elif (value < SHORT_FORM and word[:3] == token[:3] and word in self._short_targets
+              and token not in self._given and is_short_form(token, word)):
             value, key = SHORT_FORM, "short form"
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
 

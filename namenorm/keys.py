@@ -198,6 +198,8 @@ def is_short_form(short: str, full: str) -> bool:
     >>> is_short_form("val", "valentina"), is_short_form("franny", "frances"), is_short_form("fran", "frank")
     (True, True, False)
     """
+    if short[:_MIN_SHORT_FORM] != full[:_MIN_SHORT_FORM]:  # the common case, decided cheaply
+        return False
     return not short_form_stems(short).isdisjoint(short_form_prefixes(full))
 
 

@@ -54,6 +54,9 @@ HERE = Path(__file__).resolve().parent
 # the work tree while the benchmark runs cannot mix code versions within one run.
 sys.path.insert(0, os.environ.get("NAMENORM_BENCH_SRC") or str(HERE.parent))
 
+from bench_support import git_state, log, pct  # noqa: E402
+from bench_support import versions as package_versions  # noqa: E402
+
 from namenorm import Entity, Resolver, normalize_name
 from namenorm import keys as nn_keys
 
@@ -410,10 +413,6 @@ def rss_mb() -> float:
 
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def log(msg: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
 def dl(a: str, b: str) -> int:
@@ -887,10 +886,6 @@ def run_baselines(n: int, g: Gallery, qs: dict[str, Any], preds: dict[str, list[
 # Report
 # ---------------------------------------------------------------------------------------------
 
-def pct(x: float | None) -> str:
-    return "   -  " if x is None else f"{100 * x:5.1f}%"
-
-
 def header(args: argparse.Namespace, env: dict[str, str]) -> str:
     L: list[str] = []
     w = L.append
@@ -1056,26 +1051,10 @@ def source_fingerprint(root: Path | None = None) -> str:
     return h.hexdigest()[:12]
 
 
-def git_state() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE.parent,
-                              capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "namenorm"], cwd=HERE.parent,
-                               capture_output=True, text=True, check=True).stdout.strip()
-        return head + (" + uncommitted changes in namenorm/" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def versions() -> dict[str, str]:
-    from importlib.metadata import PackageNotFoundError, version
-    out = {}
-    for pkg in ("namenorm", "rapidfuzz", "jellyfish", "faker", "rigour"):
-        try:
-            out[pkg] = version(pkg)
-        except PackageNotFoundError:
-            out[pkg] = "source" if pkg == "namenorm" else "not installed"
-    out["python"] = sys.version.split()[0]
+    out = package_versions("namenorm", "rapidfuzz", "jellyfish", "faker", "rigour")
+    if out["namenorm"] == "not installed":
+        out["namenorm"] = "source"
     out["git"] = git_state()
     out["source"] = source_fingerprint()
     out["cpus"] = str(os.cpu_count())

@@ -40,7 +40,6 @@ import multiprocessing as mp
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -70,6 +69,8 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(_SNAPSHOT))
 
 import bench_core  # noqa: E402
+from bench_support import log, pct  # noqa: E402
+
 import namenorm  # noqa: E402
 from namenorm import Resolver, normalize_name  # noqa: E402
 from namenorm import normalize as nn_normalize  # noqa: E402
@@ -116,14 +117,6 @@ PLAIN_OTHER_TEMPLATES = (
     ("{p}, residents of ", "city", " said on {day}."),
     ("In ", "month", ", {s}"),
 )
-
-_LOG_T0 = time.perf_counter()
-
-
-def log(msg: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')} +{time.perf_counter() - _LOG_T0:5.0f}s] {msg}",
-          file=sys.stderr, flush=True)
-
 
 def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -729,10 +722,6 @@ def resolve_alone(r: Resolver, items: list[dict[str, Any]]) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------
 # Report formatting
 # ---------------------------------------------------------------------------------------------
-
-def pct(x: float | None) -> str:
-    return "    - " if x is None else f"{100 * x:5.1f}%"
-
 
 def fmt_found(rows: list[Any]) -> str:
     if not rows:

@@ -17,11 +17,13 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+_T0 = time.perf_counter()
 
 
 def log(msg: str) -> None:
-    """A time-stamped progress line on stderr."""
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+    """A progress line on stderr, with the clock time and the seconds since the run began."""
+    print(f"[{time.strftime('%H:%M:%S')} +{time.perf_counter() - _T0:5.0f}s] {msg}",
+          file=sys.stderr, flush=True)
 
 
 def pct(x: float | None) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from namenorm.parts import parse_person, surname_start
+from namenorm.parts import GENERATIONAL, PARTICLES, parse_person, surname_start
 
 
 def _roles(name: str, given: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -42,3 +44,18 @@ def test_odd_names_get_one_role_per_word():
     for name in ("van der", "al", "de la cruz", "j r r tolkien", "x"):
         assert [text for text, _ in _roles(name)] == name.split()
     assert _roles("") == []
+
+
+_WORDS = st.lists(st.sampled_from(sorted(PARTICLES | GENERATIONAL) + ["anna", "b", "cruz", "lee", "o"]),
+                  max_size=6)
+
+
+@given(_WORDS)
+def test_every_word_gets_one_role_and_one_surname_ends_the_name(words):
+    parts = parse_person(words)
+    assert [p.text for p in parts] == words
+    core = [p for p in parts if p.role != "suffix"]
+    if core:
+        assert core[-1].role == "surname"  # the last word that is not a suffix is the surname
+    roles = [p.role for p in parts]
+    assert roles == sorted(roles, key=lambda r: r in ("particle", "surname", "suffix"))

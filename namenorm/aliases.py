@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Union
@@ -101,12 +102,18 @@ def bundled_path() -> Path:
     return _data_path("aliases.yaml")
 
 
+@lru_cache(maxsize=1)
 def default_given_names() -> tuple[tuple[str, ...], ...]:
-    """Groups of equivalent given names (William, Bill, Liam...) from data/given_names.yaml."""
+    """Groups of equivalent given names (William, Bill, Liam...) from data/given_names.yaml.
+
+    Read once per process: parsing its thousands of names would otherwise cost every
+    new Resolver a quarter of a second.
+    """
     path = _data_path("given_names.yaml")
     return read_alias_file(path).given_names if path.is_file() else ()
 
 
+@lru_cache(maxsize=1)
 def default_titles() -> tuple[str, ...]:
     """Titles and roles stripped from the front of a query, from ``namenorm/_data/titles.txt``."""
     text = (resources.files("namenorm") / "_data" / "titles.txt").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
@@ -58,12 +59,19 @@ def _match_record(query: str, match: Match | None) -> dict[str, object]:
             "score": match.score, "method": match.method, "form": match.form}
 
 
+def _display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Hangul, kana and Han take two, combining marks none."""
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
 def _print_table(rows: Iterable[list[str]], out: TextIO) -> None:
     rows = list(rows)
     if not rows:
         return
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    out.writelines("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n" for row in rows)
+    widths = [max(_display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out.writelines("  ".join(cell + " " * (w - _display_width(cell)) for cell, w in zip(row, widths)).rstrip()
+                   + "\n" for row in rows)
 
 
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:

@@ -19,6 +19,14 @@ def test_resolve_table(capsys):
     assert out[2].split()[:3] == ["Nobody", "Atall", "-"]
 
 
+def test_table_columns_line_up_for_wide_scripts(capsys):
+    assert main(["resolve", "래펜스퍼거", "Rafensperger", "--aliases", SMALL]) == 0
+    out = capsys.readouterr().out.splitlines()
+    # Hangul takes two terminal columns a character: the ID column starts at one column in every row.
+    starts = {line.index("brad-raffensperger") + sum(ch >= "\uac00" for ch in line) for line in out[1:]}
+    assert len(starts) == 1
+
+
 def test_resolve_json_lines(capsys):
     assert main(["resolve", "David Purdue", "Perdue", "--json", "--aliases", SMALL]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -35,9 +35,9 @@ from .keys import (
     token_keys,
     token_similarity,
 )
-from .model import Entity, TokenPair
+from .model import Entity, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
-from .parts import GENERATIONAL, PARTICLES, parse_person
+from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 
 __all__ = [
     "ACRONYM",
@@ -284,6 +284,8 @@ class Index:
         """First words of person names that a short form no group lists may stand for."""
         self._short_prefixes: dict[str, list[int]] = {}
         """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
+        self._roles: dict[str, tuple[Role, ...]] = {}
+        """Person forms already parsed by ``name_roles``."""
 
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
@@ -492,10 +494,23 @@ class Index:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
             value, key = NICKNAME, "given name"
-        elif (value < SHORT_FORM and word[:3] == token[:3] and word in self._short_targets
-              and token not in self._given and is_short_form(token, word)):
+        elif (value < SHORT_FORM and word in self._short_targets and token not in self._given
+              and is_short_form(token, word)):
             value, key = SHORT_FORM, "short form"
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
+
+    def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
+        """The part of a person's name each word of ``form`` is, parsed once per form.
+
+        A surname form (``SURNAME`` tier) holds only the surname and its particles.
+        """
+        roles = self._roles.get(form)
+        if roles is None:
+            words = form.split()
+            parts = (parse_surname(words, self.particles) if tier == SURNAME
+                     else parse_person(words, self.first_names, self.particles))
+            roles = self._roles[form] = tuple(p.role for p in parts)
+        return roles
 
     def token_candidates(self, token: str, cache: dict[str, dict[int, tuple[float, str]]] | None = None
                          ) -> dict[int, tuple[float, str]]:

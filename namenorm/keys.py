@@ -346,8 +346,6 @@ def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
 _VOWEL_GAP = 0.5
 """Cost of a vowel one shape has and the other lacks: scripts insert vowels between
 consonants (Korean 트럼프 "teureompeu", Chinese 特朗普 "telangpu" for Trump)."""
-
-
 _VOWEL_SWAP = 0.5
 """Cost of one vowel class for another: English spelling hides the vowel sound ("federer" is
 "fedeoreo" in Hangul, "federa" in kana)."""
@@ -355,7 +353,7 @@ _VOWEL_SWAP = 0.5
 
 def _shape_distance(a: str, b: str) -> float:
     """Edit distance of two shapes in which a missing vowel costs ``_VOWEL_GAP`` and
-    one vowel class for another ``_VOWEL_SWAP`` (English spelling hides the vowel sound)."""
+    one vowel class for another ``_VOWEL_SWAP``."""
     gap_a = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in a]
     gap_b = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in b]
     row = [0.0]

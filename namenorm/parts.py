@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Role
 
-__all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "parse_person", "surname_start"]
+__all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "parse_person", "parse_surname", "surname_start"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
@@ -79,15 +79,19 @@ def parse_person(words: Sequence[str], given: Container[str] = (),
         end -= 1
     core = words[:end]
     start = surname_start(core, given, particles)
-    parts = []
-    for i, word in enumerate(core):
-        role: Role
-        if i >= start:
-            role = "particle" if word in particles and i < end - 1 else "surname"
-        elif len(word) == 1:
-            role = "initial"
-        else:
-            role = "given" if i == 0 else "middle"
-        parts.append(NamePart(word, role))
+    parts = [NamePart(word, "initial" if len(word) == 1 else "given" if i == 0 else "middle")
+             for i, word in enumerate(core[:start])]
+    parts.extend(parse_surname(core[start:], particles))
     parts.extend(NamePart(word, "suffix") for word in words[end:])
     return tuple(parts)
+
+
+def parse_surname(words: Sequence[str], particles: Container[str] = PARTICLES) -> tuple[NamePart, ...]:
+    """Label the words of a surname: particles before its last word, surname words the rest.
+
+    >>> [p.role for p in parse_surname("van der berg".split())]
+    ['particle', 'particle', 'surname']
+    """
+    last = len(words) - 1
+    return tuple(NamePart(word, "particle" if word in particles and i < last else "surname")
+                 for i, word in enumerate(words))

@@ -25,10 +25,9 @@ from typing import Any
 
 from .aliases import default_given_names, default_titles
 from .errors import UnknownEntityError
-from .index import FOREIGN, SURNAME, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Clash, Hit, Index, query_allows
 from .model import KINDS, Entity, Kind, Match, Mention, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
-from .parts import parse_person
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scanner import rewrite_text, scan_text
 
@@ -295,16 +294,8 @@ class Resolver:
 
     def _with_roles(self, hit: Hit, pairs: tuple[TokenPair, ...]) -> tuple[TokenPair, ...]:
         """Each pair labelled with the part of the person's name its form word is."""
-        words = hit.form.split()
-        particles = self.index.particles
-        roles: list[Role]
-        if hit.tier == SURNAME:  # a surname form holds the surname and its particles only
-            roles = ["particle" if w in particles and i < len(words) - 1 else "surname"
-                     for i, w in enumerate(words)]
-        else:
-            roles = [p.role for p in parse_person(words, self.index.first_names, particles)]
         by_word: dict[str, list[Role]] = {}
-        for word, role in zip(words, roles):
+        for word, role in zip(hit.form.split(), self.index.name_roles(hit.form, hit.tier)):
             by_word.setdefault(word, []).append(role)  # "Sirhan Sirhan": one role per occurrence
         return tuple(replace(p, role=by_word[p.form].pop(0)) if by_word.get(p.form) else p for p in pairs)
 

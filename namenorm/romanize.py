@@ -13,8 +13,8 @@ fix what its letter-by-letter output gets wrong for names:
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
-  ch, sh and ts and the syllable er (尔) l, as they sound in foreign names; characters with several readings are read as
-  they are in names (卡 ka, not "qia").
+  ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
+  characters with several readings are read as they are in names (卡 ka, not "qia").
 
 ``native_spellings`` gives a Chinese or Korean name as its own people spell it in
 Latin letters, which is not how it sounds to an English ear: 李克强 "li keqiang",

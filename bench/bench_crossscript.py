@@ -37,7 +37,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import re
 import shutil
 import sys
@@ -49,8 +48,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from bench_support import (git_state, log, pct, snapshot_sources, source_hash,
-                           source_hash_tree, versions)
+from bench_support import (log, pct, run_footer, source_hash_tree, start_run)
 DATA = ROOT / "tests" / "data"
 SCRIPTS = ("hangul", "kana", "han", "cyrillic", "arabic", "greek", "hebrew", "devanagari")
 TARGETS = {"hangul": 0.90, "kana": 0.90, "cyrillic": 0.90, "han": 0.75, "arabic": 0.75}
@@ -432,11 +430,7 @@ def report(res: dict[str, Any]) -> str:
             got = f"-> {x['got_name']} ({x['method']} {x['score']})" if x["got"] else "-> None"
             w(f"      {label}: {got}; candidates: {fmt_cands(x['candidates'])}")
     w(f"({n_fp} absent names falsely matched in at least one gallery)")
-    w("")
-    w(f"total runtime {res['runtime_s']:.0f}s")
-    if res.get("tree_changed"):
-        w(f"note: namenorm/ in the work tree changed while this ran; the figures are for the snapshot taken "
-          f"at the start (source hash {env['source']}).")
+    L.extend(run_footer(res, env))
     return "\n".join(L)
 
 
@@ -452,18 +446,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t_start = time.perf_counter()
 
-    snap = snapshot_sources("xs")
-    env: dict[str, Any] = versions("rapidfuzz", "jellyfish", "unidecode", "faker")
-    env["git"] = git_state()
-    env["source"] = source_hash(snap / "namenorm")
-    env["seed"] = args.seed
-    env["command"] = "python bench/bench_crossscript.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    os.environ["NAMENORM_BENCH_SRC"] = str(snap)
-    sys.path.insert(0, str(snap))
-    sys.path.insert(1, str(HERE))
+    snap, env = start_run("xs", "bench_crossscript.py", argv, args.seed,
+                          "rapidfuzz", "jellyfish", "unidecode", "faker")
     import namenorm as nn
     import bench_core
-    assert Path(nn.__file__).resolve().is_relative_to(snap.resolve()), nn.__file__
 
     pairs, absent = read_rows("cross_script_pairs.tsv"), read_rows("cross_script_absent.tsv")
     latin_names = sorted({r["latin"] for r in pairs})

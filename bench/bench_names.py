@@ -44,7 +44,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import random
 import shutil
 import sys
@@ -56,8 +55,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from bench_support import (git_state, log, pct, snapshot_sources, source_hash,
-                           source_hash_tree, versions)
+from bench_support import (log, pct, run_footer, source_hash_tree, start_run)
 FP_BUDGET = 0.02
 TARGET_ACC = 0.95
 THRESHOLDS = [round(0.76 + 0.02 * i, 2) for i in range(10)]
@@ -425,11 +423,7 @@ def report(res: dict[str, Any]) -> str:
         for x in rows["items"]:
             w(f"  {x['line']}")
             w(f"      candidates: {x['candidates']}")
-    w("")
-    w(f"total runtime {res['runtime_s']:.0f}s")
-    if res.get("tree_changed"):
-        w(f"note: namenorm/ in the work tree changed while this ran; the figures are for the snapshot taken "
-          f"at the start (source hash {env['source']}).")
+    L.extend(run_footer(res, env))
     return "\n".join(L)
 
 
@@ -446,19 +440,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t_start = time.perf_counter()
 
-    snap = snapshot_sources("names")
-    env: dict[str, Any] = versions("rapidfuzz", "jellyfish", "faker", "nicknames")
-    env["git"] = git_state()
-    env["source"] = source_hash(snap / "namenorm")
-    env["seed"] = args.seed
-    env["command"] = "python bench/bench_names.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    os.environ["NAMENORM_BENCH_SRC"] = str(snap)
-    sys.path.insert(0, str(snap))
-    sys.path.insert(1, str(HERE))
+    snap, env = start_run("names", "bench_names.py", argv, args.seed,
+                          "rapidfuzz", "jellyfish", "faker", "nicknames")
     import namenorm as nn
     import bench_core
     from namenorm.aliases import default_given_names
-    assert Path(nn.__file__).resolve().is_relative_to(snap.resolve()), nn.__file__
 
     groups = default_given_names()
     nn_pairs, nn_names = given_name_pairs(nn, groups)

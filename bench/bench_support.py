@@ -8,6 +8,7 @@ run cannot mix code versions; the report records the git state and a hash of the
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import tempfile
 import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 _T0 = time.perf_counter()
@@ -82,3 +84,32 @@ def versions(*packages: str) -> dict[str, str]:
             out[pkg] = "not installed"
     out["python"] = sys.version.split()[0]
     return out
+
+
+def start_run(label: str, script: str, argv: list[str] | None, seed: int,
+              *packages: str) -> tuple[Path, dict[str, Any]]:
+    """Snapshot the code under test, record where it came from, and import namenorm from the copy.
+
+    Returns the snapshot directory (remove it at the end) and the run's environment record.
+    """
+    snap = snapshot_sources(label)
+    env: dict[str, Any] = versions(*packages)
+    env["git"] = git_state()
+    env["source"] = source_hash(snap / "namenorm")
+    env["seed"] = seed
+    env["command"] = f"python bench/{script} " + " ".join(argv if argv is not None else sys.argv[1:])
+    os.environ["NAMENORM_BENCH_SRC"] = str(snap)  # bench_core imports namenorm from here too
+    sys.path.insert(0, str(snap))
+    sys.path.insert(1, str(ROOT / "bench"))
+    import namenorm
+    assert Path(namenorm.__file__).resolve().is_relative_to(snap.resolve()), namenorm.__file__
+    return snap, env
+
+
+def run_footer(res: dict[str, Any], env: dict[str, Any]) -> list[str]:
+    """The report's last lines: the run time, and a warning if the work tree changed meanwhile."""
+    lines = ["", f"total runtime {res['runtime_s']:.0f}s"]
+    if res.get("tree_changed"):
+        lines.append(f"note: namenorm/ in the work tree changed while this ran; the figures are for the "
+                     f"snapshot taken at the start (source hash {env['source']}).")
+    return lines

@@ -16,6 +16,7 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -51,6 +52,7 @@ __all__ = [
     "Clash",
     "Hit",
     "Index",
+    "initialisms",
     "is_acronym",
     "query_allows",
     "score_alignment",
@@ -234,6 +236,30 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     return out
 
 
+_INITIALISM_SKIPS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to"})
+"""Words an organisation's initialism leaves out ("The Washington Post" is WP)."""
+
+
+def initialisms(entity: Entity) -> list[str]:
+    """The initialisms of an organisation's name, as a query in capitals writes them.
+
+    They are weak forms that only a query in capitals matches ("WP", "W.P."); two
+    organisations with one initialism both claim it, so it stays ambiguous.
+
+    >>> initialisms(Entity("wapo", "The Washington Post", "org"))
+    ['wp', 'w p']
+    >>> initialisms(Entity("x", "Reuters", "org")), initialisms(Entity("y", "New York", "place"))
+    ([], [])
+    """
+    if entity.kind != "org":
+        return []
+    words = [w for w in normalize_cached(entity.name).split() if w not in _INITIALISM_SKIPS]
+    if len(words) < 2 or not all(w[0].isalpha() for w in words):
+        return []
+    letters = [w[0] for w in words]
+    return ["".join(letters), " ".join(letters)]
+
+
 def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
     """A different generational suffix costs a little, or a lot where another hit agrees.
 
@@ -258,7 +284,8 @@ class Index:
         self._forms: list[str] = []
         self._form_ids: dict[str, int] = {}
         self._form_tier: list[int] = []
-        self._form_owner: list[int | tuple[int, ...]] = []
+        self._form_owner: list[tuple[int, ...]] = []
+        """Form -> the entities that claim it in its tier (empty once every claimant excluded it)."""
         self._form_tokens: list[tuple[int, ...]] = []
         self._vocab: list[str] = []
         self._vocab_ids: dict[str, int] = {}
@@ -285,6 +312,8 @@ class Index:
         self._short_prefixes: dict[str, list[int]] = {}
         """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
         self._roles: dict[str, tuple[Role, ...]] = {}
+        self._kind_words: dict[str, frozenset[str]] = {}
+        """Kind -> words of the forms of entities of that kind, built on first use."""
         """Person forms already parsed by ``name_roles``."""
 
     @classmethod
@@ -298,6 +327,7 @@ class Index:
             for name in members:
                 index._given[name] = index._given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
+        derived: set[str] = set()
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(index._given)
         person_first: set[str] = set()
@@ -322,6 +352,9 @@ class Index:
                 index._claim(normalize_cached(form), e_idx, WEAK, _restriction(form))
             for surname in derived_surnames(entity, first_names, index.particles):
                 index._claim(surname, e_idx, SURNAME, _restriction(entity.name))
+            for initials in initialisms(entity):
+                derived.add(initials)
+                index._claim(initials, e_idx, WEAK, ACRONYM)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         for form, owners in excluded.items():
@@ -331,7 +364,7 @@ class Index:
         index.clashes = [
             Clash(form, TIER_METHODS[index._form_tier[f]], tuple(index.entities[e] for e in owner))
             for f, (form, owner) in enumerate(zip(index._forms, index._form_owner))
-            if isinstance(owner, tuple) and len(owner) > 1 and index._form_tier[f] != SURNAME
+            if len(owner) > 1 and index._form_tier[f] != SURNAME and form not in derived
         ]
         return index
 
@@ -343,7 +376,7 @@ class Index:
             f = self._form_ids[form] = len(self._forms)
             self._forms.append(form)
             self._form_tier.append(tier)
-            self._form_owner.append(e_idx)
+            self._form_owner.append((e_idx,))
             if restriction:
                 self._restricted[f] = restriction
             return
@@ -354,10 +387,9 @@ class Index:
                 del self._restricted[f]
         if tier < self._form_tier[f]:
             self._form_tier[f] = tier
-            self._form_owner[f] = e_idx
+            self._form_owner[f] = (e_idx,)
         elif tier == self._form_tier[f]:
-            owner = self._form_owner[f]
-            owners = owner if isinstance(owner, tuple) else (owner,)
+            owners = self._form_owner[f]
             if e_idx not in owners:
                 self._form_owner[f] = (*owners, e_idx)
 
@@ -365,9 +397,7 @@ class Index:
         f = self._form_ids.get(form)
         if f is None:
             return
-        owner = self._form_owner[f]
-        kept = tuple(e for e in (owner if isinstance(owner, tuple) else (owner,)) if e not in owners)
-        self._form_owner[f] = kept[0] if len(kept) == 1 else kept
+        self._form_owner[f] = tuple(e for e in self._form_owner[f] if e not in owners)
 
     def _index_tokens(self) -> None:
         for f, form in enumerate(self._forms):
@@ -408,8 +438,7 @@ class Index:
         f = self._form_ids.get(form)
         if f is None or self._restricted.get(f, 0) & ~allowed:
             return None
-        owner = self._form_owner[f]
-        owners = owner if isinstance(owner, tuple) else (owner,)
+        owners = self._form_owner[f]
         return (self._form_tier[f], owners) if owners else None
 
     @property
@@ -433,6 +462,30 @@ class Index:
     def vocab_ids(self) -> dict[str, int]:
         """Every word of every form, with its id."""
         return self._vocab_ids
+
+    def is_known_word(self, word: str, kind: str) -> bool:
+        """Whether ``word`` is a word of a form of some entity of ``kind`` (for people, also a
+        given name the name groups list): "Davis" is a known surname, "Purdue" a known
+        organisation's word but no person's."""
+        known = self._kind_words.get(kind)
+        if known is None:
+            found = {w for f, form in enumerate(self._forms)
+                     if any(self.entities[e].kind == kind for e in self._form_owner[f]) for w in form.split()}
+            if kind == "person":
+                found.update(self._given)
+            known = self._kind_words.setdefault(kind, frozenset(found))
+        return word in known
+
+    def word_rarity(self, word: str) -> float:
+        """How rare a word is among the gallery's forms, in [0, 1]: 1.0 for a word one form holds
+        (or none), falling with the log of how many forms hold it ("john" is weak evidence).
+
+        An inverse document frequency, scaled by the gallery's size so that it means the
+        same in a gallery of a hundred names and of a million.
+        """
+        t = self._vocab_ids.get(word)
+        holders = len(self._postings[t]) if t is not None else 1
+        return 1.0 - math.log(holders) / math.log(len(self._forms) + 1) if self._forms else 1.0
 
     @property
     def form_count(self) -> int:
@@ -489,6 +542,8 @@ class Index:
         one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
         scored on demand and the brute-force reference all use it.
         """
+        if len(token) == 1 and word in GENERATIONAL:
+            return 0.0, ""  # "J." is an initial of a name, never of the "Jr." after it
         value, key = token_similarity(token, word)
         if word != token and token in self._vocab_ids:
             value *= KNOWN_WORD_FACTOR
@@ -558,7 +613,7 @@ class Index:
         none = (0.0, "")
         for f in forms:
             owner = self._form_owner[f]
-            if owner == ():
+            if not owner:
                 continue
             f_tokens = self._form_tokens[f]
             f_lens = [len(vocab[t]) for t in f_tokens]
@@ -593,7 +648,7 @@ class Index:
             score *= TIER_TRUST[self._form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
-            for e_idx in owner if isinstance(owner, tuple) else (owner,):
+            for e_idx in owner:
                 held = best.get(e_idx)
                 if held is None or score > held.score:
                     token_pairs = tuple(TokenPair(tokens[i], vocab[f_tokens[j]], s, key)
@@ -646,7 +701,7 @@ class Index:
             latin: set[int] = set()
             for f, owner in enumerate(self._form_owner):
                 if not self._restricted.get(f, 0) & FOREIGN:
-                    latin.update(owner if isinstance(owner, tuple) else (owner,))
+                    latin.update(owner)
             found = self._foreign_only = frozenset(range(len(self.entities))) - latin
         return found
 
@@ -685,8 +740,7 @@ class Index:
             tier = self._form_tier[f]
             if several_words and tier == SURNAME:
                 continue  # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone
-            owner = self._form_owner[f]
-            owners = owner if isinstance(owner, tuple) else (owner,)
+            owners = self._form_owner[f]
             if latin_query:
                 owners = tuple(e for e in owners if e in self.foreign_only)
             if not owners:
@@ -715,7 +769,7 @@ class Index:
             sims = [[self.word_similarity(token, word) for word in f_words] for token in tokens]
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)
             score *= TIER_TRUST[self._form_tier[f]]
-            for e_idx in owner if isinstance(owner, tuple) else (owner,):
+            for e_idx in owner:
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):
                     best[e_idx] = Hit(e_idx, score, form, self._form_tier[f])
         return sorted(best.values(), key=lambda h: -h.score)

@@ -208,12 +208,15 @@ def is_derived_word(a: str, b: str) -> bool:
 
     >>> is_derived_word("germany", "german"), is_derived_word("martine", "martin")
     (True, True)
-    >>> is_derived_word("schweitzer", "schweitze")
-    False
+    >>> is_derived_word("schweitzer", "schweitze"), is_derived_word("lagoss", "lagos")
+    (False, False)
     """
     if len(a) < len(b):
         a, b = b, a
-    return a.startswith(b) and a[len(b):] in _DERIVED_ENDINGS
+    ending = a[len(b):]
+    if ending == "s" and b.endswith("s"):
+        return False  # "lagoss": a doubled letter, not a plural (that would be "-es")
+    return a.startswith(b) and ending in _DERIVED_ENDINGS
 
 
 def token_similarity(a: str, b: str) -> tuple[float, str]:

@@ -6,11 +6,11 @@ to pickle into worker processes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-__all__ = ["KINDS", "Entity", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
+__all__ = ["KINDS", "Decision", "Entity", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
 
 Kind = Literal["person", "org", "place", "other"]
 Role = Literal["given", "middle", "initial", "particle", "surname", "suffix"]
@@ -112,13 +112,14 @@ class Match:
     >>> m.id, m.name, m.kind
     ('koeln', 'Köln', 'place')
     >>> m.explain()
-    "koeln 'Köln' (place): exact form 'koln', score 1.00"
+    "koeln 'Köln' (place): exact form 'koln', probability 1.00"
     """
 
     entity: Entity
     """The entity the name resolved to."""
     score: float
-    """Confidence in [0, 1]; 1.0 is an exact hit on a strong form."""
+    """The probability, in [0, 1], that the name refers to this entity rather than to another
+    candidate or to someone not in the gallery (``namenorm.scoring``)."""
     form: str
     """The normalized alias or name form that matched."""
     method: Method
@@ -127,6 +128,8 @@ class Match:
     """The query as normalized (titles and possessives removed)."""
     pairs: tuple[TokenPair, ...] = field(default=(), compare=False)
     """The token alignment behind a phonetic or fuzzy score."""
+    similarity: float = field(default=1.0, compare=False)
+    """How alike query and form are, in [0, 1], before the evidence is weighed (1.0: the same form)."""
 
     @property
     def id(self) -> str:
@@ -148,10 +151,72 @@ class Match:
         head = f"{self.id} {self.name!r} ({self.kind}): {self.method} form {self.form!r}"
         if self.query and self.query != self.form:
             head += f" for query {self.query!r}"
-        head += f", score {self.score:.2f}"
+        head += f", probability {self.score:.2f}"
+        if self.similarity < 1.0:
+            head += f" (similarity {self.similarity:.2f})"
         if self.pairs:
             head += "; " + ", ".join(str(p) for p in self.pairs)
         return head
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Everything weighed for one name: each candidate's probability, the answer, and why.
+
+    >>> a, b = Entity("david-perdue", "David Perdue", "person"), Entity("sonny-perdue", "Sonny Perdue", "person")
+    >>> d = Decision("Perdue", "perdue", (Match(a, 0.45, "perdue", "surname"),
+    ...                                   Match(b, 0.45, "perdue", "surname")), None, "ambiguous", 0.8)
+    >>> d.given({"david-perdue"}).matches[0].score    # Sonny ruled out, the unknown not
+    0.8182
+    >>> d.given({"david-perdue"}, known=True).winner.id    # the text names David Perdue in full
+    'david-perdue'
+    """
+
+    name: str
+    """The name as given."""
+    form: str
+    """The name as normalized, titles removed."""
+    matches: tuple[Match, ...]
+    """Every candidate weighed, best first; ``Match.score`` is its probability."""
+    winner: Match | None
+    """The answer: the best candidate when its probability reaches ``threshold``, else None."""
+    reason: str
+    """Why there is an answer or none, in a few words."""
+    threshold: float
+    """The lowest probability that was answered."""
+
+    @property
+    def unknown(self) -> float:
+        """Probability that the name is of no candidate: someone or something not in the gallery."""
+        return max(0.0, 1.0 - sum(m.score for m in self.matches))
+
+    def given(self, ids: Collection[str], *, known: bool = False) -> Decision:
+        """The decision once context rules out every candidate but those in ``ids``.
+
+        The remaining candidates keep their odds against each other and, unless
+        ``known`` says the context also rules out someone not in the gallery,
+        against the unknown hypothesis (the model is a conditional logit, so
+        ruling out alternatives rescales the rest).
+        """
+        kept = [m for m in self.matches if m.id in ids]
+        threshold = self.threshold
+        total = (0.0 if known else self.unknown) + sum(m.score for m in kept)
+        if not kept or total <= 0.0:
+            return Decision(self.name, self.form, (), None, "context rules out every candidate", threshold)
+        kept = [replace(m, score=round(m.score / total, 4)) for m in kept]
+        best = kept[0]
+        winner = best if best.score >= threshold else None
+        reason = (f"{best.method} match in context, probability {best.score:.2f}" if winner
+                  else f"in context, best candidate {best.id} has probability {best.score:.2f} < {threshold:.2f}")
+        return Decision(self.name, self.form, tuple(kept), winner, reason, threshold)
+
+    def explain(self) -> str:
+        """The answer and its rivals, one line each, with the reason first."""
+        lines = [f"{self.name!r}: {self.reason}"]
+        lines.extend(f"  {m.explain()}" for m in self.matches)
+        if self.matches:
+            lines.append(f"  not in the gallery: probability {self.unknown:.2f}")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +231,6 @@ class Mention:
     """The mention exactly as written."""
     match: Match
     """The entity the mention resolved to."""
+    in_context: bool = False
+    """Decided with the rest of the text: a bare surname of a person the text names in full, or a
+    form two entities share settled by a related entity the text mentions (``Decision.given``)."""

@@ -12,26 +12,24 @@ takes the longest span that resolves:
   sentence, where the capital is no evidence;
 * a leading title ("Secretary of State", "Sen.") is kept out of the span.
 
-A second pass reads the text as a document: a bare surname links to a person
-named in full elsewhere in it (with a higher score than alone), and a form two
-entities share (Georgia) is decided by the ``related`` ids of the entities the
-text mentions; otherwise it is left out rather than guessed.
+Every span is decided by the same engine as ``resolve`` (``decide.Engine``): the
+scanner only chooses which spans to ask about. A second pass reads the text as a
+document: a bare surname links to a person named in full elsewhere in it, and a
+form two entities share (Georgia) is decided by the ``related`` ids of the
+entities the text mentions (``Decision.given``: the candidates the text rules
+out drop away); otherwise it is left out rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from .index import SURNAME, TIER_TRUST, Hit, query_allows
-from .model import Mention
+from .decide import Cache, Engine
+from .model import Decision, Mention
 from .normalize import normalize_cached
-
-if TYPE_CHECKING:
-    from .resolver import Resolver
 
 __all__ = ["rewrite_text", "scan_text", "tokenize"]
 
@@ -39,13 +37,11 @@ _MAX_SPAN = 6
 """Longest span tried, in words."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
-_COREF_BONUS = 0.03
-"""Added to a bare surname's score when the text names that person in full."""
-_COREF_FLOOR = 0.80
-"""Lowest score searched for a bare word that may link to a person the text names in full."""
-_COREF_SLACK = 0.05
-"""A bare word inside a sentence links to a person named in full at threshold - 0.05;
-one opening a sentence needs the full threshold, unless its spelling is exact."""
+_CONTEXT_FLOOR = 0.5
+"""Probability a candidate needs, once the text has ruled out its rivals but not a stranger, for
+the text to settle it: more likely than not on the name alone."""
+_EXACT_METHODS = frozenset({"exact", "weak", "surname"})
+"""Methods that found the span's own form in the gallery."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
 """Lower-case words a name may hold besides surname particles ("Bank of America")."""
 _FUNCTION_WORDS = frozenset({
@@ -137,23 +133,23 @@ def _is_name_word(token: _Token) -> bool:
     return token.capital and bool(token.norm) and not token.norm[0].isdigit()
 
 
-_Found = tuple[int, int, Hit, bool]
-"""Token span [i, j), the hit, and whether it was an exact form."""
-_Open = tuple[int, int, "list[Hit] | None", bool]
-"""Token span [i, j) that did not resolve alone, with its contenders (None: not yet searched)."""
+_Found = tuple[int, int, Decision, bool]
+"""Token span [i, j), its decision (with a winner), and whether it was decided in context."""
+_Open = tuple[int, int, Decision]
+"""Token span [i, j) that did not resolve alone, with its decision."""
 
 
 class _Scan:
     """One pass over one text."""
 
-    def __init__(self, resolver: Resolver, text: str, kind: str | None, min_score: float) -> None:
-        self.resolver = resolver
-        self.index = resolver.index
+    def __init__(self, engine: Engine, text: str, kind: str | None, score_cutoff: float | None) -> None:
+        self.engine = engine
+        self.index = engine.index
         self.text = text
         self.kind = kind
-        self.min_score = min_score
+        self.cutoff = score_cutoff
         self.tokens = tokenize(text)
-        self.cache: dict[str, dict[int, tuple[float, str]]] = {}
+        self.cache: Cache = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(_MAX_SPAN, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
@@ -161,12 +157,8 @@ class _Scan:
     def span_form(self, i: int, j: int) -> str:
         return " ".join(t.norm for t in self.tokens[i:j] if t.norm)
 
-    def allows(self, i: int, j: int) -> int:
-        """Restricted forms the span may match: acronyms if in capitals, foreign forms if not Latin."""
-        return query_allows(self.text[self.tokens[i].start:self.tokens[j - 1].end])
-
-    def _allowed(self, e_idx: int) -> bool:
-        return self.kind is None or self.index.entities[e_idx].kind == self.kind
+    def span_text(self, i: int, j: int) -> str:
+        return self.text[self.tokens[i].start:self.tokens[j - 1].end]
 
     def exact_ends(self, i: int) -> list[int]:
         """Ends of spans from ``i`` whose text is a known form, walking the form-prefix set."""
@@ -198,31 +190,31 @@ class _Scan:
             j += 1
         return last
 
-    def exact(self, i: int, j: int) -> list[Hit]:
-        tokens = self.tokens[i:j]
-        form = self.span_form(i, j)
-        owned = self.index.owners(form, self.allows(i, j))
-        if owned is None:
-            return []
-        tier, owners = owned
-        lower = not all(_is_name_word(t) or t.norm in self.particles for t in tokens) or not tokens[0].capital
-        if lower and (j - i < 2 or tier == SURNAME):
-            return []
-        return [Hit(e, TIER_TRUST[tier], form, tier) for e in owners if self._allowed(e)]
+    def decide(self, i: int, j: int) -> Decision:
+        return self.engine.decide(self.span_text(i, j), kind=self.kind, score_cutoff=self.cutoff,
+                                  cache=self.cache)
 
-    def fuzzy(self, i: int, j: int) -> list[Hit]:
-        """Phonetic and fuzzy hits for a span of capitalized words (checked by the caller)."""
-        words = self.span_form(i, j).split()
-        if any(not self.index.token_candidates(w, self.cache) for w in words if w not in self.particles):
-            return []
-        needed = sum(1 for w in words if w not in self.particles)
-        # Every word of the span must line up with the form: "When President Trump"
-        # is not a fuzzy "President Trump", the shorter span is.
-        cutoff = min(_COREF_FLOOR, self.resolver.threshold - self.resolver.margin)
-        return [h for h in self.index.search(words, self.cache, allowed=self.allows(i, j),
-                                             score_cutoff=cutoff)
-                if self._allowed(h.entity)
-                and sum(1 for p in h.pairs if p.query not in self.particles) >= needed]
+    def acceptable(self, i: int, j: int, decision: Decision, in_run: bool) -> bool:
+        """Whether the span's answer stands as a name in running text.
+
+        A span in lower case must be an exact form of two or more words ("trump card"
+        stays a card game, "who" a word). A similar form must come from a run of
+        capitalized words and pair every one of its words: "When President Trump" is
+        not a fuzzy "President Trump", the shorter span is.
+        """
+        winner = decision.winner
+        if winner is None:
+            return False
+        tokens = self.tokens[i:j]
+        lower = not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
+        if winner.method in _EXACT_METHODS:
+            return not lower or (j - i >= 2 and winner.method != "surname")
+        if lower or not in_run:
+            return False
+        if winner.method == "cross-script" or not winner.pairs:
+            return True
+        needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
+        return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
 
     def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know."""
@@ -236,18 +228,6 @@ class _Scan:
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
         return before or after
-
-    def decide(self, hits: list[Hit], exact: bool) -> Hit | None:
-        if not hits:
-            return None
-        if exact:
-            return hits[0] if len(hits) == 1 else None
-        threshold = max(self.resolver.threshold, self.min_score)
-        if hits[0].score < threshold:
-            return None
-        if len(hits) > 1 and hits[0].score - hits[1].score < self.resolver.margin:
-            return None
-        return hits[0]
 
     def skip_title(self, i: int) -> int:
         """Index of the first token after a title starting at ``i`` (``i`` if none)."""
@@ -286,71 +266,59 @@ class _Scan:
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
                     break
-                hits = self.exact(start, j) if j in exact_ends else []
-                exact = bool(hits)
+                in_run = j <= run_end and _is_name_word(tokens[j - 1])
+                if j not in exact_ends and not in_run:
+                    continue
+                decision = self.decide(start, j)
+                best = decision.matches[0] if decision.matches else None
+                exact = best is not None and best.method in _EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
                 if single and tokens[start].sentence_start and (
-                        not exact or (hits[0].tier == SURNAME and common)):
+                        not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
                     # itself (nor is a surname the text also writes as a lower-case word):
                     # only the second pass may link it to a name in the text.
-                    if exact or j <= run_end:
-                        open_questions.append((start, j, hits if exact else None, exact))
+                    if best is not None:
+                        open_questions.append((start, j, decision))
                     continue
-                if not exact and j <= run_end and _is_name_word(tokens[j - 1]):
-                    hits = self.fuzzy(start, j)
-                hit = self.decide(hits, exact)
-                if hit is not None and hit.score >= self.min_score:
-                    found.append((start, j, hit, exact))
+                if self.acceptable(start, j, decision, in_run):
+                    found.append((start, j, decision, False))
                     taken.update(range(start, j))
                     i = j
                     matched = True
                     break
-                if exact and len(hits) > 1 or (not exact and hits and j - start == 1):
-                    open_questions.append((start, j, hits, exact))
+                if decision.winner is None and len(decision.matches) > (0 if single else 1):
+                    open_questions.append((start, j, decision))
             if not matched:
                 i = start + 1 if start > i else i + 1
         return found, open_questions
 
-    def near_named(self, i: int, j: int, wanted: set[int]) -> bool:
-        """Whether every word of the span is close to a word (id) of a person the text names in full."""
-        return bool(wanted) and all(
-            wanted.intersection(self.index.token_candidates(w, self.cache))
-            for w in self.span_form(i, j).split())
-
     def second_pass(self, found: list[_Found], open_questions: list[_Open]) -> list[_Found]:
         """Link bare surnames and shared forms to entities the text names elsewhere."""
-        entities = self.index.entities
-        named = {hit.entity for _, _, hit, _ in found}
-        full_people = {hit.entity for i, j, hit, _ in found
-                       if entities[hit.entity].kind == "person" and j - i >= 2}
-        vocab_ids = self.index.vocab_ids
-        full_words = {vocab_ids[w] for _, _, hit, _ in found if hit.entity in full_people
-                      for w in hit.form.split() if w in vocab_ids}
-        related_ids: set[str] = set()
-        for e in named:
-            related_ids.update(entities[e].related)
-        named_ids = {entities[e].id for e in named}
+        named = {d.winner.id: d.winner.entity for _, _, d, _ in found if d.winner is not None}
+        full_people = {d.winner.id for i, j, d, _ in found
+                       if d.winner is not None and d.winner.kind == "person" and j - i >= 2}
+        related_ids = {r for entity in named.values() for r in entity.related}
         taken = {k for i, j, _, _ in found for k in range(i, j)}
         extra: list[_Found] = []
-        for i, j, maybe_hits, exact in open_questions:
+        for i, j, decision in open_questions:
             if any(k in taken for k in range(i, j)):
                 continue
-            if maybe_hits is None and not self.near_named(i, j, full_words):
+            # A bare word more likely than not one person the text names in full is that
+            # person: the text itself rules out both the other candidates and a stranger.
+            # A form two entities share goes to the one related to what the text names.
+            context = full_people
+            alone = decision.given(context)
+            if not alone.matches or alone.matches[0].score < _CONTEXT_FLOOR:
+                context = {m.id for m in decision.matches
+                           if m.id in related_ids or named.keys() & set(m.entity.related)}
+                alone = decision.given(context)
+            if not alone.matches or alone.matches[0].score < _CONTEXT_FLOOR:
                 continue
-            hits = self.fuzzy(i, j) if maybe_hits is None else maybe_hits
-            floor = self.resolver.threshold - (0.0 if self.tokens[i].sentence_start else _COREF_SLACK)
-            people = [h for h in hits if h.entity in full_people and (exact or h.score >= floor)]
-            if len(people) == 1:
-                hit = people[0]
-                extra.append((i, j, replace(hit, score=min(1.0, hit.score + _COREF_BONUS)), exact))
-            else:
-                context = [h for h in hits if (exact or h.score >= self.resolver.threshold)
-                           and (entities[h.entity].id in related_ids
-                                or named_ids & set(entities[h.entity].related))]
-                if len(context) != 1:
-                    continue
-                extra.append((i, j, context[0], exact))
+            in_context = decision.given(context, known=True)
+            if in_context.winner is None:
+                continue
+            extra.append((i, j, in_context, True))
             taken.update(range(i, j))
         return sorted(found + extra, key=lambda x: x[0])
 
@@ -359,19 +327,22 @@ class _Scan:
         if open_questions:
             found = self.second_pass(found, open_questions)
         out = []
-        for i, j, hit, exact in found:
+        for i, j, decision, in_context in found:
+            assert decision.winner is not None
             start, end = self.tokens[i].start, self.tokens[j - 1].end
-            match = self.resolver._match(hit, self.span_form(i, j), exact)
-            out.append(Mention(start, end, self.text[start:end], match))
+            out.append(Mention(start, end, self.text[start:end], decision.winner, in_context))
         return out
 
 
-def scan_text(resolver: Resolver, text: str, *, kind: str | None = None,
-              min_score: float | None = None) -> list[Mention]:
-    """Every mention of a known entity in ``text``, in order, non-overlapping."""
+def scan_text(engine: Engine, text: str, *, kind: str | None = None,
+              score_cutoff: float | None = None) -> list[Mention]:
+    """Every mention of a known entity in ``text``, in order, non-overlapping.
+
+    ``score_cutoff`` is the lowest probability a mention needs (default: the engine's threshold).
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return _Scan(resolver, text, kind, min_score or 0.0).mentions()
+    return _Scan(engine, text, kind, score_cutoff).mentions()
 
 
 def rewrite_text(text: str, mentions: list[Mention]) -> str:

@@ -39,7 +39,7 @@ def test_no_unintended_clashes(bundled):
 
 @pytest.mark.parametrize("query,expected", [
     ("Rafensperger", "brad-raffensperger"),
-    ("Rappensperger", "brad-raffensperger"),
+    ("Brad Rappensperger", "brad-raffensperger"),
     ("Ryan Germanie", "ryan-germany"),
     ("David Purdue", "david-perdue"),
     ("President Trump", "donald-trump"),
@@ -55,7 +55,8 @@ def test_seed_story_names(bundled, query, expected):
     assert match is not None and match.id == expected
 
 
-@pytest.mark.parametrize("query", ["Perdue", "Georgia", "and", "can", "in", "who", "us", "Ted Cruz"])
+@pytest.mark.parametrize("query", ["Perdue", "Georgia", "and", "can", "in", "who", "us", "Ted Cruz",
+                                   "hit", "man", "chain", "grease"])
 def test_ambiguous_or_unknown_abstain(bundled, query):
     assert bundled.resolve(query) is None
 

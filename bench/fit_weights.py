@@ -1,0 +1,191 @@
+"""Fit the match model's weights and default threshold from real name data.
+
+    pip install '.[bench]'
+    python bench/fit_weights.py            # writes namenorm/_data/match_weights.json
+
+For every query of the TUNE split of every dev set (``devsets.py``), the
+decision engine gathers its candidates and their evidence exactly as
+``resolve`` does. A conditional logit with an explicit "not in the gallery"
+option (utility 0) is fitted to them by Newton's method with a small ridge
+penalty: the likelihood of the true entity, or of "not in the gallery" for an
+unknown name or one whose entity was not among the candidates. Each dev set
+weighs the same in total, so no single source dominates.
+
+The default threshold is the lowest probability (in steps of 0.01, from 0.5)
+at which no dev set's tune split answers more than ``MAX_FALSE_MATCHES`` of its
+unknown names. The report split is never read here; ``bench_calibration.py``
+measures on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import devsets
+
+from namenorm.aliases import default_given_names, default_titles
+from namenorm.decide import Engine
+from namenorm.index import Index
+from namenorm.scoring import FEATURES, MatchModel, feature_rows
+
+OUT = HERE.parent / "namenorm" / "_data" / "match_weights.json"
+RIDGE = 1.0
+"""L2 penalty on every weight but the bias (in units of one query's log-likelihood)."""
+MAX_FALSE_MATCHES = 0.015
+"""Highest share of unknown names answered on any dev set's tune split at the default threshold."""
+THRESHOLDS = [round(0.5 + 0.01 * k, 2) for k in range(50)]
+
+
+def engine_for(devset: devsets.DevSet) -> Engine:
+    """A decision engine over the dev set's gallery, with a neutral model (evidence only)."""
+    index = Index.build(devset.entities, default_titles(), default_given_names())
+    neutral = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
+    return Engine(index, neutral)
+
+
+def gather(devset: devsets.DevSet, split: str) -> list[tuple[np.ndarray, int, devsets.Query]]:
+    """Per query: the feature rows of its candidates and the row of the truth (-1: not among them)."""
+    engine = engine_for(devset)
+    out = []
+    for q in devset.queries:
+        if q.split != split:
+            continue
+        query, hits, exact = engine.gather(q.text)
+        if query is None or not hits:
+            out.append((np.zeros((0, len(FEATURES))), -1, q))
+            continue
+        weighed = engine.weigh(hits, query, exact)
+        # weigh() orders by the neutral model; keep its order so rows and ids agree
+        rows = feature_rows([ev for _, ev in weighed])
+        ids = [m.id for m, _ in weighed]
+        truth = ids.index(q.truth) if q.truth in ids else -1
+        out.append((np.array(rows, dtype=float), truth, q))
+    return out
+
+
+def fit(groups: list[tuple[np.ndarray, int, float]], ridge: float = RIDGE, steps: int = 50) -> np.ndarray:
+    """Newton's method on the conditional logit with a null option of utility 0."""
+    n_features = len(FEATURES)
+    w = np.zeros(n_features)
+    penalty = np.full(n_features, ridge)
+    penalty[0] = 1e-6
+    for _ in range(steps):
+        grad = -penalty * w
+        hess = -np.diag(penalty)
+        loglik = -0.5 * float(penalty @ (w * w))
+        for x, truth, weight in groups:
+            if len(x) == 0:
+                continue
+            u = x @ w
+            top = max(0.0, float(u.max()))
+            e = np.exp(u - top)
+            z = math.exp(-top) + float(e.sum())
+            p = e / z
+            mean = p @ x
+            if truth >= 0:
+                grad += weight * (x[truth] - mean)
+                loglik += weight * (float(u[truth]) - top - math.log(z))
+            else:
+                grad -= weight * mean
+                loglik += weight * (-top - math.log(z))
+            hess -= weight * ((x.T * p) @ x - np.outer(mean, mean))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.abs(step).max()) < 1e-7:
+            break
+    return w
+
+
+def top_answers(model: MatchModel, data: list[tuple[np.ndarray, int, devsets.Query]]
+                ) -> list[tuple[float, bool, devsets.Query]]:
+    """Per query: the top candidate's probability and whether it is the truth."""
+    out = []
+    w = np.array(model.weights)
+    for x, truth, q in data:
+        if len(x) == 0:
+            out.append((0.0, False, q))
+            continue
+        u = x @ w
+        top = max(0.0, float(u.max()))
+        e = np.exp(u - top)
+        p = e / (math.exp(-top) + float(e.sum()))
+        best = int(np.argmax(p))
+        out.append((float(p[best]), best == truth and truth >= 0, q))
+    return out
+
+
+def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]
+                     ) -> tuple[float, dict[str, float]]:
+    """The lowest threshold at which no dev set answers more than ``MAX_FALSE_MATCHES`` of its unknowns."""
+    answers = {name: top_answers(model, data) for name, data in per_set.items()}
+    chosen = None
+    print("threshold: false matches / top-1 per dev set (tune split)", file=sys.stderr)
+    for t in THRESHOLDS:
+        fp, top1 = {}, {}
+        for name, rows in answers.items():
+            unknown = [p for p, _, q in rows if q.truth is None]
+            known = [p >= t and ok for p, ok, q in rows if q.truth is not None]
+            fp[name] = sum(p >= t for p in unknown) / len(unknown) if unknown else 0.0
+            top1[name] = sum(known) / len(known) if known else 0.0
+        print(f"  {t:.2f} " + "  ".join(f"{n[:10]} {fp[n]:.1%}/{top1[n]:.1%}" for n in answers), file=sys.stderr)
+        if chosen is None and max(fp.values()) <= MAX_FALSE_MATCHES:
+            chosen = (t, fp)
+    return chosen or (THRESHOLDS[-1], fp)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ridge", type=float, default=RIDGE)
+    parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
+    args = parser.parse_args()
+    started = time.time()
+    per_set = {}
+    sizes = {}
+    for name in devsets.SETS:
+        devset = devsets.build(name)
+        per_set[name] = gather(devset, "tune")
+        sizes[name] = (len(devset.entities), len(per_set[name]))
+        print(f"{name}: {len(devset.entities):,} entities, {len(per_set[name]):,} tune queries "
+              f"({time.time() - started:.0f} s)", file=sys.stderr)
+    groups = []
+    for name, data in per_set.items():
+        weight = 1000.0 / max(len(data), 1)  # every dev set weighs as 1,000 queries
+        groups.extend((x, truth, weight) for x, truth, _ in data)
+    w = fit(groups, args.ridge)
+    weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}
+    model = MatchModel(weights, threshold=0.5)
+    threshold, fp = choose_threshold(model, per_set)
+    for name, v in weights.items():
+        print(f"  {name:18} {v:+.4f}")
+    print(f"threshold {threshold} (tune false matches: "
+          + ", ".join(f"{k} {v:.1%}" for k, v in fp.items()) + ")")
+    if args.dry_run:
+        return
+    data = {
+        "_generated": "by bench/fit_weights.py from the tune splits of bench/devsets.py; do not edit",
+        "weights": weights,
+        "threshold": threshold,
+        "info": {
+            "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
+            "ridge": args.ridge,
+            "max_false_matches": MAX_FALSE_MATCHES,
+            "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},
+        },
+    }
+    OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(HERE.parent)} in {time.time() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

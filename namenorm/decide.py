@@ -1,0 +1,272 @@
+"""The one place that decides which entity a name refers to, or that it is none of them.
+
+``resolve``, ``candidates``, ``resolve_many`` and ``scan`` all come here. A
+query goes through one cascade, cheapest and safest first:
+
+1. prepare: normalize (``normalize_name``), also try "Last, First" reordered,
+   leading titles stripped ("Georgia Secretary of State Brad Raffensperger")
+   and, for Chinese and Korean names, their usual Latin spelling;
+2. exact: a strong form, then a weak form, then a surname derived from a
+   person's name; the first tier that any entity claims gives the candidates;
+3. otherwise similar forms: those sharing a typo or phonetic key with the
+   query's words (``Index.search``) and, for a name in another script or an
+   entity known only in one, those whose loanword key is close
+   (``Index.cross_search``).
+
+Kind and ``exclude`` filter the candidates once, here. Each candidate's
+evidence is then weighed by the match model (``scoring``) against the others
+and against someone not in the gallery, which gives every candidate a
+probability. The best is the answer when its probability reaches the
+threshold; otherwise the ``Decision`` says why there is none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Hit, Index, query_allows
+from .model import KINDS, Decision, Match, Method, Role, TokenPair
+from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
+from .romanize import drops_final_r, native_spellings, writes_short_vowels
+from .scoring import Evidence, MatchModel, common_words
+
+__all__ = ["SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
+
+SIMILARITY_FLOOR = 0.7
+"""Lowest token-aligned similarity a form needs to be weighed at all; below it the match
+model gives any candidate a negligible probability, so the search skips it early."""
+_MAX_CANDIDATES = 10
+"""Candidates weighed per query: the rest are too far behind to change the probabilities."""
+
+_NAME_RELATIONS = frozenset({"given name", "short form"})
+"""Pair keys (``TokenPair.keys``) of a given name and its nickname or short form."""
+
+Cache = dict[str, dict[int, tuple[float, str]]]
+"""Per-text memo of query word -> candidate gallery words (``Index.token_candidates``)."""
+
+
+def check_kind(kind: str | None) -> None:
+    """Raise ValueError for a kind that is not one of ``KINDS`` (None means any kind)."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)} or None, not {kind!r}")
+
+
+def check_probability(label: str, value: float | None) -> float | None:
+    """``value`` when it is None or a probability in (0, 1], else ValueError naming ``label``."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                              or not 0.0 < value <= 1.0):
+        raise ValueError(f"{label} must be a probability in (0, 1], got {value!r}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A name prepared for lookup."""
+
+    text: str
+    """The name as given (truncated to ``MAX_NAME_CHARS``)."""
+    forms: tuple[str, ...]
+    """Normalized variants tried for an exact hit, most literal first."""
+    tokens: tuple[str, ...]
+    """Words of the title-stripped form, for the similarity search."""
+    allowed: int = 0
+    """Restricted forms this query may match (``index.query_allows``)."""
+    drops_r: bool = False
+    """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
+    spelled: tuple[str, ...] = ()
+    """A Chinese or Korean name as its people spell it in Latin letters (also in ``forms``)."""
+    vowels: bool = True
+    """Written with its short vowels (not Arabic or Hebrew)."""
+
+    @property
+    def form(self) -> str:
+        """The normalized, title-stripped query."""
+        return " ".join(self.tokens)
+
+    @property
+    def foreign(self) -> bool:
+        """Written in another script than Latin."""
+        return bool(self.allowed & FOREIGN)
+
+
+class Engine:
+    """Decides names against one compiled index with one match model.
+
+    >>> from namenorm.model import Entity
+    >>> engine = Engine(Index.build([Entity("lagos", "Lagos", "place"),
+    ...                              Entity("madrid", "Madrid", "place")]))
+    >>> engine.decide("Lagoss").winner.id
+    'lagos'
+    >>> engine.decide("Wuppertal").reason
+    'no form is similar enough'
+    >>> engine.decide("chain").winner is None   # a common word only resembling a name
+    True
+    """
+
+    def __init__(self, index: Index, model: MatchModel | None = None, *,
+                 threshold: float | None = None) -> None:
+        from .scoring import default_model
+
+        self.index = index
+        self.model = model or default_model()
+        self.threshold = check_probability("threshold", threshold) or self.model.threshold
+        """Lowest probability answered; the model's fitted default unless given."""
+        self._common = common_words()
+
+    # -- the cascade ----------------------------------------------------------
+
+    def prepare(self, name: str) -> Query | None:
+        """The name normalized every way it is looked up; None when nothing is left to match."""
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        name = name[:MAX_NAME_CHARS]
+        norm = normalize_name(name)
+        if not norm:
+            return None
+        forms = [norm]
+        reordered = reorder_comma_name(name)
+        if reordered is not None:
+            forms.append(normalize_name(reordered))
+        tokens = strip_titles(norm.split(), self.index.titles)
+        stripped = " ".join(tokens)
+        if stripped not in forms:
+            forms.append(stripped)
+        # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds.
+        spelled = tuple(f for f in native_spellings(name) if f not in forms)
+        allowed = query_allows(name)
+        return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
+                     bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name))
+
+    def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
+        if kind is not None and self.index.entities[e_idx].kind != kind:
+            return False
+        excluded = self.index.excluded
+        return not excluded or not any(e_idx in excluded.get(f, ()) for f in query.forms)
+
+    def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
+        """Entities claiming the first query form that any allowed entity claims, in the best tier."""
+        for form in query.forms:
+            owned = self.index.owners(form, query.allowed)
+            if owned is None:
+                continue
+            tier, owners = owned
+            hits = [Hit(e, TIER_TRUST[tier], form, tier) for e in owners if self._allowed(e, kind, query)]
+            if hits:
+                return hits
+        return []
+
+    def similar_hits(self, query: Query, kind: str | None = None, cache: Cache | None = None) -> list[Hit]:
+        """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
+        index = self.index
+        hits = index.search(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR)
+        if query.foreign or index.foreign_only:
+            best = {h.entity: h for h in hits}
+            for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=not query.foreign,
+                                          vowels=query.vowels, score_cutoff=SIMILARITY_FLOOR):
+                if hit.entity not in best or hit.score > best[hit.entity].score:
+                    best[hit.entity] = hit
+            hits = sorted(best.values(), key=lambda h: -h.score)
+        return [h for h in hits if self._allowed(h.entity, kind, query)]
+
+    # -- weighing -------------------------------------------------------------
+
+    def _method(self, hit: Hit, query: Query, exact: bool) -> Method:
+        if exact:
+            return "transliteration" if hit.form in query.spelled else TIER_METHODS[hit.tier]  # type: ignore[return-value]
+        if hit.cross:
+            return "cross-script"
+        if query.foreign:
+            return "transliteration"
+        return "phonetic" if hit.phonetic else "fuzzy"
+
+    def evidence(self, hit: Hit, query: Query, method: Method) -> Evidence:
+        """What the match model weighs for one candidate of a query."""
+        index = self.index
+        changed = nicknames = initials = unaligned = 0
+        kind_of = index.entities[hit.entity].kind
+        if hit.pairs and not hit.cross:
+            agreeing = [p.form for p in hit.pairs if p.form]
+            unaligned = (len(query.tokens) - len(hit.pairs)) + (len(hit.form.split()) - len(hit.pairs))
+            for p in hit.pairs:
+                if p.keys in _NAME_RELATIONS:
+                    nicknames += 1
+                elif p.keys == "initial":
+                    initials += 1
+                elif p.query != p.form and index.is_known_word(p.query, kind_of):
+                    changed += 1
+        else:
+            agreeing = hit.form.split()
+        rarity = max((index.word_rarity(w) for w in agreeing), default=0.0)
+        similar = method not in ("exact", "weak", "surname")
+        common = similar and all(t in self._common for t in query.tokens)
+        letters = sum(len(t) for t in query.tokens)
+        return Evidence(hit.score, method, letters, len(query.tokens), max(unaligned, 0), changed,
+                        nicknames, initials, rarity, query.foreign, not query.vowels,
+                        len(hit.pairs[0].query) if hit.cross and hit.pairs else 0, common,
+                        len(index.entities))
+
+    def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
+        entity = self.index.entities[hit.entity]
+        pairs = hit.pairs
+        if entity.kind == "person" and pairs and not hit.cross:
+            pairs = self._with_roles(hit, pairs)
+        query_form = hit.form if method == "transliteration" and hit.form in query.spelled else query.form
+        return Match(entity, probability, hit.form, method, query_form, pairs, round(hit.score, 4))
+
+    def _with_roles(self, hit: Hit, pairs: tuple[TokenPair, ...]) -> tuple[TokenPair, ...]:
+        """Each pair labelled with the part of the person's name its form word is."""
+        by_word: dict[str, list[Role]] = {}
+        for word, role in zip(hit.form.split(), self.index.name_roles(hit.form, hit.tier)):
+            by_word.setdefault(word, []).append(role)  # "Sirhan Sirhan": one role per occurrence
+        return tuple(replace(p, role=by_word[p.form].pop(0)) if by_word.get(p.form) else p for p in pairs)
+
+    def weigh(self, hits: Sequence[Hit], query: Query, exact: bool) -> list[tuple[Match, Evidence]]:
+        """Each hit as a Match whose score is its probability, best first, with its evidence."""
+        hits = hits[:_MAX_CANDIDATES]
+        methods = [self._method(h, query, exact) for h in hits]
+        evidence = [self.evidence(h, query, m) for h, m in zip(hits, methods)]
+        probabilities = self.model.probabilities(evidence)
+        weighed = [(self._match(h, query, m, p), e)
+                   for h, m, e, p in zip(hits, methods, evidence, probabilities)]
+        return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))
+
+    def gather(self, name: str, *, kind: str | None = None, cache: Cache | None = None
+               ) -> tuple[Query | None, list[Hit], bool]:
+        """The prepared query, its candidate hits before weighing, and whether they are exact forms."""
+        check_kind(kind)
+        query = self.prepare(name)
+        if query is None:
+            return None, [], False
+        hits = self.exact_hits(query, kind)
+        if hits:
+            return query, hits, True
+        return query, self.similar_hits(query, kind, cache), False
+
+    def decide(self, name: str, *, kind: str | None = None, score_cutoff: float | None = None,
+               cache: Cache | None = None) -> Decision:
+        """Weigh every candidate of ``name`` and say which one it is, if any.
+
+        Args:
+            name: the name as written.
+            kind: only entities of this kind are candidates.
+            score_cutoff: lowest probability answered (default ``threshold``).
+            cache: a memo of word candidates shared by the calls of one scan.
+        """
+        cutoff = check_probability("score_cutoff", score_cutoff) or self.threshold
+        query, hits, exact = self.gather(name, kind=kind, cache=cache)
+        if query is None:
+            return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
+        if not hits:
+            return Decision(name, query.form, (), None, "no form is similar enough", cutoff)
+        matches = tuple(m for m, _ in self.weigh(hits, query, exact))
+        best = matches[0]
+        if best.score >= cutoff:
+            return Decision(name, query.form, matches, best, f"{best.method} match, probability "
+                            f"{best.score:.2f} >= {cutoff:.2f}", cutoff)
+        if len(matches) > 1 and matches[1].score >= best.score / 2:
+            reason = (f"ambiguous: {best.id} {best.score:.2f} and {matches[1].id} {matches[1].score:.2f}"
+                      f", none reaches {cutoff:.2f}")
+        else:
+            reason = f"best candidate {best.id} has probability {best.score:.2f} < {cutoff:.2f}"
+        return Decision(name, query.form, matches, None, reason, cutoff)

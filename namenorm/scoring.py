@@ -1,0 +1,185 @@
+"""From the evidence for each candidate to the probability that the name refers to it.
+
+A query is explained by one of its candidate entities or by someone who is not
+in the gallery at all. Each candidate gets a utility, a weighted sum of its
+evidence (how similar, found how, how many words agree, how rare they are in
+this gallery, how many others are nearly as close, which script, whether the
+query is itself a common word); "not in the gallery" has utility 0. The
+probability of a candidate is its share of all hypotheses (a conditional logit,
+as record-linkage models weigh agreement against chance agreement)::
+
+    P(candidate i) = exp(u_i) / (1 + sum_j exp(u_j))
+
+so two equally good candidates split the probability and neither is
+answered, and a lone weak candidate stays below the unknown hypothesis.
+
+The weights are estimated from real name data by ``bench/fit_weights.py``,
+which writes ``namenorm/_data/match_weights.json``; nothing here is tuned by
+hand. That script also measures calibration (predicted probability against
+the share observed correct) on data it was not fitted on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["FEATURES", "METHODS", "Evidence", "MatchModel", "common_words", "default_model", "feature_rows"]
+
+METHODS = ("exact", "weak", "surname", "phonetic", "fuzzy", "transliteration", "cross-script")
+"""How a candidate was found; ``fuzzy`` is the reference level of the one-hot features."""
+
+FEATURES: tuple[str, ...] = (
+    "bias",
+    "similarity",
+    "dissimilarity_sq",
+    *(f"method_{m}" for m in METHODS if m != "fuzzy"),
+    "foreign_gap",
+    "cross_gap",
+    "one_word_gap",
+    "abjad_cross",
+    "cross_short_key",
+    "short_query",
+    "one_word",
+    "unaligned_words",
+    "known_word_changed",
+    "nickname_words",
+    "initials",
+    "rarity",
+    "common_word",
+    "close_rivals",
+    "lead",
+    "gallery_decades",
+)
+"""The evidence each candidate is weighed on, in the order of the fitted weights."""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What is known about one candidate of one query, before it is weighed."""
+
+    similarity: float
+    """Token-aligned similarity of query and form in [0, 1] (1.0 for an exact form)."""
+    method: str
+    """How the candidate was found (``METHODS``)."""
+    letters: int
+    """Letters in the query (a three-letter query resembles many names by chance)."""
+    words: int
+    """Words in the query."""
+    unaligned: int
+    """Words of the query or the form left without a partner."""
+    changed_known: int
+    """Query words that are themselves words of the gallery's entities of the candidate's kind,
+    paired with another word by spelling alone ("Davis" for Tavis): more often someone else."""
+    nicknames: int
+    """Query words paired as a given name and its nickname or short form ("Bill" for William)."""
+    initials: int
+    """Query words that are an initial of the form's word ("B." for Brad)."""
+    rarity: float
+    """How rare, in [0, 1], the rarest agreeing word of the form is in this gallery."""
+    foreign: bool
+    """The query is written in another script than Latin."""
+    abjad: bool
+    """The query is written without its short vowels (Arabic, Hebrew): only consonants compared."""
+    key_letters: int
+    """Consonant classes in the query's loanword key, compared across scripts: four agree by
+    chance far more often than eight (0 when not compared across scripts)."""
+    common_word: bool
+    """The query is a common English word that only resembles the form."""
+    gallery_size: int
+    """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
+
+
+def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
+    """The feature vectors (``FEATURES``) of one query's candidates, rivals weighed against each other.
+
+    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 1.0, False, False, 0, False, 100)
+    >>> dict(zip(FEATURES, feature_rows([ev])[0]))["method_exact"]
+    1.0
+    """
+    rows = []
+    sims = [e.similarity for e in evidence]
+    for i, e in enumerate(evidence):
+        others = [s for j, s in enumerate(sims) if j != i]
+        best_other = max(others, default=0.0)
+        rivals = sum(1 for s in others if s >= e.similarity - 0.05)
+        gap = 1.0 - e.similarity
+        rows.append([
+            1.0,
+            e.similarity,
+            gap * gap,
+            *(1.0 if e.method == m else 0.0 for m in METHODS if m != "fuzzy"),
+            gap if e.foreign else 0.0,
+            gap if e.method == "cross-script" else 0.0,
+            gap if e.words == 1 else 0.0,
+            1.0 if e.abjad and e.method == "cross-script" else 0.0,
+            1.0 / max(e.key_letters, 1) if e.method == "cross-script" else 0.0,
+            1.0 / max(e.letters, 1),
+            1.0 if e.words == 1 else 0.0,
+            float(min(e.unaligned, 3)),
+            float(min(e.changed_known, 3)),
+            float(min(e.nicknames, 3)),
+            float(min(e.initials, 3)),
+            e.rarity,
+            1.0 if e.common_word else 0.0,
+            math.log1p(rivals),
+            max(0.0, e.similarity - best_other),
+            math.log10(max(e.gallery_size, 1)),
+        ])
+    return rows
+
+
+class MatchModel:
+    """Fitted weights, and the probabilities they give a query's candidates.
+
+    >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
+    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 1.0, False, False, 0, False, 100)
+    >>> model.probabilities([ev, ev])   # two equal candidates and the unknown split it in three
+    [0.3333, 0.3333]
+    """
+
+    def __init__(self, weights: dict[str, float], *, threshold: float,
+                 info: dict[str, Any] | None = None) -> None:
+        missing = [name for name in FEATURES if name not in weights]
+        if missing:
+            raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
+        self.weights = tuple(float(weights[name]) for name in FEATURES)
+        self.threshold = threshold
+        """Default lowest probability ``resolve`` answers with (chosen by the fitting script)."""
+        self.info = info or {}
+        """What the weights were fitted on, as the fitting script recorded it."""
+
+    def utilities(self, evidence: Sequence[Evidence]) -> list[float]:
+        """Each candidate's utility against the unknown hypothesis (log odds)."""
+        w = self.weights
+        return [sum(a * b for a, b in zip(w, row)) for row in feature_rows(evidence)]
+
+    def probabilities(self, evidence: Sequence[Evidence]) -> list[float]:
+        """Probability of each candidate; what is left over is the unknown hypothesis."""
+        if not evidence:
+            return []
+        utilities = self.utilities(evidence)
+        top = max(0.0, *utilities)
+        weights = [math.exp(u - top) for u in utilities]
+        total = math.exp(-top) + sum(weights)
+        return [round(x / total, 4) for x in weights]
+
+
+@lru_cache(maxsize=1)
+def default_model() -> MatchModel:
+    """The model of ``namenorm/_data/match_weights.json``, read once per process."""
+    text = (resources.files("namenorm") / "_data" / "match_weights.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return MatchModel(data["weights"], threshold=data["threshold"], info=data.get("info"))
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent English words that are not names (``namenorm/_data/common_words.txt``)."""
+    text = (resources.files("namenorm") / "_data" / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))

@@ -412,8 +412,20 @@ def _cldr_version() -> str:
         return "CLDR"
 
 
+def _country_codes(place_id: str) -> tuple[str, ...]:
+    """A country's ISO 3166-1 alpha-2 and alpha-3 codes (pycountry), which galleries list as weak
+    forms: a code is a name only when written in capitals and no strong form claims it."""
+    if not place_id.startswith("country:"):
+        return ()
+    import pycountry
+
+    alpha2 = place_id.split(":", 1)[1]
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return (alpha2, country.alpha_3) if country else (alpha2,)
+
+
 def _cldr_gallery(seed: int) -> list[Entity]:
-    return [Entity(p.id, p.name, "place", aliases=p.aliases)
+    return [Entity(p.id, p.name, "place", aliases=p.aliases, weak=_country_codes(p.id))
             for p in _cldr_places() if not _held_out(seed, p.id)]
 
 
@@ -426,11 +438,13 @@ def _build_cldr_places(seed: int, size: int) -> DevSet:
     for p in _cldr_places():
         own = {normalize_name(f) for f in (p.name, *p.aliases)}
         split = _split(seed, p.id)
+        codes = [("code", c) for c in _country_codes(p.id)]
         if p.id in gallery:
-            texts = list(p.localized)
+            texts = list(p.localized) + codes
             truth: str | None = p.id
-        else:  # held out: its English name and its localized names are unknowns
-            texts = [("en", p.name), *(("en", a) for a in p.aliases), *p.localized]
+            own -= {normalize_name(c) for _, c in codes}
+        else:  # held out: its English name, its codes and its localized names are unknowns
+            texts = [("en", p.name), *(("en", a) for a in p.aliases), *codes, *p.localized]
             truth, own = None, set()
         seen: set[str] = set()
         for loc, text in texts:
@@ -438,14 +452,14 @@ def _build_cldr_places(seed: int, size: int) -> DevSet:
             if n in own or n in seen:
                 continue
             seen.add(n)
-            q = Query(text, truth, split, script_of(text))
+            q = Query(text, truth, split, "code" if loc == "code" else script_of(text))
             # a key per English name: the cap keeps all of them (the nearest misses: "Austria"
             # held out beside "Australia")
             locale[id(q)] = f"en:{n}" if loc == "en" else loc
             queries.append(q)
     # balance by locale, so each script weighs as much as the locales chosen for it
     queries = _cap(_clean(queries, entities), size, rng, key=lambda q: locale[id(q)])
-    src = _source("babel", extra=f"{_cldr_version()}, {len(LOCALES)} locales")
+    src = _source("babel", "pycountry", extra=f"{_cldr_version()}, {len(LOCALES)} locales, ISO 3166-1 codes")
     return DevSet("cldr_places", src, entities, queries)
 
 

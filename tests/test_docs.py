@@ -1,0 +1,27 @@
+"""Every ```python example in README.md and docs/*.md runs, and prints what it says."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_examples_run(path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    blocks = _BLOCK.findall(path.read_text(encoding="utf-8"))
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    globs: dict[str, object] = {}
+    for k, block in enumerate(blocks):
+        test = parser.get_doctest(block, globs, f"{path.name}[{k}]", str(path), 0)
+        runner.run(test)
+    assert runner.tries > 0 or not blocks
+    assert runner.failures == 0, f"{runner.failures} example(s) in {path.name} printed something else"

@@ -15,13 +15,14 @@ from typing import Union
 
 from .aliases import OnConflict, bundled_path, merge, read_alias_file
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
-from .model import Entity, Match, Mention, Source
+from .model import Decision, Entity, Kind, Match, Mention, Source
 from .normalize import normalize_name
-from .resolver import Resolver
+from .resolver import CANDIDATE_FLOOR, Resolver
 
 __all__ = [
     "AliasFileError",
     "ConflictError",
+    "Decision",
     "Entity",
     "Match",
     "Mention",
@@ -32,6 +33,7 @@ __all__ = [
     "__version__",
     "bundled_path",
     "candidates",
+    "decide",
     "default_resolver",
     "load",
     "normalize_name",
@@ -55,7 +57,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         on_conflict: what a later file redefining an id does: "raise", "warn"
             (later wins, with a warning) or "ignore" (later wins).
         with_default: put the bundled file first, so ``paths`` extend it.
-        options: ``threshold``, ``cross_threshold`` and ``margin``, passed to ``Resolver``.
+        options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
+            ``Resolver``.
 
     Raises:
         AliasFileError: a file is missing or invalid (every problem listed with path:line:column).
@@ -88,26 +91,33 @@ def default_resolver() -> Resolver:
     return _default
 
 
-def resolve(name: str, *, kind: str | None = None) -> Match | None:
+def resolve(name: str, *, kind: Kind | None = None, score_cutoff: float | None = None) -> Match | None:
     """Resolve a name against the bundled alias file; see ``Resolver.resolve``."""
-    return default_resolver().resolve(name, kind=kind)  # type: ignore[arg-type]
+    return default_resolver().resolve(name, kind=kind, score_cutoff=score_cutoff)
 
 
-def candidates(name: str, *, limit: int = 5, kind: str | None = None) -> list[Match]:
+def decide(name: str, *, kind: Kind | None = None, score_cutoff: float | None = None) -> Decision:
+    """Every candidate from the bundled alias file with its probability; see ``Resolver.decide``."""
+    return default_resolver().decide(name, kind=kind, score_cutoff=score_cutoff)
+
+
+def candidates(name: str, *, limit: int = 5, kind: Kind | None = None,
+               score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
     """Candidates from the bundled alias file; see ``Resolver.candidates``."""
-    return default_resolver().candidates(name, limit=limit, kind=kind)  # type: ignore[arg-type]
+    return default_resolver().candidates(name, limit=limit, kind=kind, score_cutoff=score_cutoff)
 
 
-def scan(text: str, *, kind: str | None = None, min_score: float | None = None) -> list[Mention]:
+def scan(text: str, *, kind: Kind | None = None, min_score: float | None = None) -> list[Mention]:
     """Mentions of bundled entities in running text; see ``Resolver.scan``."""
-    return default_resolver().scan(text, kind=kind, min_score=min_score)  # type: ignore[arg-type]
+    return default_resolver().scan(text, kind=kind, min_score=min_score)
 
 
-def rewrite(text: str, *, kind: str | None = None, min_score: float | None = None) -> str:
+def rewrite(text: str, *, kind: Kind | None = None, min_score: float | None = None) -> str:
     """Text with bundled entities' mentions replaced by canonical names; see ``Resolver.rewrite``."""
-    return default_resolver().rewrite(text, kind=kind, min_score=min_score)  # type: ignore[arg-type]
+    return default_resolver().rewrite(text, kind=kind, min_score=min_score)
 
 
-def resolve_many(names: Iterable[str], *, kind: str | None = None) -> list[Match | None]:
+def resolve_many(names: Iterable[str], *, kind: Kind | None = None,
+                 score_cutoff: float | None = None) -> list[Match | None]:
     """Resolve many names against the bundled alias file; see ``Resolver.resolve_many``."""
-    return default_resolver().resolve_many(names, kind=kind)  # type: ignore[arg-type]
+    return default_resolver().resolve_many(names, kind=kind, score_cutoff=score_cutoff)

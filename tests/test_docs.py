@@ -10,7 +10,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-_BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
@@ -22,6 +22,7 @@ def test_examples_run(path, monkeypatch):
     globs: dict[str, object] = {}
     for k, block in enumerate(blocks):
         test = parser.get_doctest(block, globs, f"{path.name}[{k}]", str(path), 0)
-        runner.run(test)
+        runner.run(test, clear_globs=False)
+        globs.update(test.globs)  # later blocks of a page build on earlier ones
     assert runner.tries > 0 or not blocks
     assert runner.failures == 0, f"{runner.failures} example(s) in {path.name} printed something else"

@@ -77,8 +77,8 @@ def test_weak_form_counts_when_unclaimed(small):
     assert match.score < 1.0
 
 
-def test_surname_alone_resolves_when_unambiguous(small):
-    match = small.resolve("Raffensperger")
+def test_surname_alone_points_at_its_one_person(small):
+    match = small.resolve("Raffensperger", score_cutoff=0.8)
     assert (match.id, match.method) == ("brad-raffensperger", "surname")
 
 

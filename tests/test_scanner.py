@@ -50,10 +50,10 @@ def test_other_scripts_inside_latin_text(small):
 
 
 def test_possessives_punctuation_and_quotes(small):
-    text = ("Donald Trump's aides phoned (Raffensperger), then «Kelly Loeffler» and “Ryan Germany”; "
+    text = ("Donald Trump's aides phoned (Brad Raffensperger), then «Kelly Loeffler» and “Ryan Germany”; "
             "later 'Joe Biden' spoke to Raffensperger, Germany's rival.")
     result = found(small, text)
-    assert result[:5] == [("Donald Trump", "donald-trump"), ("Raffensperger", "brad-raffensperger"),
+    assert result[:5] == [("Donald Trump", "donald-trump"), ("Brad Raffensperger", "brad-raffensperger"),
                           ("Kelly Loeffler", "kelly-loeffler"), ("Ryan Germany", "ryan-germany"),
                           ("Joe Biden", "joe-biden")]
     assert ("Raffensperger", "brad-raffensperger") in result[5:]

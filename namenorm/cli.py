@@ -196,7 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; '-' reads stdin")
     alias_options(p)
     p.add_argument("--kind", choices=KINDS, help="only report entities of this kind")
-    p.add_argument("--min-score", type=float, default=None, help="only report mentions scoring at least this")
+    p.add_argument("--min-score", type=float, default=None, help="only report mentions whose probability is at least this (default: the threshold)")
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--rewrite", action="store_true", help="print the text with names corrected")
     p.set_defaults(run=_cmd_scan)

@@ -100,7 +100,7 @@ class Engine:
     'lagos'
     >>> engine.decide("Wuppertal").reason
     'no form is similar enough'
-    >>> engine.decide("chain").winner is None   # a common word only resembling a name
+    >>> engine.decide("Lagos").winner.score > engine.decide("Lagoss").winner.score
     True
     """
 

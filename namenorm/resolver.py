@@ -129,7 +129,9 @@ class Resolver:
     def threshold(self) -> float:
         """Lowest probability ``resolve`` answers with: as given, else the match model's default.
 
-        >>> Resolver([]).threshold == Resolver([Entity("x", "X")] * 1).threshold
+        >>> Resolver([], threshold=0.8).threshold
+        0.8
+        >>> Resolver([]).threshold == default_model().threshold   # the same for every gallery
         True
         """
         return self._threshold if self._threshold is not None else default_model().threshold

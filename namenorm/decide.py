@@ -29,7 +29,7 @@ from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Hit, Index, query_allows
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
-from .scoring import Evidence, MatchModel, common_words
+from .scoring import Evidence, MatchModel, common_words, default_model
 
 __all__ = ["SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
 
@@ -106,8 +106,6 @@ class Engine:
 
     def __init__(self, index: Index, model: MatchModel | None = None, *,
                  threshold: float | None = None) -> None:
-        from .scoring import default_model
-
         self.index = index
         self.model = model or default_model()
         self.threshold = check_probability("threshold", threshold) or self.model.threshold

@@ -603,6 +603,12 @@ def _build_census_typos(seed: int, size: int) -> DevSet:
     unknown: list[Query] = []
     while len(unknown) < n_unknown and tries < 50 * n_unknown:
         tries += 1
+        if rng.random() < SURNAME_SHARE:
+            # someone of the population, not of the gallery, named by surname alone: their
+            # surname is as common as it is among people (a rare one seldom meets the gallery's)
+            stranger = census.last.draw(rng)[0]
+            unknown.append(Query(stranger, None, _split(seed, f"unknown:surname:{tries}"), "surname"))
+            continue
         e = rng.choice(entities)
         first, last = e.name.rsplit(" ", 1)
         if rng.random() < 0.5:
@@ -612,9 +618,6 @@ def _build_census_typos(seed: int, size: int) -> DevSet:
             if (normalize_name(f), normalize_name(last)) in pairs:
                 continue
             name = f"{f} {last}"
-            if rng.random() < SURNAME_SHARE * 2:  # someone else of a gallery surname, by surname
-                unknown.append(Query(last, None, _split(seed, "unknown:" + normalize_name(name)), "surname"))
-                continue
         kind = "clean"
         if rng.random() < 0.5:
             kind = rng.choice(_NOISES)

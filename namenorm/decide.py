@@ -29,7 +29,7 @@ from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Hit, Index, query_allows
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
-from .scoring import Evidence, MatchModel, common_words, default_model
+from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 
 __all__ = ["SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
 
@@ -111,6 +111,7 @@ class Engine:
         self.threshold = check_probability("threshold", threshold) or self.model.threshold
         """Lowest probability answered; the model's fitted default unless given."""
         self._common = common_words()
+        self._names = known_names()
 
     # -- the cascade ----------------------------------------------------------
 
@@ -181,7 +182,7 @@ class Engine:
     def evidence(self, hit: Hit, query: Query, method: Method) -> Evidence:
         """What the match model weighs for one candidate of a query."""
         index = self.index
-        changed = nicknames = initials = unaligned = 0
+        changed = names = nicknames = initials = unaligned = 0
         kind_of = index.entities[hit.entity].kind
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
@@ -193,6 +194,8 @@ class Engine:
                     initials += 1
                 elif p.query != p.form and index.is_known_word(p.query, kind_of):
                     changed += 1
+                elif p.query != p.form and kind_of == "person" and p.query in self._names:
+                    names += 1
         else:
             agreeing = hit.form.split()
         rarity = max((index.word_rarity(w) for w in agreeing), default=0.0)
@@ -200,9 +203,9 @@ class Engine:
         common = similar and all(t in self._common for t in query.tokens)
         letters = sum(len(t) for t in query.tokens)
         return Evidence(hit.score, method, letters, len(query.tokens), max(unaligned, 0), changed,
-                        nicknames, initials, rarity, query.foreign, not query.vowels,
+                        names, nicknames, initials, rarity, query.foreign, not query.vowels,
                         len(hit.pairs[0].query) if hit.cross and hit.pairs else 0, common,
-                        len(index.entities))
+                        kind_of == "person", len(index.entities))
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.entities[hit.entity]

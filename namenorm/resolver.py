@@ -38,9 +38,9 @@ class Resolver:
     safe to share between threads.
 
     >>> r = Resolver([Entity("brad-raffensperger", "Brad Raffensperger", "person")])
-    >>> r.resolve("Rafensperger").id
+    >>> r.resolve("Brad Rafensperger").id
     'brad-raffensperger'
-    >>> r.resolve("Rafensperger").method
+    >>> r.resolve("Brad Rafensperger").method
     'phonetic'
     >>> r.resolve("Marjorie Taylor Greene") is None
     True

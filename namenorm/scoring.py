@@ -29,7 +29,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["FEATURES", "METHODS", "Evidence", "MatchModel", "common_words", "default_model", "feature_rows"]
+__all__ = ["FEATURES", "METHODS", "Evidence", "MatchModel", "common_words", "default_model", "feature_rows",
+           "known_names"]
 
 METHODS = ("exact", "weak", "surname", "phonetic", "fuzzy", "transliteration", "cross-script")
 """How a candidate was found; ``fuzzy`` is the reference level of the one-hot features."""
@@ -38,6 +39,8 @@ FEATURES: tuple[str, ...] = (
     "bias",
     "similarity",
     "dissimilarity_sq",
+    "similarity_over_90",
+    "similarity_over_95",
     *(f"method_{m}" for m in METHODS if m != "fuzzy"),
     "foreign_gap",
     "cross_gap",
@@ -46,8 +49,10 @@ FEATURES: tuple[str, ...] = (
     "cross_short_key",
     "short_query",
     "one_word",
+    "one_word_person",
     "unaligned_words",
     "known_word_changed",
+    "known_name_changed",
     "nickname_words",
     "initials",
     "rarity",
@@ -76,6 +81,9 @@ class Evidence:
     changed_known: int
     """Query words that are themselves words of the gallery's entities of the candidate's kind,
     paired with another word by spelling alone ("Davis" for Tavis): more often someone else."""
+    changed_names: int
+    """Query words, for a person, that are given names or surnames people have (``known_names``)
+    but are not in the gallery, paired with another word by spelling alone ("Adamson" for Adams)."""
     nicknames: int
     """Query words paired as a given name and its nickname or short form ("Bill" for William)."""
     initials: int
@@ -91,6 +99,9 @@ class Evidence:
     chance far more often than eight (0 when not compared across scripts)."""
     common_word: bool
     """The query is a common English word that only resembles the form."""
+    person: bool
+    """The candidate is a person: one word of a person's name (a surname) is shared by strangers
+    far more often than a one-word place name."""
     gallery_size: int
     """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
 
@@ -98,7 +109,7 @@ class Evidence:
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
     """The feature vectors (``FEATURES``) of one query's candidates, rivals weighed against each other.
 
-    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 1.0, False, False, 0, False, 100)
+    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
     >>> dict(zip(FEATURES, feature_rows([ev])[0]))["method_exact"]
     1.0
     """
@@ -113,6 +124,8 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0,
             e.similarity,
             gap * gap,
+            max(0.0, e.similarity - 0.9),
+            max(0.0, e.similarity - 0.95),
             *(1.0 if e.method == m else 0.0 for m in METHODS if m != "fuzzy"),
             gap if e.foreign else 0.0,
             gap if e.method == "cross-script" else 0.0,
@@ -121,8 +134,10 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 / max(e.key_letters, 1) if e.method == "cross-script" else 0.0,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
+            1.0 if e.words == 1 and e.person else 0.0,
             float(min(e.unaligned, 3)),
             float(min(e.changed_known, 3)),
+            float(min(e.changed_names, 3)),
             float(min(e.nicknames, 3)),
             float(min(e.initials, 3)),
             e.rarity,
@@ -138,7 +153,7 @@ class MatchModel:
     """Fitted weights, and the probabilities they give a query's candidates.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
-    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 1.0, False, False, 0, False, 100)
+    >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
     >>> model.probabilities([ev, ev])   # two equal candidates and the unknown split it in three
     [0.3333, 0.3333]
     """
@@ -178,8 +193,18 @@ def default_model() -> MatchModel:
     return MatchModel(data["weights"], threshold=data["threshold"], info=data.get("info"))
 
 
+def _word_list(name: str) -> frozenset[str]:
+    text = (resources.files("namenorm") / "_data" / name).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent English words that are not names (``namenorm/_data/common_words.txt``)."""
-    text = (resources.files("namenorm") / "_data" / "common_words.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return _word_list("common_words.txt")
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Given names and surnames people have, in many languages (``namenorm/_data/known_names.txt``)."""
+    return _word_list("known_names.txt")

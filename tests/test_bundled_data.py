@@ -38,7 +38,7 @@ def test_no_unintended_clashes(bundled):
 
 
 @pytest.mark.parametrize("query,expected", [
-    ("Rafensperger", "brad-raffensperger"),
+    ("Brad Rafensperger", "brad-raffensperger"),
     ("Brad Rappensperger", "brad-raffensperger"),
     ("Ryan Germanie", "ryan-germany"),
     ("David Purdue", "david-perdue"),
@@ -62,4 +62,4 @@ def test_ambiguous_or_unknown_abstain(bundled, query):
 
 
 def test_module_level_resolve_uses_the_bundled_file():
-    assert namenorm.resolve("Rafensperger").id == "brad-raffensperger"
+    assert namenorm.resolve("Brad Rafensperger").id == "brad-raffensperger"

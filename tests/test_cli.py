@@ -13,15 +13,15 @@ SMALL = "tests/fixtures/aliases_small.yaml"
 
 
 def test_resolve_table(capsys):
-    assert main(["resolve", "Rafensperger", "Nobody Atall", "--aliases", SMALL]) == 0
+    assert main(["resolve", "Brad Rafensperger", "Nobody Atall", "--aliases", SMALL]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["QUERY", "ID", "NAME", "KIND", "SCORE", "METHOD"]
-    assert out[1].split()[:2] == ["Rafensperger", "brad-raffensperger"]
+    assert out[1].split()[:3] == ["Brad", "Rafensperger", "brad-raffensperger"]
     assert out[2].split()[:3] == ["Nobody", "Atall", "-"]
 
 
 def test_table_columns_line_up_for_wide_scripts(capsys):
-    assert main(["resolve", "래펜스퍼거", "Rafensperger", "--aliases", SMALL]) == 0
+    assert main(["resolve", "브래드 래펜스퍼거", "Brad Rafensperger", "--aliases", SMALL]) == 0
     out = capsys.readouterr().out.splitlines()
     # Hangul takes two terminal columns a character: the ID column starts at one column in every row.
     starts = {line.index("brad-raffensperger") + sum(ch >= "\uac00" for ch in line) for line in out[1:]}

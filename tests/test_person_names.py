@@ -44,7 +44,7 @@ def test_person_name_patterns(people, query, expected):
 @pytest.mark.parametrize("query,expected", [("Beethoven", "beethoven"), ("Baghdadi", "baghdadi")])
 def test_a_bare_surname_points_at_its_one_person(people, query, expected):
     best = people.candidates(query)[0]
-    assert (best.id, best.method) == (expected, "surname") and best.score >= 0.8
+    assert (best.id, best.method) == (expected, "surname") and best.score >= 0.5
 
 
 def test_suffix_costs_little_when_only_one_person_is_known():

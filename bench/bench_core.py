@@ -15,8 +15,8 @@ What it does, per gallery size N:
 * times the index build and ``resolve_many`` (median of repeats, query-token caches reset to
   their post-build state before each repeat), measures peak RSS, and scores the test split;
 * scores namenorm at the resolver's own defaults, read from a freshly built ``Resolver``
-  (``r.threshold`` is scaled to the gallery's number of forms, ``r.margin`` is fixed);
-* calibrates ``threshold`` and ``margin`` on the tuning split, then restores the defaults;
+  (``r.threshold``, a probability, is the match model's, the same for every gallery);
+* sweeps ``threshold`` on the tuning split, then restores the default;
 * runs baselines on the same test queries: rapidfuzz ``extractOne`` (WRatio and
   token_sort_ratio, cutoff tuned on the tuning split), jellyfish metaphone / NYSIIS keys,
   and rigour's ``compare_parts`` (the OpenSanctions name-part scorer) when installed.
@@ -31,7 +31,6 @@ import argparse
 import gc
 import hashlib
 import importlib
-import inspect
 import json
 import os
 import random
@@ -54,8 +53,8 @@ HERE = Path(__file__).resolve().parent
 # the work tree while the benchmark runs cannot mix code versions within one run.
 sys.path.insert(0, os.environ.get("NAMENORM_BENCH_SRC") or str(HERE.parent))
 
-from bench_support import git_state, log, pct  # noqa: E402
-from bench_support import versions as package_versions  # noqa: E402
+from bench_support import git_state, log, pct
+from bench_support import versions as package_versions
 
 from namenorm import Entity, Resolver, normalize_name
 from namenorm import keys as nn_keys
@@ -68,8 +67,11 @@ LOCALES = (
 )
 MIDDLE_RATE = 0.12
 HOLDOUT_SURNAME_RATE = 0.05
-THRESHOLDS = [round(0.70 + 0.01 * i, 2) for i in range(26)]
+THRESHOLDS = [round(0.50 + 0.01 * i, 2) for i in range(50)]
+"""Probabilities swept for namenorm's threshold on the tuning split."""
 MARGINS = [0.0, 0.02, 0.03, 0.05]
+"""Margins swept for the baselines' cutoffs (namenorm's probabilities already weigh rivals)."""
+NN_MARGINS = [0.0]
 FP_BUDGET = 0.03
 RF_CUTOFFS = list(range(60, 101))
 
@@ -451,51 +453,19 @@ def time_resolve(r: Resolver, names: list[str], repeats: int) -> tuple[float, li
     return statistics.median(qps), first, qps
 
 
-def decisions(r: Resolver, names: list[str]) -> list[tuple[str, Any]]:
-    """Threshold-independent evidence per query, mirroring ``Resolver.resolve``.
-
-    ("exact", id-or-None) when the exact path decides; ("fuzzy", (s1, id1, s2)) otherwise.
-    Verified against the real ``resolve`` at the chosen setting.
-    """
-    out = []
+def decisions(r: Resolver, names: list[str]) -> list[tuple[float, str | None]]:
+    """Threshold-independent evidence per query: the top candidate's probability and id."""
+    out: list[tuple[float, str | None]] = []
     for name in names:
-        query = r._prepare(name)
-        if query is None:
-            out.append(("exact", None))
-            continue
-        hits = r._exact(query, None)
-        if hits:
-            out.append(("exact", r.index.entities[hits[0].entity].id if len(hits) == 1 else None))
-            continue
-        hits = _fuzzy_hits(r, query)
-        if not hits:
-            out.append(("fuzzy", (0.0, None, 0.0)))
-            continue
-        s2 = hits[1].score if len(hits) > 1 else -1.0
-        out.append(("fuzzy", (hits[0].score, r.index.entities[hits[0].entity].id, s2)))
+        d = r.decide(name)
+        out.append((d.matches[0].score, d.matches[0].id) if d.matches else (0.0, None))
     return out
 
 
-_GRID_FLOOR = min(THRESHOLDS) - max(MARGINS)
-
-
-def _fuzzy_hits(r: Resolver, query: Any) -> list[Any]:
-    """All fuzzy hits the grid can need (private API; its signature has changed before)."""
-    if "score_cutoff" in inspect.signature(r._fuzzy).parameters:
-        return r._fuzzy(query, None, _GRID_FLOOR)
-    return r._fuzzy(query, None)
-
-
-def decide(ev: tuple[str, Any], t: float, m: float) -> str | None:
-    kind, v = ev
-    if kind == "exact":
-        return v
-    s1, id1, s2 = v
-    if id1 is None or s1 < t:
-        return None
-    if s2 >= 0 and s1 - s2 < m:
-        return None
-    return id1
+def decide(ev: tuple[float, str | None], t: float, m: float = 0.0) -> str | None:
+    """What ``resolve`` answers at threshold ``t`` (``m`` is unused: rivals are in the probability)."""
+    p, entity = ev
+    return entity if entity is not None and p >= t else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -635,10 +605,9 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     res["peak_rss_mb"] = maxrss_mb()
     res["rss_start_mb"] = rss0
     res["forms"] = r.index.form_count
-    res["vocab"] = len(r.index._vocab)
-    # The resolver's own defaults, read before anything overrides them (the threshold is
-    # computed from the number of forms on first access).
-    default_t, default_m = float(r.threshold), float(r.margin)
+    res["vocab"] = len(r.index.vocab_ids)
+    # The resolver's own default, read before anything overrides it.
+    default_t, default_m = float(r.threshold), 0.0
     res["default_threshold"], res["default_margin"] = default_t, default_m
     log(f"N={n}: build {res['build_s']:.1f}s, RSS {res['rss_after_build_mb']:.0f} MB; "
         f"defaults threshold {default_t} margin {default_m} ({res['forms']:,} forms)")
@@ -676,7 +645,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     tune_items = qs["misspelled_tune"] + qs["unknown_tune"]
     evidence = decisions(r, [it["q"] for it in tune_items])
     grid = []
-    for m in MARGINS:
+    for m in NN_MARGINS:
         for t in THRESHOLDS:
             p = [decide(ev, t, m) for ev in evidence]
             grid.append({"threshold": t, "margin": m, **score(p, tune_items)})
@@ -687,7 +656,7 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     check = []
     n_check = len(tune_items) if n < 1_000_000 else 400
     for t, m in ((best["threshold"], best["margin"]), (default_t, default_m)):
-        r.threshold, r.margin = t, m
+        r.threshold = t
         real = [x.id if x else None
                 for x in r.resolve_many([it["q"] for it in tune_items[:n_check // 2]]
                                         + [it["q"] for it in tune_items[-(n_check // 2):]])]
@@ -696,16 +665,16 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     res["calibration"] = {"grid": grid, "best": best, "default_on_tune": default,
                           "mirror_agreement": check, "seconds": time.perf_counter() - t0}
     # chosen setting on the test split
-    r.threshold, r.margin = best["threshold"], best["margin"]
+    r.threshold = best["threshold"]
     cal = {}
     for cat in ("misspelled_test", "unknown_test"):
         p = [x.id if x else None for x in r.resolve_many([it["q"] for it in qs[cat]])]
         cal[cat] = score(p, qs[cat])
     res["namenorm_calibrated_test"] = cal
-    # back to the resolver's defaults: None restores the automatic, size-scaled threshold
-    r.threshold, r.margin = None, default_m
-    if (r.threshold, r.margin) != (default_t, default_m):
-        raise RuntimeError(f"defaults not restored: {r.threshold}/{r.margin} != {default_t}/{default_m}")
+    # back to the resolver's default: None restores the match model's threshold
+    r.threshold = None
+    if r.threshold != default_t:
+        raise RuntimeError(f"default not restored: {r.threshold} != {default_t}")
     log(f"N={n}: calibration best {best} (mirror agreement {check}); test {cal}")
 
     # --- failure examples (default setting) ---
@@ -899,7 +868,7 @@ def header(args: argparse.Namespace, env: dict[str, str]) -> str:
       f"and noisy when the machine is shared")
     w(f"seed {args.seed}, {args.queries} queries per category (misspelled and unknown split "
       f"half tuning / half test); namenorm at its own defaults, read from each gallery's "
-      f"Resolver (threshold scaled to the number of forms, margin fixed)")
+      f"Resolver (threshold: the match model's probability)")
     return "\n".join(L)
 
 
@@ -947,10 +916,10 @@ def report(results: list[dict[str, Any]]) -> str:
         b, d = cal["best"], cal["default_on_tune"]
         w(f"calibration on the tuning split ({cal['seconds']:.0f}s; mirror of resolve agrees with "
           f"the real resolver on {', '.join(pct(x) for x in cal['mirror_agreement'])} of queries):")
-        w("  threshold   " + "  ".join(f"m={m:<4}          " for m in MARGINS))
+        w("  threshold   " + "  ".join(f"m={m:<4}          " for m in NN_MARGINS))
         for t in THRESHOLDS:
             cells = []
-            for m in MARGINS:
+            for m in NN_MARGINS:
                 g_ = next(x for x in cal["grid"] if x["threshold"] == t and x["margin"] == m)
                 cells.append(f"{pct(g_['accuracy'])} / {pct(g_['fp'])}")
             w(f"  {t:.2f}        " + "   ".join(cells))

@@ -1,15 +1,18 @@
-"""Fit the match model's weights and default threshold from real name data.
+"""Fit the match model and its default threshold from real name data.
 
     pip install '.[bench]'
     python bench/fit_weights.py            # writes namenorm/_data/match_weights.json
 
 For every query of the TUNE split of every dev set (``devsets.py``), the
 decision engine gathers its candidates and their evidence exactly as
-``resolve`` does. A conditional logit with an explicit "not in the gallery"
-option (utility 0) is fitted to them by Newton's method with a small ridge
-penalty: the likelihood of the true entity, or of "not in the gallery" for an
-unknown name or one whose entity was not among the candidates. Each dev set
-weighs the same in total, so no single source dominates.
+``resolve`` does. Each candidate is a row labelled 1 when it is the true
+entity. A boosted ensemble of small regression trees (scikit-learn's
+gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
+rows) learns each candidate's log odds against "not in the gallery"; at run
+time the candidates share the probability with that hypothesis
+(``scoring.probabilities_of``). ``--linear`` fits the plain conditional logit
+instead (Newton's method, small ridge penalty), the model's simplest form.
+Each dev set weighs the same in total, so no single source dominates.
 
 The default threshold is the lowest probability (in steps of 0.01, from 0.5)
 at which no dev set's tune split answers more than ``MAX_FALSE_MATCHES`` of its
@@ -37,9 +40,14 @@ import devsets
 from namenorm.aliases import default_given_names, default_titles
 from namenorm.decide import Engine
 from namenorm.index import Index
-from namenorm.scoring import FEATURES, MatchModel, feature_rows
+from namenorm.scoring import FEATURES, MatchModel, Tree, feature_rows, probabilities_of
 
 OUT = HERE.parent / "namenorm" / "_data" / "match_weights.json"
+TREES = 150
+DEPTH = 3
+LEARNING_RATE = 0.1
+MIN_LEAF = 200
+"""Fewest rows a leaf holds: leaves fitted to a handful of queries do not generalize."""
 RIDGE = 1.0
 """L2 penalty on every weight but the bias (in units of one query's log-likelihood)."""
 MAX_FALSE_MATCHES = 0.015
@@ -109,20 +117,42 @@ def fit(groups: list[tuple[np.ndarray, int, float]], ridge: float = RIDGE, steps
 
 def top_answers(model: MatchModel, data: list[tuple[np.ndarray, int, devsets.Query]]
                 ) -> list[tuple[float, bool, devsets.Query]]:
-    """Per query: the top candidate's probability and whether it is the truth."""
+    """Per query: the top candidate's probability, as namenorm computes it, and whether it is right."""
     out = []
-    w = np.array(model.weights)
     for x, truth, q in data:
         if len(x) == 0:
             out.append((0.0, False, q))
             continue
-        u = x @ w
-        top = max(0.0, float(u.max()))
-        e = np.exp(u - top)
-        p = e / (math.exp(-top) + float(e.sum()))
-        best = int(np.argmax(p))
-        out.append((float(p[best]), best == truth and truth >= 0, q))
+        p = probabilities_of([model.utility(row) for row in x.tolist()])
+        best = max(range(len(p)), key=p.__getitem__)
+        out.append((p[best], best == truth, q))
     return out
+
+
+def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -> tuple[float, list[Tree]]:
+    """Gradient-boosted trees on candidate rows; the initial log odds and the trees (leaf values
+    already scaled by the learning rate)."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    rows, labels, weights = [], [], []
+    for data in per_set.values():
+        weight = 1000.0 / max(len(data), 1)
+        for x, truth, _ in data:
+            for k, row in enumerate(x):
+                rows.append(row)
+                labels.append(1 if k == truth else 0)
+                weights.append(weight)
+    boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                         subsample=0.8, min_samples_leaf=MIN_LEAF, random_state=7)
+    boosted.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
+    prior = float(boosted.init_.class_prior_[1])
+    trees = []
+    for estimator in boosted.estimators_[:, 0]:
+        t = estimator.tree_
+        trees.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
+                          tuple(int(c) for c in t.children_left), tuple(int(c) for c in t.children_right),
+                          tuple(round(float(v) * LEARNING_RATE, 6) for v in t.value[:, 0, 0])))
+    return math.log(prior / (1.0 - prior)), trees
 
 
 def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]
@@ -147,7 +177,8 @@ def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ridge", type=float, default=RIDGE)
-    parser.add_argument("--dry-run", action="store_true", help="print the weights, write nothing")
+    parser.add_argument("--linear", action="store_true", help="fit the plain conditional logit, no trees")
+    parser.add_argument("--dry-run", action="store_true", help="print the result, write nothing")
     args = parser.parse_args()
     started = time.time()
     per_set = {}
@@ -158,32 +189,42 @@ def main() -> None:
         sizes[name] = (len(devset.entities), len(per_set[name]))
         print(f"{name}: {len(devset.entities):,} entities, {len(per_set[name]):,} tune queries "
               f"({time.time() - started:.0f} s)", file=sys.stderr)
-    groups = []
-    for name, data in per_set.items():
-        weight = 1000.0 / max(len(data), 1)  # every dev set weighs as 1,000 queries
-        groups.extend((x, truth, weight) for x, truth, _ in data)
-    w = fit(groups, args.ridge)
-    weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}
-    model = MatchModel(weights, threshold=0.5)
+    trees: list[Tree] = []
+    if args.linear:
+        groups = []
+        for data in per_set.values():
+            weight = 1000.0 / max(len(data), 1)  # every dev set weighs as 1,000 queries
+            groups.extend((x, truth, weight) for x, truth, _ in data)
+        w = fit(groups, args.ridge)
+        weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}
+    else:
+        init, trees = fit_trees(per_set)
+        weights = {name: 0.0 for name in FEATURES}
+        weights["bias"] = round(init, 6)
+    model = MatchModel(weights, threshold=0.5, trees=trees)
     threshold, fp = choose_threshold(model, per_set)
-    for name, v in weights.items():
-        print(f"  {name:18} {v:+.4f}")
+    if args.linear:
+        for name, v in weights.items():
+            print(f"  {name:18} {v:+.4f}")
     print(f"threshold {threshold} (tune false matches: "
           + ", ".join(f"{k} {v:.1%}" for k, v in fp.items()) + ")")
     if args.dry_run:
         return
     data = {
         "_generated": "by bench/fit_weights.py from the tune splits of bench/devsets.py; do not edit",
+        "features": list(FEATURES),
         "weights": weights,
         "threshold": threshold,
+        "trees": [{"feature": list(t.feature), "threshold": [round(v, 6) for v in t.threshold],
+                   "left": list(t.left), "right": list(t.right), "value": list(t.value)} for t in trees],
         "info": {
+            "model": "linear" if args.linear else f"{TREES} trees of depth {DEPTH}, leaves of >= {MIN_LEAF} rows",
             "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
-            "ridge": args.ridge,
             "max_false_matches": MAX_FALSE_MATCHES,
             "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},
         },
     }
-    OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    OUT.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {OUT.relative_to(HERE.parent)} in {time.time() - started:.0f} s")
 
 

@@ -38,8 +38,8 @@ _MAX_SPAN = 6
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _CONTEXT_FLOOR = 0.5
-"""Probability a candidate needs, once the text has ruled out its rivals but not a stranger, for
-the text to settle it: more likely than not on the name alone."""
+"""Probability a candidate found by similarity needs, once the text has ruled out its rivals but
+not a stranger, for the text to settle it: more likely than not on the name alone."""
 _EXACT_METHODS = frozenset({"exact", "weak", "surname"})
 """Methods that found the span's own form in the gallery."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -304,23 +304,32 @@ class _Scan:
         for i, j, decision in open_questions:
             if any(k in taken for k in range(i, j)):
                 continue
-            # A bare word more likely than not one person the text names in full is that
-            # person: the text itself rules out both the other candidates and a stranger.
+            # A bare word that is one person the text names in full is that person: the text
+            # rules out the other candidates and, for a form of the person's own name (a surname),
+            # a stranger too; a word only similar to it must be more likely than not on its own.
             # A form two entities share goes to the one related to what the text names.
             context = full_people
-            alone = decision.given(context)
-            if not alone.matches or alone.matches[0].score < _CONTEXT_FLOOR:
+            if not self.settled(decision.given(context)):
                 context = {m.id for m in decision.matches
                            if m.id in related_ids or named.keys() & set(m.entity.related)}
-                alone = decision.given(context)
-            if not alone.matches or alone.matches[0].score < _CONTEXT_FLOOR:
-                continue
+                if not self.settled(decision.given(context)):
+                    continue
             in_context = decision.given(context, known=True)
             if in_context.winner is None:
                 continue
             extra.append((i, j, in_context, True))
             taken.update(range(i, j))
         return sorted(found + extra, key=lambda x: x[0])
+
+    @staticmethod
+    def settled(alone: Decision) -> bool:
+        """Whether context may decide: one candidate left that is an exact form, or that is more
+        likely than a stranger once its rivals are ruled out."""
+        if not alone.matches:
+            return False
+        best = alone.matches[0]
+        exact = best.method in _EXACT_METHODS and (len(alone.matches) == 1 or alone.matches[1].score < best.score)
+        return exact or best.score >= _CONTEXT_FLOOR
 
     def mentions(self) -> list[Mention]:
         found, open_questions = self.first_pass()

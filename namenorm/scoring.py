@@ -13,7 +13,8 @@ as record-linkage models weigh agreement against chance agreement)::
 so two equally good candidates split the probability and neither is
 answered, and a lone weak candidate stays below the unknown hypothesis.
 
-The weights are estimated from real name data by ``bench/fit_weights.py``,
+The utility is a linear term plus a boosted ensemble of small trees over the same
+evidence. Both are estimated from real name data by ``bench/fit_weights.py``,
 which writes ``namenorm/_data/match_weights.json``; nothing here is tuned by
 hand. That script also measures calibration (predicted probability against
 the share observed correct) on data it was not fitted on.
@@ -29,8 +30,18 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["FEATURES", "METHODS", "Evidence", "MatchModel", "common_words", "default_model", "feature_rows",
-           "known_names"]
+__all__ = [
+    "FEATURES",
+    "METHODS",
+    "Evidence",
+    "MatchModel",
+    "Tree",
+    "common_words",
+    "default_model",
+    "feature_rows",
+    "known_names",
+    "probabilities_of",
+]
 
 METHODS = ("exact", "weak", "surname", "phonetic", "fuzzy", "transliteration", "cross-script")
 """How a candidate was found; ``fuzzy`` is the reference level of the one-hot features."""
@@ -149,8 +160,35 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """One small regression tree over the evidence features (as ``bench/fit_weights.py`` fitted it).
+
+    Node ``k`` sends a row left when ``row[feature[k]] <= threshold[k]``; a leaf has
+    ``left[k] == -1`` and adds ``value[k]`` to the utility.
+    """
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def __call__(self, row: Sequence[float]) -> float:
+        k = 0
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
+        while left[k] != -1:
+            k = left[k] if row[feature[k]] <= threshold[k] else right[k]
+        return self.value[k]
+
+
 class MatchModel:
     """Fitted weights, and the probabilities they give a query's candidates.
+
+    A candidate's utility is a weighted sum of its features plus the sum of a
+    boosted ensemble of small trees over them (``trees``), which captures what a
+    sum cannot: a similarity of 0.9 means more for a long place name than for a
+    bare surname.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
@@ -158,39 +196,59 @@ class MatchModel:
     [0.3333, 0.3333]
     """
 
-    def __init__(self, weights: dict[str, float], *, threshold: float,
+    def __init__(self, weights: dict[str, float], *, threshold: float, trees: Sequence[Tree] = (),
                  info: dict[str, Any] | None = None) -> None:
         missing = [name for name in FEATURES if name not in weights]
         if missing:
             raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
         self.weights = tuple(float(weights[name]) for name in FEATURES)
+        self.trees = tuple(trees)
         self.threshold = threshold
         """Default lowest probability ``resolve`` answers with (chosen by the fitting script)."""
         self.info = info or {}
         """What the weights were fitted on, as the fitting script recorded it."""
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MatchModel:
+        """The model a fitting script wrote (``namenorm/_data/match_weights.json``)."""
+        if data.get("features", list(FEATURES)) != list(FEATURES):
+            raise ValueError("match weights were fitted on other features; rerun bench/fit_weights.py")
+        trees = [Tree(tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]),
+                      tuple(t["value"])) for t in data.get("trees", ())]
+        return cls(data["weights"], threshold=data["threshold"], trees=trees, info=data.get("info"))
+
+    def utility(self, row: Sequence[float]) -> float:
+        """One candidate's utility against the unknown hypothesis (log odds) from its features."""
+        return sum(a * b for a, b in zip(self.weights, row)) + sum(tree(row) for tree in self.trees)
+
     def utilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Each candidate's utility against the unknown hypothesis (log odds)."""
-        w = self.weights
-        return [sum(a * b for a, b in zip(w, row)) for row in feature_rows(evidence)]
+        return [self.utility(row) for row in feature_rows(evidence)]
 
     def probabilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Probability of each candidate; what is left over is the unknown hypothesis."""
         if not evidence:
             return []
-        utilities = self.utilities(evidence)
-        top = max(0.0, *utilities)
-        weights = [math.exp(u - top) for u in utilities]
-        total = math.exp(-top) + sum(weights)
-        return [round(x / total, 4) for x in weights]
+        return probabilities_of(self.utilities(evidence))
+
+
+def probabilities_of(utilities: Sequence[float]) -> list[float]:
+    """Each candidate's share of the hypotheses, the unknown one having utility 0.
+
+    >>> probabilities_of([0.0, 0.0])
+    [0.3333, 0.3333]
+    """
+    top = max(0.0, *utilities)
+    weights = [math.exp(u - top) for u in utilities]
+    total = math.exp(-top) + sum(weights)
+    return [round(x / total, 4) for x in weights]
 
 
 @lru_cache(maxsize=1)
 def default_model() -> MatchModel:
     """The model of ``namenorm/_data/match_weights.json``, read once per process."""
     text = (resources.files("namenorm") / "_data" / "match_weights.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    return MatchModel(data["weights"], threshold=data["threshold"], info=data.get("info"))
+    return MatchModel.from_json(json.loads(text))
 
 
 def _word_list(name: str) -> frozenset[str]:

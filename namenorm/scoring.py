@@ -174,13 +174,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def __call__(self, row: Sequence[float]) -> float:
-        k = 0
-        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
-        while left[k] != -1:
-            k = left[k] if row[feature[k]] <= threshold[k] else right[k]
-        return self.value[k]
-
 
 class MatchModel:
     """Fitted weights, and the probabilities they give a query's candidates.
@@ -203,6 +196,8 @@ class MatchModel:
             raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
         self.weights = tuple(float(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
+        self._linear = tuple((k, w) for k, w in enumerate(self.weights) if w)
+        self._nodes = tuple((t.left, t.right, t.feature, t.threshold, t.value) for t in self.trees)
         self.threshold = threshold
         """Default lowest probability ``resolve`` answers with (chosen by the fitting script)."""
         self.info = info or {}
@@ -219,7 +214,13 @@ class MatchModel:
 
     def utility(self, row: Sequence[float]) -> float:
         """One candidate's utility against the unknown hypothesis (log odds) from its features."""
-        return sum(a * b for a, b in zip(self.weights, row)) + sum(tree(row) for tree in self.trees)
+        total = sum(w * row[k] for k, w in self._linear)
+        for left, right, feature, threshold, value in self._nodes:
+            k = 0
+            while left[k] != -1:
+                k = left[k] if row[feature[k]] <= threshold[k] else right[k]
+            total += value[k]
+        return total
 
     def utilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Each candidate's utility against the unknown hypothesis (log odds)."""

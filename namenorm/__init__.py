@@ -102,7 +102,7 @@ def decide(name: str, *, kind: Kind | None = None, score_cutoff: float | None = 
 
 
 def candidates(name: str, *, limit: int = 5, kind: Kind | None = None,
-               score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
+               score_cutoff: float | None = CANDIDATE_FLOOR) -> list[Match]:
     """Candidates from the bundled alias file; see ``Resolver.candidates``."""
     return default_resolver().candidates(name, limit=limit, kind=kind, score_cutoff=score_cutoff)
 

@@ -48,6 +48,17 @@ def _read_lines(args: Sequence[str]) -> Iterator[str]:
             yield arg
 
 
+def _probability(text: str) -> float:
+    """An argparse type: a probability in (0, 1]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be a probability in (0, 1], got {text}")
+    return value
+
+
 def _resolver(args: argparse.Namespace) -> Resolver:
     return load(*(args.aliases or ()), with_default=args.with_default)
 
@@ -196,7 +207,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files; '-' reads stdin")
     alias_options(p)
     p.add_argument("--kind", choices=KINDS, help="only report entities of this kind")
-    p.add_argument("--min-score", type=float, default=None, help="only report mentions whose probability is at least this (default: the threshold)")
+    p.add_argument("--min-score", type=_probability, default=None,
+                   help="only report mentions whose probability is at least this (default: the threshold)")
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--rewrite", action="store_true", help="print the text with names corrected")
     p.set_defaults(run=_cmd_scan)

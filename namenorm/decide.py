@@ -24,20 +24,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from numbers import Real
 
-from .index import FOREIGN, TIER_METHODS, TIER_TRUST, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, Hit, Index, query_allows
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 
-__all__ = ["SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
+__all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
+
+EXACT_METHODS = frozenset(TIER_METHODS)
+"""Methods of a candidate whose form is the query's own form: exact, weak, surname."""
 
 SIMILARITY_FLOOR = 0.7
 """Lowest token-aligned similarity a form needs to be weighed at all; below it the match
 model gives any candidate a negligible probability, so the search skips it early."""
 _MAX_CANDIDATES = 10
-"""Candidates weighed per query: the rest are too far behind to change the probabilities."""
+"""Candidates weighed per query, best similarity first (a form a hundred entities share is
+weighed as ten: the probability is split so thinly either way that none is answered)."""
 
 _NAME_RELATIONS = frozenset({"given name", "short form"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form."""
@@ -53,11 +58,12 @@ def check_kind(kind: str | None) -> None:
 
 
 def check_probability(label: str, value: float | None) -> float | None:
-    """``value`` when it is None or a probability in (0, 1], else ValueError naming ``label``."""
-    if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
-                              or not 0.0 < value <= 1.0):
+    """``value`` as a float when it is a probability in (0, 1], None for None, else ValueError."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Real) or not 0.0 < float(value) <= 1.0:
         raise ValueError(f"{label} must be a probability in (0, 1], got {value!r}")
-    return value
+    return float(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +156,7 @@ class Engine:
             if owned is None:
                 continue
             tier, owners = owned
-            hits = [Hit(e, TIER_TRUST[tier], form, tier) for e in owners if self._allowed(e, kind, query)]
+            hits = [Hit(e, 1.0, form, tier) for e in owners if self._allowed(e, kind, query)]
             if hits:
                 return hits
         return []
@@ -199,7 +205,7 @@ class Engine:
         else:
             agreeing = hit.form.split()
         rarity = max((index.word_rarity(w) for w in agreeing), default=0.0)
-        similar = method not in ("exact", "weak", "surname")
+        similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in query.tokens)
         letters = sum(len(t) for t in query.tokens)
         return Evidence(hit.score, method, letters, len(query.tokens), max(unaligned, 0), changed,

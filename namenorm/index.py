@@ -61,7 +61,7 @@ __all__ = [
 STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
 TIER_TRUST = (1.0, 0.98, 0.96)
-"""Score of an exact hit on a form of each tier, and the factor a fuzzy score on it gets."""
+"""Factor a similarity to a form of each tier gets (a weak or derived form is weaker evidence)."""
 TOKEN_FLOOR = 0.75
 """Token pairs less similar than this count as not aligned at all."""
 _INTERIOR_WEIGHT = 1 / 3
@@ -110,7 +110,7 @@ class Clash:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One scored entity for a query, before the resolver decides."""
+    """One scored entity for a query, before the decision engine weighs it."""
 
     entity: int
     score: float
@@ -236,6 +236,9 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     return out
 
 
+_MIN_INITIALISM = 3
+"""Fewest letters of an initialism derived from a name (NYT, WHO); shorter ones come only from
+an alias file."""
 _INITIALISM_SKIPS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to"})
 """Words an organisation's initialism leaves out ("The Washington Post" is WP)."""
 
@@ -246,8 +249,10 @@ def initialisms(entity: Entity) -> list[str]:
     They are weak forms that only a query in capitals matches ("WP", "W.P."); two
     organisations with one initialism both claim it, so it stays ambiguous.
 
-    >>> initialisms(Entity("wapo", "The Washington Post", "org"))
-    ['wp', 'w p']
+    >>> initialisms(Entity("nyt", "The New York Times", "org"))
+    ['nyt', 'n y t']
+    >>> initialisms(Entity("wapo", "The Washington Post", "org"))   # two letters: too ambiguous
+    []
     >>> initialisms(Entity("x", "Reuters", "org")), initialisms(Entity("y", "New York", "place"))
     ([], [])
     """
@@ -257,6 +262,8 @@ def initialisms(entity: Entity) -> list[str]:
     if len(words) < 2 or not all(w[0].isalpha() for w in words):
         return []
     letters = [w[0] for w in words]
+    if len(letters) < _MIN_INITIALISM:
+        return []  # "AI", "AU": two capitals stand for too many things to be derived
     return ["".join(letters), " ".join(letters)]
 
 
@@ -312,9 +319,9 @@ class Index:
         self._short_prefixes: dict[str, list[int]] = {}
         """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
         self._roles: dict[str, tuple[Role, ...]] = {}
+        """Person forms already parsed by ``name_roles``."""
         self._kind_words: dict[str, frozenset[str]] = {}
         """Kind -> words of the forms of entities of that kind, built on first use."""
-        """Person forms already parsed by ``name_roles``."""
 
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),

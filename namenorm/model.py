@@ -127,7 +127,7 @@ class Match:
     query: str = field(default="", compare=False)
     """The query as normalized (titles and possessives removed)."""
     pairs: tuple[TokenPair, ...] = field(default=(), compare=False)
-    """The token alignment behind a phonetic or fuzzy score."""
+    """The word alignment behind a similar form (across scripts: the two loanword keys)."""
     similarity: float = field(default=1.0, compare=False)
     """How alike query and form are, in [0, 1], before the evidence is weighed (1.0: the same form)."""
 
@@ -198,7 +198,10 @@ class Decision:
         against the unknown hypothesis (the model is a conditional logit, so
         ruling out alternatives rescales the rest).
         """
-        kept = [m for m in self.matches if m.id in ids]
+        if isinstance(ids, str):
+            raise TypeError("ids must be a collection of entity ids, not one str")
+        wanted = frozenset(ids)
+        kept = [m for m in self.matches if m.id in wanted]
         threshold = self.threshold
         total = (0.0 if known else self.unknown) + sum(m.score for m in kept)
         if not kept or total <= 0.0:

@@ -129,10 +129,9 @@ class Resolver:
     def threshold(self) -> float:
         """Lowest probability ``resolve`` answers with: as given, else the match model's default.
 
-        >>> Resolver([], threshold=0.8).threshold
-        0.8
-        >>> Resolver([]).threshold == default_model().threshold   # the same for every gallery
-        True
+        >>> r = Resolver([Entity("lagos", "Lagos", "place")], threshold=0.999)
+        >>> r.resolve("Lakos") is None, r.resolve("Lakos", score_cutoff=0.9).id
+        (True, 'lagos')
         """
         return self._threshold if self._threshold is not None else default_model().threshold
 
@@ -180,7 +179,7 @@ class Resolver:
         return self.engine.decide(name, kind=kind, score_cutoff=score_cutoff).winner
 
     def candidates(self, name: str, *, limit: int = 5, kind: Kind | None = None,
-                   score_cutoff: float = CANDIDATE_FLOOR) -> list[Match]:
+                   score_cutoff: float | None = CANDIDATE_FLOOR) -> list[Match]:
         """Every entity the name may refer to, best first, with its probability.
 
         >>> r = Resolver([Entity("david-perdue", "David Perdue", "person"),
@@ -190,11 +189,11 @@ class Resolver:
         >>> r.resolve("Perdue") is None
         True
         """
-        check_kind(kind)
+        cutoff = check_probability("score_cutoff", score_cutoff) or CANDIDATE_FLOOR
         if limit < 1:
             return []
         decision = self.engine.decide(name, kind=kind)
-        return [m for m in decision.matches if m.score >= score_cutoff][:limit]
+        return [m for m in decision.matches if m.score >= cutoff][:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None,
                      score_cutoff: float | None = None) -> list[Match | None]:
@@ -224,7 +223,7 @@ class Resolver:
         [('Brad Rappensperger', 'brad-raffensperger')]
         """
         check_kind(kind)
-        return scan_text(self.engine, text, kind=kind, score_cutoff=min_score)
+        return scan_text(self.engine, text, kind=kind, score_cutoff=check_probability("min_score", min_score))
 
     def rewrite(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> str:
         """The text with every resolved mention replaced by its canonical name.

@@ -24,24 +24,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .decide import Cache, Engine
+from .decide import EXACT_METHODS, Cache, Engine
+from .index import query_allows
 from .model import Decision, Mention
 from .normalize import normalize_cached
 
 __all__ = ["rewrite_text", "scan_text", "tokenize"]
 
+_CONTEXT_FLOOR = 0.5
+"""A word only similar to an entity the text names stands for it when, with the text's other
+candidates ruled out, it is more likely that entity than a stranger (its score stays that
+probability, which may be under the threshold)."""
 _MAX_SPAN = 6
 """Longest span tried, in words."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
-_CONTEXT_FLOOR = 0.5
-"""Probability a candidate found by similarity needs, once the text has ruled out its rivals but
-not a stranger, for the text to settle it: more likely than not on the name alone."""
-_EXACT_METHODS = frozenset({"exact", "weak", "surname"})
-"""Methods that found the span's own form in the gallery."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
 """Lower-case words a name may hold besides surname particles ("Bank of America")."""
 _FUNCTION_WORDS = frozenset({
@@ -205,16 +205,25 @@ class _Scan:
         winner = decision.winner
         if winner is None:
             return False
+        span = self.span_form(i, j)
+        if (winner.form if winner.method in EXACT_METHODS else decision.form) != span:
+            return False  # the engine set a title inside the span aside: the shorter span is the name
         tokens = self.tokens[i:j]
-        lower = not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
-        if winner.method in _EXACT_METHODS:
-            return not lower or (j - i >= 2 and winner.method != "surname")
+        if winner.method in EXACT_METHODS:
+            return not self.lower(i, j) or (j - i >= 2 and winner.method != "surname")
+        lower = self.lower(i, j)
         if lower or not in_run:
             return False
         if winner.method == "cross-script" or not winner.pairs:
             return True
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
+
+    def lower(self, i: int, j: int) -> bool:
+        """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
+        word that is no particle."""
+        tokens = self.tokens[i:j]
+        return not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
 
     def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know."""
@@ -267,11 +276,12 @@ class _Scan:
                 if single and tokens[start].norm in _NOT_NAMES:
                     break
                 in_run = j <= run_end and _is_name_word(tokens[j - 1])
-                if j not in exact_ends and not in_run:
-                    continue
+                if not in_run and (j not in exact_ends or self.index.owners(
+                        self.span_form(start, j), query_allows(self.span_text(start, j))) is None):
+                    continue  # words in lower case are a name only as a known form, exactly
                 decision = self.decide(start, j)
                 best = decision.matches[0] if decision.matches else None
-                exact = best is not None and best.method in _EXACT_METHODS
+                exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
                 if single and tokens[start].sentence_start and (
                         not exact or (best is not None and best.method == "surname" and common)):
@@ -287,7 +297,8 @@ class _Scan:
                     i = j
                     matched = True
                     break
-                if decision.winner is None and len(decision.matches) > (0 if single else 1):
+                if decision.winner is None and not self.lower(start, j) and len(decision.matches) > (
+                        0 if single else 1):
                     open_questions.append((start, j, decision))
             if not matched:
                 i = start + 1 if start > i else i + 1
@@ -304,32 +315,38 @@ class _Scan:
         for i, j, decision in open_questions:
             if any(k in taken for k in range(i, j)):
                 continue
-            # A bare word that is one person the text names in full is that person: the text
-            # rules out the other candidates and, for a form of the person's own name (a surname),
-            # a stranger too; a word only similar to it must be more likely than not on its own.
-            # A form two entities share goes to the one related to what the text names.
-            context = full_people
-            if not self.settled(decision.given(context)):
-                context = {m.id for m in decision.matches
+            # The text rules out every candidate it does not name: a bare word for one of the
+            # people it names in full, or a form two entities share for the one related to what
+            # it names. Where the word is that entity's own form (its surname), the text rules
+            # out a stranger too; a word only similar to it keeps the stranger in its score and
+            # stands when it is more likely that entity than a stranger.
+            in_context = self.in_context(decision, full_people)
+            if in_context is None or in_context.winner is None:
+                related = {m.id for m in decision.matches
                            if m.id in related_ids or named.keys() & set(m.entity.related)}
-                if not self.settled(decision.given(context)):
-                    continue
-            in_context = decision.given(context, known=True)
-            if in_context.winner is None:
+                in_context = self.in_context(decision, related)
+            if in_context is None or in_context.winner is None:
                 continue
             extra.append((i, j, in_context, True))
             taken.update(range(i, j))
         return sorted(found + extra, key=lambda x: x[0])
 
-    @staticmethod
-    def settled(alone: Decision) -> bool:
-        """Whether context may decide: one candidate left that is an exact form, or that is more
-        likely than a stranger once its rivals are ruled out."""
+    def in_context(self, decision: Decision, ids: set[str]) -> Decision | None:
+        """The decision with every candidate but ``ids`` ruled out, and a stranger too where the
+        one candidate left is found by its own form; None when no candidate is left."""
+        alone = decision.given(ids)
         if not alone.matches:
-            return False
+            return None
         best = alone.matches[0]
-        exact = best.method in _EXACT_METHODS and (len(alone.matches) == 1 or alone.matches[1].score < best.score)
-        return exact or best.score >= _CONTEXT_FLOOR
+        if len(alone.matches) > 1 and alone.matches[1].score >= best.score:
+            return None  # two people the text names share the word: still ambiguous
+        if best.method in EXACT_METHODS:
+            return decision.given(ids, known=True)
+        floor = max(_CONTEXT_FLOOR, self.cutoff or 0.0)
+        if best.score < floor:
+            return None
+        return replace(alone, winner=best, reason=f"{best.method} match in context, probability "
+                                                  f"{best.score:.2f} >= {floor:.2f}")
 
     def mentions(self) -> list[Mention]:
         found, open_questions = self.first_pass()

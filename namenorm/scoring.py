@@ -90,8 +90,9 @@ class Evidence:
     unaligned: int
     """Words of the query or the form left without a partner."""
     changed_known: int
-    """Query words that are themselves words of the gallery's entities of the candidate's kind,
-    paired with another word by spelling alone ("Davis" for Tavis): more often someone else."""
+    """Query words that are themselves words of the gallery's entities of the candidate's kind (for
+    people, also given names the name groups list), paired with another word by spelling alone
+    ("Davis" for Tavis): more often someone else."""
     changed_names: int
     """Query words, for a person, that are given names or surnames people have (``known_names``)
     but are not in the gallery, paired with another word by spelling alone ("Adamson" for Adams)."""
@@ -239,6 +240,8 @@ def probabilities_of(utilities: Sequence[float]) -> list[float]:
     >>> probabilities_of([0.0, 0.0])
     [0.3333, 0.3333]
     """
+    if not utilities:
+        return []
     top = max(0.0, *utilities)
     weights = [math.exp(u - top) for u in utilities]
     total = math.exp(-top) + sum(weights)

@@ -259,3 +259,19 @@ def test_probabilities_of_rivals_and_the_unknown_sum_to_one(small):
     assert abs(sum(m.score for m in decision.matches) + decision.unknown - 1.0) < 1e-3
     david, sonny = decision.matches
     assert abs(david.score - sonny.score) < 1e-9
+
+
+def test_two_letter_initialisms_are_not_derived():
+    resolver = Resolver([Entity("ai", "Amnesty International", "org"),
+                         Entity("nyt", "The New York Times", "org")])
+    assert resolver.resolve("AI") is None
+    assert resolver.resolve("NYT").id == "nyt"
+    assert resolver.resolve("nyt") is None   # an initialism is matched in capitals only
+
+
+def test_bad_cutoffs_are_refused_up_front(small):
+    with pytest.raises(ValueError, match="min_score must be a probability"):
+        small.scan("nothing here", min_score=5)
+    assert small.candidates("Perdue", score_cutoff=None)
+    with pytest.raises(TypeError, match="not one str"):
+        small.decide("Perdue").given("david-perdue")

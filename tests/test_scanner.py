@@ -223,3 +223,24 @@ def test_scan_respects_exclusions_and_reads_other_scripts(small):
     assert excluding.resolve("Ryan Germani") is None
     assert excluding.rewrite("Yesterday Ryan Germani spoke.") == "Yesterday Ryan Germani spoke."
     assert found(excluding, "Yesterday Ryan Germanie spoke.") == [("Ryan Germanie", "ryan-germany")]
+
+
+def test_lower_case_words_stay_words_even_beside_the_name(small):
+    text = "Donald Trump said he would trump them all. David Perdue said the perdue vote failed."
+    assert found(small, text) == [("Donald Trump", "donald-trump"), ("David Perdue", "david-perdue")]
+
+
+def test_a_title_inside_a_longer_span_stays_outside_the_mention(small):
+    text = "He met Poll Worker Brad Raffensperger."
+    assert found(small, text) == [("Brad Raffensperger", "brad-raffensperger")]
+    assert small.rewrite(text) == text
+
+
+def test_a_similar_word_in_context_keeps_the_stranger_in_its_score(small):
+    # "Rappensperger" alone could be someone else of a similar name; the text rules out the other
+    # candidates, not that stranger, so its score stays under one and says so.
+    text = "Brad Raffensperger spoke. Later Rappensperger left."
+    later = small.scan(text)[-1]
+    assert (later.text, later.match.id, later.in_context) == ("Rappensperger", "brad-raffensperger", True)
+    assert 0.5 <= later.match.score < 1.0
+    assert small.scan(text, min_score=min(1.0, later.match.score + 0.01))[-1].text != "Rappensperger"

@@ -9,9 +9,9 @@ at namenorm's defaults, and runs the baselines of ``baselines.py`` on the same
 queries in the same process. It prints, per set and per group (script or
 query kind): top-1 (right answers among names in the gallery), wrong answers,
 false matches (answers for names not in the gallery) and queries per second;
-then the reliability table: for each band of predicted probability of the top
-candidate, how often that candidate was right, and the expected calibration
-error. The reliability diagram is drawn to docs/img/reliability.png and the
+then the reliability table over the queries that have a candidate: for each
+band of predicted probability of the top candidate, how often that candidate
+was right, and the expected calibration error. The reliability diagram is drawn to docs/img/reliability.png and the
 figures saved to bench/results/calibration.json.
 """
 
@@ -52,7 +52,8 @@ def evaluate(devset: devsets.DevSet) -> dict[str, Any]:
     points = []
     for q, d in zip(report, decisions):
         top = d.matches[0] if d.matches else None
-        points.append((top.score if top else 0.0, top is not None and top.id == q.truth))
+        if top is not None:  # a query with no candidate predicts nothing to calibrate
+            points.append((top.score, top.id == q.truth))
         for g in ("all", q.group):
             row = groups[g]
             if q.truth is None:

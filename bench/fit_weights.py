@@ -8,9 +8,13 @@ decision engine gathers its candidates and their evidence exactly as
 ``resolve`` does. Each candidate is a row labelled 1 when it is the true
 entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
-rows) learns each candidate's log odds against "not in the gallery"; at run
-time the candidates share the probability with that hypothesis
-(``scoring.probabilities_of``). ``--linear`` fits the plain conditional logit
+rows) learns each candidate's log odds of being the entity meant; the rival
+evidence (close rivals, lead) is among its features. At run time the
+candidates share the probability with "not in the gallery" at utility 0
+(``scoring.probabilities_of``): for a lone candidate that is exactly the
+fitted probability, for several it is a normalization the fit did not see,
+which is why ``bench_calibration.py`` measures calibration on the report
+splits rather than assuming it. ``--linear`` fits the plain conditional logit
 instead (Newton's method, small ridge penalty), the model's simplest form.
 Each dev set weighs the same in total, so no single source dominates.
 

@@ -3,13 +3,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 import namenorm
 from namenorm.cli import main
 
-SMALL = "tests/fixtures/aliases_small.yaml"
+FIXTURES = Path(__file__).parent / "fixtures"
+SMALL = str(FIXTURES / "aliases_small.yaml")
+BROKEN = str(FIXTURES / "broken_syntax.yaml")
 
 
 def test_resolve_table(capsys):
@@ -51,9 +54,9 @@ def test_resolve_reads_stdin_in_any_encoding():
 
 
 def test_broken_alias_file_exits_2_with_message(capsys):
-    assert main(["resolve", "x", "--aliases", "tests/fixtures/broken_syntax.yaml"]) == 2
+    assert main(["resolve", "x", "--aliases", BROKEN]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("namenorm: tests/fixtures/broken_syntax.yaml:4:1: ")
+    assert err.startswith(f"namenorm: {BROKEN}:4:1: ")
 
 
 def test_usage_error_exits_2():

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pickle
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 import namenorm
 from namenorm import Entity, Resolver, UnknownEntityError
 from namenorm.scoring import default_model
+
+SMALL = Path(__file__).parent / "fixtures" / "aliases_small.yaml"
 
 # Garbled forms as a machine translation of Korean press renders them.
 SEED_CASES = [
@@ -183,7 +186,7 @@ def test_pickle_round_trip_resolves_the_same(small):
 
 
 def test_threads_share_one_resolver():
-    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    resolver = namenorm.load(SMALL)
     queries = [q for q, _ in SEED_CASES] * 20
     barrier = threading.Barrier(4)
 
@@ -211,7 +214,7 @@ def test_every_fixture_form_resolves_to_its_own_entity(small):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_any_string_gives_a_match_or_none(text):
-    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    resolver = namenorm.load(SMALL)
     result = resolver.resolve(text)
     assert result is None or 0.0 < result.score <= 1.0
 

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 import namenorm
 from namenorm.scanner import tokenize
 
+SMALL = Path(__file__).parent / "fixtures" / "aliases_small.yaml"
+
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
@@ -144,7 +146,7 @@ def test_scan_rejects_non_text(small):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_scanning_any_string_never_raises_and_offsets_slice_back(text):
-    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    resolver = namenorm.load(SMALL)
     previous_end = 0
     for m in resolver.scan(text):
         assert text[m.start:m.end] == m.text
@@ -156,7 +158,7 @@ def test_scanning_any_string_never_raises_and_offsets_slice_back(text):
 @given(st.lists(st.sampled_from(["Brad Raffensperger", "Trump's", "met", "Ryan Germanie", ",", "the",
                                  "(Perdue)", "래펜스퍼거", "\n", "Georgia", "😀"]), max_size=30))
 def test_name_soup_slices_back(words):
-    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    resolver = namenorm.load(SMALL)
     text = " ".join(words)
     for m in resolver.scan(text):
         assert text[m.start:m.end] == m.text
@@ -200,7 +202,7 @@ def test_scan_agrees_with_resolve_on_every_span(phrases, sep):
     # Every mention scan reports is what resolve says of its text, or, where the rest of
     # the text decided it (a surname of a person named in full, a shared form), one of
     # the candidates resolve weighs.
-    resolver = namenorm.load("tests/fixtures/aliases_small.yaml")
+    resolver = namenorm.load(SMALL)
     text = sep.join(phrases)
     for m in resolver.scan(text):
         assert text[m.start:m.end] == m.text

@@ -131,6 +131,14 @@ class Match:
     similarity: float = field(default=1.0, compare=False)
     """How alike query and form are, in [0, 1], before the evidence is weighed (1.0: the same form)."""
 
+    def __repr__(self) -> str:
+        """Short: the entity's id, not its every alias.
+
+        >>> Match(Entity("koeln", "Köln", "place"), 0.97, "koln", "exact")
+        Match(id='koeln', score=0.97, method='exact', form='koln')
+        """
+        return f"Match(id={self.id!r}, score={self.score!r}, method={self.method!r}, form={self.form!r})"
+
     @property
     def id(self) -> str:
         """The entity's id."""

@@ -208,10 +208,12 @@ class Engine:
         similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in query.tokens)
         letters = sum(len(t) for t in query.tokens)
-        return Evidence(hit.score, method, letters, len(query.tokens), max(unaligned, 0), changed,
-                        names, nicknames, initials, rarity, query.foreign, not query.vowels,
-                        len(hit.pairs[0].query) if hit.cross and hit.pairs else 0, common,
-                        kind_of == "person", len(index.entities))
+        return Evidence(
+            similarity=hit.score, method=method, letters=letters, words=len(query.tokens),
+            unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
+            nicknames=nicknames, initials=initials, rarity=rarity, foreign=query.foreign,
+            abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
+            common_word=common, person=kind_of == "person", gallery_size=len(index.entities))
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.entities[hit.entity]
@@ -264,16 +266,4 @@ class Engine:
         query, hits, exact = self.gather(name, kind=kind, cache=cache)
         if query is None:
             return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
-        if not hits:
-            return Decision(name, query.form, (), None, "no form is similar enough", cutoff)
-        matches = tuple(m for m, _ in self.weigh(hits, query, exact))
-        best = matches[0]
-        if best.score >= cutoff:
-            return Decision(name, query.form, matches, best, f"{best.method} match, probability "
-                            f"{best.score:.2f} >= {cutoff:.2f}", cutoff)
-        if len(matches) > 1 and matches[1].score >= best.score / 2:
-            reason = (f"ambiguous: {best.id} {best.score:.2f} and {matches[1].id} {matches[1].score:.2f}"
-                      f", none reaches {cutoff:.2f}")
-        else:
-            reason = f"best candidate {best.id} has probability {best.score:.2f} < {cutoff:.2f}"
-        return Decision(name, query.form, matches, None, reason, cutoff)
+        return Decision.weighed(name, query.form, tuple(m for m, _ in self.weigh(hits, query, exact)), cutoff)

@@ -259,11 +259,9 @@ def initialisms(entity: Entity) -> list[str]:
     if entity.kind != "org":
         return []
     words = [w for w in normalize_cached(entity.name).split() if w not in _INITIALISM_SKIPS]
-    if len(words) < 2 or not all(w[0].isalpha() for w in words):
-        return []
-    letters = [w[0] for w in words]
-    if len(letters) < _MIN_INITIALISM:
+    if len(words) < _MIN_INITIALISM or not all(w[0].isalpha() for w in words):
         return []  # "AI", "AU": two capitals stand for too many things to be derived
+    letters = [w[0] for w in words]
     return ["".join(letters), " ".join(letters)]
 
 

@@ -193,33 +193,49 @@ class Decision:
     threshold: float
     """The lowest probability that was answered."""
 
+    @classmethod
+    def weighed(cls, name: str, form: str, matches: tuple[Match, ...], threshold: float, *,
+                context: bool = False) -> Decision:
+        """The decision over candidates already weighed, best first: the best is the answer when
+        its probability reaches ``threshold``; ``context`` says the text ruled rivals out."""
+        if not matches:
+            reason = "context rules out every candidate" if context else "no form is similar enough"
+            return cls(name, form, (), None, reason, threshold)
+        best = matches[0]
+        where = " in context" if context else ""
+        if best.score >= threshold:
+            reason = f"{best.method} match{where}, probability {best.score:.2f} >= {threshold:.2f}"
+            return cls(name, form, matches, best, reason, threshold)
+        if len(matches) > 1 and matches[1].score >= best.score / 2:
+            reason = (f"ambiguous{where}: {best.id} {best.score:.2f} and {matches[1].id} "
+                      f"{matches[1].score:.2f}, none reaches {threshold:.2f}")
+        else:
+            reason = f"best candidate{where} {best.id} has probability {best.score:.2f} < {threshold:.2f}"
+        return cls(name, form, matches, None, reason, threshold)
+
     @property
     def unknown(self) -> float:
         """Probability that the name is of no candidate: someone or something not in the gallery."""
         return max(0.0, 1.0 - sum(m.score for m in self.matches))
 
-    def given(self, ids: Collection[str], *, known: bool = False) -> Decision:
+    def given(self, ids: Collection[str], *, known: bool = False, threshold: float | None = None
+              ) -> Decision:
         """The decision once context rules out every candidate but those in ``ids``.
 
         The remaining candidates keep their odds against each other and, unless
         ``known`` says the context also rules out someone not in the gallery,
         against the unknown hypothesis (the model is a conditional logit, so
-        ruling out alternatives rescales the rest).
+        ruling out alternatives rescales the rest). ``threshold`` defaults to this
+        decision's.
         """
         if isinstance(ids, str):
             raise TypeError("ids must be a collection of entity ids, not one str")
         wanted = frozenset(ids)
         kept = [m for m in self.matches if m.id in wanted]
-        threshold = self.threshold
         total = (0.0 if known else self.unknown) + sum(m.score for m in kept)
-        if not kept or total <= 0.0:
-            return Decision(self.name, self.form, (), None, "context rules out every candidate", threshold)
-        kept = [replace(m, score=round(m.score / total, 4)) for m in kept]
-        best = kept[0]
-        winner = best if best.score >= threshold else None
-        reason = (f"{best.method} match in context, probability {best.score:.2f}" if winner
-                  else f"in context, best candidate {best.id} has probability {best.score:.2f} < {threshold:.2f}")
-        return Decision(self.name, self.form, tuple(kept), winner, reason, threshold)
+        rescaled = tuple(replace(m, score=round(m.score / total, 4)) for m in kept) if total > 0.0 else ()
+        return Decision.weighed(self.name, self.form, rescaled,
+                                self.threshold if threshold is None else threshold, context=True)
 
     def explain(self) -> str:
         """The answer and its rivals, one line each, with the reason first."""

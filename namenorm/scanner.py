@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, Cache, Engine
@@ -333,7 +333,8 @@ class _Scan:
 
     def in_context(self, decision: Decision, ids: set[str]) -> Decision | None:
         """The decision with every candidate but ``ids`` ruled out, and a stranger too where the
-        one candidate left is found by its own form; None when no candidate is left."""
+        one candidate left is found by its own form (a similar word is answered at
+        ``_CONTEXT_FLOOR``); None when no candidate, or a tie, is left."""
         alone = decision.given(ids)
         if not alone.matches:
             return None
@@ -342,11 +343,7 @@ class _Scan:
             return None  # two people the text names share the word: still ambiguous
         if best.method in EXACT_METHODS:
             return decision.given(ids, known=True)
-        floor = max(_CONTEXT_FLOOR, self.cutoff or 0.0)
-        if best.score < floor:
-            return None
-        return replace(alone, winner=best, reason=f"{best.method} match in context, probability "
-                                                  f"{best.score:.2f} >= {floor:.2f}")
+        return decision.given(ids, threshold=max(_CONTEXT_FLOOR, self.cutoff or 0.0))
 
     def mentions(self) -> list[Mention]:
         found, open_questions = self.first_pass()

@@ -229,8 +229,6 @@ class MatchModel:
 
     def probabilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Probability of each candidate; what is left over is the unknown hypothesis."""
-        if not evidence:
-            return []
         return probabilities_of(self.utilities(evidence))
 
 

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import baselines
 import devsets
+from bench_support import pct
 
 from namenorm import Resolver
 
@@ -110,10 +111,6 @@ def draw(curves: dict[str, list[dict[str, float]]], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.tight_layout()
     fig.savefig(path)
-
-
-def pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.1f}%"
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ Galleries are real US Census names drawn with their frequencies (``devsets``).
 Each size runs in a child process, so peak RSS is that size's own. For each it
 times, single-threaded: building the index (``Resolver(...).engine``), exact
 queries (gallery names as written) and queries with one or two typos, each
-the median of three runs over fresh query caches, and reports top-1 and wrong
+the median of three runs over cold query caches (``bench_core.time_resolve``), and reports top-1 and wrong
 answers at the default threshold. rapidfuzz ``process.extractOne`` (WRatio,
 its default processor) runs on a sample of the same typo queries.
 """
@@ -17,8 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -29,11 +27,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+import bench_core
 import devsets
 
 from namenorm import Resolver
 
 QUERIES = 2000
+REPEATS = 3
 RAPIDFUZZ_SAMPLE = 100
 
 
@@ -50,16 +50,6 @@ def queries(entities: list[Any], seed: int) -> tuple[list[tuple[str, str]], list
     return exact, typos
 
 
-def timed(resolver: Resolver, names: list[str]) -> tuple[float, list[Any]]:
-    runs, out = [], []
-    for _ in range(3):
-        resolver.index.clear_query_cache()
-        started = time.perf_counter()
-        out = resolver.resolve_many(names)
-        runs.append(time.perf_counter() - started)
-    return len(names) / statistics.median(runs), out
-
-
 def run_size(n: int, seed: int) -> dict[str, Any]:
     census = devsets._census()
     entities = devsets._draw_persons(seed, n, census.first, f"speed{n}")
@@ -68,8 +58,8 @@ def run_size(n: int, seed: int) -> dict[str, Any]:
     resolver.engine.decide("warm up")  # builds the index
     build = time.perf_counter() - started
     exact, typos = queries(entities, seed)
-    exact_qps, _ = timed(resolver, [q for q, _ in exact])
-    typo_qps, answers = timed(resolver, [q for q, _ in typos])
+    exact_qps, _, _ = bench_core.time_resolve(resolver, [q for q, _ in exact], REPEATS)
+    typo_qps, answers, _ = bench_core.time_resolve(resolver, [q for q, _ in typos], REPEATS)
     right = sum(1 for (_, truth), m in zip(typos, answers) if m is not None and m.id == truth)
     wrong = sum(1 for (_, truth), m in zip(typos, answers) if m is not None and m.id != truth)
     out: dict[str, Any] = {"n": n, "build_s": build, "exact_qps": exact_qps, "typo_qps": typo_qps,
@@ -85,7 +75,7 @@ def run_size(n: int, seed: int) -> dict[str, Any]:
         out["rapidfuzz_qps"] = len(sample) / (time.perf_counter() - started)
     except ImportError:
         out["rapidfuzz_qps"] = None
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = bench_core.maxrss_mb()
     return out
 
 

@@ -51,8 +51,9 @@ def test_garbled_seed_names_resolve(small, query, expected):
 # A bare surname, or a garbled one, of the only person of that surname in the gallery: the
 # top candidate and more likely than not, but often enough someone else of that name (people
 # who share a surname are common) that it can stay under the default threshold.
-SURNAME_CASES = [("Rappensperger", "brad-raffensperger"), ("Rafensperger", "brad-raffensperger"), ("President Trump", "donald-trump"),
-                 ("Trump's", "donald-trump"), ("Secretary of State Rappensperger", "brad-raffensperger")]
+SURNAME_CASES = [("Rappensperger", "brad-raffensperger"), ("Rafensperger", "brad-raffensperger"),
+                 ("President Trump", "donald-trump"), ("Trump's", "donald-trump"),
+                 ("Secretary of State Rappensperger", "brad-raffensperger")]
 
 
 @pytest.mark.parametrize("query,expected", SURNAME_CASES)

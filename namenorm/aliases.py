@@ -9,7 +9,9 @@ All problems in a file are reported together in one ``AliasFileError``.
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import os
 import re
 import warnings
 from collections.abc import Iterable
@@ -43,6 +45,11 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest alias file read (about 100,000 entities); bigger files are refused, not parsed for minutes."""
 _MAX_DEPTH = 6
 """Alias files nest at most: top mapping > entities list > entity > meta > value."""
+_MAX_NESTING = 32
+"""Deeper YAML is refused while it is read, before composing it costs seconds of recursion."""
+_PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+"""Tags an alias file may carry: none, or the ones that say "plain text, list, mapping"."""
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 OnConflict = Literal["raise", "warn", "ignore"]
 PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
@@ -121,19 +128,41 @@ def default_titles() -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that an alias file may not hold; its message says what to write instead."""
+
+
 class _NodeLoader(yaml.SafeLoader):
-    """Composes nodes only; rejects YAML aliases; every plain scalar resolves to str."""
+    """Composes nodes only; every plain scalar resolves to str.
+
+    Refuses, where they are written, what an alias file never needs and an attacker
+    might: YAML aliases, tags other than the plain ones (``!!binary``, ``!!int``,
+    ``!foo``), and nesting deeper than any alias file has.
+    """
 
     yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not allowed in alias files; write the value out",
-                problem_mark=event.start_mark,
-            )
-        return super().compose_node(parent, index)
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        problem = None
+        if isinstance(event, yaml.AliasEvent):
+            problem = "YAML aliases (*name) are not allowed in alias files; write the value out"
+        elif getattr(event, "tag", None) not in _PLAIN_TAGS:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            problem = f"the tag {tag!r} is not allowed in alias files; write the value as plain text"
+        elif self._depth >= _MAX_NESTING:
+            problem = "nesting too deep for an alias file"
+        if problem is not None:
+            raise _Refused(problem=problem, problem_mark=event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 class _Reader:
@@ -187,7 +216,7 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.issue(node, f"{what} must be a list, e.g. {what.split()[-1]}: [{node.value if isinstance(node, yaml.ScalarNode) else '...'}]")
             return ()
-        out: list[str] = []
+        out: dict[str, None] = {}  # ordered, and a repeat costs no scan of the list
         for item in node.value:
             value = self.text(item, f"an entry of {what}")
             if value is None:
@@ -199,8 +228,7 @@ class _Reader:
             if single_words and len(words) > 1:
                 self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
                 continue
-            if value not in out:
-                out.append(value)
+            out.setdefault(value)
         return tuple(out)
 
     def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
@@ -227,10 +255,11 @@ class _Reader:
             return [self.plain(item, depth + 1) for item in node.value]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self.plain(key_node, depth + 1)
-            if not isinstance(key, str):
+            if not isinstance(key_node, yaml.ScalarNode):
                 self.issue(key_node, "meta keys must be strings")
-            elif key in result:
+                continue
+            key = key_node.value
+            if key in result:
                 self.issue(key_node, f"duplicate key {key!r} in meta; keep one")
             else:
                 result[key] = self.plain(value_node, depth + 1)
@@ -335,6 +364,8 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
     my.yaml:2:17: unknown key 'nmae' in an entity; did you mean 'name'?
     """
     reader = _Reader(path)
+    if isinstance(text, bytes):
+        text = _decode(text, path)
     loader = None
     try:
         loader = _NodeLoader(text)
@@ -343,14 +374,13 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "invalid YAML"
-        if exc.context and "*name" not in problem:
-            problem = f"{exc.context}: {problem}"
-        raise AliasFileError([Issue(path, line, column, f"{problem}; fix the YAML syntax")]) from None
+        if not isinstance(exc, _Refused):
+            problem = f"{exc.context}: {problem}; fix the YAML syntax" if exc.context else f"{problem}; fix the YAML syntax"
+        raise AliasFileError([Issue(path, line, column, problem)]) from None
     except yaml.reader.ReaderError as exc:
-        before = text[:exc.position]
-        line = (before.count(b"\n") if isinstance(before, bytes) else before.count("\n")) + 1
-        what = "not valid UTF-8" if isinstance(exc.character, int) else "a character YAML does not allow"
-        raise AliasFileError([Issue(path, line, 0, f"{what} at byte {exc.position}; save the file as UTF-8")]) from None
+        line, column = _place(text, exc.position)
+        raise AliasFileError([Issue(path, line, column, f"the character U+{ord(text[exc.position]):04X} is not "
+                                                        "allowed in YAML text; remove it")]) from None
     except yaml.YAMLError as exc:
         raise AliasFileError([Issue(path, 0, 0, f"cannot read YAML: {exc}")]) from None
     except RecursionError:
@@ -364,6 +394,41 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
     return parsed
 
 
+def _place(text: str, position: int) -> tuple[int, int]:
+    """Line and column (from 1) of a character index."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return text.count("\n", 0, position) + 1, position - line_start + 1
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The file's text: UTF-8, or UTF-8 or UTF-16 with a byte-order mark."""
+    codec = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, codec = data[len(bom):], name
+            break
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start].decode(codec, errors="replace")
+        line, column = _place(before, len(before))
+        bad = data[exc.start:exc.end].hex(" ")
+        raise AliasFileError([Issue(path, line, column, f"bytes {bad} are not valid {codec.upper()}; "
+                                                        "save the file as UTF-8")]) from None
+
+
+def _read_at_most(path: PathLike, limit: int) -> bytes:
+    """The file's first ``limit + 1`` bytes: enough to tell it is too big, from any kind of file
+    (``/dev/zero`` never ends; ``stat`` tells nothing of pipes). A FIFO that nobody writes to
+    reads as empty instead of waiting for a writer."""
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, os.O_RDONLY | nonblock)
+    with os.fdopen(fd, "rb") as stream:
+        if nonblock:
+            os.set_blocking(fd, True)
+        return stream.read(limit + 1)
+
+
 def read_alias_file(path: PathLike) -> AliasFile:
     """Read and parse one alias file from disk.
 
@@ -372,19 +437,18 @@ def read_alias_file(path: PathLike) -> AliasFile:
     """
     name = str(path)
     try:
-        size = Path(path).stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AliasFileError([Issue(name, 0, 0, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit; "
-                                                    "split it into several files")])
-        data = Path(path).read_bytes()
+        data = _read_at_most(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise AliasFileError([Issue(name, 0, 0, f"file is over the {MAX_FILE_BYTES:,}-byte limit; "
+                                                "split it into several files")])
     return parse_alias_file(data, name)
 
 
 def _extend(entity: Entity, ext: Extension) -> Entity:
     def grow(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:
-        return old + tuple(v for v in new if v not in old)
+        return tuple(dict.fromkeys(old + new))
 
     return replace(
         entity,

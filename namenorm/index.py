@@ -20,7 +20,7 @@ import math
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .keys import (
     DERIVED_WORD,
@@ -90,6 +90,9 @@ _CLOSE_ENOUGH = 0.9
 """A token with a partner this similar skips the loose keys."""
 _MAX_LENGTH_GAP = 3
 """Tokens whose lengths differ by more are not compared (their similarity is below the floor)."""
+SCAN_WORDS = 6
+"""Longest span of running text, in words, that scanning asks about: names are shorter, and
+the form-prefix set stays linear in the size of the forms."""
 _ACRONYM_MAX = 4
 """All-capital forms of up to this many letters match only queries in capitals."""
 
@@ -291,6 +294,8 @@ class Index:
         self._form_tier: list[int] = []
         self._form_owner: list[tuple[int, ...]] = []
         """Form -> the entities that claim it in its tier (empty once every claimant excluded it)."""
+        self._claimants: list[list[int]] = []
+        """``_form_owner`` while the index is built (appending to a tuple would be quadratic)."""
         self._form_tokens: list[tuple[int, ...]] = []
         self._vocab: list[str] = []
         self._vocab_ids: dict[str, int] = {}
@@ -365,6 +370,8 @@ class Index:
         for form, owners in excluded.items():
             index._unclaim(form, owners)
         index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
+        index._form_owner = [tuple(claimants) for claimants in index._claimants]
+        index._claimants = []
         index._index_tokens()
         index.clashes = [
             Clash(form, TIER_METHODS[index._form_tier[f]], tuple(index.entities[e] for e in owner))
@@ -381,7 +388,7 @@ class Index:
             f = self._form_ids[form] = len(self._forms)
             self._forms.append(form)
             self._form_tier.append(tier)
-            self._form_owner.append((e_idx,))
+            self._claimants.append([e_idx])
             if restriction:
                 self._restricted[f] = restriction
             return
@@ -392,17 +399,17 @@ class Index:
                 del self._restricted[f]
         if tier < self._form_tier[f]:
             self._form_tier[f] = tier
-            self._form_owner[f] = (e_idx,)
+            self._claimants[f] = [e_idx]
         elif tier == self._form_tier[f]:
-            owners = self._form_owner[f]
-            if e_idx not in owners:
-                self._form_owner[f] = (*owners, e_idx)
+            claimants = self._claimants[f]
+            if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
+                claimants.append(e_idx)
 
     def _unclaim(self, form: str, owners: set[int]) -> None:
         f = self._form_ids.get(form)
         if f is None:
             return
-        self._form_owner[f] = tuple(e for e in self._form_owner[f] if e not in owners)
+        self._claimants[f] = [e for e in self._claimants[f] if e not in owners]
 
     def _index_tokens(self) -> None:
         for f, form in enumerate(self._forms):
@@ -448,17 +455,18 @@ class Index:
 
     @property
     def prefixes(self) -> frozenset[str]:
-        """Every form and every word-prefix of one, for scanning text; built on first use."""
+        """Every form and every word-prefix of one, up to ``SCAN_WORDS`` words, for scanning text;
+        built on first use."""
         found = self._prefixes
         if found is None:
             found = frozenset(
-                " ".join(words[:k]) for words in (form.split() for form in self._forms)
-                for k in range(1, len(words) + 1)
+                " ".join(words[:k]) for words in (form.split(maxsplit=SCAN_WORDS) for form in self._forms)
+                for k in range(1, min(len(words), SCAN_WORDS) + 1)
             )
             self._prefixes = found
         return found
 
-    @property
+    @cached_property
     def longest_form(self) -> int:
         """Most words in any form: no longer span of text can match."""
         return max((len(t) for t in self._form_tokens), default=0)

@@ -25,6 +25,7 @@ import jellyfish
 __all__ = [
     "DERIVED_WORD",
     "INITIAL",
+    "MAX_DELETE_LEN",
     "MIN_DELETE_LEN",
     "cross_script_similarity",
     "deletions",
@@ -39,6 +40,10 @@ __all__ = [
 
 MIN_DELETE_LEN = 4
 """Tokens shorter than this get no deletion keys: one edit in three letters is another name."""
+MAX_DELETE_LEN = 40
+"""Longer tokens get no deletion keys either: their number and size grow with the square of the
+length (a 20,000-letter alias would file 400 million letters), and a slip in a word that long
+is still found through its phonetic keys."""
 _DERIVED_ENDINGS = frozenset({
     "s", "es", "n", "an", "ian", "ans", "ns", "y", "i", "e", "a", "o", "ese", "ish", "ic",
     "ova", "ová", "ovna", "ovich", "son", "sen", "ez", "ius", "us", "ita", "ito", "ina", "ine",
@@ -120,12 +125,12 @@ def metaphone_key(token: str) -> str:
 
 
 def deletions(token: str) -> set[str]:
-    """The token's one-letter deletions (none for short tokens).
+    """The token's one-letter deletions (none for very short or very long tokens).
 
     >>> sorted(deletions("smith"))
     ['mith', 'sith', 'smih', 'smit', 'smth']
     """
-    if len(token) < MIN_DELETE_LEN:
+    if not MIN_DELETE_LEN <= len(token) <= MAX_DELETE_LEN:
         return set()
     return {token[:i] + token[i + 1:] for i in range(len(token))}
 
@@ -159,7 +164,7 @@ def loose_keys(token: str) -> set[str]:
     """
     skel = skeleton_key(token)
     keys = {"\x02" + skel} if len(skel) >= _MIN_SKELETON else set()
-    if len(skel) >= _MIN_SKELETON_DELETE:
+    if _MIN_SKELETON_DELETE <= len(skel) <= MAX_DELETE_LEN:
         keys.update("\x02" + skel[:i] + skel[i + 1:] for i in range(len(skel)))
     return keys
 

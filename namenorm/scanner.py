@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, Cache, Engine
-from .index import query_allows
+from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
 from .normalize import normalize_cached
 
@@ -38,8 +38,6 @@ _CONTEXT_FLOOR = 0.5
 """A word only similar to an entity the text names stands for it when, with the text's other
 candidates ruled out, it is more likely that entity than a stranger (its score stays that
 probability, which may be under the threshold)."""
-_MAX_SPAN = 6
-"""Longest span tried, in words."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -151,7 +149,7 @@ class _Scan:
         self.tokens = tokenize(text)
         self.cache: Cache = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
-        self.longest = min(_MAX_SPAN, self.index.longest_form)
+        self.longest = min(SCAN_WORDS, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
 
     def span_form(self, i: int, j: int) -> str:

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from .romanize import romanize
 
-__all__ = ["MAX_NAME_CHARS", "TitleSet", "is_latin", "normalize_name", "reorder_comma_name", "strip_titles"]
+__all__ = ["MAX_NAME_CHARS", "TitleSet", "is_latin", "normalize_name", "reorder_comma_name", "strip_titles",
+           "word_breaks"]
 
 MAX_NAME_CHARS = 256
 """Longest input considered when resolving; longer names are truncated before scoring."""
@@ -28,23 +29,61 @@ _ASCII_FOLD = str.maketrans(
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019\u02bc]s\b")
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
+_INSIDE_WORDS = frozenset("\u00ad\u200c\u200d")
+"""Invisible characters that belong inside a word: the soft hyphen, and the zero-width
+(non-)joiner that Persian and Indic spelling needs."""
+_IGNORABLE_MARKS = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x3164, 0x3164),
+                    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
+"""Default-ignorable characters that are not format characters: the grapheme joiner, Hangul
+and Mongolian fillers, variation selectors."""
+_FORMAT_BLOCKS = ((0x0000, 0xFFFF), (0x11000, 0x13FFF), (0x1BC00, 0x1BCFF), (0x1D100, 0x1D1FF), (0xE0000, 0xE007F))
+"""Where format characters live: the BMP, and the supplementary blocks that hold any."""
+_STACKED_MARKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0x2DE0, 0x2DFF),
+                  (0xFE20, 0xFE2F))
+"""Combining diacritics left over after NFKC composed what it could: accents stacked on a
+letter (zalgo text) or the medieval superscript letters, which are not letters of the name."""
+
+
+@lru_cache(maxsize=1)
+def word_breaks() -> frozenset[str]:
+    """Invisible characters that separate words: the zero-width space, direction marks, word
+    joiners, variation selectors and every other format or ignorable character, except the few
+    that belong inside a word (``_INSIDE_WORDS``).
+
+    An invisible character between two letters means either a word break or nothing to
+    read; taking it as a break keeps "Joe\u200bBiden" two words and never fuses two names.
+    """
+    found = {chr(cp) for first, last in _FORMAT_BLOCKS for cp in range(first, last + 1)
+             if unicodedata.category(chr(cp)) == "Cf"}
+    found.update(chr(cp) for first, last in _IGNORABLE_MARKS for cp in range(first, last + 1))
+    return frozenset(found - _INSIDE_WORDS)
 
 
 @lru_cache(maxsize=1)
 def _invisible_table() -> dict[int, str | None]:
-    """Format, control, surrogate and private-use characters of the BMP: dropped (breaks: a space)."""
+    """Word breaks and line breaks become a space; other control, surrogate, private-use and
+    unassigned characters of the BMP are dropped."""
     table: dict[int, str | None] = {}
     for cp in range(0x10000):
         if unicodedata.category(chr(cp)) in _INVISIBLE:
             table[cp] = " " if chr(cp) in _LINE_BREAKS else None
+    table.update((ord(ch), " ") for ch in word_breaks())
     return table
 
 
+@lru_cache(maxsize=1)
+def _stacked_marks_table() -> dict[int, None]:
+    return {cp: None for first, last in _STACKED_MARKS for cp in range(first, last + 1)}
+
+
 def _drop_invisible(text: str) -> str:
-    """Remove format, control, surrogate and unassigned characters (zero-width space, bidi marks)."""
+    """Turn invisible word breaks into spaces and drop other control, surrogate and unassigned
+    characters."""
     text = text.translate(_invisible_table())
     if max(text, default=" ") > "\uffff":
-        text = "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE)
+        breaks = word_breaks()
+        text = "".join(" " if ch in breaks else ch for ch in text
+                       if ch in breaks or unicodedata.category(ch) not in _INVISIBLE)
     return text
 
 
@@ -61,11 +100,13 @@ def normalize_name(text: str) -> str:
     'brad raffensperger'
     >>> normalize_name("Köln\u200b-Süd")
     'koln sud'
+    >>> normalize_name("Joe\u200bBiden"), normalize_name("R\u0363affensperger")
+    ('joe biden', 'raffensperger')
     >>> normalize_name("O’Brien")
     'o brien'
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", _drop_invisible(text))
+        text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_stacked_marks_table())
         text = _POSSESSIVE.sub("", text)
         text = romanize(text)
     elif "'" in text:

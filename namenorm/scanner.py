@@ -1,7 +1,7 @@
 """Find every name in running text, with offsets into the caller's own string.
 
-The text is split into word tokens (letters, digits and combining marks, with
-invisible format characters kept inside words), each normalized on its own, so
+The text is split into word tokens (letters, digits and combining marks; an invisible
+character such as a zero-width space or a direction mark breaks words), each normalized on its own, so
 every candidate span maps back to exact offsets. Scanning goes left to right and
 takes the longest span that resolves:
 
@@ -30,7 +30,7 @@ from functools import lru_cache
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
-from .normalize import normalize_cached
+from .normalize import normalize_cached, word_breaks
 
 __all__ = ["rewrite_text", "scan_text", "tokenize"]
 
@@ -68,9 +68,12 @@ _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.]|\n\s*\n")
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    """Word characters plus combining marks and invisible format characters."""
+    """Word characters plus combining marks and the invisible characters that belong inside a
+    word; every other invisible character is a word break (``normalize.word_breaks``)."""
+    breaks = word_breaks()
     extra = [chr(cp) for cp in range(0x20000)
-             if unicodedata.category(chr(cp))[0] == "M" or unicodedata.category(chr(cp)) == "Cf"]
+             if (unicodedata.category(chr(cp))[0] == "M" or unicodedata.category(chr(cp)) == "Cf")
+             and chr(cp) not in breaks]
     ranges: list[list[str]] = []
     for ch in extra:
         if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
@@ -78,7 +81,13 @@ def _token_pattern() -> re.Pattern[str]:
         else:
             ranges.append([ch, ch])
     body = "".join(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}" for a, b in ranges)
-    return re.compile(rf"[\w{body}\U000e0100-\U000e01ef]+")
+    return re.compile(rf"[\w{body}]+")
+
+
+@lru_cache(maxsize=1)
+def _unseen() -> dict[int, None]:
+    """Invisible word breaks, taken out of the gap between two words before it is read."""
+    return dict.fromkeys(map(ord, word_breaks()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +117,12 @@ def tokenize(text: str) -> list[_Token]:
         start, end = m.span()
         word = m.group()
         gap = text[prev_end:start]
+        if not gap.isascii():
+            gap = gap.translate(_unseen()) or " "
         if tokens and word in ("s", "S") and gap in ("'", "\u2019"):
             prev_end = end  # possessive 's stays outside every span
             continue
-        norm = normalize_cached(word) if len(word) <= _MAX_TOKEN_CHARS else ""
+        norm = normalize_cached(word) if _letters(word) <= _MAX_TOKEN_CHARS else ""
         first = word[0]
         capital = first.isupper() or (first.isalpha() and not first.islower())
         if gap == " ":
@@ -125,6 +136,14 @@ def tokenize(text: str) -> list[_Token]:
         # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
         prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
     return tokens
+
+
+def _letters(word: str) -> int:
+    """Length of a word without its combining marks: accents stacked on a name (zalgo text)
+    do not make it too long to be one."""
+    if len(word) <= _MAX_TOKEN_CHARS:
+        return len(word)
+    return sum(1 for ch in word if not unicodedata.category(ch).startswith("M"))
 
 
 def _is_name_word(token: _Token) -> bool:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,10 +20,23 @@ def test_possessive_is_dropped_with_either_apostrophe():
     assert normalize_name("O'Brien") == "o brien"
 
 
-def test_zero_width_and_bidi_characters_do_not_split_tokens():
-    assert normalize_name("Raffen\u200bsperger") == "raffensperger"
-    assert normalize_name("\u202eTrump\u202c") == "trump"
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u2063", "\u180e", "\u200e", "\u202e",
+                                       "\u061c", "\u034f", "\ufe0f", "\U000e0020", "\U000e0100"])
+def test_invisible_characters_break_words_never_fuse_them(invisible):
+    assert normalize_name(f"Joe{invisible}Biden") == "joe biden"
+    assert normalize_name(f"{invisible}Trump{invisible}") == "trump"
+
+
+def test_soft_hyphen_and_joiners_stay_inside_a_word():
+    assert normalize_name("Raffen\u00adsperger") == "raffensperger"
+    assert normalize_name("Raffen\u200dsperger") == "raffensperger"
     assert normalize_name("Brad\u00a0Raffensperger") == "brad raffensperger"
+
+
+def test_stacked_combining_marks_add_no_letters():
+    assert normalize_name("R\u0363affensperger") == "raffensperger"
+    assert normalize_name("Z\u0337\u0322a\u0335l\u0338g\u0336o\u0334") == "zalgo"
+    assert normalize_name("Erdog\u0306an") == "erdogan"
 
 
 def test_accents_and_compatibility_forms():

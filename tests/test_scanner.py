@@ -120,10 +120,19 @@ def test_rewrite_replaces_mentions_and_keeps_the_rest(small):
 
 
 def test_offsets_survive_combining_marks_emoji_and_rtl(small):
-    text = "🎉 Ko\u0308ln e\u0301 \u202bשלום\u202c then Ryan Germany 😀 and Brad Raffen\u200bsperger."
+    text = ("🎉 Ko\u0308ln e\u0301 \u202bשלום\u202c then Ryan Germany 😀, Brad Raffen\u00adsperger "
+            "and Joe\u200bBiden.")
     result = found(small, text)
     assert ("Ryan Germany", "ryan-germany") in result
-    assert ("Brad Raffen\u200bsperger", "brad-raffensperger") in result
+    assert ("Brad Raffen\u00adsperger", "brad-raffensperger") in result
+    assert ("Joe\u200bBiden", "joe-biden") in result
+
+
+def test_invisible_marks_and_stacked_accents_hide_no_name(small):
+    assert found(small, "Officials said \u200eRyan\u200f Germany called.") == [
+        ("Ryan\u200f Germany", "ryan-germany")]
+    zalgo = "G" + "\u0336" * 45 + "ermany"
+    assert found(small, f"Officials said Ryan {zalgo} called.") == [(f"Ryan {zalgo}", "ryan-germany")]
 
 
 def test_tokens_keep_offsets():

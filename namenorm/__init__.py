@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Union
 
 from .aliases import OnConflict, bundled_path, merge, read_alias_file
@@ -45,7 +45,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 
-PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
+PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 
 
 def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",
@@ -66,10 +66,10 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
     """
     flat: list[PathLike] = []
     for item in paths:
-        if isinstance(item, (str, Path)):
-            flat.append(item)
-        else:
-            flat.extend(item)
+        for path in [item] if isinstance(item, (str, os.PathLike, bytes)) else item:
+            if not isinstance(path, (str, os.PathLike)):
+                raise TypeError(f"paths must be str or os.PathLike (or lists of them), not {type(path).__name__}")
+            flat.append(path)
     if with_default or not flat:
         flat.insert(0, bundled_path())
     merged = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)

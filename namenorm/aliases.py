@@ -52,7 +52,7 @@ _PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 OnConflict = Literal["raise", "warn", "ignore"]
-PathLike = Union[str, Path]  # noqa: UP007 (a runtime alias)
+PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 
 _ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
 _EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")

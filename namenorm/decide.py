@@ -175,7 +175,7 @@ class Engine:
                                           vowels=query.vowels, score_cutoff=SIMILARITY_FLOOR):
                 if hit.entity not in best or hit.score > best[hit.entity].score:
                     best[hit.entity] = hit
-            hits = sorted(best.values(), key=lambda h: -h.score)
+            hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return [h for h in hits if self._allowed(h.entity, kind, query)]
 
     # -- weighing -------------------------------------------------------------

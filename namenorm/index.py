@@ -280,7 +280,7 @@ def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
     agree = [GENERATIONAL.intersection(h.form.split()) == wanted for h in hits]
     factor = _SUFFIX_LOSES if any(agree) else _SUFFIX_MISMATCH
     weighed = [h if ok else replace(h, score=h.score * factor) for h, ok in zip(hits, agree)]
-    return sorted(weighed, key=lambda h: -h.score)
+    return sorted(weighed, key=lambda h: (-h.score, h.entity))
 
 
 class Index:
@@ -528,7 +528,7 @@ class Index:
             seen |= fresh
             size = len(token)
             vocab = self._vocab
-            for t in fresh:
+            for t in sorted(fresh):  # in a fixed order, so ties fall the same way in every process
                 other = vocab[t]
                 if abs(len(other) - size) > _MAX_LENGTH_GAP:
                     continue
@@ -624,7 +624,7 @@ class Index:
         # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
         none = (0.0, "")
-        for f in forms:
+        for f in sorted(forms):  # the first of equal forms wins, in every process alike
             owner = self._form_owner[f]
             if not owner:
                 continue
@@ -670,7 +670,7 @@ class Index:
                                 and all(p.keys or p.similarity == 1.0 for p in token_pairs))
                     best[e_idx] = Hit(e_idx, score, self._forms[f], self._form_tier[f], token_pairs,
                                       phonetic)
-        return _weigh_suffixes(tokens, sorted(best.values(), key=lambda h: -h.score))
+        return _weigh_suffixes(tokens, sorted(best.values(), key=lambda h: (-h.score, h.entity)))
 
     def _candidate_forms(self, tokens: Sequence[str], cands: list[dict[int, tuple[float, str]]]
                          ) -> tuple[set[int], bool]:
@@ -749,7 +749,7 @@ class Index:
             forms.update(table.get(k, ()))
         best: dict[int, Hit] = {}
         several_words = " " in form
-        for f in forms:
+        for f in sorted(forms):
             tier = self._form_tier[f]
             if several_words and tier == SURNAME:
                 continue  # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone
@@ -767,7 +767,7 @@ class Index:
             for e_idx in owners:
                 if e_idx not in best or score > best[e_idx].score:
                     best[e_idx] = Hit(e_idx, score, self._forms[f], tier, pair, False, True)
-        return sorted(best.values(), key=lambda h: -h.score)
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity))
 
     def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``search`` must agree with."""
@@ -785,4 +785,4 @@ class Index:
             for e_idx in owner:
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):
                     best[e_idx] = Hit(e_idx, score, form, self._form_tier[f])
-        return sorted(best.values(), key=lambda h: -h.score)
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity))

@@ -105,6 +105,8 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("O’Brien")
     'o brien'
     """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize_name() needs a str, not {type(text).__name__}")
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_stacked_marks_table())
         text = _POSSESSIVE.sub("", text)

@@ -30,6 +30,17 @@ CANDIDATE_FLOOR = 0.01
 """Lowest probability ``candidates`` lists by default."""
 
 
+def _strings(argument: str, values: Iterable[str]) -> tuple[str, ...]:
+    """``values`` as a tuple, or a TypeError naming the argument that holds something else."""
+    if isinstance(values, str):
+        raise TypeError(f"{argument} must be a list of strings, not one string")
+    out = tuple(values)
+    for value in out:
+        if not isinstance(value, str):
+            raise TypeError(f"{argument} must hold strings, not {type(value).__name__} ({value!r})")
+    return out
+
+
 class Resolver:
     """Resolves names against a fixed set of entities.
 
@@ -67,9 +78,9 @@ class Resolver:
                 raise ValueError(f"id {entity.id!r} is defined twice ({self._by_id[entity.id].source} "
                                  f"and {entity.source}); ids must be unique")
             self._by_id[entity.id] = entity
-        self._titles = (*default_titles(), *titles)
-        self._given_names = (*default_given_names(), *map(tuple, given_names))
-        self._particles = tuple(particles)
+        self._titles = (*default_titles(), *_strings("titles", titles))
+        self._given_names = (*default_given_names(), *(_strings("each group of given_names", group) for group in given_names))
+        self._particles = _strings("particles", particles)
         self._threshold = check_probability("threshold", threshold)
         self._engine: Engine | None = None
         self._lock = threading.Lock()

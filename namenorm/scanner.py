@@ -38,6 +38,8 @@ _CONTEXT_FLOOR = 0.5
 """A word only similar to an entity the text names stands for it when, with the text's other
 candidates ruled out, it is more likely that entity than a stranger (its score stays that
 probability, which may be under the threshold)."""
+_MAX_REMEMBERED = 100_000
+"""Span decisions a scan keeps for the same text written again (a name recurs in a document)."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -66,14 +68,17 @@ _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation or a blank line."""
 
 
+_INSIDE_WORDS = frozenset({"Mn", "Mc", "Me", "Cf"})
+"""Categories of the characters a word holds besides letters and digits."""
+
+
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
     """Word characters plus combining marks and the invisible characters that belong inside a
     word; every other invisible character is a word break (``normalize.word_breaks``)."""
     breaks = word_breaks()
-    extra = [chr(cp) for cp in range(0x20000)
-             if (unicodedata.category(chr(cp))[0] == "M" or unicodedata.category(chr(cp)) == "Cf")
-             and chr(cp) not in breaks]
+    extra = [ch for ch in map(chr, range(0x20000))
+             if unicodedata.category(ch) in _INSIDE_WORDS and ch not in breaks]
     ranges: list[list[str]] = []
     for ch in extra:
         if ranges and ord(ch) == ord(ranges[-1][1]) + 1:
@@ -167,6 +172,7 @@ class _Scan:
         self.cutoff = score_cutoff
         self.tokens = tokenize(text)
         self.cache: Cache = {}
+        self.decisions: dict[str, Decision] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(SCAN_WORDS, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
@@ -208,8 +214,15 @@ class _Scan:
         return last
 
     def decide(self, i: int, j: int) -> Decision:
-        return self.engine.decide(self.span_text(i, j), kind=self.kind, score_cutoff=self.cutoff,
-                                  cache=self.cache)
+        """The engine's decision on the span's text, asked once per distinct text in a scan."""
+        text = self.span_text(i, j)
+        decision = self.decisions.get(text)
+        if decision is None:
+            if len(self.decisions) >= _MAX_REMEMBERED:
+                self.decisions.clear()
+            decision = self.decisions[text] = self.engine.decide(
+                text, kind=self.kind, score_cutoff=self.cutoff, cache=self.cache)
+        return decision
 
     def acceptable(self, i: int, j: int, decision: Decision, in_run: bool) -> bool:
         """Whether the span's answer stands as a name in running text.

@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-import namenorm  # noqa: E402
+import namenorm
 
 REPEATS = 3
 

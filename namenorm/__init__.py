@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable
 from typing import Union
 
-from .aliases import OnConflict, bundled_path, merge, read_alias_file
+from .aliases import MAX_FILE_BYTES, OnConflict, bundled_path, merge, read_alias_file
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
 from .model import Decision, Entity, Kind, Match, Mention, Source
 from .normalize import normalize_name
@@ -49,7 +49,7 @@ PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 
 
 def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",
-         with_default: bool = False, **options: float) -> Resolver:
+         with_default: bool = False, max_bytes: int = MAX_FILE_BYTES, **options: float) -> Resolver:
     """Build a Resolver over alias files, merged in order.
 
     Args:
@@ -57,6 +57,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         on_conflict: what a later file redefining an id does: "raise", "warn"
             (later wins, with a warning) or "ignore" (later wins).
         with_default: put the bundled file first, so ``paths`` extend it.
+        max_bytes: the largest file read; a guard against endless or hostile input.
         options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
             ``Resolver``.
 
@@ -72,7 +73,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             flat.append(path)
     if with_default or not flat:
         flat.insert(0, bundled_path())
-    merged = merge((read_alias_file(p) for p in flat), on_conflict=on_conflict)
+    merged = merge((read_alias_file(p, max_bytes=max_bytes) for p in flat), on_conflict=on_conflict)
     return Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
                     particles=merged.particles, **options)
 

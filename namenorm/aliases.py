@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Union
+from typing import Any, Literal, Union
 
 import yaml
 
@@ -41,14 +41,17 @@ __all__ = [
     "read_alias_file",
 ]
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-"""Largest alias file read (about 100,000 entities); bigger files are refused, not parsed for minutes."""
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""Largest alias file read by default (about three million entities): a guard against endless or
+hostile input, raised with ``max_bytes=``.""" 
 _MAX_DEPTH = 6
 """Alias files nest at most: top mapping > entities list > entity > meta > value."""
 _MAX_NESTING = 32
 """Deeper YAML is refused while it is read, before composing it costs seconds of recursion."""
 _PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 """Tags an alias file may carry: none, or the ones that say "plain text, list, mapping"."""
+_NOT_YAML_TEXT = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters YAML text may not hold (controls, lone surrogates, U+FFFE and U+FFFF)."""
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 OnConflict = Literal["raise", "warn", "ignore"]
@@ -129,40 +132,99 @@ def default_titles() -> tuple[str, ...]:
 
 
 class _Refused(yaml.MarkedYAMLError):
-    """Valid YAML that an alias file may not hold; its message says what to write instead."""
+    """YAML that an alias file may not hold; its message says what to write instead."""
 
 
-class _NodeLoader(yaml.SafeLoader):
-    """Composes nodes only; every plain scalar resolves to str.
+class _Node:
+    """A YAML value with the place it starts at (1-based); lighter than PyYAML's nodes."""
 
-    Refuses, where they are written, what an alias file never needs and an attacker
-    might: YAML aliases, tags other than the plain ones (``!!binary``, ``!!int``,
-    ``!foo``), and nesting deeper than any alias file has.
+    __slots__ = ("column", "line", "value")
+
+    def __init__(self, value: Any, line: int, column: int) -> None:
+        self.value = value
+        self.line = line
+        self.column = column
+
+
+class _Scalar(_Node):
+    value: str
+
+
+class _Sequence(_Node):
+    value: list[_Node]
+
+
+class _Mapping(_Node):
+    value: list[tuple[_Node, _Node]]
+
+
+def _event_parser(text: str) -> Any:
+    """libyaml's event parser where PyYAML was built with it (it reads ten times faster), else
+    PyYAML's own; both give the same events with line and column."""
+    if yaml.__with_libyaml__:
+        return yaml.CSafeLoader(text)
+    return yaml.SafeLoader(text)
+
+
+def _compose(text: str) -> _Node | None:
+    """The single document of ``text`` as a tree of ``_Node``, built from parser events without
+    recursion.
+
+    Refuses, where they are written, what an alias file never needs and an attacker might:
+    YAML aliases, tags other than the plain ones (``!!binary``, ``!!int``, ``!foo``), and
+    nesting deeper than any alias file has.
     """
-
-    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}  # type: ignore[misc]
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        problem = None
-        if isinstance(event, yaml.AliasEvent):
-            problem = "YAML aliases (*name) are not allowed in alias files; write the value out"
-        elif getattr(event, "tag", None) not in _PLAIN_TAGS:
-            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-            problem = f"the tag {tag!r} is not allowed in alias files; write the value as plain text"
-        elif self._depth >= _MAX_NESTING:
-            problem = "nesting too deep for an alias file"
-        if problem is not None:
-            raise _Refused(problem=problem, problem_mark=event.start_mark)
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+    parser = _event_parser(text)
+    try:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # document start
+        root: _Node | None = None
+        open_nodes: list[_Node] = []
+        keys: list[_Node | None] = []  # per open mapping, the key waiting for its value
+        while not parser.check_event(yaml.DocumentEndEvent):
+            event = parser.get_event()
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_nodes.pop()
+                keys.pop()
+                continue
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refused(problem="YAML aliases (*name) are not allowed in alias files; write the value out",
+                               problem_mark=mark)
+            if event.tag not in _PLAIN_TAGS:
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                raise _Refused(problem=f"the tag {tag!r} is not allowed in alias files; write the value as plain text",
+                               problem_mark=mark)
+            node: _Node
+            if isinstance(event, yaml.ScalarEvent):
+                node = _Scalar(event.value, mark.line + 1, mark.column + 1)
+            elif len(open_nodes) >= _MAX_NESTING:
+                raise _Refused(problem="nesting too deep for an alias file", problem_mark=mark)
+            elif isinstance(event, yaml.SequenceStartEvent):
+                node = _Sequence([], mark.line + 1, mark.column + 1)
+            else:
+                node = _Mapping([], mark.line + 1, mark.column + 1)
+            if not open_nodes:
+                root = node
+            elif isinstance(open_nodes[-1], _Sequence):
+                open_nodes[-1].value.append(node)
+            elif keys[-1] is None:
+                keys[-1] = node
+            else:
+                open_nodes[-1].value.append((keys[-1], node))
+                keys[-1] = None
+            if not isinstance(node, _Scalar):
+                open_nodes.append(node)
+                keys.append(None)
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            raise yaml.MarkedYAMLError(problem="an alias file holds one YAML document; remove the '---' after the first",
+                                       problem_mark=parser.peek_event().start_mark)
+        return root
+    finally:
+        parser.dispose()
 
 
 class _Reader:
@@ -172,23 +234,22 @@ class _Reader:
         self.path = path
         self.issues: list[Issue] = []
 
-    def issue(self, node: yaml.Node | None, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 0
-        column = node.start_mark.column + 1 if node is not None else 0
+    def issue(self, node: _Node | None, message: str) -> None:
+        line, column = (node.line, node.column) if node is not None else (0, 0)
         self.issues.append(Issue(self.path, line, column, message))
 
-    def mapping(self, node: yaml.Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
+    def mapping(self, node: _Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[_Node, _Node]]:
+        if not isinstance(node, _Mapping):
             self.issue(node, f"{what} must be a mapping of keys to values")
             return {}
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        out: dict[str, tuple[_Node, _Node]] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, _Scalar):
                 self.issue(key_node, f"{what} keys must be plain words")
                 continue
             key = key_node.value
             if key in out:
-                first = out[key][0].start_mark.line + 1
+                first = out[key][0].line
                 self.issue(key_node, f"duplicate key {key!r} in {what} (first at line {first}); keep one")
                 continue
             if key not in allowed:
@@ -199,8 +260,8 @@ class _Reader:
             out[key] = (key_node, value_node)
         return out
 
-    def text(self, node: yaml.Node, what: str) -> str | None:
-        if not isinstance(node, yaml.ScalarNode):
+    def text(self, node: _Node, what: str) -> str | None:
+        if not isinstance(node, _Scalar):
             self.issue(node, f"{what} must be a single string")
             return None
         value: str = node.value.strip()
@@ -209,12 +270,10 @@ class _Reader:
             return None
         return value
 
-    def texts(self, node: yaml.Node, what: str, *, names: bool = True,
+    def texts(self, node: _Node, what: str, *, names: bool = True,
               single_words: bool = False) -> tuple[str, ...]:
-        if isinstance(node, yaml.ScalarNode) and node.value.strip() == "" and node.tag.endswith(":null"):
-            return ()
-        if not isinstance(node, yaml.SequenceNode):
-            self.issue(node, f"{what} must be a list, e.g. {what.split()[-1]}: [{node.value if isinstance(node, yaml.ScalarNode) else '...'}]")
+        if not isinstance(node, _Sequence):
+            self.issue(node, f"{what} must be a list, e.g. {what.split()[-1]}: [{node.value if isinstance(node, _Scalar) else '...'}]")
             return ()
         out: dict[str, None] = {}  # ordered, and a repeat costs no scan of the list
         for item in node.value:
@@ -231,9 +290,9 @@ class _Reader:
             out.setdefault(value)
         return tuple(out)
 
-    def groups(self, node: yaml.Node) -> tuple[tuple[str, ...], ...]:
+    def groups(self, node: _Node) -> tuple[tuple[str, ...], ...]:
         """``given_names:``: a list of groups, each a list of two or more equivalent names."""
-        if not isinstance(node, yaml.SequenceNode):
+        if not isinstance(node, _Sequence):
             self.issue(node, "given_names must be a list of groups, e.g. - [William, Bill, Liam]")
             return ()
         out = []
@@ -245,17 +304,17 @@ class _Reader:
                 self.issue(item, "a given_names group needs two or more names")
         return tuple(out)
 
-    def plain(self, node: yaml.Node, depth: int) -> Any:
+    def plain(self, node: _Node, depth: int) -> Any:
         if depth > _MAX_DEPTH:
             self.issue(node, "nesting too deep for an alias file")
             return None
-        if isinstance(node, yaml.ScalarNode):
+        if isinstance(node, _Scalar):
             return node.value
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, _Sequence):
             return [self.plain(item, depth + 1) for item in node.value]
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, _Scalar):
                 self.issue(key_node, "meta keys must be strings")
                 continue
             key = key_node.value
@@ -265,22 +324,22 @@ class _Reader:
                 result[key] = self.plain(value_node, depth + 1)
         return result
 
-    def entry(self, node: yaml.Node) -> Entity | Extension | None:
-        is_extension = isinstance(node, yaml.MappingNode) and any(
-            isinstance(k, yaml.ScalarNode) and k.value == "extends" for k, _ in node.value
+    def entry(self, node: _Node) -> Entity | Extension | None:
+        is_extension = isinstance(node, _Mapping) and any(
+            isinstance(k, _Scalar) and k.value == "extends" for k, _ in node.value
         )
         allowed = _EXTENSION_KEYS if is_extension else _ENTITY_KEYS
         fields = self.mapping(node, allowed, "an extends entry" if is_extension else "an entity")
         if not fields:
             return None
-        source = Source(self.path, node.start_mark.line + 1)
+        source = Source(self.path, node.line)
         values: dict[str, Any] = {}
         for key in _LIST_KEYS:
             if key in fields:
                 values[key] = self.texts(fields[key][1], f"{key}", names=key != "related")
         if "meta" in fields:
             meta_node = fields["meta"][1]
-            if isinstance(meta_node, yaml.MappingNode):
+            if isinstance(meta_node, _Mapping):
                 values["meta"] = self.plain(meta_node, 3)
             else:
                 self.issue(meta_node, "meta must be a mapping, e.g. meta: {wikidata: Q42}")
@@ -313,7 +372,7 @@ class _Reader:
             values["kind"] = kind
         return Entity(source=source, **values) if ok else None
 
-    def document(self, root: yaml.Node | None) -> AliasFile:
+    def document(self, root: _Node | None) -> AliasFile:
         if root is None:
             self.issues.append(Issue(self.path, 0, 0, "file is empty; an alias file starts with 'entities:'"))
             return AliasFile(self.path)
@@ -328,7 +387,7 @@ class _Reader:
                 self.issue(root, "no 'entities:' list; an alias file starts with 'entities:'")
             return tables_only
         entries = top["entities"][1]
-        if not isinstance(entries, yaml.SequenceNode):
+        if not isinstance(entries, _Sequence):
             self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
             return tables_only
         entities: list[Entity] = []
@@ -366,10 +425,13 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
     reader = _Reader(path)
     if isinstance(text, bytes):
         text = _decode(text, path)
-    loader = None
+    unreadable = _NOT_YAML_TEXT.search(text)
+    if unreadable is not None:
+        line, column = _place(text, unreadable.start())
+        raise AliasFileError([Issue(path, line, column, f"the character U+{ord(unreadable.group()):04X} is not "
+                                                        "allowed in YAML text; remove it")])
     try:
-        loader = _NodeLoader(text)
-        root = loader.get_single_node()
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -377,17 +439,8 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
         if not isinstance(exc, _Refused):
             problem = f"{exc.context}: {problem}; fix the YAML syntax" if exc.context else f"{problem}; fix the YAML syntax"
         raise AliasFileError([Issue(path, line, column, problem)]) from None
-    except yaml.reader.ReaderError as exc:
-        line, column = _place(text, exc.position)
-        raise AliasFileError([Issue(path, line, column, f"the character U+{ord(text[exc.position]):04X} is not "
-                                                        "allowed in YAML text; remove it")]) from None
     except yaml.YAMLError as exc:
         raise AliasFileError([Issue(path, 0, 0, f"cannot read YAML: {exc}")]) from None
-    except RecursionError:
-        raise AliasFileError([Issue(path, 0, 0, "nesting too deep for an alias file")]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
     parsed = reader.document(root)
     if reader.issues:
         raise AliasFileError(sorted(reader.issues, key=lambda i: (i.line, i.column)))
@@ -429,7 +482,7 @@ def _read_at_most(path: PathLike, limit: int) -> bytes:
         return stream.read(limit + 1)
 
 
-def read_alias_file(path: PathLike) -> AliasFile:
+def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> AliasFile:
     """Read and parse one alias file from disk.
 
     Raises:
@@ -437,12 +490,12 @@ def read_alias_file(path: PathLike) -> AliasFile:
     """
     name = str(path)
     try:
-        data = _read_at_most(path, MAX_FILE_BYTES)
+        data = _read_at_most(path, max_bytes)
     except OSError as exc:
         raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise AliasFileError([Issue(name, 0, 0, f"file is over the {MAX_FILE_BYTES:,}-byte limit; "
-                                                "split it into several files")])
+    if len(data) > max_bytes:
+        raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
+                                                "max_bytes= (namenorm --max-bytes) or split the file")])
     return parse_alias_file(data, name)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from . import __version__, load
+from .aliases import MAX_FILE_BYTES
 from .errors import NamenormError
 from .model import KINDS, Match
 from .resolver import Resolver
@@ -60,7 +61,7 @@ def _probability(text: str) -> float:
 
 
 def _resolver(args: argparse.Namespace) -> Resolver:
-    return load(*(args.aliases or ()), with_default=args.with_default)
+    return load(*(args.aliases or ()), with_default=args.with_default, max_bytes=args.max_bytes)
 
 
 def _match_record(query: str, match: Match | None) -> dict[str, object]:
@@ -174,7 +175,7 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    resolver = load(*args.files, with_default=args.with_default)
+    resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes)
     if args.list:
         out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
     clashes = resolver.clashes
@@ -193,6 +194,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="alias file to use instead of the bundled one (repeatable, merged in order)")
         p.add_argument("--with-default", action="store_true",
                        help="load the bundled alias file first and add --aliases files to it")
+        max_bytes(p)
+
+    def max_bytes(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, metavar="N",
+                       help=f"largest alias file read (default {MAX_FILE_BYTES:,})")
 
     p = sub.add_parser("resolve", help="resolve names to entities")
     p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one a line from stdin")
@@ -216,6 +222,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate alias files and report forms claimed twice")
     p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")
     p.add_argument("--with-default", action="store_true", help="check the files on top of the bundled one")
+    max_bytes(p)
     p.add_argument("--list", action="store_true", help="list every entity id")
     p.add_argument("--strict", action="store_true", help="exit 1 when any form is claimed twice")
     p.set_defaults(run=_cmd_check)

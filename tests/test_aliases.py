@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 import namenorm
 from namenorm.aliases import merge, parse_alias_file, read_alias_file
@@ -163,3 +164,12 @@ def test_particles_load_and_merge():
 def test_unknown_related_id_is_reported():
     with pytest.raises(AliasFileError, match="unknown related id 'nowhere'"):
         merge([parse_alias_file("entities:\n  - {id: x, name: X, related: [nowhere]}\n")])
+
+
+def test_pure_python_parser_reads_what_libyaml_reads(monkeypatch):
+    """Where PyYAML was built without libyaml, the same file gives the same entities and errors."""
+    fast = read_alias_file(FIXTURES / "aliases_small.yaml")
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)
+    assert read_alias_file(FIXTURES / "aliases_small.yaml") == fast
+    with pytest.raises(AliasFileError, match=r"^<string>:2:19: the tag '!!int' is not allowed"):
+        parse_alias_file("entities:\n  - {id: a, name: !!int 5}\n")

@@ -41,8 +41,8 @@ __all__ = [
     "read_alias_file",
 ]
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Largest alias file read by default (about three million entities): a guard against endless or
+MAX_FILE_BYTES = 128 * 1024 * 1024
+"""Largest alias file read by default (over a million entities): a guard against endless or
 hostile input, raised with ``max_bytes=``.""" 
 _MAX_DEPTH = 6
 """Alias files nest at most: top mapping > entities list > entity > meta > value."""

@@ -30,7 +30,7 @@ from functools import lru_cache
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
-from .normalize import normalize_cached, word_breaks
+from .normalize import is_latin, normalize_cached, word_breaks
 
 __all__ = ["rewrite_text", "scan_text", "tokenize"]
 
@@ -39,7 +39,7 @@ _CONTEXT_FLOOR = 0.5
 candidates ruled out, it is more likely that entity than a stranger (its score stays that
 probability, which may be under the threshold)."""
 _MAX_REMEMBERED = 100_000
-"""Span decisions a scan keeps for the same text written again (a name recurs in a document)."""
+"""Span answers a scan keeps for the same text written again (a name recurs in a document)."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -173,6 +173,7 @@ class _Scan:
         self.tokens = tokenize(text)
         self.cache: Cache = {}
         self.decisions: dict[str, Decision] = {}
+        self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(SCAN_WORDS, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
@@ -212,6 +213,19 @@ class _Scan:
                 break
             j += 1
         return last
+
+    def could_pair(self, i: int, j: int) -> bool:
+        """Whether a span of several words in Latin letters has a form that pairs each of its
+        words (besides particles): only such a span can be a similar form's misspelling
+        (``acceptable``). Spans in other scripts are read whole, across scripts."""
+        text = self.span_text(i, j)
+        known = self.pairable.get(text)
+        if known is None:
+            if len(self.pairable) >= _MAX_REMEMBERED:
+                self.pairable.clear()
+            words = [w for w in self.span_form(i, j).split() if w not in self.particles]
+            known = self.pairable[text] = not is_latin(text) or self.index.holds_every_word(words, self.cache)
+        return known
 
     def decide(self, i: int, j: int) -> Decision:
         """The engine's decision on the span's text, asked once per distinct text in a scan."""
@@ -309,6 +323,8 @@ class _Scan:
                 if not in_run and (j not in exact_ends or self.index.owners(
                         self.span_form(start, j), query_allows(self.span_text(start, j))) is None):
                     continue  # words in lower case are a name only as a known form, exactly
+                if j - start > 1 and j not in exact_ends and not self.could_pair(start, j):
+                    continue
                 decision = self.decide(start, j)
                 best = decision.matches[0] if decision.matches else None
                 exact = best is not None and best.method in EXACT_METHODS

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import json
 import os
 import re
 import warnings
@@ -38,6 +39,7 @@ __all__ = [
     "default_titles",
     "merge",
     "parse_alias_file",
+    "parse_jsonl",
     "read_alias_file",
 ]
 
@@ -308,10 +310,10 @@ class _Reader:
         if depth > _MAX_DEPTH:
             self.issue(node, "nesting too deep for an alias file")
             return None
-        if isinstance(node, _Scalar):
-            return node.value
         if isinstance(node, _Sequence):
             return [self.plain(item, depth + 1) for item in node.value]
+        if not isinstance(node, _Mapping):
+            return node.value  # a string, or a JSON number, true, false or null
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, _Scalar):
@@ -390,10 +392,15 @@ class _Reader:
         if not isinstance(entries, _Sequence):
             self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
             return tables_only
+        entities, extensions = self.entries(entries.value)
+        return AliasFile(self.path, entities, extensions, titles, given, particles)
+
+    def entries(self, items: Iterable[_Node]) -> tuple[tuple[Entity, ...], tuple[Extension, ...]]:
+        """The entities and ``extends:`` entries of a list, each id defined once."""
         entities: list[Entity] = []
         extensions: list[Extension] = []
         first_line: dict[str, int] = {}
-        for item in entries.value:
+        for item in items:
             parsed = self.entry(item)
             if isinstance(parsed, Extension):
                 extensions.append(parsed)
@@ -404,7 +411,7 @@ class _Reader:
                     continue
                 first_line[parsed.id] = parsed.source.line
                 entities.append(parsed)
-        return AliasFile(self.path, tuple(entities), tuple(extensions), titles, given, particles)
+        return tuple(entities), tuple(extensions)
 
 
 def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
@@ -447,6 +454,59 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
     return parsed
 
 
+def parse_jsonl(text: str | bytes, path: str = "<string>") -> AliasFile:
+    """Parse JSON Lines: one entity (or ``extends`` entry) a line, with the fields and checks of
+    an alias file; blank lines are skipped. For galleries written by a program, such as a
+    database export.
+
+    Raises:
+        AliasFileError: listing every problem, each as ``path:line: message``.
+
+    >>> f = parse_jsonl('{"id": "koeln", "name": "Köln", "kind": "place", "aliases": ["Cologne"]}\\n')
+    >>> f.entities[0].aliases
+    ('Cologne',)
+    >>> parse_jsonl('{"id": "koeln", "name": "Köln"}\\n{"id": "bonn", "name": 5}\\n', "my.jsonl")
+    Traceback (most recent call last):
+    ...
+    namenorm.errors.AliasFileError: my.jsonl:2: name must be a single string
+    """
+    reader = _Reader(path)
+    if isinstance(text, bytes):
+        text = _decode(text, path)
+    nodes: list[_Node] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            nodes.append(_json_node(_JSON.decode(line), number))
+        except json.JSONDecodeError as exc:
+            reader.issues.append(Issue(path, number, exc.colno, f"{exc.msg}; fix the JSON on this line"))
+        except RecursionError:
+            reader.issues.append(Issue(path, number, 0, "nesting too deep for an alias file"))
+    entities, extensions = reader.entries(nodes)
+    if reader.issues:
+        raise AliasFileError(sorted(reader.issues, key=lambda i: (i.line, i.column)))
+    return AliasFile(path, entities, extensions)
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object as its key-value pairs, repeats kept, so that a duplicate key is reported."""
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_Pairs)
+
+
+def _json_node(value: Any, line: int) -> _Node:
+    """A parsed JSON value as the nodes ``_Reader`` checks; all of one line, so no column."""
+    if isinstance(value, str):
+        return _Scalar(value, line, 0)
+    if isinstance(value, _Pairs):
+        return _Mapping([(_Scalar(k, line, 0), _json_node(v, line)) for k, v in value], line, 0)
+    if isinstance(value, list):
+        return _Sequence([_json_node(v, line) for v in value], line, 0)
+    return _Node(value, line, 0)  # a number, true, false or null: not text
+
+
 def _place(text: str, position: int) -> tuple[int, int]:
     """Line and column (from 1) of a character index."""
     line_start = text.rfind("\n", 0, position) + 1
@@ -483,12 +543,14 @@ def _read_at_most(path: PathLike, limit: int) -> bytes:
 
 
 def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> AliasFile:
-    """Read and parse one alias file from disk.
+    """Read and parse one alias file from disk: a ``.jsonl`` file as JSON Lines (``parse_jsonl``),
+    any other as YAML (``parse_alias_file``).
 
     Raises:
-        AliasFileError: when the file is missing, too large, not UTF-8 YAML, or invalid.
+        AliasFileError: when the file is missing, too large, not UTF-8, or invalid.
     """
     name = str(path)
+    parse = parse_jsonl if name.endswith(".jsonl") else parse_alias_file
     try:
         data = _read_at_most(path, max_bytes)
     except OSError as exc:
@@ -496,7 +558,7 @@ def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Alias
     if len(data) > max_bytes:
         raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
                                                 "max_bytes= (namenorm --max-bytes) or split the file")])
-    return parse_alias_file(data, name)
+    return parse(data, name)
 
 
 def _extend(entity: Entity, ext: Extension) -> Entity:

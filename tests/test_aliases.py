@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+import json
 import pickle
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 import namenorm
-from namenorm.aliases import merge, parse_alias_file, read_alias_file
+from namenorm.aliases import merge, parse_alias_file, parse_jsonl, read_alias_file
 from namenorm.errors import AliasFileError, ConflictError, Issue
+from namenorm.model import Source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -173,3 +176,41 @@ def test_pure_python_parser_reads_what_libyaml_reads(monkeypatch):
     assert read_alias_file(FIXTURES / "aliases_small.yaml") == fast
     with pytest.raises(AliasFileError, match=r"^<string>:2:19: the tag '!!int' is not allowed"):
         parse_alias_file("entities:\n  - {id: a, name: !!int 5}\n")
+
+
+def test_json_lines_give_the_entities_the_yaml_file_gives(tmp_path):
+    """A gallery exported from a database as JSON Lines reads as its alias file does."""
+    from_yaml = read_alias_file(FIXTURES / "aliases_small.yaml")
+    lines = []
+    for entity in from_yaml.entities:
+        record = {"id": entity.id, "name": entity.name, "kind": entity.kind, "aliases": list(entity.aliases),
+                  "weak": list(entity.weak), "exclude": list(entity.exclude), "related": list(entity.related),
+                  "meta": entity.meta}
+        lines.append(json.dumps(record, ensure_ascii=False))
+    path = tmp_path / "gallery.jsonl"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    from_jsonl = read_alias_file(path)
+    assert [replace(e, source=None) for e in from_jsonl.entities] == [
+        replace(e, source=None) for e in from_yaml.entities]
+    assert from_jsonl.entities[1].source == Source(str(path), 2)
+    resolver = namenorm.load(path)
+    assert resolver.resolve("Ryan Germanie").id == "ryan-germany"
+
+
+def test_json_lines_errors_name_the_line():
+    text = ('{"id": "a", "name": "Alpha"}\n'
+            '{"id": "b", "name": 5}\n'
+            '{"id": "c", "name": "Gamma", "name": "Again"}\n'
+            '{"id": "a", "name": "Alpha Two"}\n'
+            '{"id": "d", "name": "Delta",}\n'
+            '{"extends": "a", "aliases": ["Alf"], "meta": {"population": 12, "capital": true}}\n')
+    with pytest.raises(AliasFileError) as err:
+        parse_jsonl(text, "g.jsonl")
+    assert str(err.value).splitlines() == [
+        "g.jsonl:2: name must be a single string",
+        "g.jsonl:3: duplicate key 'name' in an entity (first at line 3); keep one",
+        "g.jsonl:4: id 'a' is already defined at line 1; ids must be unique (use 'extends:' to add forms)",
+        "g.jsonl:5:29: Expecting property name enclosed in double quotes; fix the JSON on this line",
+    ]
+    extension = parse_jsonl(text.splitlines()[-1]).extensions[0]
+    assert extension.meta == {"population": 12, "capital": True}

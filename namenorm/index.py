@@ -591,18 +591,23 @@ class Index:
             found = cache[token] = self._recent_candidates(token)
         return found
 
-    def holds_every_word(self, words: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None
-                         ) -> bool:
-        """Whether some form holds a word close to each of ``words``: a span of text that no form
-        pairs whole is not a misspelling of any, and is not worth scoring."""
+    def holds_every_word(self, words: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None,
+                         *, slips: int = 1) -> bool:
+        """Whether some form holds a word close to each of ``words`` but at most ``slips`` (words
+        no key finds, which ``search`` scores on demand): a span of text that no form pairs is
+        not a misspelling of any, and is not worth scoring."""
         postings = self._postings
         forms: set[int] | None = None
         for word in sorted(words, key=len, reverse=True):  # long words have the fewest holders
             if len(word) < 2:
                 continue  # an initial pairs with any word it begins
             holders = {f for t in self.token_candidates(word, cache) for f in postings[t]}
-            forms = holders if forms is None else forms & holders
-            if not forms:
+            narrowed = holders if forms is None else forms & holders
+            if narrowed:
+                forms = narrowed
+            elif slips:
+                slips -= 1
+            else:
                 return False
         return True
 

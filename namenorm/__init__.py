@@ -11,9 +11,18 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Union
 
-from .aliases import MAX_FILE_BYTES, OnConflict, bundled_path, merge, read_alias_file
+from .aliases import (
+    MAX_FILE_BYTES,
+    OnConflict,
+    bundled_path,
+    merge,
+    parse_file_bytes,
+    read_file_bytes,
+)
+from .cache import cache_key, default_cache_dir, fetch, store
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
 from .model import Decision, Entity, Kind, Match, Mention, Source
 from .normalize import normalize_name
@@ -49,7 +58,8 @@ PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 
 
 def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",
-         with_default: bool = False, max_bytes: int = MAX_FILE_BYTES, **options: float) -> Resolver:
+         with_default: bool = False, max_bytes: int = MAX_FILE_BYTES, cache: bool | None = None,
+         cache_dir: PathLike | None = None, **options: float) -> Resolver:
     """Build a Resolver over alias files, merged in order.
 
     Args:
@@ -58,6 +68,10 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             (later wins, with a warning) or "ignore" (later wins).
         with_default: put the bundled file first, so ``paths`` extend it.
         max_bytes: the largest file read; a guard against endless or hostile input.
+        cache: keep the compiled resolver on disk and read it back while every input file,
+            setting and namenorm itself are unchanged (``namenorm.cache``). None (the default)
+            caches unless the environment sets NAMENORM_NO_CACHE.
+        cache_dir: where; by default ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``).
         options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
             ``Resolver``.
 
@@ -73,9 +87,23 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             flat.append(path)
     if with_default or not flat:
         flat.insert(0, bundled_path())
-    merged = merge((read_alias_file(p, max_bytes=max_bytes) for p in flat), on_conflict=on_conflict)
-    return Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
-                    particles=merged.particles, **options)
+    inputs = [(str(p), read_file_bytes(p, max_bytes=max_bytes)) for p in flat]
+    if cache is None:
+        cache = not os.environ.get("NAMENORM_NO_CACHE")
+    # A cached load would skip the warnings "warn" promises, so that mode always parses.
+    cache = cache and on_conflict != "warn"
+    if cache:
+        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        key = cache_key(inputs, (on_conflict, sorted(options.items())))
+        cached = fetch(directory, key)
+        if cached is not None:
+            return cached
+    merged = merge((parse_file_bytes(data, name) for name, data in inputs), on_conflict=on_conflict)
+    resolver = Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
+                        particles=merged.particles, **options)
+    if cache:
+        store(directory, key, resolver)
+    return resolver
 
 
 _default: Resolver | None = None

@@ -39,8 +39,10 @@ __all__ = [
     "default_titles",
     "merge",
     "parse_alias_file",
+    "parse_file_bytes",
     "parse_jsonl",
     "read_alias_file",
+    "read_file_bytes",
 ]
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
@@ -549,8 +551,16 @@ def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Alias
     Raises:
         AliasFileError: when the file is missing, too large, not UTF-8, or invalid.
     """
+    return parse_file_bytes(read_file_bytes(path, max_bytes=max_bytes), str(path))
+
+
+def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """An alias file's bytes, refused past ``max_bytes``.
+
+    Raises:
+        AliasFileError: when the file cannot be read or is too large.
+    """
     name = str(path)
-    parse = parse_jsonl if name.endswith(".jsonl") else parse_alias_file
     try:
         data = _read_at_most(path, max_bytes)
     except OSError as exc:
@@ -558,7 +568,12 @@ def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Alias
     if len(data) > max_bytes:
         raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
                                                 "max_bytes= (namenorm --max-bytes) or split the file")])
-    return parse(data, name)
+    return data
+
+
+def parse_file_bytes(data: bytes, name: str) -> AliasFile:
+    """Parse a file's bytes as its name says: JSON Lines for ``.jsonl``, else YAML."""
+    return (parse_jsonl if name.endswith(".jsonl") else parse_alias_file)(data, name)
 
 
 def _extend(entity: Entity, ext: Extension) -> Entity:

@@ -61,7 +61,8 @@ def _probability(text: str) -> float:
 
 
 def _resolver(args: argparse.Namespace) -> Resolver:
-    return load(*(args.aliases or ()), with_default=args.with_default, max_bytes=args.max_bytes)
+    return load(*(args.aliases or ()), with_default=args.with_default, max_bytes=args.max_bytes,
+                cache=False if args.no_cache else None)
 
 
 def _match_record(query: str, match: Match | None) -> dict[str, object]:
@@ -175,7 +176,8 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes)
+    resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
+                    cache=False if args.no_cache else None)
     if args.list:
         out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
     clashes = resolver.clashes
@@ -199,6 +201,8 @@ def _parser() -> argparse.ArgumentParser:
     def max_bytes(p: argparse.ArgumentParser) -> None:
         p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, metavar="N",
                        help=f"largest alias file read (default {MAX_FILE_BYTES:,})")
+        p.add_argument("--no-cache", action="store_true",
+                       help="parse the alias files even when a compiled copy is cached (see NAMENORM_NO_CACHE)")
 
     p = sub.add_parser("resolve", help="resolve names to entities")
     p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one a line from stdin")

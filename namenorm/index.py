@@ -326,6 +326,15 @@ class Index:
         self._kind_words: dict[str, frozenset[str]] = {}
         """Kind -> words of the forms of entities of that kind, built on first use."""
 
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        del state["_recent_candidates"]  # a memo of recent queries, and a wrapper pickle refuses
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
+
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
               given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = ()) -> Index:

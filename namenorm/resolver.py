@@ -131,6 +131,11 @@ class Resolver:
                 engine = self._engine
         return engine
 
+    def use_compiled(self, engine: Engine) -> None:
+        """Take the decision engine compiled earlier for this same gallery (read from the cache)
+        instead of compiling it on first use."""
+        self._engine = engine
+
     @property
     def index(self) -> Index:
         """The compiled lookup tables, built on first use."""

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled resolvers are cached under the user's cache directory; the tests keep theirs apart.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="namenorm-test-cache-")
 
 import namenorm
 

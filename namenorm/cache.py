@@ -1,0 +1,116 @@
+"""Compiled resolvers kept on disk, so that a process does not parse and compile the same alias
+files again (the bundled file costs a command-line call most of its time).
+
+A cache file holds a pickled Resolver with its compiled lookup tables. Its name is a hash of
+everything the result depends on: the content of every input file and the name it was read
+under, namenorm's own source and data, the Python version and the load settings; any edit,
+upgrade or setting change so makes a new file. Pickle runs code when read, so a cache is read
+only from a directory and file that the current user owns and nobody else can write; a file
+that is corrupt, truncated or from elsewhere gives a warning and is rebuilt, never a crash.
+
+The directory is ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``), or ``cache_dir=``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .resolver import Resolver
+
+__all__ = ["cache_key", "default_cache_dir", "fetch", "store"]
+
+_MAGIC = b"namenorm-compiled-1\n"
+_KEEP = 16
+"""Cache files kept per directory; older ones are removed when a new one is written."""
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/namenorm``, or ``~/.cache/namenorm`` when that is unset."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "namenorm"
+
+
+@lru_cache(maxsize=1)
+def _own_fingerprint() -> str:
+    """A hash of namenorm's source and data files: a changed tree is a new cache, even at one version."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".json", ".txt", ".yaml"):
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cache_key(inputs: Iterable[tuple[str, bytes]], settings: object) -> str:
+    """The cache file's name for these (file name, content) inputs and load settings."""
+    digest = hashlib.sha256()
+    digest.update(_MAGIC + sys.version.encode() + _own_fingerprint().encode() + repr(settings).encode())
+    for name, content in inputs:
+        digest.update(b"\0" + name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()[:40]
+
+
+def _private(path: Path) -> bool:
+    """Owned by this user and writable by nobody else (always true where there are no owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def fetch(directory: Path, key: str) -> Resolver | None:
+    """The resolver stored under ``key``, or None (nothing stored, or nothing safe to read)."""
+    path = directory / f"{key}.pickle"
+    try:
+        if not path.is_file():
+            return None
+        if not (_private(directory) and _private(path)):
+            warnings.warn(f"namenorm: not reading the cache {path}: other users can write to it; "
+                          "make the directory private or pass another cache_dir", stacklevel=3)
+            return None
+        with path.open("rb") as stream:
+            if stream.read(len(_MAGIC)) != _MAGIC:
+                raise ValueError("not a namenorm cache file")
+            stored_key, resolver, engine = pickle.load(stream)  # a private directory, checked above
+        if stored_key != key:
+            raise ValueError("the file holds another gallery")
+        resolver.use_compiled(engine)
+        return resolver  # type: ignore[no-any-return]
+    except Exception as exc:  # noqa: BLE001 (a bad cache is rebuilt, whatever is wrong with it)
+        warnings.warn(f"namenorm: ignoring the unreadable cache {path} ({exc}); rebuilding it", stacklevel=3)
+        return None
+
+
+def store(directory: Path, key: str, resolver: Resolver) -> None:
+    """Write the compiled resolver atomically; a cache that cannot be written is skipped quietly."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(directory):
+            return
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(_MAGIC)
+                pickle.dump((key, resolver, resolver.engine), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, directory / f"{key}.pickle")
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        stored = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -1,0 +1,99 @@
+"""The compiled-resolver cache: read back while nothing changed, rebuilt when anything did,
+never read from where others can write, and a bad file is a warning, not a crash."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+import namenorm
+
+SMALL = Path(__file__).resolve().parent / "fixtures" / "aliases_small.yaml"
+
+
+@pytest.fixture
+def gallery(tmp_path):
+    path = tmp_path / "gallery.yaml"
+    shutil.copy(SMALL, path)
+    return path
+
+
+def cached_files(directory):
+    return sorted(directory.glob("*.pickle"))
+
+
+def test_a_second_load_reads_the_compiled_resolver_without_parsing(gallery, tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    first = namenorm.load(gallery, cache_dir=directory)
+    assert len(cached_files(directory)) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed although the cache holds this gallery")
+
+    monkeypatch.setattr(namenorm, "parse_file_bytes", no_parsing)
+    second = namenorm.load(gallery, cache_dir=directory)
+    assert [e.id for e in second] == [e.id for e in first]
+    assert second.resolve("Ryan Germanie") == first.resolve("Ryan Germanie")
+    assert second["ryan-germany"].source == first["ryan-germany"].source
+
+
+def test_an_edit_or_a_setting_makes_a_new_cache_entry(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    gallery.write_text(gallery.read_text(encoding="utf-8").replace("name: Ryan Germany", "name: Ryan Germani"),
+                       encoding="utf-8")
+    edited = namenorm.load(gallery, cache_dir=directory)
+    assert edited["ryan-germany"].name == "Ryan Germani"
+    namenorm.load(gallery, cache_dir=directory, threshold=0.5)
+    assert len(cached_files(directory)) == 3
+
+
+def test_a_corrupt_or_foreign_cache_file_is_rebuilt_with_a_warning(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    (stored,) = cached_files(directory)
+    for damage in (stored.read_bytes()[:100], b"not a cache at all", b""):
+        stored.write_bytes(damage)
+        with pytest.warns(UserWarning, match="ignoring the unreadable cache"):
+            rebuilt = namenorm.load(gallery, cache_dir=directory)
+        assert rebuilt.resolve("Ryan Germanie").id == "ryan-germany"
+    other = tmp_path / "other.yaml"
+    other.write_text("entities:\n  - {id: x, name: Xavier Quint, kind: person}\n", encoding="utf-8")
+    namenorm.load(other, cache_dir=directory)
+    (mine,) = [p for p in cached_files(directory) if p.name == stored.name]
+    (theirs,) = [p for p in cached_files(directory) if p.name != stored.name]
+    os.replace(theirs, mine)  # a file under this gallery's name that holds another gallery
+    with pytest.warns(UserWarning, match="holds another gallery"):
+        assert "ryan-germany" in namenorm.load(gallery, cache_dir=directory)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners are a POSIX notion")
+def test_a_cache_other_users_can_write_is_never_read(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    directory.chmod(0o777)
+    with pytest.warns(UserWarning, match="other users can write to it"):
+        assert namenorm.load(gallery, cache_dir=directory).resolve("Ryan Germanie").id == "ryan-germany"
+
+
+def test_no_cache_writes_nothing(gallery, tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory, cache=False)
+    monkeypatch.setenv("NAMENORM_NO_CACHE", "1")
+    namenorm.load(gallery, cache_dir=directory)
+    assert not directory.exists()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        namenorm.load(gallery, cache_dir=tmp_path / "fresh")
+
+
+def test_errors_still_name_the_place_when_a_cache_exists(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    gallery.write_text("entities:\n  - {id: x, nmae: X}\n", encoding="utf-8")
+    with pytest.raises(namenorm.AliasFileError, match=r"gallery.yaml:2:5: entity has no 'name'"):
+        namenorm.load(gallery, cache_dir=directory)

@@ -13,6 +13,7 @@ The directory is ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``), or ``cach
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -84,7 +85,13 @@ def fetch(directory: Path, key: str) -> Resolver | None:
         with path.open("rb") as stream:
             if stream.read(len(_MAGIC)) != _MAGIC:
                 raise ValueError("not a namenorm cache file")
-            stored_key, resolver, engine = pickle.load(stream)  # a private directory, checked above
+            collecting = gc.isenabled()
+            gc.disable()  # millions of new objects would set the collector off again and again
+            try:
+                stored_key, resolver, engine = pickle.load(stream)  # a private directory, checked above
+            finally:
+                if collecting:
+                    gc.enable()
         if stored_key != key:
             raise ValueError("the file holds another gallery")
         resolver.use_compiled(engine)

@@ -147,6 +147,6 @@ def rewrite(text: str, *, kind: Kind | None = None, min_score: float | None = No
 
 
 def resolve_many(names: Iterable[str], *, kind: Kind | None = None,
-                 score_cutoff: float | None = None) -> list[Match | None]:
+                 score_cutoff: float | None = None, workers: int = 1) -> list[Match | None]:
     """Resolve many names against the bundled alias file; see ``Resolver.resolve_many``."""
-    return default_resolver().resolve_many(names, kind=kind, score_cutoff=score_cutoff)
+    return default_resolver().resolve_many(names, kind=kind, score_cutoff=score_cutoff, workers=workers)

@@ -30,6 +30,23 @@ CANDIDATE_FLOOR = 0.01
 """Lowest probability ``candidates`` lists by default."""
 
 
+_CHUNK = 2_000
+"""Most names a worker process resolves per task."""
+_worker_resolver: Resolver | None = None
+"""In a worker process of ``resolve_many``: the resolver it was started with."""
+
+
+def _start_worker(resolver: Resolver, engine: Engine) -> None:
+    global _worker_resolver
+    resolver.use_compiled(engine)
+    _worker_resolver = resolver
+
+
+def _resolve_chunk(names: list[str], kind: Kind | None, score_cutoff: float | None) -> list[Match | None]:
+    assert _worker_resolver is not None
+    return [_worker_resolver.resolve(name, kind=kind, score_cutoff=score_cutoff) for name in names]
+
+
 def _strings(argument: str, values: Iterable[str]) -> tuple[str, ...]:
     """``values`` as a tuple, or a TypeError naming the argument that holds something else."""
     if isinstance(values, str):
@@ -212,20 +229,39 @@ class Resolver:
         return [m for m in decision.matches if m.score >= cutoff][:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None,
-                     score_cutoff: float | None = None) -> list[Match | None]:
-        """Resolve each name, in order; repeated names are resolved once."""
+                     score_cutoff: float | None = None, workers: int = 1) -> list[Match | None]:
+        """Resolve each name, in order; repeated names are resolved once.
+
+        Args:
+            names: the names (not one string: that would be resolved letter by letter).
+            kind, score_cutoff: as for ``resolve``.
+            workers: processes to share the work among. Each receives the compiled tables
+                once (none at all where processes fork), and the answers are the ones a
+                single process gives.
+        """
         if isinstance(names, str):
             raise TypeError("names must be an iterable of names, not one str; use resolve() for one name")
-        seen: dict[str, Match | None] = {}
-        out: list[Match | None] = []
-        for name in names:
-            if isinstance(name, str) and name in seen:
-                out.append(seen[name])
-                continue
-            result = self.resolve(name, kind=kind, score_cutoff=score_cutoff)
-            seen[name] = result
-            out.append(result)
-        return out
+        if not isinstance(workers, int) or workers < 1:
+            raise ValueError(f"workers must be a whole number of at least 1, not {workers!r}")
+        names = list(names)
+        unique = list(dict.fromkeys(names))
+        if workers == 1 or len(unique) < 2 * workers:
+            found = {name: self.resolve(name, kind=kind, score_cutoff=score_cutoff) for name in unique}
+        else:
+            found = self._resolve_in_workers(unique, kind, score_cutoff, workers)
+        return [found[name] for name in names]
+
+    def _resolve_in_workers(self, unique: list[str], kind: Kind | None, score_cutoff: float | None,
+                            workers: int) -> dict[str, Match | None]:
+        from concurrent.futures import ProcessPoolExecutor
+
+        check_kind(kind)
+        check_probability("score_cutoff", score_cutoff)
+        size = max(1, min(_CHUNK, len(unique) // (4 * workers)))
+        chunks = [unique[i:i + size] for i in range(0, len(unique), size)]
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.engine)) as pool:
+            answers = pool.map(_resolve_chunk, chunks, [kind] * len(chunks), [score_cutoff] * len(chunks))
+            return {name: match for chunk, found in zip(chunks, answers) for name, match in zip(chunk, found)}
 
     def scan(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> list[Mention]:
         """Every mention of a known entity in running text, in order and non-overlapping.

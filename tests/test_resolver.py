@@ -279,3 +279,11 @@ def test_bad_cutoffs_are_refused_up_front(small):
     assert small.candidates("Perdue", score_cutoff=None)
     with pytest.raises(TypeError, match="not one str"):
         small.decide("Perdue").given("david-perdue")
+
+
+def test_resolve_many_in_worker_processes_gives_the_single_process_answers(small):
+    names = ["Ryan Germanie", "Rafensperger", "Nobody Atall", "David Purdue", "Georgia"] * 20
+    names += [f"Someone Number{i}" for i in range(60)]
+    assert small.resolve_many(names, workers=2) == small.resolve_many(names)
+    with pytest.raises(ValueError, match="workers must be a whole number of at least 1, not 0"):
+        small.resolve_many(names, workers=0)

@@ -110,7 +110,7 @@ import resource, sys, time
 sys.path.insert(0, {root!r})
 import namenorm
 start = time.perf_counter()
-r = namenorm.load({path!r})
+r = namenorm.load({path!r}, cache=False)
 {work}
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """

@@ -47,7 +47,7 @@ __all__ = [
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """Largest alias file read by default (over a million entities): a guard against endless or
-hostile input, raised with ``max_bytes=``.""" 
+hostile input, raised with ``max_bytes=``."""
 _MAX_DEPTH = 6
 """Alias files nest at most: top mapping > entities list > entity > meta > value."""
 _MAX_NESTING = 32

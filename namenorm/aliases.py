@@ -170,6 +170,31 @@ def _event_parser(text: str) -> Any:
     return yaml.SafeLoader(text)
 
 
+_IN_SEQUENCE = _Node(None, 0, 0)
+"""Stands in ``_compose``'s key stack for an open sequence, which takes values without keys."""
+
+
+def _refuse_or_open(event: Any, depth: int) -> _Node:
+    """The node an event other than a plain scalar or an end opens, or ``_Refused`` where an
+    alias file may not have it."""
+    mark = event.start_mark
+    problem = None
+    if isinstance(event, yaml.AliasEvent):
+        problem = "YAML aliases (*name) are not allowed in alias files; write the value out"
+    elif event.tag not in _PLAIN_TAGS:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        problem = f"the tag {tag!r} is not allowed in alias files; write the value as plain text"
+    elif isinstance(event, yaml.ScalarEvent):
+        return _Scalar(event.value, mark.line + 1, mark.column + 1)
+    elif depth >= _MAX_NESTING:
+        problem = "nesting too deep for an alias file"
+    if problem is not None:
+        raise _Refused(problem=problem, problem_mark=mark)
+    if isinstance(event, yaml.SequenceStartEvent):
+        return _Sequence([], mark.line + 1, mark.column + 1)
+    return _Mapping([], mark.line + 1, mark.column + 1)
+
+
 def _compose(text: str) -> _Node | None:
     """The single document of ``text`` as a tree of ``_Node``, built from parser events without
     recursion.
@@ -187,42 +212,33 @@ def _compose(text: str) -> _Node | None:
         root: _Node | None = None
         open_nodes: list[_Node] = []
         keys: list[_Node | None] = []  # per open mapping, the key waiting for its value
-        while not parser.check_event(yaml.DocumentEndEvent):
-            event = parser.get_event()
-            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            kind = type(event)  # compared by identity: this loop runs a dozen times an entity
+            if kind is yaml.ScalarEvent and event.tag is None:
+                mark = event.start_mark
+                node: _Node = _Scalar(event.value, mark.line + 1, mark.column + 1)
+            elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
                 open_nodes.pop()
                 keys.pop()
                 continue
-            mark = event.start_mark
-            if isinstance(event, yaml.AliasEvent):
-                raise _Refused(problem="YAML aliases (*name) are not allowed in alias files; write the value out",
-                               problem_mark=mark)
-            if event.tag not in _PLAIN_TAGS:
-                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise _Refused(problem=f"the tag {tag!r} is not allowed in alias files; write the value as plain text",
-                               problem_mark=mark)
-            node: _Node
-            if isinstance(event, yaml.ScalarEvent):
-                node = _Scalar(event.value, mark.line + 1, mark.column + 1)
-            elif len(open_nodes) >= _MAX_NESTING:
-                raise _Refused(problem="nesting too deep for an alias file", problem_mark=mark)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                node = _Sequence([], mark.line + 1, mark.column + 1)
+            elif kind is yaml.DocumentEndEvent:
+                break
             else:
-                node = _Mapping([], mark.line + 1, mark.column + 1)
+                node = _refuse_or_open(event, len(open_nodes))
             if not open_nodes:
                 root = node
-            elif isinstance(open_nodes[-1], _Sequence):
+            elif keys[-1] is _IN_SEQUENCE:
                 open_nodes[-1].value.append(node)
             elif keys[-1] is None:
                 keys[-1] = node
             else:
                 open_nodes[-1].value.append((keys[-1], node))
                 keys[-1] = None
-            if not isinstance(node, _Scalar):
+            if kind is not yaml.ScalarEvent:
                 open_nodes.append(node)
-                keys.append(None)
-        parser.get_event()  # document end
+                keys.append(_IN_SEQUENCE if kind is yaml.SequenceStartEvent else None)
         if not parser.check_event(yaml.StreamEndEvent):
             raise yaml.MarkedYAMLError(problem="an alias file holds one YAML document; remove the '---' after the first",
                                        problem_mark=parser.peek_event().start_mark)
@@ -280,17 +296,19 @@ class _Reader:
             self.issue(node, f"{what} must be a list, e.g. {what.split()[-1]}: [{node.value if isinstance(node, _Scalar) else '...'}]")
             return ()
         out: dict[str, None] = {}  # ordered, and a repeat costs no scan of the list
+        entry = f"an entry of {what}"
         for item in node.value:
-            value = self.text(item, f"an entry of {what}")
+            value = self.text(item, entry)
             if value is None:
                 continue
-            if names and not normalize_name(value):
-                self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it")
-                continue
-            words = normalize_name(value).split()
-            if single_words and len(words) > 1:
-                self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
-                continue
+            if names or single_words:
+                words = normalize_name(value).split()
+                if names and not words:
+                    self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it")
+                    continue
+                if single_words and len(words) > 1:
+                    self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
+                    continue
             out.setdefault(value)
         return tuple(out)
 

@@ -136,9 +136,10 @@ def candidates(name: str, *, limit: int = 5, kind: Kind | None = None,
     return default_resolver().candidates(name, limit=limit, kind=kind, score_cutoff=score_cutoff)
 
 
-def scan(text: str, *, kind: Kind | None = None, min_score: float | None = None) -> list[Mention]:
+def scan(text: str, *, kind: Kind | None = None, min_score: float | None = None,
+         lines: bool = False) -> list[Mention]:
     """Mentions of bundled entities in running text; see ``Resolver.scan``."""
-    return default_resolver().scan(text, kind=kind, min_score=min_score)
+    return default_resolver().scan(text, kind=kind, min_score=min_score, lines=lines)
 
 
 def rewrite(text: str, *, kind: Kind | None = None, min_score: float | None = None) -> str:

@@ -263,19 +263,23 @@ class Resolver:
             answers = pool.map(_resolve_chunk, chunks, [kind] * len(chunks), [score_cutoff] * len(chunks))
             return {name: match for chunk, found in zip(chunks, answers) for name, match in zip(chunk, found)}
 
-    def scan(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> list[Mention]:
+    def scan(self, text: str, *, kind: Kind | None = None, min_score: float | None = None,
+             lines: bool = False) -> list[Mention]:
         """Every mention of a known entity in running text, in order and non-overlapping.
 
         ``text[m.start:m.end] == m.text`` for every mention; titles and
         possessive 's stay outside the span. Each span is decided by the same
-        engine as ``resolve``; ``min_score`` is the probability cutoff.
+        engine as ``resolve``; ``min_score`` is the probability cutoff. A name may
+        run over a line break (wrapped prose) unless ``lines`` says every line
+        stands alone (a list of names, a table, a log).
 
         >>> r = Resolver([Entity("brad-raffensperger", "Brad Raffensperger", "person")])
         >>> [(m.text, m.match.id) for m in r.scan("Secretary of State Brad Rappensperger's call.")]
         [('Brad Rappensperger', 'brad-raffensperger')]
         """
         check_kind(kind)
-        return scan_text(self.engine, text, kind=kind, score_cutoff=check_probability("min_score", min_score))
+        return scan_text(self.engine, text, kind=kind, score_cutoff=check_probability("min_score", min_score),
+                         lines=lines)
 
     def rewrite(self, text: str, *, kind: Kind | None = None, min_score: float | None = None) -> str:
         """The text with every resolved mention replaced by its canonical name.

@@ -109,8 +109,9 @@ class _Token:
     """Only spaces, hyphens or an initial's period separate it from the previous token."""
 
 
-def tokenize(text: str) -> list[_Token]:
-    """Split text into word tokens with offsets and the facts scanning needs.
+def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
+    """Split text into word tokens with offsets and the facts scanning needs; with ``lines``, a
+    line break separates names as a blank line does.
 
     >>> [(t.norm, t.capital) for t in tokenize("Sen. Kelly Loeffler's win")]
     [('sen', True), ('kelly', True), ('loeffler', True), ('win', False)]
@@ -134,7 +135,7 @@ def tokenize(text: str) -> list[_Token]:
             sentence_start, broken = not tokens, False
         else:
             sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
-            broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short)
+            broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short) or (lines and "\n" in gap)
         tokens.append(_Token(start, end, norm, capital, sentence_start,
                              bool(tokens) and not broken))
         prev_end = end
@@ -164,13 +165,14 @@ _Open = tuple[int, int, Decision]
 class _Scan:
     """One pass over one text."""
 
-    def __init__(self, engine: Engine, text: str, kind: str | None, score_cutoff: float | None) -> None:
+    def __init__(self, engine: Engine, text: str, kind: str | None, score_cutoff: float | None,
+                 lines: bool = False) -> None:
         self.engine = engine
         self.index = engine.index
         self.text = text
         self.kind = kind
         self.cutoff = score_cutoff
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text, lines=lines)
         self.cache: Cache = {}
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
@@ -404,14 +406,15 @@ class _Scan:
 
 
 def scan_text(engine: Engine, text: str, *, kind: str | None = None,
-              score_cutoff: float | None = None) -> list[Mention]:
+              score_cutoff: float | None = None, lines: bool = False) -> list[Mention]:
     """Every mention of a known entity in ``text``, in order, non-overlapping.
 
-    ``score_cutoff`` is the lowest probability a mention needs (default: the engine's threshold).
+    ``score_cutoff`` is the lowest probability a mention needs (default: the engine's threshold);
+    with ``lines``, no name runs from one line into the next (a list, a table, a log).
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    return _Scan(engine, text, kind, score_cutoff).mentions()
+    return _Scan(engine, text, kind, score_cutoff, lines).mentions()
 
 
 def rewrite_text(text: str, mentions: list[Mention]) -> str:

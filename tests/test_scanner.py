@@ -255,3 +255,12 @@ def test_a_similar_word_in_context_keeps_the_stranger_in_its_score(small):
     assert (later.text, later.match.id, later.in_context) == ("Rappensperger", "brad-raffensperger", True)
     assert 0.5 <= later.match.score < 1.0
     assert small.scan(text, min_score=min(1.0, later.match.score + 0.01))[-1].text != "Rappensperger"
+
+
+def test_with_lines_no_name_runs_into_the_next_line(small):
+    assert found(small, "a letter from Brad\nRaffensperger arrived") == [
+        ("Brad\nRaffensperger", "brad-raffensperger")]
+    assert all("\n" not in text for text, _ in found(small, "a letter from Brad\nRaffensperger arrived",
+                                                       lines=True))
+    assert found(small, "Ryan Germany\nKelly Loeffler\n", lines=True) == [
+        ("Ryan Germany", "ryan-germany"), ("Kelly Loeffler", "kelly-loeffler")]

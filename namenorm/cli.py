@@ -1,52 +1,79 @@
 """The ``namenorm`` command line: resolve names, scan text, check alias files.
 
-Exit status: 0 on success, 1 when ``check`` finds clashes, 2 on usage or
+Input is read a line at a time and every answer is written as soon as it is known, so the
+command works in pipelines of any length and as a coprocess. Exit status: 0 on success; 1 when
+``resolve -e`` leaves a name unresolved or ``check --strict`` finds clashes; 2 on usage or
 alias-file errors (the message goes to stderr).
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import codecs
+import io
 import json
 import os
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES
 from .errors import NamenormError
-from .model import KINDS, Match
+from .model import KINDS, Decision, Match, Mention
 from .resolver import Resolver
 from .scanner import rewrite_text
 
 __all__ = ["main"]
 
 
-def decode_bytes(data: bytes) -> str:
-    """Decode input of unknown encoding: UTF-8 (with or without BOM), UTF-16 with BOM, else Latin-1.
+def _input_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[str]:
+    """The lines of ``stream`` as they arrive, without line ends, each decoded on its own.
 
-    >>> decode_bytes("Köln".encode("utf-8")), decode_bytes("Köln".encode("latin-1"))
-    ('Köln', 'Köln')
+    Without an encoding: UTF-16 when the input starts with its byte-order mark, else UTF-8,
+    and a line that is not valid UTF-8 is read as Latin-1 with a warning naming it. With one,
+    undecodable bytes become U+FFFD, with a warning.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    start = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
+    if encoding is None and start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    if encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        # A wide encoding: its line ends are not the byte 0x0A, so let a text reader find them.
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
+        for number, line in enumerate(text, 1):
+            if "\ufffd" in line:
+                _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
+            yield line.rstrip("\n").lstrip("\ufeff") if number == 1 else line.rstrip("\n")
+        return
+    for number, raw in enumerate(stream, 1):
+        raw = raw.rstrip(b"\r\n")
+        if number == 1 and encoding is None:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            yield raw.decode(encoding or "utf-8")
+        except UnicodeDecodeError:
+            if encoding is None:
+                _warn(f"{name}:{number}: not valid UTF-8; read as Latin-1 (choose with --encoding)")
+                yield raw.decode("latin-1")
+            else:
+                _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
+                yield raw.decode(encoding, errors="replace")
 
 
-def _read_lines(args: Sequence[str]) -> Iterator[str]:
-    """The names given, with '-' standing for stdin, one name a line."""
-    for arg in args:
+def _warn(message: str) -> None:
+    print(f"namenorm: warning: {message}", file=sys.stderr)
+
+
+def _names(args: argparse.Namespace) -> Iterator[tuple[str, bool]]:
+    """Each name to resolve, and whether it came from standard input (so is streamed)."""
+    for arg in args.names or ["-"]:
         if arg == "-":
-            for line in decode_bytes(sys.stdin.buffer.read()).splitlines():
-                if line.strip():
-                    yield line.strip()
+            for line in _input_lines(sys.stdin.buffer, "<stdin>", args.encoding):
+                yield line.strip(), True
         else:
-            yield arg
+            yield arg, False
 
 
 def _probability(text: str) -> float:
@@ -58,6 +85,25 @@ def _probability(text: str) -> float:
     if not 0.0 < value <= 1.0:
         raise argparse.ArgumentTypeError(f"must be a probability in (0, 1], got {text}")
     return value
+
+
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+    return value
+
+
+def _encoding(text: str) -> str:
+    """An argparse type: the name of a text encoding Python knows."""
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {text!r}") from None
 
 
 def _resolver(args: argparse.Namespace) -> Resolver:
@@ -87,92 +133,155 @@ def _print_table(rows: Iterable[list[str]], out: TextIO) -> None:
                    + "\n" for row in rows)
 
 
+class _Table:
+    """Rows in columns as wide as the widest cell so far: aligned when every row is known first
+    (``fit``), and still one complete line a row when rows stream in."""
+
+    def __init__(self, out: TextIO, header: list[str]) -> None:
+        self.out = out
+        self.widths = [0] * len(header)
+        self.header = header
+        self.started = False
+
+    def fit(self, rows: Iterable[list[str]]) -> None:
+        for row in rows:
+            self.widths = [max(w, _display_width(cell)) for w, cell in zip(self.widths, row)]
+
+    def write(self, row: list[str]) -> None:
+        if not self.started:
+            self.started = True
+            self.write(self.header)
+        self.fit([row])
+        cells = (cell + " " * (w - _display_width(cell)) for cell, w in zip(row, self.widths))
+        self.out.write("  ".join(cells).rstrip() + "\n")
+
+
+_MEMO = 100_000
+"""Distinct names whose decisions a streamed ``resolve`` remembers (a list repeats its names)."""
+
+
 def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
-    names = list(_read_lines(args.names))
-    if args.candidates:
-        for name in names:
-            found = resolver.candidates(name, limit=args.candidates, kind=args.kind)
-            if args.json:
-                out.write(json.dumps({"query": name, "candidates": [_match_record(name, m) for m in found]},
-                                     ensure_ascii=False) + "\n")
-            else:
-                out.write(f"{name}\n")
-                _print_table(([f"  {m.score:.2f}", m.id, m.name, m.kind, m.method] for m in found), out)
-        return 0
-    matches = resolver.resolve_many(names, kind=args.kind)
-    if args.json:
-        for name, match in zip(names, matches):
-            out.write(json.dumps(_match_record(name, match), ensure_ascii=False) + "\n")
-        return 0
-    rows = [["QUERY", "ID", "NAME", "KIND", "SCORE", "METHOD"]]
-    for name, match in zip(names, matches):
-        if match is None:
-            rows.append([name, "-", "(no confident match)", "", "", ""])
+    names: Iterable[tuple[str, bool]] = _names(args)
+    header = ["QUERY", "ID", "NAME", "KIND", "SCORE", "METHOD"]
+    table = None if args.json or args.tsv else _Table(out, header)
+    if table is not None and args.names and "-" not in args.names:
+        names = list(names)  # all given on the command line: align the table on every row
+        table.fit([name, *_cells(resolver.resolve(name, kind=args.kind))[1:]] for name, _ in names)
+    if args.tsv:
+        out.write("\t".join(h.lower() for h in header) + "\n")
+    memo: dict[str, Decision] = {}
+    unresolved = False
+    for name, streamed in names:
+        decision = memo.get(name)
+        if decision is None:
+            if len(memo) >= _MEMO:
+                memo.clear()
+            decision = memo[name] = resolver.decide(name, kind=args.kind)
+        unresolved |= bool(name) and decision.winner is None
+        if args.candidates:
+            found = resolver.candidates(name, limit=args.candidates, kind=args.kind) if name else []
+            _write_candidates(out, name, found, args)
+        elif args.json:
+            record = _match_record(name, decision.winner)
+            if args.explain:
+                record["explain"] = decision.explain()
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif args.tsv:
+            out.write("\t".join(_cells(decision.winner, name)).replace("\n", " ") + "\n")
         else:
-            rows.append([name, match.id, match.name, match.kind, f"{match.score:.2f}", match.method])
-    _print_table(rows, out)
-    if args.explain:
-        for match in matches:
-            if match is not None:
-                out.write(match.explain() + "\n")
-    return 0
+            assert table is not None
+            table.write(_cells(decision.winner, name))
+        if args.explain and not args.json:
+            out.write(_indent(decision.explain()) + "\n")
+        if streamed:
+            out.flush()  # a coprocess that wrote one name waits for its answer
+    return 1 if args.fail and unresolved else 0
 
 
-_CHUNK_CHARS = 1 << 20
-"""Scan large inputs in blocks of about this many characters, cut at a blank line or newline."""
+def _cells(match: Match | None, query: str = "") -> list[str]:
+    if match is None:
+        return [query, "-", "(no confident match)", "", "", ""]
+    return [query, match.id, match.name, match.kind, f"{match.score:.2f}", match.method]
 
 
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """Blocks of ``text`` with their offsets, cut where no name can span the cut."""
-    pos = 0
-    while pos < len(text):
-        end = min(len(text), pos + _CHUNK_CHARS)
-        if end < len(text):
-            cut = text.rfind("\n\n", pos, end)
-            if cut <= pos:
-                cut = text.rfind("\n", pos, end)
-            end = cut + 1 if cut > pos else end
-        yield pos, text[pos:end]
-        pos = end
+def _write_candidates(out: TextIO, name: str, found: Sequence[Match], args: argparse.Namespace) -> None:
+    if args.json:
+        out.write(json.dumps({"query": name, "candidates": [_match_record(name, m) for m in found]},
+                             ensure_ascii=False) + "\n")
+    elif args.tsv:
+        out.writelines("\t".join(_cells(m, name)) + "\n" for m in found)
+    else:
+        out.write(f"{name}\n")
+        _print_table(([f"  {m.score:.2f}", m.id, m.name, m.kind, m.method] for m in found), out)
 
 
-def _read_source(name: str) -> str:
-    if name == "-":
-        return decode_bytes(sys.stdin.buffer.read())
-    with open(name, "rb") as handle:
-        return decode_bytes(handle.read())
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" for line in text.splitlines())
+
+
+_BLOCK_LINES = 2_000
+"""Most lines scanned together: a blank line ends a block sooner. Names never span lines here,
+so a block ends anywhere without cutting one; within a block the text is one document (a
+bare surname links to the full name a few lines up)."""
+
+
+def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
+    """Runs of lines, each ending at a blank line or at ``_BLOCK_LINES``."""
+    block: list[str] = []
+    for line in lines:
+        block.append(line)
+        if not line.strip() or len(block) >= _BLOCK_LINES:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
-    progress = sys.stderr.isatty()
     for name in args.files:
         try:
-            text = _read_source(name)
+            stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
         except OSError as exc:
             print(f"namenorm: {name}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        for offset, block in _chunks(text):
-            mentions = resolver.scan(block, kind=args.kind, min_score=args.min_score)
-            if args.rewrite:
-                out.write(rewrite_text(block, mentions))
-            for m in mentions if not args.rewrite else ():
-                start = offset + m.start
-                if args.json:
-                    record = {"file": name, "start": start, "end": offset + m.end, "text": m.text,
-                              **_match_record(m.text, m.match)}
-                    del record["query"]
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        shown = "<stdin>" if name == "-" else name
+        first_line, offset = 1, 0
+        try:
+            for block in _blocks(_input_lines(stream, shown, args.encoding)):
+                text = "\n".join(block)
+                mentions = resolver.scan(text, kind=args.kind, min_score=args.min_score, lines=True)
+                if args.rewrite:
+                    out.write(rewrite_text(text, mentions) + "\n")
                 else:
-                    out.write(f"{name}:{start}\t{m.text}\t{m.match.id}\t{m.match.score:.2f}\t{m.match.method}\n")
-            if progress:
-                done = offset + len(block)
-                sys.stderr.write(f"\r{name}: {done * 100 // max(1, len(text))}% of {len(text):,} characters")
-                sys.stderr.flush()
-        if progress:
-            sys.stderr.write("\n")
+                    _write_mentions(out, shown, (first_line, offset), text, mentions, args.json)
+                first_line += len(block)
+                offset += len(text) + 1
+                out.flush()
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
     return 0
+
+
+def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, mentions: Sequence[Mention],
+                    as_json: bool) -> None:
+    """Each mention as ``FILE:LINE:COLUMN`` (from 1, in characters) and its match; ``where`` is
+    the block's first line and its character offset in the input (lines ending in one newline)."""
+    first_line, offset = where
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    for m in mentions:
+        row = bisect.bisect_right(starts, m.start) - 1
+        line, column = first_line + row, m.start - starts[row] + 1
+        if as_json:
+            record = {"file": name, "line": line, "column": column, "start": offset + m.start,
+                      "end": offset + m.end, "text": m.text, **_match_record(m.text, m.match)}
+            del record["query"]
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{name}:{line}:{column}\t{m.text}\t{m.match.id}\t{m.match.score:.2f}\t{m.match.method}\n")
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -187,7 +296,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="namenorm", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="namenorm", description="Resolve misspelled and transliterated names to the entities of an alias file.")
     parser.add_argument("--version", action="version", version=f"namenorm {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -199,23 +309,34 @@ def _parser() -> argparse.ArgumentParser:
         max_bytes(p)
 
     def max_bytes(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, metavar="N",
+        p.add_argument("--max-bytes", type=_positive, default=MAX_FILE_BYTES, metavar="N",
                        help=f"largest alias file read (default {MAX_FILE_BYTES:,})")
         p.add_argument("--no-cache", action="store_true",
                        help="parse the alias files even when a compiled copy is cached (see NAMENORM_NO_CACHE)")
 
+    def encoding(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--encoding", type=_encoding, metavar="NAME",
+                       help="input encoding (default: UTF-8, or UTF-16 after its byte-order mark)")
+
     p = sub.add_parser("resolve", help="resolve names to entities")
-    p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one a line from stdin")
+    p.add_argument("names", nargs="*", metavar="NAME",
+                   help="names to resolve; none, or '-', reads one a line from stdin")
     alias_options(p)
+    encoding(p)
     p.add_argument("--kind", choices=KINDS, help="only consider entities of this kind")
-    p.add_argument("--json", action="store_true", help="print JSON lines")
-    p.add_argument("--candidates", type=int, metavar="N", default=0, help="list up to N candidates per name")
-    p.add_argument("--explain", action="store_true", help="say why each match was made")
+    output = p.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print JSON lines")
+    output.add_argument("--tsv", action="store_true", help="print tab-separated values with a header line")
+    p.add_argument("--candidates", type=_positive, metavar="N", default=0, help="list up to N candidates per name")
+    p.add_argument("--explain", action="store_true", help="say why each name was matched or left out")
+    p.add_argument("-e", "--fail", action="store_true", help="exit 1 when any name is left unresolved")
     p.set_defaults(run=_cmd_resolve)
 
     p = sub.add_parser("scan", help="find names in text files")
-    p.add_argument("files", nargs="+", metavar="FILE", help="text files; '-' reads stdin")
+    p.add_argument("files", nargs="*", metavar="FILE", default=["-"],
+                   help="text files; none, or '-', reads stdin")
     alias_options(p)
+    encoding(p)
     p.add_argument("--kind", choices=KINDS, help="only report entities of this kind")
     p.add_argument("--min-score", type=_probability, default=None,
                    help="only report mentions whose probability is at least this (default: the threshold)")
@@ -237,6 +358,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            # A name the terminal's encoding cannot show is escaped, never a crash.
+            stream.reconfigure(errors="backslashreplace")
     out = sys.stdout
     try:
         return int(args.run(args, out))

@@ -59,9 +59,12 @@ def test_broken_alias_file_exits_2_with_message(capsys):
     assert err.startswith(f"namenorm: {BROKEN}:4:1: ")
 
 
-def test_usage_error_exits_2():
+@pytest.mark.parametrize("argv", [["resolve", "x", "--candidates", "-1"], ["resolve", "x", "--candidates", "two"],
+                                  ["scan", "-", "--min-score", "2"], ["resolve", "x", "--encoding", "klingon"],
+                                  ["resolve", "x", "--json", "--tsv"], ["check", "--max-bytes", "0"]])
+def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as info:
-        main(["resolve"])
+        main(argv)
     assert info.value.code == 2
 
 
@@ -88,8 +91,8 @@ def test_scan_prints_mentions_json_and_rewrite(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     small = namenorm.load(SMALL)
     germany, brad = small.resolve("Ryan Germanie"), small.resolve("Brad Rappensperger")
-    assert lines == [f"{text_file}:10\tRyan Germanie\tryan-germany\t{germany.score:.2f}\tphonetic",
-                     f"{text_file}:38\tBrad Rappensperger\tbrad-raffensperger\t{brad.score:.2f}\tphonetic"]
+    assert lines == [f"{text_file}:1:11\tRyan Germanie\tryan-germany\t{germany.score:.2f}\tphonetic",
+                     f"{text_file}:3:7\tBrad Rappensperger\tbrad-raffensperger\t{brad.score:.2f}\tphonetic"]
     assert main(["scan", str(text_file), "--json", "--aliases", SMALL]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["start"], r["end"], r["id"]) for r in records] == [
@@ -98,17 +101,106 @@ def test_scan_prints_mentions_json_and_rewrite(tmp_path, capsys):
     assert capsys.readouterr().out == "Yesterday Ryan Germany spoke.\n\nLater Brad Raffensperger left.\n"
 
 
-def test_scan_offsets_are_global_across_chunks(monkeypatch, tmp_path, capsys):
+def test_scan_places_are_lines_and_columns_across_blocks(monkeypatch, tmp_path, capsys):
     from namenorm import cli
-    monkeypatch.setattr(cli, "_CHUNK_CHARS", 64)
+    monkeypatch.setattr(cli, "_BLOCK_LINES", 3)
     text = ("Filler words here.\n" * 10) + "Then Ryan Germany spoke.\n" + ("More filler.\n" * 10)
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
     assert main(["scan", str(path), "--json", "--aliases", SMALL]) == 0
     (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (record["line"], record["column"]) == (11, 6)
     assert text[record["start"]:record["end"]] == "Ryan Germany"
 
 
 def test_scan_missing_file_exits_2(capsys):
     assert main(["scan", "no/such/file.txt", "--aliases", SMALL]) == 2
     assert capsys.readouterr().err.startswith("namenorm: no/such/file.txt: ")
+
+
+def run_cli(*args, data=b"", env=None):
+    import os
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "namenorm", *args], input=data, capture_output=True,
+                          check=False, env=full_env)
+
+
+def test_resolve_reads_stdin_without_a_dash_one_record_a_line():
+    proc = run_cli("resolve", "--json", "--aliases", SMALL, data=b"Ryan Germanie\n\nRafensperger\n   \n")
+    records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [r["query"] for r in records] == ["Ryan Germanie", "", "Rafensperger", ""]
+    assert records[1] == {"query": "", "id": None}
+
+
+def test_fail_flag_exits_1_when_a_name_is_unresolved():
+    assert run_cli("resolve", "-e", "Ryan Germanie", "--aliases", SMALL).returncode == 0
+    assert run_cli("resolve", "-e", "Ryan Germanie", "Nobody Atall", "--aliases", SMALL).returncode == 1
+    assert run_cli("resolve", "Nobody Atall", "--aliases", SMALL).returncode == 0
+
+
+def test_a_stray_latin1_line_is_read_alone_with_a_warning():
+    proc = run_cli("resolve", "--json", "--aliases", SMALL, data="래펜스퍼거\n".encode() + b"Garc\xeda\n")
+    queries = [json.loads(line)["query"] for line in proc.stdout.decode().splitlines()]
+    assert queries == ["래펜스퍼거", "García"]
+    assert proc.stderr.decode() == ("namenorm: warning: <stdin>:2: not valid UTF-8; read as Latin-1 "
+                                    "(choose with --encoding)\n")
+
+
+def test_utf16_without_a_byte_order_mark_needs_and_takes_an_encoding():
+    data = "Ryan Germanie\nRafensperger\n".encode("utf-16-le")
+    proc = run_cli("resolve", "--json", "--encoding", "utf-16-le", "--aliases", SMALL, data=data)
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == [
+        "ryan-germany", "brad-raffensperger"]
+
+
+def test_output_never_crashes_on_an_encoding_that_cannot_show_a_name():
+    proc = run_cli("resolve", "래펜스퍼거", "--aliases", SMALL, env={"PYTHONIOENCODING": "latin-1"})
+    assert proc.returncode == 0, proc.stderr
+    assert b"brad-raffensperger" in proc.stdout and b"\\ub798" in proc.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX")
+def test_a_coprocess_gets_each_answer_before_it_writes_the_next_name():
+    import select
+
+    proc = subprocess.Popen([sys.executable, "-m", "namenorm", "resolve", "--tsv", "--aliases", SMALL],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+    def answer(name: bytes) -> list[bytes]:
+        proc.stdin.write(name + b"\n")
+        proc.stdin.flush()
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "no answer while the input stays open"
+        line = proc.stdout.readline()
+        if line.startswith(b"query\t"):
+            line = proc.stdout.readline()
+        return line.split(b"\t")[:2]
+
+    try:
+        assert answer(b"Ryan Germanie") == [b"Ryan Germanie", b"ryan-germany"]
+        assert answer(b"Nobody Atall") == [b"Nobody Atall", b"-"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+
+
+def test_explain_works_with_json_and_says_why_a_name_was_left_out(capsys):
+    assert main(["resolve", "Perdue", "--json", "--explain", "--aliases", SMALL]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["id"] is None
+    assert record["explain"].startswith("'Perdue': ")
+    assert "david-perdue" in record["explain"] and "sonny-perdue" in record["explain"]
+
+
+def test_scan_keeps_each_line_of_a_list_apart(tmp_path, capsys):
+    path = tmp_path / "list.txt"
+    path.write_text("Ryan Germany\nKelly Loeffler\nBrad\nRaffensperger\n", encoding="utf-8")
+    assert main(["scan", str(path), "--aliases", SMALL]) == 0
+    places = [line.split("\t")[:2] for line in capsys.readouterr().out.splitlines()]
+    assert places[:2] == [[f"{path}:1:1", "Ryan Germany"], [f"{path}:2:1", "Kelly Loeffler"]]
+    assert all("Brad" not in text or "Raffensperger" not in text for _, text in places)
+
+
+def test_help_is_plain_text():
+    out = run_cli("--help").stdout.decode()
+    assert "``" not in out and out.startswith("usage: namenorm")

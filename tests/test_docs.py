@@ -26,3 +26,19 @@ def test_examples_run(path, monkeypatch):
         globs.update(test.globs)  # later blocks of a page build on earlier ones
     assert runner.tries > 0 or not blocks
     assert runner.failures == 0, f"{runner.failures} example(s) in {path.name} printed something else"
+
+
+_SHELL = re.compile(r"^```\n\$ (namenorm .*?)\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_command_line_examples_print_what_they_show(path, monkeypatch, capsys):
+    """A ``$ namenorm ...`` block shows the command's exact output."""
+    import shlex
+
+    from namenorm.cli import main
+
+    monkeypatch.chdir(ROOT)
+    for command, shown in _SHELL.findall(path.read_text(encoding="utf-8")):
+        main(shlex.split(command)[1:])
+        assert capsys.readouterr().out == shown, command

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Union
 
@@ -44,6 +44,7 @@ __all__ = [
     "candidates",
     "decide",
     "default_resolver",
+    "from_names",
     "load",
     "normalize_name",
     "resolve",
@@ -104,6 +105,30 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
     if cache:
         store(directory, key, resolver)
     return resolver
+
+
+def from_names(choices: Iterable[str] | Mapping[str, str | Iterable[str]], *, kind: Kind = "other",
+               **options: float) -> Resolver:
+    """A Resolver over plain names, as rapidfuzz's ``choices``: a list (each name's id is its
+    position, "0", "1"...) or a mapping of id to a name or to a list of names, the first one
+    canonical and the rest its aliases.
+
+    >>> r = from_names(["Brad Raffensperger", "Ryan Germany"])
+    >>> r.resolve("Ryan Germanie").id
+    '1'
+    >>> from_names({"koeln": ["Köln", "Cologne"]}, kind="place").resolve("Koln").name
+    'Köln'
+    """
+    if isinstance(choices, str):
+        raise TypeError("choices must be a list or a mapping of names, not one str")
+    items = choices.items() if isinstance(choices, Mapping) else ((str(i), n) for i, n in enumerate(choices))
+    entities = []
+    for entity_id, names in items:
+        forms = [names] if isinstance(names, str) else list(names)
+        if not forms or not all(isinstance(f, str) for f in forms):
+            raise TypeError(f"the names of {entity_id!r} must be a string or a non-empty list of strings")
+        entities.append(Entity(str(entity_id), forms[0], kind, tuple(forms[1:])))
+    return Resolver(entities, **options)
 
 
 _default: Resolver | None = None

@@ -112,10 +112,7 @@ def _resolver(args: argparse.Namespace) -> Resolver:
 
 
 def _match_record(query: str, match: Match | None) -> dict[str, object]:
-    if match is None:
-        return {"query": query, "id": None}
-    return {"query": query, "id": match.id, "name": match.name, "kind": match.kind,
-            "score": match.score, "method": match.method, "form": match.form}
+    return {"query": query, "id": None} if match is None else {"query": query, **match.to_dict()}
 
 
 def _display_width(text: str) -> int:

@@ -139,6 +139,16 @@ class Match:
         """
         return f"Match(id={self.id!r}, score={self.score!r}, method={self.method!r}, form={self.form!r})"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The match as plain values, for JSON or a data frame row.
+
+        >>> Match(Entity("koeln", "Köln", "place"), 0.97, "koln", "exact").to_dict()
+        {'id': 'koeln', 'name': 'Köln', 'kind': 'place', 'score': 0.97, 'method': 'exact', 'form': 'koln', \
+'similarity': 1.0}
+        """
+        return {"id": self.id, "name": self.name, "kind": self.kind, "score": self.score, "method": self.method,
+                "form": self.form, "similarity": self.similarity}
+
     @property
     def id(self) -> str:
         """The entity's id."""
@@ -261,3 +271,18 @@ class Mention:
     in_context: bool = False
     """Decided with the rest of the text: a bare surname of a person the text names in full, or a
     form two entities share settled by a related entity the text mentions (``Decision.given``)."""
+
+    def __repr__(self) -> str:
+        """Short: where, what, and which entity.
+
+        >>> Mention(4, 8, "Koln", Match(Entity("koeln", "Köln", "place"), 0.97, "koln", "fuzzy"))
+        Mention(start=4, end=8, text='Koln', id='koeln', score=0.97)
+        """
+        return (f"Mention(start={self.start}, end={self.end}, text={self.text!r}, id={self.match.id!r}, "
+                f"score={self.match.score!r})")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention and its match as plain values: ``start``, ``end``, ``text``, ``in_context``
+        and the fields of ``Match.to_dict``."""
+        return {"start": self.start, "end": self.end, "text": self.text, "in_context": self.in_context,
+                **self.match.to_dict()}

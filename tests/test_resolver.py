@@ -287,3 +287,25 @@ def test_resolve_many_in_worker_processes_gives_the_single_process_answers(small
     assert small.resolve_many(names, workers=2) == small.resolve_many(names)
     with pytest.raises(ValueError, match="workers must be a whole number of at least 1, not 0"):
         small.resolve_many(names, workers=0)
+
+
+def test_from_names_takes_a_plain_list_or_a_mapping():
+    by_position = namenorm.from_names(["Brad Raffensperger", "Ryan Germany", "David Perdue"], kind="person")
+    assert by_position.resolve("David Purdue").id == "2"
+    assert by_position["2"].kind == "person"
+    by_id = namenorm.from_names({"rg": ["Ryan Germany", "R. Germany"], "bk": "Brian Kemp"})
+    assert by_id.resolve("R. Germany").id == "rg"
+    assert by_id.resolve("Brian Kemp").name == "Brian Kemp"
+    with pytest.raises(TypeError, match="not one str"):
+        namenorm.from_names("Brian Kemp")
+    with pytest.raises(TypeError, match="the names of 'x' must be"):
+        namenorm.from_names({"x": [3]})
+
+
+def test_match_and_mention_are_plain_dicts_and_short_reprs(small):
+    (mention,) = small.scan("Later Ryan Germanie spoke.")
+    record = mention.to_dict()
+    assert record["text"] == "Ryan Germanie" and record["id"] == "ryan-germany"
+    assert record == {"start": 6, "end": 19, "text": "Ryan Germanie", "in_context": False,
+                      **mention.match.to_dict()}
+    assert repr(mention) == f"Mention(start=6, end=19, text='Ryan Germanie', id='ryan-germany', score={mention.match.score!r})"

@@ -108,7 +108,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
 
 
 def from_names(choices: Iterable[str] | Mapping[str, str | Iterable[str]], *, kind: Kind = "other",
-               **options: float) -> Resolver:
+               threshold: float | None = None) -> Resolver:
     """A Resolver over plain names, as rapidfuzz's ``choices``: a list (each name's id is its
     position, "0", "1"...) or a mapping of id to a name or to a list of names, the first one
     canonical and the rest its aliases.
@@ -128,7 +128,7 @@ def from_names(choices: Iterable[str] | Mapping[str, str | Iterable[str]], *, ki
         if not forms or not all(isinstance(f, str) for f in forms):
             raise TypeError(f"the names of {entity_id!r} must be a string or a non-empty list of strings")
         entities.append(Entity(str(entity_id), forms[0], kind, tuple(forms[1:])))
-    return Resolver(entities, **options)
+    return Resolver(entities, threshold=threshold)
 
 
 _default: Resolver | None = None

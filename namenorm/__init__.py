@@ -172,7 +172,8 @@ def rewrite(text: str, *, kind: Kind | None = None, min_score: float | None = No
     return default_resolver().rewrite(text, kind=kind, min_score=min_score)
 
 
-def resolve_many(names: Iterable[str], *, kind: Kind | None = None,
-                 score_cutoff: float | None = None, workers: int = 1) -> list[Match | None]:
+def resolve_many(names: Iterable[str], *, kind: Kind | None = None, score_cutoff: float | None = None,
+                 workers: int = 1, progress: bool | None = None) -> list[Match | None]:
     """Resolve many names against the bundled alias file; see ``Resolver.resolve_many``."""
-    return default_resolver().resolve_many(names, kind=kind, score_cutoff=score_cutoff, workers=workers)
+    return default_resolver().resolve_many(names, kind=kind, score_cutoff=score_cutoff, workers=workers,
+                                           progress=progress)

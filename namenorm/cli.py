@@ -23,6 +23,7 @@ from . import __version__, load
 from .aliases import MAX_FILE_BYTES
 from .errors import NamenormError
 from .model import KINDS, Decision, Match, Mention
+from .progress import Progress
 from .resolver import Resolver
 from .scanner import rewrite_text
 
@@ -153,6 +154,12 @@ class _Table:
         self.out.write("  ".join(cells).rstrip() + "\n")
 
 
+def _progress(args: argparse.Namespace, what: str) -> Progress:
+    """A progress line on stderr while the output goes elsewhere (a file, a pipe) and stderr is
+    a terminal, unless --no-progress."""
+    return Progress(what, shown=sys.stderr.isatty() and not sys.stdout.isatty() and not args.no_progress)
+
+
 _MEMO = 100_000
 """Distinct names whose decisions a streamed ``resolve`` remembers (a list repeats its names)."""
 
@@ -169,31 +176,39 @@ def _cmd_resolve(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\t".join(h.lower() for h in header) + "\n")
     memo: dict[str, Decision] = {}
     unresolved = False
-    for name, streamed in names:
-        decision = memo.get(name)
-        if decision is None:
-            if len(memo) >= _MEMO:
-                memo.clear()
-            decision = memo[name] = resolver.decide(name, kind=args.kind)
-        unresolved |= bool(name) and decision.winner is None
-        if args.candidates:
-            found = resolver.candidates(name, limit=args.candidates, kind=args.kind) if name else []
-            _write_candidates(out, name, found, args)
-        elif args.json:
-            record = _match_record(name, decision.winner)
-            if args.explain:
-                record["explain"] = decision.explain()
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif args.tsv:
-            out.write("\t".join(_cells(decision.winner, name)).replace("\n", " ") + "\n")
-        else:
-            assert table is not None
-            table.write(_cells(decision.winner, name))
-        if args.explain and not args.json:
-            out.write(_indent(decision.explain()) + "\n")
-        if streamed:
-            out.flush()  # a coprocess that wrote one name waits for its answer
+    with _progress(args, "names") as progress:
+        for name, streamed in names:
+            unresolved |= _resolve_one(resolver, name, streamed, memo, table, args, out)
+            progress.advance()
     return 1 if args.fail and unresolved else 0
+
+
+def _resolve_one(resolver: Resolver, name: str, streamed: bool, memo: dict[str, Decision], table: _Table | None,
+                 args: argparse.Namespace, out: TextIO) -> bool:
+    """Write the record of one input line; whether it held a name left unresolved."""
+    decision = memo.get(name)
+    if decision is None:
+        if len(memo) >= _MEMO:
+            memo.clear()
+        decision = memo[name] = resolver.decide(name, kind=args.kind)
+    if args.candidates:
+        found = resolver.candidates(name, limit=args.candidates, kind=args.kind) if name else []
+        _write_candidates(out, name, found, args)
+    elif args.json:
+        record = _match_record(name, decision.winner)
+        if args.explain:
+            record["explain"] = decision.explain()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif args.tsv:
+        out.write("\t".join(_cells(decision.winner, name)).replace("\n", " ") + "\n")
+    else:
+        assert table is not None
+        table.write(_cells(decision.winner, name))
+    if args.explain and not args.json:
+        out.write(_indent(decision.explain()) + "\n")
+    if streamed:
+        out.flush()  # a coprocess that wrote one name waits for its answer
+    return bool(name) and decision.winner is None
 
 
 def _cells(match: Match | None, query: str = "") -> list[str]:
@@ -244,22 +259,28 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
             print(f"namenorm: {name}: {exc.strerror or exc}", file=sys.stderr)
             return 2
         shown = "<stdin>" if name == "-" else name
-        first_line, offset = 1, 0
         try:
-            for block in _blocks(_input_lines(stream, shown, args.encoding)):
-                text = "\n".join(block)
-                mentions = resolver.scan(text, kind=args.kind, min_score=args.min_score, lines=True)
-                if args.rewrite:
-                    out.write(rewrite_text(text, mentions) + "\n")
-                else:
-                    _write_mentions(out, shown, (first_line, offset), text, mentions, args.json)
-                first_line += len(block)
-                offset += len(text) + 1
-                out.flush()
+            _scan_stream(resolver, stream, shown, args, out)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
     return 0
+
+
+def _scan_stream(resolver: Resolver, stream: BinaryIO, name: str, args: argparse.Namespace, out: TextIO) -> None:
+    first_line, offset = 1, 0
+    with _progress(args, "lines") as progress:
+        for block in _blocks(_input_lines(stream, name, args.encoding)):
+            text = "\n".join(block)
+            mentions = resolver.scan(text, kind=args.kind, min_score=args.min_score, lines=True)
+            if args.rewrite:
+                out.write(rewrite_text(text, mentions) + "\n")
+            else:
+                _write_mentions(out, name, (first_line, offset), text, mentions, args.json)
+            first_line += len(block)
+            offset += len(text) + 1
+            out.flush()
+            progress.advance(len(block))
 
 
 def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, mentions: Sequence[Mention],
@@ -308,6 +329,8 @@ def _parser() -> argparse.ArgumentParser:
     def max_bytes(p: argparse.ArgumentParser) -> None:
         p.add_argument("--max-bytes", type=_positive, default=MAX_FILE_BYTES, metavar="N",
                        help=f"largest alias file read (default {MAX_FILE_BYTES:,})")
+        p.add_argument("--no-progress", action="store_true",
+                       help="no progress line on stderr (shown when stderr is a terminal and stdout is not)")
         p.add_argument("--no-cache", action="store_true",
                        help="parse the alias files even when a compiled copy is cached (see NAMENORM_NO_CACHE)")
 

@@ -19,6 +19,7 @@ from .decide import Engine, check_kind, check_probability
 from .errors import UnknownEntityError
 from .index import Clash, Index
 from .model import Decision, Entity, Kind, Match, Mention
+from .progress import Progress
 from .scanner import rewrite_text, scan_text
 from .scoring import default_model
 
@@ -229,7 +230,8 @@ class Resolver:
         return [m for m in decision.matches if m.score >= cutoff][:limit]
 
     def resolve_many(self, names: Iterable[str], *, kind: Kind | None = None,
-                     score_cutoff: float | None = None, workers: int = 1) -> list[Match | None]:
+                     score_cutoff: float | None = None, workers: int = 1,
+                     progress: bool | None = None) -> list[Match | None]:
         """Resolve each name, in order; repeated names are resolved once.
 
         Args:
@@ -238,6 +240,8 @@ class Resolver:
             workers: processes to share the work among. Each receives the compiled tables
                 once (none at all where processes fork), and the answers are the ones a
                 single process gives.
+            progress: a progress line on stderr for a long run; by default shown when stderr
+                is a terminal.
         """
         if isinstance(names, str):
             raise TypeError("names must be an iterable of names, not one str; use resolve() for one name")
@@ -245,14 +249,18 @@ class Resolver:
             raise ValueError(f"workers must be a whole number of at least 1, not {workers!r}")
         names = list(names)
         unique = list(dict.fromkeys(names))
-        if workers == 1 or len(unique) < 2 * workers:
-            found = {name: self.resolve(name, kind=kind, score_cutoff=score_cutoff) for name in unique}
-        else:
-            found = self._resolve_in_workers(unique, kind, score_cutoff, workers)
+        with Progress("distinct names", len(unique), shown=progress) as shown:
+            if workers == 1 or len(unique) < 2 * workers:
+                found = {}
+                for name in unique:
+                    found[name] = self.resolve(name, kind=kind, score_cutoff=score_cutoff)
+                    shown.advance()
+            else:
+                found = self._resolve_in_workers(unique, kind, score_cutoff, workers, shown)
         return [found[name] for name in names]
 
     def _resolve_in_workers(self, unique: list[str], kind: Kind | None, score_cutoff: float | None,
-                            workers: int) -> dict[str, Match | None]:
+                            workers: int, progress: Progress) -> dict[str, Match | None]:
         from concurrent.futures import ProcessPoolExecutor
 
         check_kind(kind)
@@ -261,7 +269,11 @@ class Resolver:
         chunks = [unique[i:i + size] for i in range(0, len(unique), size)]
         with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.engine)) as pool:
             answers = pool.map(_resolve_chunk, chunks, [kind] * len(chunks), [score_cutoff] * len(chunks))
-            return {name: match for chunk, found in zip(chunks, answers) for name, match in zip(chunk, found)}
+            found: dict[str, Match | None] = {}
+            for chunk, matches in zip(chunks, answers):
+                found.update(zip(chunk, matches))
+                progress.advance(len(chunk))
+            return found
 
     def scan(self, text: str, *, kind: Kind | None = None, min_score: float | None = None,
              lines: bool = False) -> list[Mention]:

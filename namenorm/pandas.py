@@ -23,7 +23,8 @@ COLUMNS = ("id", "name", "kind", "score", "method")
 
 
 def resolve_series(names: pd.Series[Any], resolver: Resolver | None = None, *, kind: Kind | None = None,
-                   score_cutoff: float | None = None, workers: int = 1) -> pd.DataFrame:
+                   score_cutoff: float | None = None, workers: int = 1, progress: bool | None = None
+                   ) -> pd.DataFrame:
     """Resolve every name of ``names``; one row per row of the Series, with its index.
 
     Columns: ``id``, ``name``, ``kind`` and ``method`` as nullable strings, ``score`` as a
@@ -33,7 +34,7 @@ def resolve_series(names: pd.Series[Any], resolver: Resolver | None = None, *, k
     Args:
         names: the names; missing values and non-strings give a row of nulls.
         resolver: the gallery (default: the bundled alias file).
-        kind, score_cutoff, workers: as for ``Resolver.resolve_many``.
+        kind, score_cutoff, workers, progress: as for ``Resolver.resolve_many``.
 
     >>> import pandas as pd
     >>> from namenorm import Entity, Resolver
@@ -51,7 +52,7 @@ def resolve_series(names: pd.Series[Any], resolver: Resolver | None = None, *, k
     values = names.tolist()
     wanted = [value for value in values if isinstance(value, str)]
     found = dict(zip(wanted, resolver.resolve_many(wanted, kind=kind, score_cutoff=score_cutoff,
-                                                   workers=workers)))
+                                                   workers=workers, progress=progress)))
     matches: list[Match | None] = [found[value] if isinstance(value, str) else None for value in values]
 
     def column(field: str) -> list[Any]:

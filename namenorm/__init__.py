@@ -22,7 +22,7 @@ from .aliases import (
     parse_file_bytes,
     read_file_bytes,
 )
-from .cache import cache_key, default_cache_dir, fetch, store
+from .cache import CACHE_AUTO_BYTES, cache_key, default_cache_dir, fetch, store
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
 from .model import Decision, Entity, Kind, Match, Mention, Source
 from .normalize import normalize_name
@@ -71,7 +71,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         max_bytes: the largest file read; a guard against endless or hostile input.
         cache: keep the compiled resolver on disk and read it back while every input file,
             setting and namenorm itself are unchanged (``namenorm.cache``). None (the default)
-            caches unless the environment sets NAMENORM_NO_CACHE.
+            caches inputs up to ``CACHE_AUTO_BYTES`` unless the environment sets
+            NAMENORM_NO_CACHE; True caches any size.
         cache_dir: where; by default ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``).
         options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
             ``Resolver``.
@@ -90,7 +91,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         flat.insert(0, bundled_path())
     inputs = [(str(p), read_file_bytes(p, max_bytes=max_bytes)) for p in flat]
     if cache is None:
-        cache = not os.environ.get("NAMENORM_NO_CACHE")
+        size = sum(len(data) for _, data in inputs)
+        cache = not os.environ.get("NAMENORM_NO_CACHE") and size <= CACHE_AUTO_BYTES
     # A cached load would skip the warnings "warn" promises, so that mode always parses.
     cache = cache and on_conflict != "warn"
     if cache:

@@ -29,8 +29,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .resolver import Resolver
 
-__all__ = ["cache_key", "default_cache_dir", "fetch", "store"]
+__all__ = ["CACHE_AUTO_BYTES", "cache_key", "default_cache_dir", "fetch", "store"]
 
+CACHE_AUTO_BYTES = 16 * 1024 * 1024
+"""Largest input (about 150,000 entities) that ``load`` caches unless asked: pickling the tables
+of a million entities takes minutes and several times their memory, and reading them back is
+no faster than parsing."""
 _MAGIC = b"namenorm-compiled-1\n"
 _KEEP = 16
 """Cache files kept per directory; older ones are removed when a new one is written."""

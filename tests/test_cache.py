@@ -97,3 +97,12 @@ def test_errors_still_name_the_place_when_a_cache_exists(gallery, tmp_path):
     gallery.write_text("entities:\n  - {id: x, nmae: X}\n", encoding="utf-8")
     with pytest.raises(namenorm.AliasFileError, match=r"gallery.yaml:2:5: entity has no 'name'"):
         namenorm.load(gallery, cache_dir=directory)
+
+
+def test_a_large_gallery_is_cached_only_when_asked(gallery, tmp_path, monkeypatch):
+    monkeypatch.setattr(namenorm, "CACHE_AUTO_BYTES", 100)
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    assert not directory.exists()
+    namenorm.load(gallery, cache_dir=directory, cache=True)
+    assert len(cached_files(directory)) == 1

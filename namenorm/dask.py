@@ -2,8 +2,9 @@
 
 The compiled resolver travels as one task: each worker receives it once (from the scheduler or
 a peer) and keeps it for every partition it runs, instead of it riding along with every
-partition. Each partition is resolved by ``namenorm.pandas.resolve_series``: its repeated names
-once, typed columns, a row of nulls for a missing name. Dask is imported only when called.
+partition. A worker resolves each distinct name once, whichever partitions hold it, and each
+partition comes back with the typed columns of ``namenorm.pandas`` (a row of nulls for a missing
+name). Dask is imported only when called.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import default_resolver
 from .decide import Engine
-from .model import Kind
-from .pandas import COLUMNS, resolve_series
+from .model import Kind, Match
+from .pandas import COLUMNS, matches_frame
 from .resolver import Resolver
 
 if TYPE_CHECKING:
@@ -47,8 +48,21 @@ def resolve_names(names: dd.Series, resolver: Resolver | None = None, *, kind: K
     return frame
 
 
+_MEMO_SIZE = 500_000
+"""Names a worker remembers the answers to, across the partitions it runs."""
+_memos: dict[tuple[int, Kind | None, float | None], dict[str, Match | None]] = {}
+"""In a worker: answers so far, per compiled resolver and settings. A column repeats its names
+across partitions, and a partition alone would resolve each of them again."""
+
+
 def _resolve_partition(part: pd.Series[Any], compiled: tuple[Resolver, Engine], kind: Kind | None,
                        score_cutoff: float | None) -> pd.DataFrame:
     resolver, engine = compiled
     resolver.use_compiled(engine)  # a worker unpickles both once; the Resolver alone would drop its tables
-    return resolve_series(part, resolver, kind=kind, score_cutoff=score_cutoff, progress=False)
+    memo = _memos.setdefault((id(engine), kind, score_cutoff), {})
+    values = part.tolist()
+    new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in memo))
+    if len(memo) + len(new) > _MEMO_SIZE:
+        memo.clear()
+    memo.update(zip(new, resolver.resolve_many(new, kind=kind, score_cutoff=score_cutoff, progress=False)))
+    return matches_frame([memo[v] if isinstance(v, str) else None for v in values], part.index)

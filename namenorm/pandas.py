@@ -7,6 +7,7 @@ nobody recognises does, instead of stopping the whole column with a TypeError.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import default_resolver
@@ -16,7 +17,7 @@ from .resolver import Resolver
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "resolve_series"]
+__all__ = ["COLUMNS", "matches_frame", "resolve_series"]
 
 COLUMNS = ("id", "name", "kind", "score", "method")
 """The columns ``resolve_series`` returns, in order."""
@@ -45,15 +46,18 @@ def resolve_series(names: pd.Series[Any], resolver: Resolver | None = None, *, k
     >>> str(frame["score"].dtype)
     'Float64'
     """
-    import pandas as pd
-
     if resolver is None:
         resolver = default_resolver()
     values = names.tolist()
     wanted = [value for value in values if isinstance(value, str)]
     found = dict(zip(wanted, resolver.resolve_many(wanted, kind=kind, score_cutoff=score_cutoff,
                                                    workers=workers, progress=progress)))
-    matches: list[Match | None] = [found[value] if isinstance(value, str) else None for value in values]
+    return matches_frame([found[value] if isinstance(value, str) else None for value in values], names.index)
+
+
+def matches_frame(matches: Sequence[Match | None], index: Any = None) -> pd.DataFrame:
+    """The ``COLUMNS`` of each match (nulls for None) as a DataFrame on ``index``."""
+    import pandas as pd
 
     def column(field: str) -> list[Any]:
         return [getattr(m, field) if m is not None else None for m in matches]
@@ -64,4 +68,4 @@ def resolve_series(names: pd.Series[Any], resolver: Resolver | None = None, *, k
         "kind": pd.array(column("kind"), dtype="string"),
         "score": pd.array(column("score"), dtype="Float64"),
         "method": pd.array(column("method"), dtype="string"),
-    }, index=names.index)
+    }, index=index)

@@ -25,6 +25,7 @@ from typing import Any, Literal, Union
 import yaml
 
 from .errors import AliasFileError, ConflictError, Issue
+from .memory import paused_collection
 from .model import KINDS, Entity, Source
 from .normalize import normalize_name
 
@@ -591,7 +592,8 @@ def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes
 
 def parse_file_bytes(data: bytes, name: str) -> AliasFile:
     """Parse a file's bytes as its name says: JSON Lines for ``.jsonl``, else YAML."""
-    return (parse_jsonl if name.endswith(".jsonl") else parse_alias_file)(data, name)
+    with paused_collection():
+        return (parse_jsonl if name.endswith(".jsonl") else parse_alias_file)(data, name)
 
 
 def _extend(entity: Entity, ext: Extension) -> Entity:

@@ -13,7 +13,6 @@ The directory is ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``), or ``cach
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -25,6 +24,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .memory import paused_collection
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -89,13 +90,8 @@ def fetch(directory: Path, key: str) -> Resolver | None:
         with path.open("rb") as stream:
             if stream.read(len(_MAGIC)) != _MAGIC:
                 raise ValueError("not a namenorm cache file")
-            collecting = gc.isenabled()
-            gc.disable()  # millions of new objects would set the collector off again and again
-            try:
+            with paused_collection():
                 stored_key, resolver, engine = pickle.load(stream)  # a private directory, checked above
-            finally:
-                if collecting:
-                    gc.enable()
         if stored_key != key:
             raise ValueError("the file holds another gallery")
         resolver.use_compiled(engine)

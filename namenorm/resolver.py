@@ -18,6 +18,7 @@ from .aliases import default_given_names, default_titles
 from .decide import Engine, check_kind, check_probability
 from .errors import UnknownEntityError
 from .index import Clash, Index
+from .memory import paused_collection
 from .model import Decision, Entity, Kind, Match, Mention
 from .progress import Progress
 from .scanner import rewrite_text, scan_text
@@ -140,7 +141,8 @@ class Resolver:
         if engine is None:
             with self._lock:
                 if self._engine is None:
-                    built = Index.build(self._entities, self._titles, self._given_names, self._particles)
+                    with paused_collection():
+                        built = Index.build(self._entities, self._titles, self._given_names, self._particles)
                     if built.form_count > _COLLECT_AFTER:
                         # Examine the new tables once now, so that the first queries do not pay
                         # for the full garbage collection millions of new objects would trigger.

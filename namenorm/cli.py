@@ -48,10 +48,14 @@ def _input_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[
                 _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
             yield line.rstrip("\n").lstrip("\ufeff") if number == 1 else line.rstrip("\n")
         return
+    warned_nul = False
     for number, raw in enumerate(stream, 1):
         raw = raw.rstrip(b"\r\n")
         if number == 1 and encoding is None:
             raw = raw.removeprefix(codecs.BOM_UTF8)
+        if b"\0" in raw and encoding is None and not warned_nul:
+            warned_nul = True
+            _warn(f"{name}:{number}: holds NUL bytes: UTF-16 without a byte-order mark? (choose with --encoding)")
         try:
             yield raw.decode(encoding or "utf-8")
         except UnicodeDecodeError:
@@ -305,9 +309,10 @@ def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, m
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
                     cache=False if args.no_cache else None)
-    if args.list:
-        out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
     clashes = resolver.clashes
+    if args.list:  # the ids alone, one a line, for other tools to read
+        out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
+        return 1 if clashes and args.strict else 0
     out.writelines(f"clash: {clash}\n" for clash in clashes)
     out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms, {len(clashes)} clashes\n")
     return 1 if clashes and args.strict else 0

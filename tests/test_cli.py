@@ -204,3 +204,15 @@ def test_scan_keeps_each_line_of_a_list_apart(tmp_path, capsys):
 def test_help_is_plain_text():
     out = run_cli("--help").stdout.decode()
     assert "``" not in out and out.startswith("usage: namenorm")
+
+
+def test_utf16_without_a_byte_order_mark_is_noticed():
+    proc = run_cli("resolve", "--json", "--aliases", SMALL, data="Ryan Germanie\n".encode("utf-16-le"))
+    assert "holds NUL bytes: UTF-16 without a byte-order mark?" in proc.stderr.decode()
+
+
+def test_check_list_prints_the_ids_alone(capsys):
+    assert main(["check", SMALL, "--list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t")[0] == "brad-raffensperger"
+    assert all(len(line.split("\t")) == 3 for line in lines)

@@ -22,6 +22,7 @@ from typing import BinaryIO, TextIO
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES
 from .errors import NamenormError
+from .keys import metaphone_key, skeleton_key
 from .model import KINDS, Decision, Match, Mention
 from .progress import Progress
 from .resolver import Resolver
@@ -306,6 +307,23 @@ def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, m
             out.write(f"{name}:{line}:{column}\t{m.text}\t{m.match.id}\t{m.match.score:.2f}\t{m.match.method}\n")
 
 
+def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
+    resolver = _resolver(args)
+    for name, _ in _names(args):
+        decision = resolver.decide(name, kind=args.kind)
+        out.write(f"{decision.explain()}\n")
+        words = decision.form.split()
+        if words:
+            out.write(f"  normalized: {decision.form!r}; keys: "
+                      + ", ".join(f"{w} {metaphone_key(w) or '-'}/{skeleton_key(w) or '-'}" for w in words)
+                      + " (Metaphone/sound classes)\n")
+        if decision.winner is not None:
+            source = decision.winner.entity.source
+            out.write(f"  {decision.winner.id} is defined at {source}\n")
+        out.flush()
+    return 0
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
                     cache=False if args.no_cache else None)
@@ -368,6 +386,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.add_argument("--rewrite", action="store_true", help="print the text with names corrected")
     p.set_defaults(run=_cmd_scan)
+
+    p = sub.add_parser("explain", help="every candidate of a name, its probability, and why it won or not")
+    p.add_argument("names", nargs="*", metavar="NAME", help="names to explain; none, or '-', reads stdin")
+    alias_options(p)
+    encoding(p)
+    p.add_argument("--kind", choices=KINDS, help="only consider entities of this kind")
+    p.set_defaults(run=_cmd_explain)
 
     p = sub.add_parser("check", help="validate alias files and report forms claimed twice")
     p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")

@@ -216,3 +216,13 @@ def test_check_list_prints_the_ids_alone(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split("\t")[0] == "brad-raffensperger"
     assert all(len(line.split("\t")) == 3 for line in lines)
+
+
+def test_explain_shows_the_decision_the_keys_and_where_the_winner_is_defined(capsys):
+    assert main(["explain", "Rafensperger", "Perdue", "--aliases", SMALL]) == 0
+    out = capsys.readouterr().out
+    small = namenorm.load(SMALL)
+    assert small.decide("Rafensperger").explain() in out
+    assert small.decide("Perdue").explain() in out  # the abstention, with both candidates
+    assert "normalized: 'rafensperger'; keys: rafensperger RFNSPRJR/rpnsprsr" in out
+    assert f"brad-raffensperger is defined at {SMALL}:5" in out

@@ -107,6 +107,8 @@ class _Token:
     """First word of a sentence (or of the text)."""
     joined: bool
     """Only spaces, hyphens or an initial's period separate it from the previous token."""
+    caseless: bool = False
+    """Written in a script without case (Hangul, Han, Arabic...), where every word looks capitalized."""
 
 
 def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
@@ -130,14 +132,15 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             continue
         norm = normalize_cached(word) if _letters(word) <= _MAX_TOKEN_CHARS else ""
         first = word[0]
-        capital = first.isupper() or (first.isalpha() and not first.islower())
+        caseless = first.isalpha() and not first.isupper() and not first.islower()
+        capital = first.isupper() or caseless
         if gap == " ":
             sentence_start, broken = not tokens, False
         else:
             sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
             broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short) or (lines and "\n" in gap)
         tokens.append(_Token(start, end, norm, capital, sentence_start,
-                             bool(tokens) and not broken))
+                             bool(tokens) and not broken, caseless))
         prev_end = end
         # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
         prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
@@ -271,14 +274,18 @@ class _Scan:
         tokens = self.tokens[i:j]
         return not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
 
-    def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
-        """A lone word joined to another capitalized word is part of a name we do not know."""
+    def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int], exact: bool) -> bool:
+        """A lone word joined to another capitalized word is part of a name we do not know.
+
+        In a script without case every word looks capitalized, so there a neighbour is no
+        evidence against a word that is a known form exactly ("트럼프 대통령은": Trump, then
+        "President" with its particle)."""
         tokens = self.tokens
 
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken)
+                    and k not in titles and k not in taken and not (exact and t.caseless and tokens[i].caseless))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
@@ -316,7 +323,7 @@ class _Scan:
             exact_ends = self.exact_ends(start)
             run_end = self.name_run_end(start)
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
-                if j - start == 1 and self._names_beside(start, j, titles, taken):
+                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends):
                     break
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:

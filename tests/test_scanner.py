@@ -264,3 +264,9 @@ def test_with_lines_no_name_runs_into_the_next_line(small):
                                                        lines=True))
     assert found(small, "Ryan Germany\nKelly Loeffler\n", lines=True) == [
         ("Ryan Germany", "ryan-germany"), ("Kelly Loeffler", "kelly-loeffler")]
+
+
+def test_a_known_hangul_form_beside_other_hangul_words_is_found(small):
+    # Every Hangul word looks capitalized; a neighbour is no evidence against an exact form.
+    assert found(small, "래펜스퍼거 장관은 어제 말했다.") == [("래펜스퍼거", "brad-raffensperger")]
+    assert found(small, "어제 래펜스퍼거 장관은") == [("래펜스퍼거", "brad-raffensperger")]

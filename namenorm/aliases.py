@@ -610,6 +610,18 @@ def _extend(entity: Entity, ext: Extension) -> Entity:
     )
 
 
+_IN_BUNDLED = "; the bundled file defines it: load it first (with_default=True, namenorm --with-default)"
+
+
+@lru_cache(maxsize=1)
+def _bundled_ids() -> frozenset[str]:
+    """Ids of the bundled file, read only to say so when a file refers to one of them."""
+    try:
+        return frozenset(e.id for e in read_alias_file(bundled_path()).entities)
+    except AliasFileError:
+        return frozenset()
+
+
 def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> Merged:
     """Merge parsed files in order into one entity list, title list and given-name list.
 
@@ -647,7 +659,8 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
             target = by_id.get(ext.target)
             if target is None:
                 hint = difflib.get_close_matches(ext.target, list(by_id), n=1)
-                fix = f"; did you mean {hint[0]!r}?" if hint else "; define it in an earlier file"
+                fix = (_IN_BUNDLED if ext.target in _bundled_ids() else
+                       f"; did you mean {hint[0]!r}?" if hint else "; define it in an earlier file")
                 problems.append(Issue(ext.source.path, ext.source.line, 0, f"extends {ext.target!r}: no such entity{fix}"))
                 continue
             by_id[ext.target] = _extend(target, ext)
@@ -656,8 +669,9 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
     for entity in by_id.values():
         for rel in entity.related:
             if rel not in by_id:
+                fix = _IN_BUNDLED if rel in _bundled_ids() else ""
                 problems.append(Issue(entity.source.path, entity.source.line, 0,
-                                      f"entity {entity.id!r} lists unknown related id {rel!r}"))
+                                      f"entity {entity.id!r} lists unknown related id {rel!r}{fix}"))
     if problems:
         raise AliasFileError(problems)
     return Merged(list(by_id.values()), titles, given, particles)

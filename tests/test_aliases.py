@@ -214,3 +214,17 @@ def test_json_lines_errors_name_the_line():
     ]
     extension = parse_jsonl(text.splitlines()[-1]).extensions[0]
     assert extension.meta == {"population": 12, "capital": True}
+
+
+def test_a_reference_to_a_bundled_entity_says_to_load_the_bundled_file(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("entities:\n  - extends: ryan-germany\n    aliases: [R. Germany]\n"
+                    "  - {id: x, name: Xavier Quint, related: [georgia-us-state]}\n", encoding="utf-8")
+    with pytest.raises(AliasFileError) as info:
+        namenorm.load(mine, cache=False)
+    hint = "the bundled file defines it: load it first (with_default=True, namenorm --with-default)"
+    assert str(info.value).splitlines() == [
+        f"{mine}:2: extends 'ryan-germany': no such entity; {hint}",
+        f"{mine}:4: entity 'x' lists unknown related id 'georgia-us-state'; {hint}",
+    ]
+    assert namenorm.load(mine, with_default=True, cache=False).resolve("R. Germany").id == "ryan-germany"

@@ -42,3 +42,16 @@ def test_command_line_examples_print_what_they_show(path, monkeypatch, capsys):
     for command, shown in _SHELL.findall(path.read_text(encoding="utf-8")):
         main(shlex.split(command)[1:])
         assert capsys.readouterr().out == shown, command
+
+
+_YAML = re.compile(r"^```yaml\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
+def test_alias_file_examples_pass_check_on_top_of_the_bundled_file(path, tmp_path, capsys):
+    from namenorm.cli import main
+
+    for k, block in enumerate(_YAML.findall(path.read_text(encoding="utf-8"))):
+        example = tmp_path / f"example{k}.yaml"
+        example.write_text(block, encoding="utf-8")
+        assert main(["check", "--with-default", "--no-cache", str(example)]) == 0, capsys.readouterr().err

@@ -393,7 +393,17 @@ class _Reader:
                     self.issue(fields["kind"][1], f"kind {kind!r} is not one of {', '.join(KINDS)}")
                 ok = False
             values["kind"] = kind
+        if ok and "exclude" in fields:
+            self.own_names_excluded(fields["exclude"][1], values)
         return Entity(source=source, **values) if ok else None
+
+    def own_names_excluded(self, node: _Node, values: dict[str, Any]) -> None:
+        """An ``exclude`` that is one of the entity's own names would make that name unreachable."""
+        own = {normalize_name(f) for f in (values["name"], *values.get("aliases", ()), *values.get("weak", ()))}
+        for item in node.value if isinstance(node, _Sequence) else ():
+            if isinstance(item, _Scalar) and normalize_name(item.value) in own:
+                self.issue(item, f"exclude {item.value!r} is one of the entity's own names, which it would make "
+                                 "unreachable; remove it from exclude")
 
     def document(self, root: _Node | None) -> AliasFile:
         if root is None:

@@ -228,3 +228,11 @@ def test_a_reference_to_a_bundled_entity_says_to_load_the_bundled_file(tmp_path)
         f"{mine}:4: entity 'x' lists unknown related id 'georgia-us-state'; {hint}",
     ]
     assert namenorm.load(mine, with_default=True, cache=False).resolve("R. Germany").id == "ryan-germany"
+
+
+def test_excluding_an_entitys_own_name_is_an_error_at_that_item():
+    text = "entities:\n  - id: foo\n    name: Foo Bar\n    aliases: [Foo]\n    exclude: [Baz, 'FOO']\n"
+    with pytest.raises(AliasFileError) as info:
+        parse_alias_file(text, "my.yaml")
+    assert str(info.value) == ("my.yaml:5:20: exclude 'FOO' is one of the entity's own names, which it would "
+                               "make unreachable; remove it from exclude")

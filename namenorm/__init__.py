@@ -103,7 +103,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             return cached
     merged = merge((parse_file_bytes(data, name) for name, data in inputs), on_conflict=on_conflict)
     resolver = Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
-                        particles=merged.particles, **options)
+                        particles=merged.particles, shared_forms=merged.shared_forms, **options)
     if cache:
         store(directory, key, resolver)
     return resolver

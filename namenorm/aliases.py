@@ -65,7 +65,7 @@ PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 _ENTITY_KEYS = ("id", "name", "kind", "aliases", "weak", "exclude", "related", "meta")
 _EXTENSION_KEYS = ("extends", "aliases", "weak", "exclude", "related", "meta")
 _LIST_KEYS = ("aliases", "weak", "exclude", "related")
-_TOP_KEYS = ("entities", "titles", "given_names", "particles")
+_TOP_KEYS = ("entities", "titles", "given_names", "particles", "shared_forms")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")
 
 
@@ -92,6 +92,8 @@ class AliasFile:
     titles: tuple[str, ...] = ()
     given_names: tuple[tuple[str, ...], ...] = ()
     particles: tuple[str, ...] = ()
+    shared_forms: tuple[str, ...] = ()
+    """Forms that several entities claim on purpose ("Georgia"): not reported as clashes."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Merged:
     titles: list[str]
     given_names: list[tuple[str, ...]]
     particles: list[str] = field(default_factory=list)
+    shared_forms: list[str] = field(default_factory=list)
 
 
 def _data_path(name: str) -> Path:
@@ -414,9 +417,11 @@ class _Reader:
         given = self.groups(top["given_names"][1]) if "given_names" in top else ()
         particles = (self.texts(top["particles"][1], "particles", single_words=True)
                      if "particles" in top else ())
-        tables_only = AliasFile(self.path, titles=titles, given_names=given, particles=particles)
+        shared = self.texts(top["shared_forms"][1], "shared_forms") if "shared_forms" in top else ()
+        tables_only = AliasFile(self.path, titles=titles, given_names=given, particles=particles,
+                                shared_forms=shared)
         if "entities" not in top:
-            if not self.issues and not (titles or given or particles):
+            if not self.issues and not (titles or given or particles or shared):
                 self.issue(root, "no 'entities:' list; an alias file starts with 'entities:'")
             return tables_only
         entries = top["entities"][1]
@@ -424,7 +429,7 @@ class _Reader:
             self.issue(entries, "'entities' must be a list of entities, each starting with '- id:'")
             return tables_only
         entities, extensions = self.entries(entries.value)
-        return AliasFile(self.path, entities, extensions, titles, given, particles)
+        return AliasFile(self.path, entities, extensions, titles, given, particles, shared)
 
     def entries(self, items: Iterable[_Node]) -> tuple[tuple[Entity, ...], tuple[Extension, ...]]:
         """The entities and ``extends:`` entries of a list, each id defined once."""
@@ -648,12 +653,14 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
     titles: list[str] = []
     given: list[tuple[str, ...]] = []
     particles: list[str] = []
+    shared: list[str] = []
     conflicts: list[Issue] = []
     problems: list[Issue] = []
     for alias_file in files:
         titles.extend(alias_file.titles)
         given.extend(alias_file.given_names)
         particles.extend(alias_file.particles)
+        shared.extend(alias_file.shared_forms)
         for entity in alias_file.entities:
             earlier = by_id.get(entity.id)
             if earlier is not None:
@@ -684,4 +691,4 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
                                       f"entity {entity.id!r} lists unknown related id {rel!r}{fix}"))
     if problems:
         raise AliasFileError(problems)
-    return Merged(list(by_id.values()), titles, given, particles)
+    return Merged(list(by_id.values()), titles, given, particles, shared)

@@ -19,6 +19,7 @@ from .decide import Engine, check_kind, check_probability
 from .errors import UnknownEntityError
 from .index import Clash, Index
 from .memory import paused_collection
+from .normalize import normalize_name
 from .model import Decision, Entity, Kind, Match, Mention
 from .progress import Progress
 from .scanner import rewrite_text, scan_text
@@ -78,13 +79,15 @@ class Resolver:
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
                  given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (),
-                 threshold: float | None = None) -> None:
+                 shared_forms: Iterable[str] = (), threshold: float | None = None) -> None:
         """A resolver over ``entities``; nothing is compiled until the first lookup.
 
         Args:
             entities: the gallery.
             titles, given_names, particles: added to the bundled titles, given-name
                 groups and surname particles (as an alias file's sections are).
+            shared_forms: forms several entities claim on purpose ("Georgia"), which
+                ``clashes`` leaves out (they stay ambiguous all the same).
             threshold: lowest probability ``resolve`` answers with; None takes the
                 match model's default, the same for every gallery, script and kind.
         """
@@ -100,6 +103,7 @@ class Resolver:
         self._titles = (*default_titles(), *_strings("titles", titles))
         self._given_names = (*default_given_names(), *(_strings("each group of given_names", group) for group in given_names))
         self._particles = _strings("particles", particles)
+        self._shared = frozenset(normalize_name(f) for f in _strings("shared_forms", shared_forms))
         self._threshold = check_probability("threshold", threshold)
         self._engine: Engine | None = None
         self._lock = threading.Lock()
@@ -179,8 +183,8 @@ class Resolver:
 
     @property
     def clashes(self) -> list[Clash]:
-        """Forms claimed by more than one entity in the same tier."""
-        return self.index.clashes
+        """Forms claimed by more than one entity in the same tier, but for the shared forms."""
+        return [clash for clash in self.index.clashes if clash.form not in self._shared]
 
     # -- resolving ----------------------------------------------------------
 

@@ -226,3 +226,15 @@ def test_explain_shows_the_decision_the_keys_and_where_the_winner_is_defined(cap
     assert small.decide("Perdue").explain() in out  # the abstention, with both candidates
     assert "normalized: 'rafensperger'; keys: rafensperger RFNSPRJR/rpnsprsr" in out
     assert f"brad-raffensperger is defined at {SMALL}:5" in out
+
+
+def test_check_strict_leaves_out_the_forms_a_file_shares_on_purpose(tmp_path, capsys):
+    path = tmp_path / "shared.yaml"
+    path.write_text("shared_forms: [Georgia]\nentities:\n"
+                    "  - {id: ga, name: Georgia, kind: place}\n  - {id: ge, name: Georgia, kind: place}\n"
+                    "  - {id: a, name: Alpha, kind: place}\n  - {id: b, name: Beta, kind: place, aliases: [Alpha]}\n",
+                    encoding="utf-8")
+    assert main(["check", "--strict", "--no-cache", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "clash: exact form 'alpha'" in out and "'georgia'" not in out
+    assert namenorm.load(path, cache=False).resolve("Georgia") is None  # still ambiguous

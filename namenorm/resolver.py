@@ -19,8 +19,8 @@ from .decide import Engine, check_kind, check_probability
 from .errors import UnknownEntityError
 from .index import Clash, Index
 from .memory import paused_collection
-from .normalize import normalize_name
 from .model import Decision, Entity, Kind, Match, Mention
+from .normalize import normalize_name
 from .progress import Progress
 from .scanner import rewrite_text, scan_text
 from .scoring import default_model

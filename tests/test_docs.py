@@ -39,8 +39,12 @@ def test_command_line_examples_print_what_they_show(path, monkeypatch, capsys):
     from namenorm.cli import main
 
     monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal's width
     for command, shown in _SHELL.findall(path.read_text(encoding="utf-8")):
-        main(shlex.split(command)[1:])
+        try:
+            main(shlex.split(command)[1:])
+        except SystemExit:  # --help
+            pass
         assert capsys.readouterr().out == shown, command
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, Cache, Engine
@@ -40,6 +40,11 @@ candidates ruled out, it is more likely that entity than a stranger (its score s
 probability, which may be under the threshold)."""
 _MAX_REMEMBERED = 100_000
 """Span answers a scan keeps for the same text written again (a name recurs in a document)."""
+_KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서", "에서", "에게", "으로", "까지", "부터", "처럼",
+                     "보다", "와의", "과의", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로",
+                     "만")
+"""Korean case particles and postpositions that follow a name in running text, longest first."""
+_HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -175,13 +180,35 @@ class _Scan:
         self.text = text
         self.kind = kind
         self.cutoff = score_cutoff
-        self.tokens = tokenize(text, lines=lines)
+        self.tokens = self.without_particles(tokenize(text, lines=lines))
         self.cache: Cache = {}
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(SCAN_WORDS, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
+
+    def without_particles(self, tokens: list[_Token]) -> list[_Token]:
+        """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name
+        they hold, where the word is no known form but the name without the particle is; the
+        particle ends the name, so the next word is not joined to it."""
+        known = self.index.prefixes
+        out: list[_Token] = []
+        cut = False
+        for token in tokens:
+            if cut:
+                token = replace(token, joined=False)
+                cut = False
+            word = self.text[token.start:token.end]
+            if token.caseless and _HANGUL_FIRST <= word[0] <= _HANGUL_LAST and token.norm not in known:
+                for particle in _KOREAN_PARTICLES:
+                    stem = word[:-len(particle)]
+                    if word.endswith(particle) and len(stem) >= 2 and normalize_cached(stem) in known:
+                        token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
+                        cut = True
+                        break
+            out.append(token)
+        return out
 
     def span_form(self, i: int, j: int) -> str:
         return " ".join(t.norm for t in self.tokens[i:j] if t.norm)
@@ -263,6 +290,8 @@ class _Scan:
         lower = self.lower(i, j)
         if lower or not in_run:
             return False
+        if any(self.span_form(a, b) == winner.form for a in range(i, j) for b in range(a + 1, j + 1)):
+            return False  # the form is written out inside the span: the other words are not the name
         if winner.method == "cross-script" or not winner.pairs:
             return True
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)

@@ -270,3 +270,15 @@ def test_a_known_hangul_form_beside_other_hangul_words_is_found(small):
     # Every Hangul word looks capitalized; a neighbour is no evidence against an exact form.
     assert found(small, "래펜스퍼거 장관은 어제 말했다.") == [("래펜스퍼거", "brad-raffensperger")]
     assert found(small, "어제 래펜스퍼거 장관은") == [("래펜스퍼거", "brad-raffensperger")]
+
+
+def test_a_korean_particle_glued_to_a_name_stays_outside_the_mention(small):
+    assert found(small, "래펜스퍼거는 어제 말했다.") == [("래펜스퍼거", "brad-raffensperger")]
+    assert found(small, "어제 래펜스퍼거의 사무실은") == [("래펜스퍼거", "brad-raffensperger")]
+
+
+def test_a_name_that_ends_like_a_particle_is_kept_whole():
+    r = namenorm.Resolver([namenorm.Entity("kim-jong-un", "Kim Jong Un", "person", aliases=("김정은",)),
+                           namenorm.Entity("kim-jong", "Kim Jong", "person", aliases=("김정",))])
+    assert found(r, "어제 김정은 위원장은") == [("김정은", "kim-jong-un")]
+    assert found(r, "어제 김정의 편지") == [("김정", "kim-jong")]

@@ -73,7 +73,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             setting and namenorm itself are unchanged (``namenorm.cache``). None (the default)
             caches inputs up to ``CACHE_AUTO_BYTES`` unless the environment sets
             NAMENORM_NO_CACHE; True caches any size.
-        cache_dir: where; by default ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``).
+        cache_dir: where; by default ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``; no
+            cache when neither that nor a home directory is known).
         options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
             ``Resolver``.
 
@@ -95,8 +96,8 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
         cache = not os.environ.get("NAMENORM_NO_CACHE") and size <= CACHE_AUTO_BYTES
     # A cached load would skip the warnings "warn" promises, so that mode always parses.
     cache = cache and on_conflict != "warn"
-    if cache:
-        directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    if cache and directory is not None:
         key = cache_key(inputs, (on_conflict, sorted(options.items())))
         cached = fetch(directory, key)
         if cached is not None:
@@ -104,7 +105,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
     merged = merge((parse_file_bytes(data, name) for name, data in inputs), on_conflict=on_conflict)
     resolver = Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
                         particles=merged.particles, shared_forms=merged.shared_forms, **options)
-    if cache:
+    if cache and directory is not None:
         store(directory, key, resolver)
     return resolver
 

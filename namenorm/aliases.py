@@ -36,6 +36,7 @@ __all__ = [
     "Merged",
     "OnConflict",
     "bundled_path",
+    "data_path",
     "default_given_names",
     "default_titles",
     "merge",
@@ -107,7 +108,7 @@ class Merged:
     shared_forms: list[str] = field(default_factory=list)
 
 
-def _data_path(name: str) -> Path:
+def data_path(name: str) -> Path:
     """A file of data/: inside the installed package, else in the source tree."""
     packaged = resources.files("namenorm") / "_data" / name
     if packaged.is_file():
@@ -117,7 +118,7 @@ def _data_path(name: str) -> Path:
 
 def bundled_path() -> Path:
     """Path of the bundled alias file, data/aliases.yaml."""
-    return _data_path("aliases.yaml")
+    return data_path("aliases.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +128,7 @@ def default_given_names() -> tuple[tuple[str, ...], ...]:
     Read once per process: parsing its thousands of names would otherwise cost every
     new Resolver a quarter of a second.
     """
-    path = _data_path("given_names.yaml")
+    path = data_path("given_names.yaml")
     return read_alias_file(path).given_names if path.is_file() else ()
 
 

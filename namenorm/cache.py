@@ -14,6 +14,7 @@ The directory is ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``), or ``cach
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import stat
@@ -25,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .aliases import data_path
 from .memory import paused_collection
 
 if TYPE_CHECKING:
@@ -41,21 +43,40 @@ _KEEP = 16
 """Cache files kept per directory; older ones are removed when a new one is written."""
 
 
-def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/namenorm``, or ``~/.cache/namenorm`` when that is unset."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def default_cache_dir() -> Path | None:
+    """``$XDG_CACHE_HOME/namenorm``, or ``~/.cache/namenorm`` when that is unset; None when
+    there is no home directory either (then nothing is cached)."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            return None
     return Path(base) / "namenorm"
+
+
+_DEPENDENCIES = ("jellyfish", "unidecode", "PyYAML")
+"""Packages whose upgrade can change a compiled index (keys, romanizations, parsing)."""
 
 
 @lru_cache(maxsize=1)
 def _own_fingerprint() -> str:
-    """A hash of namenorm's source and data files: a changed tree is a new cache, even at one version."""
+    """A hash of namenorm's source and data files and its dependencies' versions: a changed tree
+    or an upgraded dependency is a new cache, even at one namenorm version."""
     package = Path(__file__).resolve().parent
+    files = [path for path in sorted(package.rglob("*"))
+             if path.is_file() and path.suffix in (".py", ".json", ".txt", ".yaml")]
+    given_names = data_path("given_names.yaml")  # outside the package in a source checkout
+    if given_names.is_file() and package not in given_names.parents:
+        files.append(given_names)
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json", ".txt", ".yaml"):
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in _DEPENDENCIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=?".encode())
     return digest.hexdigest()
 
 
@@ -69,25 +90,34 @@ def cache_key(inputs: Iterable[tuple[str, bytes]], settings: object) -> str:
     return digest.hexdigest()[:40]
 
 
-def _private(path: Path) -> bool:
+def _private(info: os.stat_result) -> bool:
     """Owned by this user and writable by nobody else (always true where there are no owners)."""
     if not hasattr(os, "getuid"):
         return True
-    info = path.stat()
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _private_dir(directory: Path) -> bool:
+    """A real directory (not a link to one) that is private to this user."""
+    info = directory.lstat()
+    return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
 def fetch(directory: Path, key: str) -> Resolver | None:
     """The resolver stored under ``key``, or None (nothing stored, or nothing safe to read)."""
     path = directory / f"{key}.pickle"
     try:
-        if not path.is_file():
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        except FileNotFoundError:
             return None
-        if not (_private(directory) and _private(path)):
-            warnings.warn(f"namenorm: not reading the cache {path}: other users can write to it; "
-                          "make the directory private or pass another cache_dir", stacklevel=3)
-            return None
-        with path.open("rb") as stream:
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)  # the file opened, not whatever the name points to by now
+            if not (stat.S_ISREG(info.st_mode) and _private(info) and _private_dir(directory)):
+                warnings.warn(f"namenorm: not reading the cache {path}: other users can write to it, or it "
+                              "is not a plain file; make the directory private or pass another cache_dir",
+                              stacklevel=3)
+                return None
             if stream.read(len(_MAGIC)) != _MAGIC:
                 raise ValueError("not a namenorm cache file")
             with paused_collection():
@@ -105,7 +135,7 @@ def store(directory: Path, key: str, resolver: Resolver) -> None:
     """Write the compiled resolver atomically; a cache that cannot be written is skipped quietly."""
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(directory):
+        if not _private_dir(directory):
             return
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         try:
@@ -116,7 +146,9 @@ def store(directory: Path, key: str, resolver: Resolver) -> None:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        stored = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        # Another process's temporary file starts with a dot; it is its to finish or remove.
+        caches = (p for p in directory.glob("*.pickle") if not p.name.startswith("."))
+        stored = sorted(caches, key=lambda p: p.stat().st_mtime, reverse=True)
         for old in stored[_KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -9,6 +9,8 @@ name). Dask is imported only when called.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from . import default_resolver
@@ -50,19 +52,26 @@ def resolve_names(names: dd.Series, resolver: Resolver | None = None, *, kind: K
 
 _MEMO_SIZE = 500_000
 """Names a worker remembers the answers to, across the partitions it runs."""
-_memos: dict[tuple[int, Kind | None, float | None], dict[str, Match | None]] = {}
-"""In a worker: answers so far, per compiled resolver and settings. A column repeats its names
-across partitions, and a partition alone would resolve each of them again."""
+_memos: weakref.WeakKeyDictionary[Engine, dict[tuple[Kind | None, float | None], dict[str, Match | None]]] = (
+    weakref.WeakKeyDictionary())
+"""In a worker: answers so far, per compiled engine and settings. A column repeats its names
+across partitions, and a partition alone would resolve each of them again. Keyed weakly, so a
+memo goes when its engine does and never outlives it to answer for another."""
+_memo_lock = threading.Lock()
 
 
 def _resolve_partition(part: pd.Series[Any], compiled: tuple[Resolver, Engine], kind: Kind | None,
                        score_cutoff: float | None) -> pd.DataFrame:
     resolver, engine = compiled
     resolver.use_compiled(engine)  # a worker unpickles both once; the Resolver alone would drop its tables
-    memo = _memos.setdefault((id(engine), kind, score_cutoff), {})
-    values = part.tolist()
-    new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in memo))
-    if len(memo) + len(new) > _MEMO_SIZE:
-        memo.clear()
-    memo.update(zip(new, resolver.resolve_many(new, kind=kind, score_cutoff=score_cutoff, progress=False)))
-    return matches_frame([memo[v] if isinstance(v, str) else None for v in values], part.index)
+    with _memo_lock:
+        memo = _memos.setdefault(engine, {}).setdefault((kind, score_cutoff), {})
+        values = part.tolist()
+        known = {v: memo[v] for v in values if isinstance(v, str) and v in memo}
+    new = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in known))
+    known.update(zip(new, resolver.resolve_many(new, kind=kind, score_cutoff=score_cutoff, progress=False)))
+    with _memo_lock:  # threads of one worker share the memo; each partition answers from its own copy
+        if len(memo) + len(new) > _MEMO_SIZE:
+            memo.clear()
+        memo.update((v, known[v]) for v in new)
+    return matches_frame([known[v] if isinstance(v, str) else None for v in values], part.index)

@@ -106,3 +106,51 @@ def test_a_large_gallery_is_cached_only_when_asked(gallery, tmp_path, monkeypatc
     assert not directory.exists()
     namenorm.load(gallery, cache_dir=directory, cache=True)
     assert len(cached_files(directory)) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_cache_file_that_is_a_link_is_never_followed(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    (stored,) = cached_files(directory)
+    elsewhere = tmp_path / "planted.pickle"
+    os.replace(stored, elsewhere)
+    stored.symlink_to(elsewhere)
+    with pytest.warns(UserWarning, match="cache"):
+        assert namenorm.load(gallery, cache_dir=directory).resolve("Ryan Germanie").id == "ryan-germany"
+
+
+def test_without_a_home_directory_nothing_is_cached_and_loading_works(gallery, monkeypatch):
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    from namenorm.cache import default_cache_dir
+
+    assert default_cache_dir() is None
+    assert namenorm.load(gallery).resolve("Ryan Germanie").id == "ryan-germany"
+
+
+def test_another_process_s_temporary_file_survives_the_clean_up(gallery, tmp_path):
+    directory = tmp_path / "cache"
+    namenorm.load(gallery, cache_dir=directory)
+    in_progress = directory / ".tmp-other.pickle"
+    in_progress.write_bytes(b"half written")
+    os.utime(in_progress, (0, 0))  # the oldest file there
+    for threshold in [0.5 + i / 100 for i in range(20)]:  # more entries than a directory keeps
+        namenorm.load(gallery, cache_dir=directory, threshold=threshold)
+    assert in_progress.exists()
+
+
+def test_a_dependency_upgrade_makes_a_new_cache_key(monkeypatch):
+    from namenorm import cache
+
+    before = cache.cache_key([("a.yaml", b"x")], ())
+    real_version = cache.importlib.metadata.version
+    monkeypatch.setattr(cache.importlib.metadata, "version",
+                        lambda name: "99.0" if name == "jellyfish" else real_version(name))
+    cache._own_fingerprint.cache_clear()
+    try:
+        assert cache.cache_key([("a.yaml", b"x")], ()) != before
+    finally:
+        monkeypatch.undo()
+        cache._own_fingerprint.cache_clear()

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .romanize import romanize
 
 __all__ = ["MAX_NAME_CHARS", "TitleSet", "is_latin", "normalize_name", "reorder_comma_name", "strip_titles",
-           "word_breaks"]
+           "silent_in_words", "word_breaks"]
 
 MAX_NAME_CHARS = 256
 """Longest input considered when resolving; longer names are truncated before scoring."""
@@ -32,10 +32,12 @@ _LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
 _INSIDE_WORDS = frozenset("\u00ad\u200c\u200d")
 """Invisible characters that belong inside a word: the soft hyphen, and the zero-width
 (non-)joiner that Persian and Indic spelling needs."""
-_IGNORABLE_MARKS = ((0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x3164, 0x3164),
-                    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xE0100, 0xE01EF))
-"""Default-ignorable characters that are not format characters: the grapheme joiner, Hangul
-and Mongolian fillers, variation selectors."""
+_SILENT_MARKS = ((0x034F, 0x034F), (0x17B4, 0x17B5), (0x180B, 0x180F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
+"""Ignorable marks that modify the letter before them and are read as nothing, inside the
+word: the grapheme joiner, Khmer inherent vowels, the Mongolian variation selectors and vowel
+separator, and the variation selectors that pick a kanji's glyph (葛\U000e0100城)."""
+_FILLERS = ((0x115F, 0x1160), (0x3164, 0x3164), (0xFFA0, 0xFFA0))
+"""Hangul fillers: blank letters, written where a space would be."""
 _FORMAT_BLOCKS = ((0x0000, 0xFFFF), (0x11000, 0x13FFF), (0x1BC00, 0x1BCFF), (0x1D100, 0x1D1FF), (0xE0000, 0xE007F))
 """Where format characters live: the BMP, and the supplementary blocks that hold any."""
 _STACKED_MARKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0x2DE0, 0x2DFF),
@@ -44,30 +46,47 @@ _STACKED_MARKS = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0,
 letter (zalgo text) or the medieval superscript letters, which are not letters of the name."""
 
 
+def _code_points(ranges: tuple[tuple[int, int], ...]) -> frozenset[str]:
+    return frozenset(chr(cp) for first, last in ranges for cp in range(first, last + 1))
+
+
+@lru_cache(maxsize=1)
+def silent_in_words() -> frozenset[str]:
+    """Invisible characters read as nothing inside a word: ``_INSIDE_WORDS`` and ``_SILENT_MARKS``.
+
+    >>> "\u00ad" in silent_in_words(), "\ufe0f" in silent_in_words(), "\u200b" in silent_in_words()
+    (True, True, False)
+    """
+    return _INSIDE_WORDS | _code_points(_SILENT_MARKS)
+
+
 @lru_cache(maxsize=1)
 def word_breaks() -> frozenset[str]:
     """Invisible characters that separate words: the zero-width space, direction marks, word
-    joiners, variation selectors and every other format or ignorable character, except the few
-    that belong inside a word (``_INSIDE_WORDS``).
+    joiners, Hangul fillers and every other format character, except those read as nothing
+    inside a word (``silent_in_words``).
 
     An invisible character between two letters means either a word break or nothing to
     read; taking it as a break keeps "Joe\u200bBiden" two words and never fuses two names.
+    Controls, private-use and unassigned characters break words too (``_drop_invisible``), as
+    punctuation does in ASCII.
     """
     found = {chr(cp) for first, last in _FORMAT_BLOCKS for cp in range(first, last + 1)
              if unicodedata.category(chr(cp)) == "Cf"}
-    found.update(chr(cp) for first, last in _IGNORABLE_MARKS for cp in range(first, last + 1))
-    return frozenset(found - _INSIDE_WORDS)
+    return frozenset(found | _code_points(_FILLERS)) - silent_in_words()
+
+
+def _reading_of_invisible(ch: str) -> str | None:
+    """What an invisible or ignorable character becomes: nothing inside a word, else a space."""
+    return None if ch in silent_in_words() else " "
 
 
 @lru_cache(maxsize=1)
 def _invisible_table() -> dict[int, str | None]:
-    """Word breaks and line breaks become a space; other control, surrogate, private-use and
-    unassigned characters of the BMP are dropped."""
-    table: dict[int, str | None] = {}
-    for cp in range(0x10000):
-        if unicodedata.category(chr(cp)) in _INVISIBLE:
-            table[cp] = " " if chr(cp) in _LINE_BREAKS else None
-    table.update((ord(ch), " ") for ch in word_breaks())
+    """Every invisible character of the BMP, and the marks read as nothing, to what it becomes."""
+    table: dict[int, str | None] = {
+        cp: _reading_of_invisible(chr(cp)) for cp in range(0x10000) if unicodedata.category(chr(cp)) in _INVISIBLE}
+    table.update((ord(ch), _reading_of_invisible(ch)) for ch in word_breaks() | silent_in_words())
     return table
 
 
@@ -77,13 +96,13 @@ def _stacked_marks_table() -> dict[int, None]:
 
 
 def _drop_invisible(text: str) -> str:
-    """Turn invisible word breaks into spaces and drop other control, surrogate and unassigned
-    characters."""
+    """Turn invisible characters into word breaks, except the few read as nothing inside a word
+    (so "José\x00Biden" is two words, as "Jose\x00Biden" is)."""
     text = text.translate(_invisible_table())
     if max(text, default=" ") > "\uffff":
-        breaks = word_breaks()
-        text = "".join(" " if ch in breaks else ch for ch in text
-                       if ch in breaks or unicodedata.category(ch) not in _INVISIBLE)
+        silent, breaks = silent_in_words(), word_breaks()
+        text = "".join("" if ch in silent else " " if ch in breaks or unicodedata.category(ch) in _INVISIBLE else ch
+                       for ch in text)
     return text
 
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
-from .normalize import is_latin, normalize_cached, word_breaks
+from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
 
 __all__ = ["rewrite_text", "scan_text", "tokenize"]
 
@@ -82,8 +82,8 @@ def _token_pattern() -> re.Pattern[str]:
     """Word characters plus combining marks and the invisible characters that belong inside a
     word; every other invisible character is a word break (``normalize.word_breaks``)."""
     breaks = word_breaks()
-    extra = [ch for ch in map(chr, range(0x20000))
-             if unicodedata.category(ch) in _INSIDE_WORDS and ch not in breaks]
+    extra = sorted({ch for ch in map(chr, range(0x20000))
+                    if unicodedata.category(ch) in _INSIDE_WORDS and ch not in breaks} | silent_in_words())
     ranges: list[list[str]] = []
     for ch in extra:
         if ranges and ord(ch) == ord(ranges[-1][1]) + 1:

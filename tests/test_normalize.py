@@ -20,11 +20,19 @@ def test_possessive_is_dropped_with_either_apostrophe():
     assert normalize_name("O'Brien") == "o brien"
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u2063", "\u180e", "\u200e", "\u202e",
-                                       "\u061c", "\u034f", "\ufe0f", "\U000e0020", "\U000e0100"])
+@pytest.mark.parametrize("invisible", ["\u200b", "\u2060", "\ufeff", "\u2063", "\u200e", "\u202e", "\u061c",
+                                       "\U000e0020", "\u3164", "\x00", "\x1b", "\ue000", "\U000f0000", "\U0010fffd"])
 def test_invisible_characters_break_words_never_fuse_them(invisible):
     assert normalize_name(f"Joe{invisible}Biden") == "joe biden"
+    assert normalize_name(f"José{invisible}Biden") == "jose biden"  # the same outside ASCII
     assert normalize_name(f"{invisible}Trump{invisible}") == "trump"
+
+
+@pytest.mark.parametrize("mark", ["\u034f", "\ufe0f", "\U000e0100", "\u180b", "\u180e"])
+def test_variation_selectors_and_the_grapheme_joiner_stay_inside_their_word(mark):
+    assert normalize_name(f"葛{mark}城") == normalize_name("葛城")
+    assert normalize_name(f"Raffen{mark}sperger") == "raffensperger"
+    assert normalize_name(f"ᠮᠣᠩ{mark}ᠭᠣᠯ") == normalize_name("ᠮᠣᠩᠭᠣᠯ")
 
 
 def test_soft_hyphen_and_joiners_stay_inside_a_word():

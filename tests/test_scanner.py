@@ -282,3 +282,9 @@ def test_a_name_that_ends_like_a_particle_is_kept_whole():
                            namenorm.Entity("kim-jong", "Kim Jong", "person", aliases=("김정",))])
     assert found(r, "어제 김정은 위원장은") == [("김정은", "kim-jong-un")]
     assert found(r, "어제 김정의 편지") == [("김정", "kim-jong")]
+
+
+def test_a_variation_selector_inside_a_name_keeps_it_one_mention(small):
+    text = "Officials said Rafens\ufe0fperger certified the count."
+    (mention,) = [m for m in small.scan(text) if m.match]
+    assert mention.text == "Rafens\ufe0fperger" and mention.match.id == "brad-raffensperger"

@@ -518,6 +518,8 @@ def parse_jsonl(text: str | bytes, path: str = "<string>") -> AliasFile:
             nodes.append(_json_node(_JSON.decode(line), number))
         except json.JSONDecodeError as exc:
             reader.issues.append(Issue(path, number, exc.colno, f"{exc.msg}; fix the JSON on this line"))
+        except ValueError:  # an integer of thousands of digits
+            reader.issues.append(Issue(path, number, 0, "a number too long to read; names and ids are strings"))
         except RecursionError:
             reader.issues.append(Issue(path, number, 0, "nesting too deep for an alias file"))
     entities, extensions = reader.entries(nodes)

@@ -44,10 +44,13 @@ def _input_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[
     if encoding is not None and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         # A wide encoding: its line ends are not the byte 0x0A, so let a text reader find them.
         text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
-        for number, line in enumerate(text, 1):
-            if "\ufffd" in line:
-                _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
-            yield line.rstrip("\n").lstrip("\ufeff") if number == 1 else line.rstrip("\n")
+        try:
+            for number, line in enumerate(text, 1):
+                if "\ufffd" in line:
+                    _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
+                yield line.rstrip("\n").lstrip("\ufeff") if number == 1 else line.rstrip("\n")
+        finally:
+            text.detach()  # the wrapper would close the stream it borrowed (stdin) when collected
         return
     warned_nul = False
     for number, raw in enumerate(stream, 1):
@@ -107,9 +110,12 @@ def _positive(text: str) -> int:
 def _encoding(text: str) -> str:
     """An argparse type: the name of a text encoding Python knows."""
     try:
-        return codecs.lookup(text).name
+        info = codecs.lookup(text)
     except LookupError:
         raise argparse.ArgumentTypeError(f"unknown encoding: {text!r}") from None
+    if not getattr(info, "_is_text_encoding", True):  # base64, hex, zlib: bytes to bytes
+        raise argparse.ArgumentTypeError(f"not a text encoding: {text!r}")
+    return info.name
 
 
 def _resolver(args: argparse.Namespace) -> Resolver:

@@ -16,8 +16,16 @@ from functools import lru_cache
 
 from .romanize import romanize
 
-__all__ = ["MAX_NAME_CHARS", "TitleSet", "is_latin", "normalize_name", "reorder_comma_name", "strip_titles",
-           "silent_in_words", "word_breaks"]
+__all__ = [
+    "MAX_NAME_CHARS",
+    "TitleSet",
+    "is_latin",
+    "normalize_name",
+    "reorder_comma_name",
+    "silent_in_words",
+    "strip_titles",
+    "word_breaks",
+]
 
 MAX_NAME_CHARS = 256
 """Longest input considered when resolving; longer names are truncated before scoring."""

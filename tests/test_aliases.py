@@ -203,6 +203,7 @@ def test_json_lines_errors_name_the_line():
             '{"id": "c", "name": "Gamma", "name": "Again"}\n'
             '{"id": "a", "name": "Alpha Two"}\n'
             '{"id": "d", "name": "Delta",}\n'
+            '{"id": "e", "name": "Epsilon", "meta": {"n": ' + "9" * 5000 + '}}\n'
             '{"extends": "a", "aliases": ["Alf"], "meta": {"population": 12, "capital": true}}\n')
     with pytest.raises(AliasFileError) as err:
         parse_jsonl(text, "g.jsonl")
@@ -211,6 +212,7 @@ def test_json_lines_errors_name_the_line():
         "g.jsonl:3: duplicate key 'name' in an entity (first at line 3); keep one",
         "g.jsonl:4: id 'a' is already defined at line 1; ids must be unique (use 'extends:' to add forms)",
         "g.jsonl:5:29: Expecting property name enclosed in double quotes; fix the JSON on this line",
+        "g.jsonl:6: a number too long to read; names and ids are strings",
     ]
     extension = parse_jsonl(text.splitlines()[-1]).extensions[0]
     assert extension.meta == {"population": 12, "capital": True}

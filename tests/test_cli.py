@@ -153,6 +153,20 @@ def test_utf16_without_a_byte_order_mark_needs_and_takes_an_encoding():
         "ryan-germany", "brad-raffensperger"]
 
 
+def test_stdin_named_twice_in_utf16_is_read_once_and_left_open():
+    data = "Ryan Germanie\n".encode("utf-16")
+    proc = run_cli("resolve", "--json", "--aliases", SMALL, "-", "-", data=data)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == ["ryan-germany"]
+
+
+def test_an_encoding_of_bytes_to_bytes_is_refused_at_the_command_line():
+    proc = run_cli("resolve", "--encoding", "base64", "--aliases", SMALL, data=b"x\n")
+    assert proc.returncode == 2
+    assert "not a text encoding: 'base64'" in proc.stderr.decode()
+    assert "Traceback" not in proc.stderr.decode()
+
+
 def test_output_never_crashes_on_an_encoding_that_cannot_show_a_name():
     proc = run_cli("resolve", "래펜스퍼거", "--aliases", SMALL, env={"PYTHONIOENCODING": "latin-1"})
     assert proc.returncode == 0, proc.stderr

@@ -33,6 +33,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "AliasFile",
     "Extension",
+    "FormPlaces",
     "Merged",
     "OnConflict",
     "bundled_path",
@@ -95,6 +96,10 @@ class AliasFile:
     particles: tuple[str, ...] = ()
     shared_forms: tuple[str, ...] = ()
     """Forms that several entities claim on purpose ("Georgia"): not reported as clashes."""
+
+
+FormPlaces = dict[tuple[str, str], tuple[str, int, int]]
+"""(entity id, form as written) to (file, line, column): where ``check`` points."""
 
 
 @dataclass(frozen=True)
@@ -255,13 +260,14 @@ def _compose(text: str) -> _Node | None:
 class _Reader:
     """Walks one file's node tree, collecting issues instead of stopping at the first."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, places: FormPlaces | None = None) -> None:
         self.path = path
         self.issues: list[Issue] = []
+        self.places = places
 
-    def issue(self, node: _Node | None, message: str) -> None:
+    def issue(self, node: _Node | None, message: str, code: str = "schema") -> None:
         line, column = (node.line, node.column) if node is not None else (0, 0)
-        self.issues.append(Issue(self.path, line, column, message))
+        self.issues.append(Issue(self.path, line, column, message, code))
 
     def mapping(self, node: _Node, allowed: tuple[str, ...], what: str) -> dict[str, tuple[_Node, _Node]]:
         if not isinstance(node, _Mapping):
@@ -275,7 +281,8 @@ class _Reader:
             key = key_node.value
             if key in out:
                 first = out[key][0].line
-                self.issue(key_node, f"duplicate key {key!r} in {what} (first at line {first}); keep one")
+                self.issue(key_node, f"duplicate key {key!r} in {what} (first at line {first}); keep one",
+                           "duplicate-key")
                 continue
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1)
@@ -309,7 +316,8 @@ class _Reader:
             if names or single_words:
                 words = normalize_name(value).split()
                 if names and not words:
-                    self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it")
+                    self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it",
+                               "empty-form")
                     continue
                 if single_words and len(words) > 1:
                     self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
@@ -346,7 +354,7 @@ class _Reader:
                 continue
             key = key_node.value
             if key in result:
-                self.issue(key_node, f"duplicate key {key!r} in meta; keep one")
+                self.issue(key_node, f"duplicate key {key!r} in meta; keep one", "duplicate-key")
             else:
                 result[key] = self.plain(value_node, depth + 1)
         return result
@@ -372,6 +380,8 @@ class _Reader:
                 self.issue(meta_node, "meta must be a mapping, e.g. meta: {wikidata: Q42}")
         if is_extension:
             target = self.text(fields["extends"][1], "extends")
+            if target and self.places is not None:
+                self.record_places(target, fields)
             return Extension(target, source=source, **values) if target else None
         ok = True
         for key in ("id", "name"):
@@ -388,7 +398,7 @@ class _Reader:
             self.issue(fields["id"][1], f"id {entity_id!r} must be a slug of letters, digits and . _ : / -, e.g. 'brad-raffensperger'")
             ok = False
         if values.get("name") and not normalize_name(values["name"]):
-            self.issue(fields["name"][1], f"name {values['name']!r} has no letters or digits to match on")
+            self.issue(fields["name"][1], f"name {values['name']!r} has no letters or digits to match on", "empty-form")
             ok = False
         if "kind" in fields:
             kind = self.text(fields["kind"][1], "kind")
@@ -399,7 +409,18 @@ class _Reader:
             values["kind"] = kind
         if ok and "exclude" in fields:
             self.own_names_excluded(fields["exclude"][1], values)
+        if ok and self.places is not None:
+            self.record_places(values["id"], fields)
         return Entity(source=source, **values) if ok else None
+
+    def record_places(self, owner: str, fields: dict[str, tuple[_Node, _Node]]) -> None:
+        """Note where each name, alias and weak form of ``owner`` is written."""
+        assert self.places is not None
+        for key in ("name", "aliases", "weak"):
+            node = fields[key][1] if key in fields else None
+            for item in node.value if isinstance(node, _Sequence) else [node] if node is not None else []:
+                if isinstance(item, _Scalar):
+                    self.places.setdefault((owner, item.value.strip()), (self.path, item.line, item.column))
 
     def own_names_excluded(self, node: _Node, values: dict[str, Any]) -> None:
         """An ``exclude`` that is one of the entity's own names would make that name unreachable."""
@@ -407,7 +428,7 @@ class _Reader:
         for item in node.value if isinstance(node, _Sequence) else ():
             if isinstance(item, _Scalar) and normalize_name(item.value) in own:
                 self.issue(item, f"exclude {item.value!r} is one of the entity's own names, which it would make "
-                                 "unreachable; remove it from exclude")
+                                 "unreachable; remove it from exclude", "excludes-own-name")
 
     def document(self, root: _Node | None) -> AliasFile:
         if root is None:
@@ -444,15 +465,16 @@ class _Reader:
             elif parsed is not None:
                 if parsed.id in first_line:
                     self.issue(item, f"id {parsed.id!r} is already defined at line {first_line[parsed.id]}; "
-                                     "ids must be unique (use 'extends:' to add forms)")
+                                     "ids must be unique (use 'extends:' to add forms)", "duplicate-id")
                     continue
                 first_line[parsed.id] = parsed.source.line
                 entities.append(parsed)
         return tuple(entities), tuple(extensions)
 
 
-def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
-    """Parse alias-file text; ``path`` is only used in messages.
+def parse_alias_file(text: str | bytes, path: str = "<string>", *, places: FormPlaces | None = None) -> AliasFile:
+    """Parse alias-file text; ``path`` is only used in messages. Where each form is written
+    goes into ``places`` when one is given (for ``namenorm check``; a load keeps no such table).
 
     Raises:
         AliasFileError: listing every problem, each as ``path:line:column: message``.
@@ -466,14 +488,14 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
     namenorm.errors.AliasFileError: my.yaml:2:5: entity has no 'name'; every entity needs an id and a name
     my.yaml:2:17: unknown key 'nmae' in an entity; did you mean 'name'?
     """
-    reader = _Reader(path)
+    reader = _Reader(path, places)
     if isinstance(text, bytes):
         text = _decode(text, path)
     unreadable = _NOT_YAML_TEXT.search(text)
     if unreadable is not None:
         line, column = _place(text, unreadable.start())
         raise AliasFileError([Issue(path, line, column, f"the character U+{ord(unreadable.group()):04X} is not "
-                                                        "allowed in YAML text; remove it")])
+                                                        "allowed in YAML text; remove it", "unreadable")])
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -482,16 +504,16 @@ def parse_alias_file(text: str | bytes, path: str = "<string>") -> AliasFile:
         problem = exc.problem or "invalid YAML"
         if not isinstance(exc, _Refused):
             problem = f"{exc.context}: {problem}; fix the YAML syntax" if exc.context else f"{problem}; fix the YAML syntax"
-        raise AliasFileError([Issue(path, line, column, problem)]) from None
+        raise AliasFileError([Issue(path, line, column, problem, "syntax")]) from None
     except yaml.YAMLError as exc:
-        raise AliasFileError([Issue(path, 0, 0, f"cannot read YAML: {exc}")]) from None
+        raise AliasFileError([Issue(path, 0, 0, f"cannot read YAML: {exc}", "syntax")]) from None
     parsed = reader.document(root)
     if reader.issues:
         raise AliasFileError(sorted(reader.issues, key=lambda i: (i.line, i.column)))
     return parsed
 
 
-def parse_jsonl(text: str | bytes, path: str = "<string>") -> AliasFile:
+def parse_jsonl(text: str | bytes, path: str = "<string>", *, places: FormPlaces | None = None) -> AliasFile:
     """Parse JSON Lines: one entity (or ``extends`` entry) a line, with the fields and checks of
     an alias file; blank lines are skipped. For galleries written by a program, such as a
     database export.
@@ -507,7 +529,7 @@ def parse_jsonl(text: str | bytes, path: str = "<string>") -> AliasFile:
     ...
     namenorm.errors.AliasFileError: my.jsonl:2: name must be a single string
     """
-    reader = _Reader(path)
+    reader = _Reader(path, places)
     if isinstance(text, bytes):
         text = _decode(text, path)
     nodes: list[_Node] = []
@@ -517,11 +539,12 @@ def parse_jsonl(text: str | bytes, path: str = "<string>") -> AliasFile:
         try:
             nodes.append(_json_node(_JSON.decode(line), number))
         except json.JSONDecodeError as exc:
-            reader.issues.append(Issue(path, number, exc.colno, f"{exc.msg}; fix the JSON on this line"))
+            reader.issues.append(Issue(path, number, exc.colno, f"{exc.msg}; fix the JSON on this line", "syntax"))
         except ValueError:  # an integer of thousands of digits
-            reader.issues.append(Issue(path, number, 0, "a number too long to read; names and ids are strings"))
+            reader.issues.append(Issue(path, number, 0, "a number too long to read; names and ids are strings",
+                                       "syntax"))
         except RecursionError:
-            reader.issues.append(Issue(path, number, 0, "nesting too deep for an alias file"))
+            reader.issues.append(Issue(path, number, 0, "nesting too deep for an alias file", "syntax"))
     entities, extensions = reader.entries(nodes)
     if reader.issues:
         raise AliasFileError(sorted(reader.issues, key=lambda i: (i.line, i.column)))
@@ -566,7 +589,7 @@ def _decode(data: bytes, path: str) -> str:
         line, column = _place(before, len(before))
         bad = data[exc.start:exc.end].hex(" ")
         raise AliasFileError([Issue(path, line, column, f"bytes {bad} are not valid {codec.upper()}; "
-                                                        "save the file as UTF-8")]) from None
+                                                        "save the file as UTF-8", "unreadable")]) from None
 
 
 def _read_at_most(path: PathLike, limit: int) -> bytes:
@@ -601,17 +624,17 @@ def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes
     try:
         data = _read_at_most(path, max_bytes)
     except OSError as exc:
-        raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}", "unreadable")]) from None
     if len(data) > max_bytes:
         raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
-                                                "max_bytes= (namenorm --max-bytes) or split the file")])
+                                                "max_bytes= (namenorm --max-bytes) or split the file", "unreadable")])
     return data
 
 
-def parse_file_bytes(data: bytes, name: str) -> AliasFile:
+def parse_file_bytes(data: bytes, name: str, *, places: FormPlaces | None = None) -> AliasFile:
     """Parse a file's bytes as its name says: JSON Lines for ``.jsonl``, else YAML."""
     with paused_collection():
-        return (parse_jsonl if name.endswith(".jsonl") else parse_alias_file)(data, name)
+        return (parse_jsonl if name.endswith(".jsonl") else parse_alias_file)(data, name, places=places)
 
 
 def _extend(entity: Entity, ext: Extension) -> Entity:
@@ -670,7 +693,7 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
                 message = f"id {entity.id!r} is already defined at {earlier.source}"
                 if on_conflict == "raise":
                     conflicts.append(Issue(entity.source.path, entity.source.line, 0,
-                                           message + "; rename one, or use 'extends:' to add forms"))
+                                           message + "; rename one, or use 'extends:' to add forms", "duplicate-id"))
                     continue
                 if on_conflict == "warn":
                     warnings.warn(f"{entity.source}: {message}; the later definition replaces it", stacklevel=3)
@@ -681,7 +704,8 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
                 hint = difflib.get_close_matches(ext.target, list(by_id), n=1)
                 fix = (_IN_BUNDLED if ext.target in _bundled_ids() else
                        f"; did you mean {hint[0]!r}?" if hint else "; define it in an earlier file")
-                problems.append(Issue(ext.source.path, ext.source.line, 0, f"extends {ext.target!r}: no such entity{fix}"))
+                problems.append(Issue(ext.source.path, ext.source.line, 0, f"extends {ext.target!r}: no such entity{fix}",
+                                      "unknown-extends"))
                 continue
             by_id[ext.target] = _extend(target, ext)
     if conflicts:
@@ -691,7 +715,7 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
             if rel not in by_id:
                 fix = _IN_BUNDLED if rel in _bundled_ids() else ""
                 problems.append(Issue(entity.source.path, entity.source.line, 0,
-                                      f"entity {entity.id!r} lists unknown related id {rel!r}{fix}"))
+                                      f"entity {entity.id!r} lists unknown related id {rel!r}{fix}", "unknown-related"))
     if problems:
         raise AliasFileError(problems)
     return Merged(list(by_id.values()), titles, given, particles, shared)

@@ -20,9 +20,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__, load
-from .aliases import MAX_FILE_BYTES
-from .errors import NamenormError
+from .aliases import MAX_FILE_BYTES, bundled_path
+from .errors import AliasFileError, NamenormError
 from .keys import metaphone_key, skeleton_key
+from .lint import Finding, from_issue
 from .model import KINDS, Decision, Match, Mention
 from .progress import Progress
 from .resolver import Resolver
@@ -331,15 +332,27 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
-                    cache=False if args.no_cache else None)
-    clashes = resolver.clashes
+    files = ([bundled_path()] if args.with_default or not args.files else []) + list(args.files)
+    try:
+        resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
+                        cache=False if args.no_cache else None)
+    except AliasFileError as err:
+        _write_findings([from_issue(issue) for issue in err.issues], args, out)
+        return 1 if all(issue.readable for issue in err.issues) else 2
     if args.list:  # the ids alone, one a line, for other tools to read
         out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
-        return 1 if clashes and args.strict else 0
-    out.writelines(f"clash: {clash}\n" for clash in clashes)
-    out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms, {len(clashes)} clashes\n")
-    return 1 if clashes and args.strict else 0
+        return 0
+    findings = resolver.check(files)
+    _write_findings(findings, args, out)
+    if not args.json:
+        counts = {severity: sum(f.severity == severity for f in findings) for severity in ("error", "warning", "note")}
+        out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms: "
+                  + ", ".join(f"{n} {severity}{'s' if n != 1 else ''}" for severity, n in counts.items()) + "\n")
+    return 1 if any(f.severity != "note" or args.strict for f in findings) else 0
+
+
+def _write_findings(findings: Iterable[Finding], args: argparse.Namespace, out: TextIO) -> None:
+    out.writelines((json.dumps(finding.to_dict(), ensure_ascii=False) if args.json else str(finding)) + "\n" for finding in findings)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -400,12 +413,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=KINDS, help="only consider entities of this kind")
     p.set_defaults(run=_cmd_explain)
 
-    p = sub.add_parser("check", help="validate alias files and report forms claimed twice")
+    p = sub.add_parser("check", help="lint alias files: errors, forms claimed twice, likely confusions")
     p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")
     p.add_argument("--with-default", action="store_true", help="check the files on top of the bundled one")
     max_bytes(p)
-    p.add_argument("--list", action="store_true", help="list every entity id")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any form is claimed twice")
+    p.add_argument("--json", action="store_true", help="print each finding as a JSON line")
+    p.add_argument("--list", action="store_true", help="list every entity id, kind and name instead")
+    p.add_argument("--strict", action="store_true", help="exit 1 on notes too, not only on errors and warnings")
     p.set_defaults(run=_cmd_check)
     return parser
 
@@ -422,7 +436,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args, out))
     except NamenormError as exc:
-        print(f"namenorm: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # each line its own, so editors can jump to every place
+            print(f"namenorm: {line}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away: stop quietly, like other Unix tools.

@@ -29,7 +29,7 @@ from numbers import Real
 
 from .index import FOREIGN, TIER_METHODS, Hit, Index, query_allows
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
-from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, strip_titles
+from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, script_of, strip_titles
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 
@@ -85,6 +85,8 @@ class Query:
     """A Chinese or Korean name as its people spell it in Latin letters (also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
+    script: str = ""
+    """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
 
     @property
     def form(self) -> str:
@@ -142,7 +144,8 @@ class Engine:
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
-                     bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name))
+                     bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
+                     script_of(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -153,7 +156,7 @@ class Engine:
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""
         for form in query.forms:
-            owned = self.index.owners(form, query.allowed)
+            owned = self.index.owners(form, query.allowed, query.script)
             if owned is None:
                 continue
             tier, owners = owned

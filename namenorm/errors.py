@@ -27,6 +27,15 @@ class Issue:
     """1-based column number (0 when unknown)."""
     message: str
     """What is wrong and, where there is one, how to fix it."""
+    code: str = "schema"
+    """What kind of problem: ``unreadable`` (the file cannot be read or decoded), ``syntax``
+    (not valid YAML or JSON), ``schema``, ``empty-form``, ``duplicate-id``, ``duplicate-key``,
+    ``unknown-extends``, ``unknown-related`` or ``excludes-own-name``; listed in docs/cli.md."""
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be read as YAML or JSON at all."""
+        return self.code not in ("unreadable", "syntax")
 
     def __str__(self) -> str:
         where = self.path

@@ -37,7 +37,7 @@ from .keys import (
     token_similarity,
 )
 from .model import Entity, Role, TokenPair
-from .normalize import TitleSet, is_latin, normalize_cached
+from .normalize import TitleSet, is_latin, normalize_cached, script_of
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 
 __all__ = [
@@ -186,6 +186,26 @@ def unkeyed_bound(a: int, b: int) -> float:
 ACRONYM, FOREIGN = 1, 2
 
 
+def _weak_in_other_scripts(index: Index) -> dict[tuple[int, str], tuple[int, ...]]:
+    """(Form, script) pairs where some entity claims the form weak as written in that script and
+    no entity claims it strong as written in it: a query in that script gets the weak claim,
+    though the same letters are strong in Latin or kana (오만 is "arrogance" in Korean)."""
+    strong: set[tuple[int, str]] = set()
+    weak: dict[tuple[int, str], list[int]] = {}
+    for e_idx, entity in enumerate(index.entities):
+        for forms, is_weak in ((entity.forms, False), (entity.weak, True)):
+            for form in forms:
+                f = index._form_ids.get(normalize_cached(form))
+                if f is None or is_latin(form):
+                    continue
+                key = (f, script_of(form))
+                if not is_weak:
+                    strong.add(key)
+                elif index._form_tier[f] == STRONG:
+                    weak.setdefault(key, []).append(e_idx)
+    return {key: tuple(dict.fromkeys(owners)) for key, owners in weak.items() if key not in strong}
+
+
 def query_allows(text: str) -> int:
     """Restriction bits a query written as ``text`` passes (see ``Index.owners``).
 
@@ -307,6 +327,9 @@ class Index:
         """Given name -> the groups of equivalent names it belongs to."""
         self._restricted: dict[int, int] = {}
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
+        self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
+        """(Form, script) -> the entities that claim the form weak as written in that script,
+        where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
         self._prefixes: frozenset[str] | None = None
         self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
         self._loan_tables: dict[bool, dict[str, list[int]]] = {}
@@ -376,6 +399,7 @@ class Index:
                 index._claim(initials, e_idx, WEAK, ACRONYM)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
+        index._weak_in_other_scripts = _weak_in_other_scripts(index)
         for form, owners in excluded.items():
             index._unclaim(form, owners)
         index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
@@ -447,7 +471,7 @@ class Index:
 
     # -- lookups -------------------------------------------------------------
 
-    def owners(self, form: str, allowed: int = 0) -> tuple[int, tuple[int, ...]] | None:
+    def owners(self, form: str, allowed: int = 0, script: str = "") -> tuple[int, tuple[int, ...]] | None:
         """Tier and claiming entities of an exact normalized form, or None.
 
         ``allowed`` holds the restriction bits the query passes (``query_allows``):
@@ -459,6 +483,9 @@ class Index:
         f = self._form_ids.get(form)
         if f is None or self._restricted.get(f, 0) & ~allowed:
             return None
+        weak_here = self._weak_in_other_scripts.get((f, script)) if allowed & FOREIGN else None
+        if weak_here:
+            return WEAK, weak_here
         owners = self._form_owner[f]
         return (self._form_tier[f], owners) if owners else None
 

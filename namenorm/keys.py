@@ -29,6 +29,7 @@ __all__ = [
     "MIN_DELETE_LEN",
     "cross_script_similarity",
     "deletions",
+    "edit_distance",
     "loan_key",
     "loan_shape",
     "loose_keys",
@@ -222,6 +223,15 @@ def is_derived_word(a: str, b: str) -> bool:
     if ending == "s" and b.endswith("s"):
         return False  # "lagoss": a doubled letter, not a plural (that would be "-es")
     return a.startswith(b) and ending in _DERIVED_ENDINGS
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance: edits, a swap of neighbours counting as one.
+
+    >>> edit_distance("perdue", "purdue"), edit_distance("germany", "gremany")
+    (1, 1)
+    """
+    return int(jellyfish.damerau_levenshtein_distance(a, b))
 
 
 def token_similarity(a: str, b: str) -> tuple[float, str]:

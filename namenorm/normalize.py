@@ -22,6 +22,7 @@ __all__ = [
     "is_latin",
     "normalize_name",
     "reorder_comma_name",
+    "script_of",
     "silent_in_words",
     "strip_titles",
     "word_breaks",
@@ -151,6 +152,19 @@ def is_latin(text: str) -> bool:
     """
     return text.isascii() or max(text) < "\u0250" or all(
         unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def script_of(text: str) -> str:
+    """The script of the first letter of ``text``, as Unicode names it ('' with no letter).
+
+    >>> script_of("Oman"), script_of("오만"), script_of("オマーン"), script_of("Оман"), script_of("42")
+    ('LATIN', 'HANGUL', 'KATAKANA', 'CYRILLIC', '')
+    """
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "").split(" ", 1)[0]
+    return ""
 
 
 def reorder_comma_name(text: str) -> str | None:

@@ -10,14 +10,22 @@ the name refers to that entity; the default threshold is the match model's.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .aliases import default_given_names, default_titles
+from .aliases import (
+    FormPlaces,
+    default_given_names,
+    default_titles,
+    parse_file_bytes,
+    read_file_bytes,
+)
 from .decide import Engine, check_kind, check_probability
-from .errors import UnknownEntityError
+from .errors import AliasFileError, UnknownEntityError
 from .index import Clash, Index
+from .lint import Finding, lint
 from .memory import paused_collection
 from .model import Decision, Entity, Kind, Match, Mention
 from .normalize import normalize_name
@@ -185,6 +193,27 @@ class Resolver:
     def clashes(self) -> list[Clash]:
         """Forms claimed by more than one entity in the same tier, but for the shared forms."""
         return [clash for clash in self.index.clashes if clash.form not in self._shared]
+
+    def check(self, files: Iterable[str | os.PathLike[str]] = ()) -> list[Finding]:
+        """What ``namenorm check`` warns about in this gallery: forms two entities claim, weak
+        forms a strong one shadows, aliases that read like another entity's name.
+
+        Args:
+            files: the alias files the gallery was loaded from, read again to point each finding
+                at its form's own line and column (else at its entity's line).
+
+        >>> r = Resolver([Entity("david-perdue", "David Perdue", "person", aliases=("Perdue",)),
+        ...               Entity("sonny-perdue", "Sonny Perdue", "person", aliases=("Perdue",))])
+        >>> [f.code for f in r.check()]
+        ['clash']
+        """
+        places: FormPlaces = {}
+        for path in files:
+            try:
+                parse_file_bytes(read_file_bytes(path), str(path), places=places)
+            except AliasFileError:
+                continue  # a file changed since it was loaded: its findings point at entity lines
+        return lint(self.index, self.clashes, places, self._shared)
 
     # -- resolving ----------------------------------------------------------
 

@@ -64,3 +64,16 @@ def test_ambiguous_or_unknown_abstain(bundled, query):
 
 def test_module_level_resolve_uses_the_bundled_file():
     assert namenorm.resolve("Brad Rafensperger").id == "brad-raffensperger"
+
+
+def test_bundled_file_passes_check_strict(capsys):
+    from namenorm.cli import main
+
+    assert main(["check", "--strict", "--no-cache"]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out.endswith(" 0 errors, 0 warnings, 0 notes\n")
+
+
+def test_a_form_marked_weak_in_korean_stays_weak_in_korean(bundled):
+    # 수단 is "means" in Korean: weak in Hangul, though Sudan is strong in Latin and kana.
+    assert bundled.resolve("수단").method == "weak"
+    assert bundled.resolve("Sudan").method == bundled.resolve("スーダン").method == "exact"

@@ -6,14 +6,19 @@ import codecs
 import os
 import pickle
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from namenorm import edit
 from namenorm.aliases import bundled_path, parse_alias_file, read_alias_file
+from namenorm.cli import main
 from namenorm.edit import AddResult, add_forms, add_forms_to_text
 from namenorm.errors import AliasFileError, EditError, RefusedEditError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 KOELN = """\
 # Cities of the Rhineland.
@@ -158,6 +163,22 @@ def test_a_crash_before_the_rename_leaves_the_file_and_no_temporary(tmp_path, mo
     assert [p.name for p in tmp_path.iterdir()] == ["my.yaml"]
 
 
+def test_concurrent_adds_all_land(tmp_path):
+    path = write(tmp_path, KOELN)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    forms = [f"Colonia {n}" for n in range(20)]
+    procs = [subprocess.Popen([sys.executable, "-m", "namenorm", "add", "koeln", form, "--file", str(path)],
+                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for form in forms]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    aliases = read_alias_file(path).entities[0].aliases
+    assert sorted(aliases[2:]) == sorted(forms)
+    assert path.read_text(encoding="utf-8").replace(", ".join(["", *aliases[2:]]), "", 1) == KOELN
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my.yaml"]
+
+
 def test_a_form_the_entity_has_is_a_no_op(tmp_path):
     path = write(tmp_path, KOELN)
     before = path.stat().st_mtime_ns
@@ -270,3 +291,41 @@ def test_errors_pickle():
     err = RefusedEditError("my.yaml", ["'x' is claimed"])
     again = pickle.loads(pickle.dumps(err))
     assert type(again) is RefusedEditError and str(again) == str(err) == "my.yaml: 'x' is claimed"
+
+
+def test_command_line(tmp_path, capsys):
+    path = write(tmp_path, KOELN)
+    assert main(["add", "koeln", "Kölle", "--file", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: added 'Kölle' to koeln\n"
+    assert main(["add", "koeln", "Bonna", "!!", "--file", str(path)]) == 1
+    assert capsys.readouterr().err == (
+        f"namenorm: {path}: '!!' has no letters or digits to match on; leave it out\n")
+    assert main(["add", "koeln", "Bonna", "--file", str(path)]) == 1
+    assert capsys.readouterr().err.startswith(f"namenorm: {path}: 'Bonna' is already claimed by bonn")
+    assert main(["add", "koeln", "Bonna", "--force", "--file", str(path)]) == 0
+    assert main(["add", "koeln", "x", "--file", str(tmp_path / "missing.yaml")]) == 2
+    assert "cannot read file" in capsys.readouterr().err
+    broken = write(tmp_path, "entities: [\n", "broken.yaml")
+    assert main(["add", "koeln", "x", "--file", str(broken)]) == 2
+    assert capsys.readouterr().err.startswith(f"namenorm: {broken}:")
+
+
+def test_the_example_in_the_docs_prints_and_writes_what_it_shows(tmp_path, monkeypatch, capsys):
+    import re
+    import shlex
+
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    block = re.search(r"^```console\n(.*?)^```", doc, re.DOTALL | re.MULTILINE)
+    assert block is not None
+    monkeypatch.chdir(tmp_path)
+    steps = re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block.group(1), re.MULTILINE)
+    (first, content), *steps = steps
+    assert first == "cat my.yaml"
+    Path("my.yaml").write_text(content, encoding="utf-8")
+    for command, shown in steps:
+        if command == "cat my.yaml":
+            assert Path("my.yaml").read_text(encoding="utf-8") == shown
+            continue
+        main(shlex.split(command)[1:])
+        printed = capsys.readouterr()
+        assert printed.out + printed.err == shown, command

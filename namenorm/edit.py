@@ -328,8 +328,8 @@ def _check_reads_back(new_text: str, path: str, expected: AliasFile) -> None:
     try:
         reread = parse_alias_file(new_text, path)
     except AliasFileError as exc:
-        raise RefusedEditError(path, ["the edited file would not be valid, so it was left as it was:",
-                                      *(f"  {issue.message}" for issue in exc.issues)]) from None
+        raise RefusedEditError(path, [f"not written: the edited file would not be valid: {issue.message}"
+                                      for issue in exc.issues]) from None
     if _comparable(reread) != _comparable(expected):
         why = ("the edited file would not read back as the old one plus the new forms, so it was left "
                "as it was; add the forms by hand")

@@ -281,6 +281,15 @@ def test_the_safety_net_refuses_an_edit_that_reads_back_wrong(tmp_path, monkeypa
     assert path.read_text(encoding="utf-8") == KOELN
 
 
+def test_an_entity_the_reader_would_refuse_is_not_written(tmp_path):
+    path = write(tmp_path, KOELN)
+    with pytest.raises(RefusedEditError) as info:
+        add_forms(path, "Bad Id", ["Somewhere"], name="Somewhere")
+    assert str(info.value) == (f"{path}: not written: the edited file would not be valid: id 'Bad Id' must be "
+                               "a slug of letters, digits and . _ : / -, e.g. 'brad-raffensperger'")
+    assert path.read_text(encoding="utf-8") == KOELN
+
+
 def test_an_invalid_file_is_not_touched(tmp_path):
     path = write(tmp_path, "entities:\n  - id: koeln\n    nmae: Köln\n")
     with pytest.raises(AliasFileError, match="unknown key 'nmae'"):

@@ -170,10 +170,10 @@ def _clean(forms: Iterable[str], path: str) -> tuple[str, ...]:
         value = form.strip()
         if not value or any(ch in value for ch in "\r\n\x85\u2028\u2029"):
             refused.append(f"{form!r} is not a form: a form is one non-empty line")
-        elif not normalize_name(value):
+        elif not (folded := normalize_name(value)):
             refused.append(f"{form!r} has no letters or digits to match on; leave it out")
         else:
-            out.setdefault(normalize_name(value), value)
+            out.setdefault(folded, value)
     if refused:
         raise RefusedEditError(path, refused)
     if not out:
@@ -256,7 +256,9 @@ def _edit(text: str, parsed: AliasFile, entity_id: str, forms: tuple[str, ...], 
 def _same_entity(path: str, entity: Entity | None, name: str | None, kind: Kind | None) -> None:
     """``--name`` and ``--kind`` describe a new entity; given for an existing one, they must agree."""
     wrong = []
-    if entity is None:
+    if entity is None:  # defined in another file, extended here or to be
+        if name is not None:
+            wrong.append("the entity is defined in another file; leave --name out to add forms to it")
         if kind is not None:
             wrong.append("--kind is for a new entity; give --name too, or leave --kind out")
     else:

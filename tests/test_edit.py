@@ -338,3 +338,12 @@ def test_the_example_in_the_docs_prints_and_writes_what_it_shows(tmp_path, monke
         main(shlex.split(command)[1:])
         printed = capsys.readouterr()
         assert printed.out + printed.err == shown, command
+
+
+def test_name_for_an_entity_only_extended_here_is_refused():
+    base = parse_alias_file("entities:\n  - {id: koeln, name: Köln}\n", "base.yaml")
+    text = "entities:\n  - {extends: koeln, aliases: [Cologne]}\n"
+    with pytest.raises(EditError, match="defined in another file; leave --name out"):
+        add_forms_to_text(text, "koeln", ["Kölle"], name="Köln", base=[base])
+    assert add_forms_to_text(text, "koeln", ["Kölle"], base=[base])[0] == (
+        "entities:\n  - {extends: koeln, aliases: [Cologne, Kölle]}\n")

@@ -1,9 +1,9 @@
-"""The ``namenorm`` command line: resolve names, scan text, check alias files.
+"""The ``namenorm`` command line: resolve names, scan text, check and extend alias files.
 
 Input is read a line at a time and every answer is written as soon as it is known, so the
 command works in pipelines of any length and as a coprocess. Exit status: 0 on success; 1 when
-``resolve -e`` leaves a name unresolved or ``check --strict`` finds clashes; 2 on usage or
-alias-file errors (the message goes to stderr).
+``resolve -e`` leaves a name unresolved, ``check --strict`` finds clashes or ``add`` refuses a
+form; 2 on usage or alias-file errors (the message goes to stderr).
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import BinaryIO, TextIO
 
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES, bundled_path
-from .errors import AliasFileError, NamenormError
+from .edit import add_forms
+from .errors import AliasFileError, NamenormError, RefusedEditError
 from .keys import metaphone_key, skeleton_key
 from .lint import Finding, from_issue
 from .model import KINDS, Decision, Match, Mention
@@ -355,6 +356,17 @@ def _write_findings(findings: Iterable[Finding], args: argparse.Namespace, out: 
     out.writelines((json.dumps(finding.to_dict(), ensure_ascii=False) if args.json else str(finding)) + "\n" for finding in findings)
 
 
+def _cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        result = add_forms(args.file, args.id, args.forms, weak=args.weak, name=args.name, kind=args.kind,
+                           force=args.force, with_default=args.with_default)
+    except RefusedEditError as exc:  # the file is fine, the forms are not: exit 1, as check --strict
+        print("\n".join(f"namenorm: {line}" for line in str(exc).splitlines()), file=sys.stderr)
+        return 1
+    out.write(f"{result}\n")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="namenorm", description="Resolve misspelled and transliterated names to the entities of an alias file.")
@@ -421,6 +433,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list every entity id, kind and name instead")
     p.add_argument("--strict", action="store_true", help="exit 1 on notes too, not only on errors and warnings")
     p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("add", help="add forms to an entity of your alias file, keeping the rest as written")
+    p.add_argument("id", metavar="ID", help="the entity's id")
+    p.add_argument("forms", nargs="+", metavar="FORM", help="forms to add")
+    p.add_argument("--file", required=True, metavar="FILE", help="the alias file to edit")
+    p.add_argument("--weak", action="store_true", help="add the forms to weak: instead of aliases:")
+    p.add_argument("--name", help="create ID with this name when the file does not define it")
+    p.add_argument("--kind", choices=KINDS, help="the kind of an entity created (default other)")
+    p.add_argument("--force", action="store_true", help="add forms that another entity already claims")
+    p.add_argument("--with-default", action="store_true",
+                   help="also refuse forms that the bundled file gives another entity")
+    p.set_defaults(run=_cmd_add)
     return parser
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["AliasFileError", "ConflictError", "Issue", "NamenormError", "UnknownEntityError"]
+__all__ = ["AliasFileError", "ConflictError", "EditError", "Issue", "NamenormError", "RefusedEditError",
+           "UnknownEntityError"]
 
 
 class NamenormError(Exception):
@@ -95,3 +96,30 @@ class UnknownEntityError(NamenormError, KeyError):
 
     def __reduce__(self) -> tuple[type, tuple[str]]:
         return (type(self), (self.entity_id,))
+
+
+class EditError(NamenormError, ValueError):
+    """An alias file was left as it was: the edit could not be made safely.
+
+    >>> print(EditError("my.yaml", ["no entity has id 'koeln'; give --name to create it"]))
+    my.yaml: no entity has id 'koeln'; give --name to create it
+    """
+
+    def __init__(self, path: str, reasons: list[str]) -> None:
+        super().__init__(path, reasons)
+        self.path = path
+        self.reasons = list(reasons)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{self.path}: {reason}" for reason in self.reasons)
+
+    def __reduce__(self) -> tuple[type, tuple[str, list[str]]]:
+        return (type(self), (self.path, self.reasons))
+
+
+class RefusedEditError(EditError):
+    """Forms refused on purpose (claimed by another entity, nothing to match on): nothing written.
+
+    A separate type so that the command line can tell a refusal (exit 1) from a file it
+    cannot use (exit 2).
+    """

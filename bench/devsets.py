@@ -48,7 +48,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from importlib.metadata import PackageNotFoundError, version
@@ -60,7 +60,10 @@ from namenorm import Entity, normalize_name
 ROOT = Path(__file__).resolve().parent.parent
 
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
-                         "common_words", "wiki_cross_script")
+                         "common_words", "foreign_words", "tiny_places", "wiki_cross_script")
+REPORT_ONLY: tuple[str, ...] = ("tiny_places",)
+"""Sets the fit never reads, not even their tune split: a check on a kind of gallery (two dozen
+entities) that no fitted number has seen."""
 
 DEFAULT_SIZE = 6000
 """Default cap on the number of queries of one set."""
@@ -463,6 +466,31 @@ def _build_cldr_places(seed: int, size: int) -> DevSet:
     return DevSet("cldr_places", src, entities, queries)
 
 
+TINY_GALLERY = 24
+"""Places in the ``tiny_places`` gallery: a user's own short list, where a chance likeness of
+an unknown name to one of few entities is easiest to take for a match."""
+
+
+def _build_tiny_places(seed: int, size: int) -> DevSet:
+    """A gallery of two dozen places (countries and cities) by their English names; the queries
+    are their names in 77 locales (known) and other places' names (unknown), mostly in other
+    scripts."""
+    rng = random.Random(seed)
+    places = [p for p in _cldr_places() if len(p.localized) >= 10]
+    chosen = rng.sample(places, TINY_GALLERY)
+    others = rng.sample([p for p in places if p not in chosen], 10 * TINY_GALLERY)
+    entities = [Entity(p.id, p.name, "place") for p in chosen]
+    queries: list[Query] = []
+    for place, truth in [(p, p.id) for p in chosen] + [(p, None) for p in others]:
+        split = _split(seed, place.id)
+        own = {normalize_name(place.name)} if truth else set()
+        texts = dict.fromkeys(t for _, t in place.localized if normalize_name(t) not in own)
+        queries += [Query(t, truth, split, script_of(t)) for t in texts]
+    queries = _cap(_clean(queries, entities), size, rng)
+    src = _source("babel", extra=f"{_cldr_version()} countries and cities, {TINY_GALLERY} in the gallery")
+    return DevSet("tiny_places", src, entities, queries)
+
+
 # --------------------------------------------------------------------------- US Census names
 
 @dataclass(frozen=True)
@@ -835,6 +863,58 @@ def _build_common_words(seed: int, size: int) -> DevSet:
     return DevSet("common_words", src, entities, queries)
 
 
+FOREIGN_LANGUAGES = ("ko", "ja", "zh", "ru", "uk", "bg", "el", "ar", "fa", "he", "hi", "bn", "ta")
+"""wordfreq languages written in a script other than Latin: the news our users read in them."""
+_FOREIGN_TOP = 3000
+"""Most frequent words taken per language (the first 100, mostly particles, are skipped)."""
+
+
+def _foreign_words(lang: str) -> list[str]:
+    from wordfreq import top_n_list
+
+    return [w for w in top_n_list(lang, _FOREIGN_TOP)[100:]
+            if any(ch.isalpha() for ch in w) and script_of(w) != "Latin"]
+
+
+_NATIVE_LOCALES = ("ko", "ja", "zh", "ru", "ar")
+
+
+def _native_names(place_id: str) -> tuple[str, ...]:
+    """A country's names in Korean, Japanese, Chinese, Russian and Arabic (CLDR)."""
+    if not place_id.startswith("country:"):
+        return ()
+    (place,) = [p for p in _cldr_places() if p.id == place_id]
+    return tuple(dict.fromkeys(name for locale, name in place.localized if locale in _NATIVE_LOCALES))
+
+
+def _build_foreign_words(seed: int, size: int) -> DevSet:
+    """Frequent words of other scripts, alone and in pairs, asked of a Latin gallery: the spans a
+    scan of Korean, Russian or Arabic news weighs. None is a name in the gallery; a word that is
+    the gallery place's own name in that language (미국, Россия) is left out."""
+    rng = random.Random(seed)
+    census = _census()
+    # Countries carry their names in the scripts a news gallery lists (the bundled file does),
+    # so a word is weighed against native forms as well as Latin ones.
+    # The gallery is as small as a curated news file (a few hundred entities), which is where a
+    # chance likeness weighs most: the larger dev sets never show it.
+    entities = [replace(e, aliases=e.aliases + _native_names(e.id)) for e in _cldr_gallery(seed)
+                if e.id.startswith("country:")]
+    entities += _draw_persons(seed, 150, census.first, "common", prefix="q")
+    gallery = {e.id for e in entities}
+    local = {normalize_name(t) for p in _cldr_places() if p.id in gallery for _, t in p.localized}
+    per_language = max(1, size // len(FOREIGN_LANGUAGES))
+    queries: list[Query] = []
+    for lang in FOREIGN_LANGUAGES:
+        words = [w for w in _foreign_words(lang) if normalize_name(w) not in local]
+        singles = rng.sample(words, min(len(words), per_language * 2 // 3))
+        pairs = [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(per_language - len(singles))]
+        queries += [Query(w, None, _split(seed, f"foreign:{lang}:{w}"), script_of(w)) for w in singles + pairs]
+    queries = _cap(_clean(queries, entities), size, rng)
+    src = _source("wordfreq", "babel", "names", extra=f"wordfreq top_n_list of {', '.join(FOREIGN_LANGUAGES)}; "
+                  "gallery: cldr_places countries with ko/ja/zh/ru/ar names + 150 census persons")
+    return DevSet("foreign_words", src, entities, queries)
+
+
 # --------------------------------------------------------------------------- project TSVs
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -877,15 +957,17 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "nicknames_people": _build_nicknames_people,
     "subdivisions": _build_subdivisions,
     "common_words": _build_common_words,
+    "foreign_words": _build_foreign_words,
+    "tiny_places": _build_tiny_places,
     "wiki_cross_script": _build_wiki_cross_script,
 }
 
 
-_SIZES = {"common_words": 3000}
+_SIZES = {"common_words": 3000, "foreign_words": 3000}
 
 
 def build(name: str, *, seed: int = 7, size: int | None = None) -> DevSet:
-    """Build one set; ``size`` caps its number of queries (6,000; 3,000 for common_words)."""
+    """Build one set; ``size`` caps its number of queries (6,000; 3,000 for the two word sets)."""
     if name not in _BUILDERS:
         raise KeyError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
     return _BUILDERS[name](seed, _SIZES.get(name, DEFAULT_SIZE) if size is None else size)

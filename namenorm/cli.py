@@ -16,7 +16,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__, load
@@ -29,6 +29,7 @@ from .model import KINDS, Decision, Match, Mention
 from .progress import Progress
 from .resolver import Resolver
 from .scanner import rewrite_text
+from .suggest import SUGGEST_FLOOR, Miner, add_commands, yaml_snippet
 
 __all__ = ["main"]
 
@@ -265,19 +266,38 @@ def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
 
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
-    for name in args.files:
+    return _each_file(args.files, lambda stream, name: _scan_stream(resolver, stream, name, args, out))
+
+
+def _each_file(names: Iterable[str], read: Callable[[BinaryIO, str], None]) -> int:
+    """``read`` each named file (``-`` is stdin) with the name to show; 2 when one cannot be opened."""
+    for name in names:
         try:
             stream = sys.stdin.buffer if name == "-" else open(name, "rb")  # noqa: SIM115 (closed below)
         except OSError as exc:
             print(f"namenorm: {name}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        shown = "<stdin>" if name == "-" else name
         try:
-            _scan_stream(resolver, stream, shown, args, out)
+            read(stream, "<stdin>" if name == "-" else name)
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
     return 0
+
+
+def _cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
+    miner = Miner(_resolver(args), min_score=args.min_score, kind=args.kind)
+
+    def read(stream: BinaryIO, name: str) -> None:
+        first_line = 1
+        for block in _blocks(_input_lines(stream, name, args.encoding)):
+            miner.feed("\n".join(block), name, first_line, lines=True)
+            first_line += len(block)
+
+    status = _each_file(args.files, read)
+    found = miner.suggestions(args.min_count)
+    out.write(add_commands(found, args.add) if args.add else yaml_snippet(found, miner.texts))
+    return status
 
 
 def _scan_stream(resolver: Resolver, stream: BinaryIO, name: str, args: argparse.Namespace, out: TextIO) -> None:
@@ -424,6 +444,17 @@ def _parser() -> argparse.ArgumentParser:
     encoding(p)
     p.add_argument("--kind", choices=KINDS, help="only consider entities of this kind")
     p.set_defaults(run=_cmd_explain)
+
+    p = sub.add_parser("suggest", help="mine texts for new forms of known entities, to review and add")
+    p.add_argument("files", nargs="*", metavar="FILE", default=["-"], help="text files; none, or '-', reads stdin")
+    alias_options(p)
+    encoding(p)
+    p.add_argument("--kind", choices=KINDS, help="only suggest forms of entities of this kind")
+    p.add_argument("--min-score", type=_probability, default=SUGGEST_FLOOR,
+                   help=f"lowest probability suggested (default {SUGGEST_FLOOR}: more likely than not)")
+    p.add_argument("--min-count", type=_positive, default=1, metavar="N", help="only forms seen at least N times")
+    p.add_argument("--add", metavar="FILE", help="print `namenorm add` commands for FILE instead of YAML")
+    p.set_defaults(run=_cmd_suggest)
 
     p = sub.add_parser("check", help="lint alias files: errors, forms claimed twice, likely confusions")
     p.add_argument("files", nargs="*", metavar="FILE", help="alias files (default: the bundled one)")

@@ -51,7 +51,7 @@ from .errors import AliasFileError, EditError, Issue, RefusedEditError
 from .model import Entity, Kind, Source
 from .normalize import normalize_name
 
-__all__ = ["Action", "AddResult", "add_forms", "add_forms_to_text"]
+__all__ = ["Action", "AddResult", "add_forms", "add_forms_to_text", "yaml_scalar"]
 
 PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 Action = Literal["added", "created", "extended", "unchanged"]
@@ -338,11 +338,11 @@ def _check_reads_back(new_text: str, path: str, expected: AliasFile) -> None:
         raise EditError(path, [why])
 
 
-def _quote(value: str, *, flow: bool) -> str:
+def yaml_scalar(value: str, *, flow: bool) -> str:
     """``value`` as a YAML scalar: plain where YAML reads it back as the same string, else quoted
     as PyYAML's emitter chooses (``No``, ``007`` and ``a: b`` are quoted; in a flow list, ``a, b`` too).
 
-    >>> _quote("Kölle", flow=True), _quote("No", flow=True), _quote("a, b", flow=True), _quote("a, b", flow=False)
+    >>> yaml_scalar("Kölle", flow=True), yaml_scalar("No", flow=True), yaml_scalar("a, b", flow=True), yaml_scalar("a, b", flow=False)
     ('Kölle', "'No'", "'a, b'", 'a, b')
     """
     dumped = yaml.safe_dump([value], default_flow_style=flow, allow_unicode=True, width=1 << 30)
@@ -400,20 +400,20 @@ class _Layout:
 
     def add_to_list(self, sequence: yaml.SequenceNode, forms: list[str]) -> tuple[int, str]:
         if sequence.flow_style:
-            quoted = ", ".join(_quote(form, flow=True) for form in forms)
+            quoted = ", ".join(yaml_scalar(form, flow=True) for form in forms)
             if sequence.value:
                 return _end(sequence.value[-1]), f", {quoted}"
             return int(sequence.start_mark.index) + 1, quoted
         dash = sequence.start_mark
         first = sequence.value[0].start_mark
         gap = first.column - dash.column - 1 if first.line == dash.line else 1
-        lines = [" " * dash.column + "-" + " " * gap + _quote(form, flow=False) for form in forms]
+        lines = [" " * dash.column + "-" + " " * gap + yaml_scalar(form, flow=False) for form in forms]
         return self.line_insert(_end(sequence), lines)
 
     def new_entry(self, pairs: list[tuple[str, str | list[str]]]) -> tuple[int, str]:
         """The insertion that appends an entry (an entity or an extends) to ``entities:``."""
         entries = self.entries()
-        flow_entry = "{" + ", ".join(f"{k}: {self.flow_list(v) if isinstance(v, list) else _quote(v, flow=True)}"
+        flow_entry = "{" + ", ".join(f"{k}: {self.flow_list(v) if isinstance(v, list) else yaml_scalar(v, flow=True)}"
                                      for k, v in pairs) + "}"
         if entries is None:
             if not isinstance(self.root, yaml.MappingNode) or self.root.flow_style:
@@ -439,7 +439,7 @@ class _Layout:
             if isinstance(v, list):
                 lines += self.pair_lines(k, v, style, column)
             else:
-                lines.append(" " * column + f"{k}: {_quote(v, flow=False)}")
+                lines.append(" " * column + f"{k}: {yaml_scalar(v, flow=False)}")
         lines[0] = " " * dash + "-" + lines[0][dash + 1:]
         return lines
 
@@ -451,13 +451,13 @@ class _Layout:
 
     @staticmethod
     def flow_list(forms: list[str]) -> str:
-        return "[" + ", ".join(_quote(form, flow=True) for form in forms) + "]"
+        return "[" + ", ".join(yaml_scalar(form, flow=True) for form in forms) + "]"
 
     def pair_lines(self, key: str, forms: list[str], style: str, column: int) -> list[str]:
         indent = " " * column
         if style == "flow":
             return [f"{indent}{key}: {self.flow_list(forms)}"]
-        return [f"{indent}{key}:", *(f"{indent}  - {_quote(form, flow=False)}" for form in forms)]
+        return [f"{indent}{key}:", *(f"{indent}  - {yaml_scalar(form, flow=False)}" for form in forms)]
 
     def line_insert(self, after: int, lines: list[str]) -> tuple[int, str]:
         """The insertion that puts ``lines`` on lines of their own after the line holding ``after``."""

@@ -29,12 +29,14 @@ from .keys import (
     cross_script_similarity,
     deletions,
     is_short_form,
+    keyed_similarity,
     loan_key,
     loose_keys,
+    metaphone_key,
     short_form_prefixes,
     short_form_stems,
+    skeleton_key,
     token_keys,
-    token_similarity,
 )
 from .model import Entity, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
@@ -300,6 +302,8 @@ class Index:
         self._vocab: list[str] = []
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
+        self._vocab_keys: list[tuple[str, str]] = []
+        """Vocabulary token -> its Metaphone and skeleton keys, which every comparison with it reads."""
         self._keys: dict[str, list[int]] = {}
         self._single_word: defaultdict[str, list[int]] = defaultdict(list)
         """Word -> forms that are that word alone, or with initials ("j trump")."""
@@ -432,6 +436,7 @@ class Index:
                     t = self._vocab_ids[token] = len(self._vocab)
                     self._vocab.append(token)
                     self._postings.append([])
+                    self._vocab_keys.append((metaphone_key(token), skeleton_key(token)))
                     for key in token_keys(token) | loose_keys(token):
                         self._keys.setdefault(key, []).append(t)
                 posting = self._postings[t]
@@ -525,6 +530,7 @@ class Index:
         if token in self._vocab_ids:
             out[self._vocab_ids[token]] = (1.0, "")
         seen: set[int] = set(out)
+        token_meta, token_skeleton = metaphone_key(token), skeleton_key(token)
         for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
             if not strict and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
                 break
@@ -536,12 +542,12 @@ class Index:
             fresh -= seen
             seen |= fresh
             size = len(token)
-            vocab = self._vocab
+            vocab, vocab_keys = self._vocab, self._vocab_keys
             for t in sorted(fresh):  # in a fixed order, so ties fall the same way in every process
                 other = vocab[t]
                 if abs(len(other) - size) > _MAX_LENGTH_GAP:
                     continue
-                found = self.word_similarity(token, other)
+                found = self._similarity(token, token_meta, token_skeleton, other, *vocab_keys[t])
                 if found[0]:
                     out[t] = found
         for group in self._given.get(token, ()):
@@ -564,9 +570,22 @@ class Index:
         one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
         scored on demand and the brute-force reference all use it.
         """
+        t = self._vocab_ids.get(word)
+        word_meta, word_skeleton = self._vocab_keys[t] if t is not None else (metaphone_key(word),
+                                                                               skeleton_key(word))
+        return self._similarity(token, metaphone_key(token), skeleton_key(token), word, word_meta,
+                                word_skeleton)
+
+    def _similarity(self, token: str, token_meta: str, token_skeleton: str, word: str, word_meta: str,
+                    word_skeleton: str) -> tuple[float, str]:
+        """``word_similarity`` with both words' keys at hand (see ``keys.keyed_similarity``)."""
         if len(token) == 1 and word in GENERATIONAL:
             return 0.0, ""  # "J." is an initial of a name, never of the "Jr." after it
-        value, key = token_similarity(token, word)
+        # Below TOKEN_FLOOR a pair scores nothing, unless it is a given name and its
+        # nickname or short form, which are raised to a fixed similarity below.
+        given = token in self._given or word in self._short_targets
+        value, key = keyed_similarity(token, word, token_meta, word_meta, token_skeleton, word_skeleton,
+                                      score_cutoff=0.0 if given else TOKEN_FLOOR)
         if word != token and token in self._vocab_ids:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):

@@ -29,6 +29,7 @@ __all__ = [
     "MIN_DELETE_LEN",
     "cross_script_similarity",
     "deletions",
+    "keyed_similarity",
     "loan_key",
     "loan_shape",
     "loose_keys",
@@ -243,28 +244,53 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     >>> token_similarity("b", "brad")
     (0.9, 'initial')
     """
+    return keyed_similarity(a, b, metaphone_key(a), metaphone_key(b), skeleton_key(a), skeleton_key(b))
+
+
+def keyed_similarity(a: str, b: str, meta_a: str, meta_b: str, skel_a: str, skel_b: str, *,
+                     score_cutoff: float = 0.0) -> tuple[float, str]:
+    """``token_similarity`` given both tokens' Metaphone and skeleton keys.
+
+    A query word is compared with a hundred gallery words or more; their keys are
+    computed once, when the index is built, and the query word's once per query.
+    Below ``score_cutoff`` the answer is (0.0, ""): most words a key proposes are
+    too many edits away to reach it, which shows before Jaro-Winkler is computed.
+
+    >>> keyed_similarity("purdue", "perdue", "PRT", "PRT", "prt", "prt")[1]
+    'PRT'
+    >>> keyed_similarity("crux", "glasco", "KRKS", "KLSK", "krks", "krsk", score_cutoff=0.75)
+    (0.0, '')
+    """
     if a == b:
         return 1.0, ""
-    if len(a) == 1 or len(b) == 1:
-        short, long_ = (a, b) if len(a) == 1 else (b, a)
+    len_a, len_b = len(a), len(b)
+    if len_a == 1 or len_b == 1:
+        short, long_ = (a, b) if len_a == 1 else (b, a)
         return (INITIAL, "initial") if len(long_) > 1 and long_.startswith(short) else (0.0, "")
-    if len(a) < 3 or len(b) < 3:
+    if len_a < 3 or len_b < 3:
         return 0.0, ""
-    if is_derived_word(a, b):
+    # The prefix test is is_derived_word's own last condition, asked first: it rarely holds.
+    if (a.startswith(b) or b.startswith(a)) and is_derived_word(a, b):
         # "american"/"america", "democrat"/"democrats", "martine"/"martin": another
         # word built on the name, not a misspelling of it. Close, but not a match alone.
         return DERIVED_WORD, ""
-    longest = max(len(a), len(b))
-    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
-        1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
-    )
-    meta = metaphone_key(a)
-    if len(meta) >= 2 and meta == metaphone_key(b):
-        return base + (1.0 - base) * _META_BONUS, meta
-    skel = skeleton_key(a)
-    if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):
-        return base + (1.0 - base) * _SKEL_BONUS, skel
-    return base, ""
+    if len(meta_a) >= 2 and meta_a == meta_b:
+        bonus, key = _META_BONUS, meta_a
+    elif len(skel_a) >= _MIN_SKELETON and skel_a == skel_b:
+        bonus, key = _SKEL_BONUS, skel_a
+    else:
+        bonus, key = 0.0, ""
+    edits = 1.0 - jellyfish.damerau_levenshtein_distance(a, b) / max(len_a, len_b)
+    if score_cutoff:
+        ceiling = 0.5 + 0.5 * edits  # Jaro-Winkler is at most 1
+        if ceiling + (1.0 - ceiling) * bonus < score_cutoff - _ROUNDING:
+            return 0.0, ""
+    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * edits
+    return base + (1.0 - base) * bonus, key
+
+
+_ROUNDING = 1e-12
+"""Margin for the cutoff test, so that rounding never drops a word that reaches the cutoff."""
 
 
 # Loanword keys: how a name survives being written in Hangul, kana, Han, Cyrillic,

@@ -26,17 +26,17 @@ from .keys import (
     DERIVED_WORD,
     INITIAL,
     SHORT_FORM,
+    WordKeys,
     cross_script_similarity,
     deletions,
     is_short_form,
-    keyed_similarity,
+    keyed_similarities,
     loan_key,
     loose_keys,
-    metaphone_key,
     short_form_prefixes,
     short_form_stems,
-    skeleton_key,
     token_keys,
+    word_keys,
 )
 from .model import Entity, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached
@@ -302,8 +302,8 @@ class Index:
         self._vocab: list[str] = []
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
-        self._vocab_keys: list[tuple[str, str]] = []
-        """Vocabulary token -> its Metaphone and skeleton keys, which every comparison with it reads."""
+        self._keyed_vocab: list[WordKeys] = []
+        """Vocabulary token -> its keys, which every comparison with it reads (``keys.word_keys``)."""
         self._keys: dict[str, list[int]] = {}
         self._single_word: defaultdict[str, list[int]] = defaultdict(list)
         """Word -> forms that are that word alone, or with initials ("j trump")."""
@@ -436,7 +436,7 @@ class Index:
                     t = self._vocab_ids[token] = len(self._vocab)
                     self._vocab.append(token)
                     self._postings.append([])
-                    self._vocab_keys.append((metaphone_key(token), skeleton_key(token)))
+                    self._keyed_vocab.append(word_keys(token))
                     for key in token_keys(token) | loose_keys(token):
                         self._keys.setdefault(key, []).append(t)
                 posting = self._postings[t]
@@ -530,7 +530,8 @@ class Index:
         if token in self._vocab_ids:
             out[self._vocab_ids[token]] = (1.0, "")
         seen: set[int] = set(out)
-        token_meta, token_skeleton = metaphone_key(token), skeleton_key(token)
+        keyed_token = word_keys(token)
+        given = token in self._given
         for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
             if not strict and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
                 break
@@ -542,14 +543,15 @@ class Index:
             fresh -= seen
             seen |= fresh
             size = len(token)
-            vocab, vocab_keys = self._vocab, self._vocab_keys
-            for t in sorted(fresh):  # in a fixed order, so ties fall the same way in every process
-                other = vocab[t]
-                if abs(len(other) - size) > _MAX_LENGTH_GAP:
-                    continue
-                found = self._similarity(token, token_meta, token_skeleton, other, *vocab_keys[t])
-                if found[0]:
-                    out[t] = found
+            vocab, keyed = self._vocab, self._keyed_vocab
+            # In a fixed order, so ties fall the same way in every process.
+            near = [t for t in sorted(fresh) if abs(len(vocab[t]) - size) <= _MAX_LENGTH_GAP]
+            scored = keyed_similarities(keyed_token, [keyed[t] for t in near], score_cutoff=TOKEN_FLOOR)
+            for t, found in zip(near, scored):
+                if found[0] or given or vocab[t] in self._short_targets:  # else _adjusted keeps 0.0
+                    found = self._adjusted(token, vocab[t], found)
+                    if found[0]:
+                        out[t] = found
         for group in self._given.get(token, ()):
             for name in group:
                 member = self._vocab_ids.get(name)
@@ -570,22 +572,25 @@ class Index:
         one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
         scored on demand and the brute-force reference all use it.
         """
-        t = self._vocab_ids.get(word)
-        word_meta, word_skeleton = self._vocab_keys[t] if t is not None else (metaphone_key(word),
-                                                                               skeleton_key(word))
-        return self._similarity(token, metaphone_key(token), skeleton_key(token), word, word_meta,
-                                word_skeleton)
+        return self._keyed_similarity(word_keys(token), word)
 
-    def _similarity(self, token: str, token_meta: str, token_skeleton: str, word: str, word_meta: str,
-                    word_skeleton: str) -> tuple[float, str]:
-        """``word_similarity`` with both words' keys at hand (see ``keys.keyed_similarity``)."""
+    def _keyed_similarity(self, token: WordKeys, word: str) -> tuple[float, str]:
+        """``word_similarity`` of a query word whose keys are already computed."""
+        t = self._vocab_ids.get(word)
+        keyed = self._keyed_vocab[t] if t is not None else word_keys(word)
+        found = keyed_similarities(token, (keyed,), score_cutoff=TOKEN_FLOOR)[0]
+        return self._adjusted(token.word, word, found)
+
+    def _adjusted(self, token: str, word: str, found: tuple[float, str]) -> tuple[float, str]:
+        """``word_similarity`` from the words' ``keys.keyed_similarities``.
+
+        That may be (0.0, "") for any pair below ``TOKEN_FLOOR``, since the given-name
+        rules below raise such a pair to a fixed similarity whatever it was, and
+        leave any other at (0.0, "").
+        """
         if len(token) == 1 and word in GENERATIONAL:
             return 0.0, ""  # "J." is an initial of a name, never of the "Jr." after it
-        # Below TOKEN_FLOOR a pair scores nothing, unless it is a given name and its
-        # nickname or short form, which are raised to a fixed similarity below.
-        given = token in self._given or word in self._short_targets
-        value, key = keyed_similarity(token, word, token_meta, word_meta, token_skeleton, word_skeleton,
-                                      score_cutoff=0.0 if given else TOKEN_FLOOR)
+        value, key = found
         if word != token and token in self._vocab_ids:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
@@ -671,6 +676,7 @@ class Index:
         # "bradley" for "brad"), pairs are scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
+        keyed_tokens: list[WordKeys] | None = None
         none = (0.0, "")
         for f in sorted(forms):  # the first of equal forms wins, in every process alike
             owner = self._form_owner[f]
@@ -702,7 +708,9 @@ class Index:
                     elif found is None:
                         found = unkeyed.get((i, t))
                         if found is None:
-                            found = unkeyed[(i, t)] = self.word_similarity(tokens[i], vocab[t])
+                            if keyed_tokens is None:
+                                keyed_tokens = [word_keys(token) for token in tokens]
+                            found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
             score, pairs = score_alignment(q_lens, f_lens, sims)

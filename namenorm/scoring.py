@@ -239,7 +239,7 @@ def _tree_code(tree: Tree, node: int, depth: int) -> list[str]:
     pad = "    " * depth
     if tree.left[node] == -1:
         return [f"{pad}total += {tree.value[node]!r}"]
-    return [f"{pad}if row[{tree.feature[node]}] <= {tree.threshold[node]!r}:",
+    return [f"{pad}if x{tree.feature[node]} <= {tree.threshold[node]!r}:",
             *_tree_code(tree, tree.left[node], depth + 1),
             f"{pad}else:",
             *_tree_code(tree, tree.right[node], depth + 1)]
@@ -249,12 +249,14 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree]) -> Callabl
     """The utility as one generated function: the trees unrolled into nested comparisons.
 
     Walking 150 trees node by node in a loop costs more than everything else an exact
-    query does; unrolled, the same comparisons run without the loop's bookkeeping. The
-    arithmetic is the walk's own, term for term and in the same order, so the utilities
-    are equal to the last bit.
+    query does; unrolled, with the features in local variables, the same comparisons
+    run without the loop's bookkeeping. The arithmetic is the walk's own, term for
+    term and in the same order, so the utilities are equal to the last bit.
     """
     linear = ", ".join(f"{w!r} * row[{k}]" for k, w in enumerate(weights) if w)
-    lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))"]
+    features = ", ".join(f"x{k}" for k in range(len(FEATURES)))
+    lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))",
+             f"    {features}, = row"]
     for tree in trees:
         lines.extend(_tree_code(tree, 0, 1))
     lines.append("    return total")

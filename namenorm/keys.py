@@ -308,9 +308,9 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
 
     A query word is compared with a hundred gallery words or more: their keys are
     computed once, when the index is built, and the comparisons run in one loop.
-    Below ``score_cutoff`` a similarity is (0.0, ""): most words a key proposes are
-    too many edits away to reach it, which shows from their letters (``letter_bag``)
-    or their edit distance before Jaro-Winkler is computed.
+    A similarity below ``score_cutoff`` may come back as (0.0, ""): most words a key
+    proposes are too many edits away to reach it, which shows from their letters
+    (``letter_bag``) or their edit distance before Jaro-Winkler is computed.
 
     >>> keyed_similarities(word_keys("purdue"), [word_keys("perdue"), word_keys("purdue")])[1]
     (1.0, '')

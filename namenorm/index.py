@@ -26,15 +26,17 @@ from .keys import (
     DERIVED_WORD,
     INITIAL,
     SHORT_FORM,
+    WordKeys,
     cross_script_similarity,
     deletions,
     is_short_form,
+    keyed_similarities,
     loan_key,
     loose_keys,
     short_form_prefixes,
     short_form_stems,
     token_keys,
-    token_similarity,
+    word_keys,
 )
 from .model import Entity, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of
@@ -320,6 +322,8 @@ class Index:
         self._vocab: list[str] = []
         self._vocab_ids: dict[str, int] = {}
         self._postings: list[list[int]] = []
+        self._keyed_vocab: list[WordKeys] = []
+        """Vocabulary token -> its keys, which every comparison with it reads (``keys.word_keys``)."""
         self._keys: dict[str, list[int]] = {}
         self._single_word: defaultdict[str, list[int]] = defaultdict(list)
         """Word -> forms that are that word alone, or with initials ("j trump")."""
@@ -456,6 +460,7 @@ class Index:
                     t = self._vocab_ids[token] = len(self._vocab)
                     self._vocab.append(token)
                     self._postings.append([])
+                    self._keyed_vocab.append(word_keys(token))
                     for key in token_keys(token) | loose_keys(token):
                         self._keys.setdefault(key, []).append(t)
                 posting = self._postings[t]
@@ -552,6 +557,8 @@ class Index:
         if token in self._vocab_ids:
             out[self._vocab_ids[token]] = (1.0, "")
         seen: set[int] = set(out)
+        keyed_token = word_keys(token)
+        given = token in self._given
         for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
             if not strict and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
                 break
@@ -563,14 +570,15 @@ class Index:
             fresh -= seen
             seen |= fresh
             size = len(token)
-            vocab = self._vocab
-            for t in sorted(fresh):  # in a fixed order, so ties fall the same way in every process
-                other = vocab[t]
-                if abs(len(other) - size) > _MAX_LENGTH_GAP:
-                    continue
-                found = self.word_similarity(token, other)
-                if found[0]:
-                    out[t] = found
+            vocab, keyed = self._vocab, self._keyed_vocab
+            # In a fixed order, so ties fall the same way in every process.
+            near = [t for t in sorted(fresh) if abs(len(vocab[t]) - size) <= _MAX_LENGTH_GAP]
+            scored = keyed_similarities(keyed_token, [keyed[t] for t in near], score_cutoff=TOKEN_FLOOR)
+            for t, found in zip(near, scored):
+                if found[0] or given or vocab[t] in self._short_targets:  # else _adjusted keeps 0.0
+                    found = self._adjusted(token, vocab[t], found)
+                    if found[0]:
+                        out[t] = found
         for group in self._given.get(token, ()):
             for name in group:
                 member = self._vocab_ids.get(name)
@@ -591,9 +599,25 @@ class Index:
         one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
         scored on demand and the brute-force reference all use it.
         """
+        return self._keyed_similarity(word_keys(token), word)
+
+    def _keyed_similarity(self, token: WordKeys, word: str) -> tuple[float, str]:
+        """``word_similarity`` of a query word whose keys are already computed."""
+        t = self._vocab_ids.get(word)
+        keyed = self._keyed_vocab[t] if t is not None else word_keys(word)
+        found = keyed_similarities(token, (keyed,), score_cutoff=TOKEN_FLOOR)[0]
+        return self._adjusted(token.word, word, found)
+
+    def _adjusted(self, token: str, word: str, found: tuple[float, str]) -> tuple[float, str]:
+        """``word_similarity`` from the words' ``keys.keyed_similarities``.
+
+        That may be (0.0, "") for any pair below ``TOKEN_FLOOR``, since the given-name
+        rules below raise such a pair to a fixed similarity whatever it was, and
+        leave any other at (0.0, "").
+        """
         if len(token) == 1 and word in GENERATIONAL:
             return 0.0, ""  # "J." is an initial of a name, never of the "Jr." after it
-        value, key = token_similarity(token, word)
+        value, key = found
         if word != token and token in self._vocab_ids:
             value *= KNOWN_WORD_FACTOR
         if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
@@ -679,6 +703,7 @@ class Index:
         # "bradley" for "brad"), pairs are scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
+        keyed_tokens: list[WordKeys] | None = None
         none = (0.0, "")
         for f in sorted(forms):  # the first of equal forms wins, in every process alike
             owner = self._form_owner[f]
@@ -710,7 +735,9 @@ class Index:
                     elif found is None:
                         found = unkeyed.get((i, t))
                         if found is None:
-                            found = unkeyed[(i, t)] = self.word_similarity(tokens[i], vocab[t])
+                            if keyed_tokens is None:
+                                keyed_tokens = [word_keys(token) for token in tokens]
+                            found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
             score, pairs = score_alignment(q_lens, f_lens, sims)

@@ -18,7 +18,9 @@ Keys only propose candidates; ``token_similarity`` decides.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 import jellyfish
 
@@ -27,9 +29,12 @@ __all__ = [
     "INITIAL",
     "MAX_DELETE_LEN",
     "MIN_DELETE_LEN",
+    "WordKeys",
     "cross_script_similarity",
     "deletions",
     "edit_distance",
+    "keyed_similarities",
+    "letter_bag",
     "loan_key",
     "loan_shape",
     "loose_keys",
@@ -37,6 +42,7 @@ __all__ = [
     "skeleton_key",
     "token_keys",
     "token_similarity",
+    "word_keys",
 ]
 
 MIN_DELETE_LEN = 4
@@ -253,28 +259,125 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     >>> token_similarity("b", "brad")
     (0.9, 'initial')
     """
-    if a == b:
-        return 1.0, ""
-    if len(a) == 1 or len(b) == 1:
-        short, long_ = (a, b) if len(a) == 1 else (b, a)
-        return (INITIAL, "initial") if len(long_) > 1 and long_.startswith(short) else (0.0, "")
-    if len(a) < 3 or len(b) < 3:
-        return 0.0, ""
-    if is_derived_word(a, b):
-        # "american"/"america", "democrat"/"democrats", "martine"/"martin": another
-        # word built on the name, not a misspelling of it. Close, but not a match alone.
-        return DERIVED_WORD, ""
-    longest = max(len(a), len(b))
-    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
-        1.0 - jellyfish.damerau_levenshtein_distance(a, b) / longest
-    )
-    meta = metaphone_key(a)
-    if len(meta) >= 2 and meta == metaphone_key(b):
-        return base + (1.0 - base) * _META_BONUS, meta
-    skel = skeleton_key(a)
-    if len(skel) >= _MIN_SKELETON and skel == skeleton_key(b):
-        return base + (1.0 - base) * _SKEL_BONUS, skel
-    return base, ""
+    return keyed_similarities(word_keys(a), (word_keys(b),))[0]
+
+
+class WordKeys(NamedTuple):
+    """A token with what every comparison of it reads, computed once per token."""
+
+    word: str
+    metaphone: str
+    """``metaphone_key``."""
+    skeleton: str
+    """``skeleton_key``."""
+    letters: int
+    """``letter_bag``."""
+
+
+def word_keys(token: str) -> WordKeys:
+    """The token and its keys.
+
+    >>> word_keys("perdue")[:3]
+    ('perdue', 'PRT', 'prt')
+    """
+    return WordKeys(token, metaphone_key(token), skeleton_key(token), letter_bag(token))
+
+
+_BAG_DEPTH = 3
+"""Occurrences of one letter a letter bag tells apart; more count as this many."""
+_BAG_SLOTS = 32
+"""Letter classes of a bag: a-z each its own, every other character shares the rest by code point."""
+
+
+def letter_bag(token: str) -> int:
+    """The token's letters as a bit set: bit ``3 * class + k`` holds when the letter occurs more than k times.
+
+    ``(x & ~y).bit_count()`` is then at most the number of letters ``x`` has that ``y``
+    lacks (counted with repeats), so no fewer edits turn one token into the other:
+    a lower bound on the edit distance that costs no alignment.
+
+    >>> (letter_bag("anna") & ~letter_bag("ana")).bit_count()
+    1
+    >>> (letter_bag("crux") & ~letter_bag("glasco")).bit_count()
+    3
+    """
+    bag = 0
+    for ch in token:
+        code = ord(ch) - 97
+        slot = code if 0 <= code < 26 else 26 + ord(ch) % (_BAG_SLOTS - 26)
+        for k in range(slot * _BAG_DEPTH, (slot + 1) * _BAG_DEPTH):
+            if not bag >> k & 1:
+                bag |= 1 << k
+                break
+    return bag
+
+
+def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0
+                       ) -> list[tuple[float, str]]:
+    """``token_similarity`` of one token and each of ``words``, from their keys (``word_keys``).
+
+    A query word is compared with a hundred gallery words or more: their keys are
+    computed once, when the index is built, and the comparisons run in one loop.
+    A similarity below ``score_cutoff`` may come back as (0.0, ""): most words a key
+    proposes are too many edits away to reach it, which shows from their letters
+    (``letter_bag``) or their edit distance before Jaro-Winkler is computed.
+
+    >>> keyed_similarities(word_keys("purdue"), [word_keys("perdue"), word_keys("purdue")])[1]
+    (1.0, '')
+    >>> keyed_similarities(word_keys("crux"), [word_keys("glasco")], score_cutoff=0.75)
+    [(0.0, '')]
+    """
+    out: list[tuple[float, str]] = []
+    text_a, meta_a, skel_a, bag_a = a
+    len_a = len(text_a)
+    meta_keyed = len(meta_a) >= 2
+    skel_keyed = len(skel_a) >= _MIN_SKELETON
+    cutoff = score_cutoff - _ROUNDING
+    for b, meta_b, skel_b, bag_b in words:
+        len_b = len(b)
+        if text_a == b:
+            out.append((1.0, ""))
+            continue
+        if len_a == 1 or len_b == 1:
+            short, long_ = (text_a, b) if len_a == 1 else (b, text_a)
+            out.append((INITIAL, "initial") if len(long_) > 1 and long_.startswith(short) else (0.0, ""))
+            continue
+        if len_a < 3 or len_b < 3:
+            out.append((0.0, ""))
+            continue
+        # The prefix test is is_derived_word's own last condition, asked first: it rarely holds.
+        if (text_a.startswith(b) or b.startswith(text_a)) and is_derived_word(text_a, b):
+            # "american"/"america", "democrat"/"democrats", "martine"/"martin": another
+            # word built on the name, not a misspelling of it. Close, but not a match alone.
+            out.append((DERIVED_WORD, ""))
+            continue
+        if meta_keyed and meta_a == meta_b:
+            bonus, key = _META_BONUS, meta_a
+        elif skel_keyed and skel_a == skel_b:
+            bonus, key = _SKEL_BONUS, skel_a
+        else:
+            bonus, key = 0.0, ""
+        longest = max(len_a, len_b)
+        if score_cutoff:
+            # The similarity is at most what Jaro-Winkler 1.0 and the fewest edits give.
+            fewest = max((bag_a & ~bag_b).bit_count(), (bag_b & ~bag_a).bit_count(), abs(len_a - len_b))
+            ceiling = 0.5 + 0.5 * (1.0 - fewest / longest)
+            if ceiling + (1.0 - ceiling) * bonus < cutoff:
+                out.append((0.0, ""))
+                continue
+        edits = 1.0 - jellyfish.damerau_levenshtein_distance(text_a, b) / longest
+        if score_cutoff:
+            ceiling = 0.5 + 0.5 * edits
+            if ceiling + (1.0 - ceiling) * bonus < cutoff:
+                out.append((0.0, ""))
+                continue
+        base = 0.5 * jellyfish.jaro_winkler_similarity(text_a, b) + 0.5 * edits
+        out.append((base + (1.0 - base) * bonus, key))
+    return out
+
+
+_ROUNDING = 1e-12
+"""Margin for the cutoff test, so that rounding never drops a word that reaches the cutoff."""
 
 
 # Loanword keys: how a name survives being written in Hangul, kana, Han, Cyrillic,

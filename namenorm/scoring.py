@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -197,12 +197,20 @@ class MatchModel:
             raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
         self.weights = tuple(float(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
-        self._linear = tuple((k, w) for k, w in enumerate(self.weights) if w)
-        self._nodes = tuple((t.left, t.right, t.feature, t.threshold, t.value) for t in self.trees)
+        self._utility = _compile_utility(self.weights, self.trees)
         self.threshold = threshold
         """Default lowest probability ``resolve`` answers with (chosen by the fitting script)."""
         self.info = info or {}
         """What the weights were fitted on, as the fitting script recorded it."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        del state["_utility"]  # generated code, which pickle refuses: compiled again on load
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._utility = _compile_utility(self.weights, self.trees)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MatchModel:
@@ -215,13 +223,7 @@ class MatchModel:
 
     def utility(self, row: Sequence[float]) -> float:
         """One candidate's utility against the unknown hypothesis (log odds) from its features."""
-        total = sum(w * row[k] for k, w in self._linear)
-        for left, right, feature, threshold, value in self._nodes:
-            k = 0
-            while left[k] != -1:
-                k = left[k] if row[feature[k]] <= threshold[k] else right[k]
-            total += value[k]
-        return total
+        return self._utility(row)
 
     def utilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Each candidate's utility against the unknown hypothesis (log odds)."""
@@ -230,6 +232,39 @@ class MatchModel:
     def probabilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Probability of each candidate; what is left over is the unknown hypothesis."""
         return probabilities_of(self.utilities(evidence))
+
+
+def _tree_code(tree: Tree, node: int, depth: int) -> list[str]:
+    """Python source that walks ``tree`` from ``node`` and adds the leaf's value to ``total``."""
+    pad = "    " * depth
+    if tree.left[node] == -1:
+        return [f"{pad}total += {tree.value[node]!r}"]
+    return [f"{pad}if x{tree.feature[node]} <= {tree.threshold[node]!r}:",
+            *_tree_code(tree, tree.left[node], depth + 1),
+            f"{pad}else:",
+            *_tree_code(tree, tree.right[node], depth + 1)]
+
+
+def _compile_utility(weights: Sequence[float], trees: Sequence[Tree]) -> Callable[[Sequence[float]], float]:
+    """The utility as one generated function: the trees unrolled into nested comparisons.
+
+    Walking 150 trees node by node in a loop costs more than everything else an exact
+    query does; unrolled, with the features in local variables, the same comparisons
+    run without the loop's bookkeeping. The arithmetic is the walk's own, term for
+    term and in the same order, so the utilities are equal to the last bit.
+    """
+    linear = ", ".join(f"{w!r} * row[{k}]" for k, w in enumerate(weights) if w)
+    features = ", ".join(f"x{k}" for k in range(len(FEATURES)))
+    lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))",
+             f"    {features}, = row"]
+    for tree in trees:
+        lines.extend(_tree_code(tree, 0, 1))
+    lines.append("    return total")
+    namespace: dict[str, Any] = {}
+    # The source is generated above from the fitted numbers alone, never from input.
+    exec(compile("\n".join(lines), "<match model>", "exec"), namespace)  # noqa: S102
+    utility: Callable[[Sequence[float]], float] = namespace["utility"]
+    return utility
 
 
 def probabilities_of(utilities: Sequence[float]) -> list[float]:

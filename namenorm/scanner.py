@@ -32,7 +32,7 @@ from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
 
-__all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
+__all__ = ["rewrite_text", "scan_text", "tokenize"]
 
 _CONTEXT_FLOOR = 0.5
 """A word only similar to an entity the text names stands for it when, with the text's other
@@ -303,18 +303,18 @@ class _Scan:
         tokens = self.tokens[i:j]
         return not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
 
-    def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int]) -> bool:
+    def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int], exact: bool) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know.
 
         In a script without case every word looks capitalized, so there a neighbour is no
-        evidence either way ("트럼프 대통령은": Trump, then "President" with its particle); the
-        engine's probability alone decides."""
+        evidence against a word that is a known form exactly ("트럼프 대통령은": Trump, then
+        "President" with its particle)."""
         tokens = self.tokens
 
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken and not (t.caseless and tokens[i].caseless))
+                    and k not in titles and k not in taken and not (exact and t.caseless and tokens[i].caseless))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
@@ -352,7 +352,7 @@ class _Scan:
             exact_ends = self.exact_ends(start)
             run_end = self.name_run_end(start)
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
-                if j - start == 1 and self._names_beside(start, j, titles, taken):
+                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends):
                     break
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
@@ -367,7 +367,7 @@ class _Scan:
                 best = decision.matches[0] if decision.matches else None
                 exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
-                if single and tokens[start].sentence_start and not tokens[start].caseless and (
+                if single and tokens[start].sentence_start and (
                         not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
                     # itself (nor is a surname the text also writes as a lower-case word):
@@ -429,8 +429,7 @@ class _Scan:
             return decision.given(ids, known=True)
         return decision.given(ids, threshold=max(_CONTEXT_FLOOR, self.cutoff or 0.0))
 
-    def mentions(self) -> tuple[list[Mention], list[Question]]:
-        """The mentions, and the spans left out because several entities claim them."""
+    def mentions(self) -> list[Mention]:
         found, open_questions = self.first_pass()
         if open_questions:
             found = self.second_pass(found, open_questions)
@@ -439,10 +438,7 @@ class _Scan:
             assert decision.winner is not None
             start, end = self.tokens[i].start, self.tokens[j - 1].end
             out.append(Mention(start, end, self.text[start:end], decision.winner, in_context))
-        taken = {k for i, j, _, _ in found for k in range(i, j)}
-        questions = [(self.tokens[i].start, self.tokens[j - 1].end, decision) for i, j, decision in open_questions
-                     if len(decision.matches) > 1 and not taken.intersection(range(i, j))]
-        return out, questions
+        return out
 
 
 def scan_text(engine: Engine, text: str, *, kind: str | None = None,
@@ -452,17 +448,6 @@ def scan_text(engine: Engine, text: str, *, kind: str | None = None,
     ``score_cutoff`` is the lowest probability a mention needs (default: the engine's threshold);
     with ``lines``, no name runs from one line into the next (a list, a table, a log).
     """
-    return scan_with_questions(engine, text, kind=kind, score_cutoff=score_cutoff, lines=lines)[0]
-
-
-Question = tuple[int, int, Decision]
-"""Start and end offsets of a span the scan left out as ambiguous, and its decision."""
-
-
-def scan_with_questions(engine: Engine, text: str, *, kind: str | None = None, score_cutoff: float | None = None,
-                        lines: bool = False) -> tuple[list[Mention], list[Question]]:
-    """``scan_text``'s mentions, and the spans it left out because several entities claim them
-    and the text does not say which (for ``namenorm suggest``)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     return _Scan(engine, text, kind, score_cutoff, lines).mentions()

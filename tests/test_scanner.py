@@ -288,9 +288,3 @@ def test_a_variation_selector_inside_a_name_keeps_it_one_mention(small):
     text = "Officials said Rafens\ufe0fperger certified the count."
     (mention,) = [m for m in small.scan(text) if m.match]
     assert mention.text == "Rafens\ufe0fperger" and mention.match.id == "brad-raffensperger"
-
-
-def test_in_hangul_a_sentence_start_or_a_neighbouring_word_is_no_evidence_either_way(small):
-    text = "국무장관 래펜스퍼거는 재검표를 마쳤다. 레펜스퍼거 장관은 결과가 같다고 말했다."
-    found = [(m.text, m.match.id) for m in small.scan(text)]
-    assert found == [("래펜스퍼거", "brad-raffensperger"), ("레펜스퍼거", "brad-raffensperger")]

@@ -32,7 +32,7 @@ from .index import SCAN_WORDS, query_allows
 from .model import Decision, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
 
-__all__ = ["rewrite_text", "scan_text", "tokenize"]
+__all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
 _CONTEXT_FLOOR = 0.5
 """A word only similar to an entity the text names stands for it when, with the text's other
@@ -429,7 +429,8 @@ class _Scan:
             return decision.given(ids, known=True)
         return decision.given(ids, threshold=max(_CONTEXT_FLOOR, self.cutoff or 0.0))
 
-    def mentions(self) -> list[Mention]:
+    def mentions(self) -> tuple[list[Mention], list[Question]]:
+        """The mentions, and the spans left out because several entities claim them."""
         found, open_questions = self.first_pass()
         if open_questions:
             found = self.second_pass(found, open_questions)
@@ -438,7 +439,10 @@ class _Scan:
             assert decision.winner is not None
             start, end = self.tokens[i].start, self.tokens[j - 1].end
             out.append(Mention(start, end, self.text[start:end], decision.winner, in_context))
-        return out
+        taken = {k for i, j, _, _ in found for k in range(i, j)}
+        questions = [(self.tokens[i].start, self.tokens[j - 1].end, decision) for i, j, decision in open_questions
+                     if len(decision.matches) > 1 and not taken.intersection(range(i, j))]
+        return out, questions
 
 
 def scan_text(engine: Engine, text: str, *, kind: str | None = None,
@@ -448,6 +452,17 @@ def scan_text(engine: Engine, text: str, *, kind: str | None = None,
     ``score_cutoff`` is the lowest probability a mention needs (default: the engine's threshold);
     with ``lines``, no name runs from one line into the next (a list, a table, a log).
     """
+    return scan_with_questions(engine, text, kind=kind, score_cutoff=score_cutoff, lines=lines)[0]
+
+
+Question = tuple[int, int, Decision]
+"""Start and end offsets of a span the scan left out as ambiguous, and its decision."""
+
+
+def scan_with_questions(engine: Engine, text: str, *, kind: str | None = None, score_cutoff: float | None = None,
+                        lines: bool = False) -> tuple[list[Mention], list[Question]]:
+    """``scan_text``'s mentions, and the spans it left out because several entities claim them
+    and the text does not say which (for ``namenorm suggest``)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     return _Scan(engine, text, kind, score_cutoff, lines).mentions()

@@ -275,7 +275,7 @@ def test_name_for_an_existing_entity_must_agree(tmp_path):
 
 def test_the_safety_net_refuses_an_edit_that_reads_back_wrong(tmp_path, monkeypatch):
     path = write(tmp_path, KOELN)
-    monkeypatch.setattr(edit, "_quote", lambda value, flow: "Something Else")
+    monkeypatch.setattr(edit, "yaml_scalar", lambda value, flow: "Something Else")
     with pytest.raises(EditError, match="would not read back as the old one plus the new forms"):
         add_forms(path, "koeln", ["Kölle"])
     assert path.read_text(encoding="utf-8") == KOELN

@@ -367,7 +367,7 @@ class _Reader:
         fields = self.mapping(node, allowed, "an extends entry" if is_extension else "an entity")
         if not fields:
             return None
-        source = Source(self.path, node.line)
+        source = Source(self.path, node.line, node.column)
         values: dict[str, Any] = {}
         for key in _LIST_KEYS:
             if key in fields:
@@ -692,7 +692,7 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
             if earlier is not None:
                 message = f"id {entity.id!r} is already defined at {earlier.source}"
                 if on_conflict == "raise":
-                    conflicts.append(Issue(entity.source.path, entity.source.line, 0,
+                    conflicts.append(Issue(entity.source.path, entity.source.line, entity.source.column,
                                            message + "; rename one, or use 'extends:' to add forms", "duplicate-id"))
                     continue
                 if on_conflict == "warn":
@@ -704,7 +704,7 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
                 hint = difflib.get_close_matches(ext.target, list(by_id), n=1)
                 fix = (_IN_BUNDLED if ext.target in _bundled_ids() else
                        f"; did you mean {hint[0]!r}?" if hint else "; define it in an earlier file")
-                problems.append(Issue(ext.source.path, ext.source.line, 0, f"extends {ext.target!r}: no such entity{fix}",
+                problems.append(Issue(ext.source.path, ext.source.line, ext.source.column, f"extends {ext.target!r}: no such entity{fix}",
                                       "unknown-extends"))
                 continue
             by_id[ext.target] = _extend(target, ext)
@@ -714,7 +714,7 @@ def merge(files: Iterable[AliasFile], *, on_conflict: OnConflict = "raise") -> M
         for rel in entity.related:
             if rel not in by_id:
                 fix = _IN_BUNDLED if rel in _bundled_ids() else ""
-                problems.append(Issue(entity.source.path, entity.source.line, 0,
+                problems.append(Issue(entity.source.path, entity.source.line, entity.source.column,
                                       f"entity {entity.id!r} lists unknown related id {rel!r}{fix}", "unknown-related"))
     if problems:
         raise AliasFileError(problems)

@@ -88,7 +88,7 @@ class _Places:
         written, found = (form, place) if place is not None else self._by_form.get(
             (entity.id, normalize_cached(form)), (form, None))
         if found is None:
-            return form, entity.source.path, entity.source.line, 0
+            return form, entity.source.path, entity.source.line, entity.source.column
         path, line, column = found
         return written, path, line, column
 

@@ -30,9 +30,13 @@ class Source:
     """The alias file, as the caller named it (``"<memory>"`` for entities built in code)."""
     line: int = 0
     """1-based line of the entity's mapping, 0 when unknown."""
+    column: int = 0
+    """1-based column where the entity's mapping starts, 0 when unknown (JSON Lines)."""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,7 @@ def test_extends_of_unknown_id_suggests_the_near_one(tmp_path):
     extra.write_text("entities:\n  - extends: ryan-germani\n    aliases: [R. Germany]\n", encoding="utf-8")
     with pytest.raises(AliasFileError) as info:
         namenorm.load(FIXTURES / "aliases_small.yaml", extra)
-    assert str(info.value) == f"{extra}:2: extends 'ryan-germani': no such entity; did you mean 'ryan-germany'?"
+    assert str(info.value) == f"{extra}:2:5: extends 'ryan-germani': no such entity; did you mean 'ryan-germany'?"
 
 
 def test_same_id_in_two_files_follows_on_conflict(tmp_path):
@@ -135,7 +135,7 @@ def test_same_id_in_two_files_follows_on_conflict(tmp_path):
     small = FIXTURES / "aliases_small.yaml"
     with pytest.raises(ConflictError) as info:
         namenorm.load(small, extra)
-    assert str(info.value) == (f"{extra}:2: id 'ryan-germany' is already defined at {small}:11; "
+    assert str(info.value) == (f"{extra}:2:5: id 'ryan-germany' is already defined at {small}:11:5; "
                                "rename one, or use 'extends:' to add forms")
     with pytest.warns(UserWarning, match="replaces it"):
         assert namenorm.load(small, extra, on_conflict="warn")["ryan-germany"].name == "Ryan Germany Sr."
@@ -226,8 +226,8 @@ def test_a_reference_to_a_bundled_entity_says_to_load_the_bundled_file(tmp_path)
         namenorm.load(mine, cache=False)
     hint = "the bundled file defines it: load it first (with_default=True, namenorm --with-default)"
     assert str(info.value).splitlines() == [
-        f"{mine}:2: extends 'ryan-germany': no such entity; {hint}",
-        f"{mine}:4: entity 'x' lists unknown related id 'georgia-us-state'; {hint}",
+        f"{mine}:2:5: extends 'ryan-germany': no such entity; {hint}",
+        f"{mine}:4:5: entity 'x' lists unknown related id 'georgia-us-state'; {hint}",
     ]
     assert namenorm.load(mine, with_default=True, cache=False).resolve("R. Germany").id == "ryan-germany"
 

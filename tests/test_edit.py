@@ -193,7 +193,7 @@ def test_a_form_another_entity_claims_is_refused_unless_forced(tmp_path):
     path = write(tmp_path, KOELN)
     with pytest.raises(RefusedEditError) as info:
         add_forms(path, "koeln", ["Kölle", "bonna"])
-    assert str(info.value) == f"{path}: 'bonna' is already claimed by bonn ({path}:8); --force adds it anyway"
+    assert str(info.value) == f"{path}: 'bonna' is already claimed by bonn ({path}:8:5); --force adds it anyway"
     assert path.read_text(encoding="utf-8") == KOELN  # nothing written, not even Kölle
     add_forms(path, "koeln", ["bonna"], force=True)
     assert read_alias_file(path).entities[0].aliases[-1] == "bonna"

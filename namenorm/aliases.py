@@ -40,6 +40,7 @@ __all__ = [
     "data_path",
     "default_given_names",
     "default_titles",
+    "form_places",
     "merge",
     "parse_alias_file",
     "parse_file_bytes",
@@ -629,6 +630,18 @@ def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes
         raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
                                                 "max_bytes= (namenorm --max-bytes) or split the file", "unreadable")])
     return data
+
+
+def form_places(paths: Iterable[PathLike]) -> FormPlaces:
+    """Where each form of each entity is written in ``paths``, read again for ``check`` and
+    ``explain`` (a load keeps no such table); a file that no longer parses is skipped."""
+    places: FormPlaces = {}
+    for path in paths:
+        try:
+            parse_file_bytes(read_file_bytes(path), str(path), places=places)
+        except AliasFileError:
+            continue
+    return places
 
 
 def parse_file_bytes(data: bytes, name: str, *, places: FormPlaces | None = None) -> AliasFile:

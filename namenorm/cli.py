@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__, load
-from .aliases import MAX_FILE_BYTES, bundled_path
+from .aliases import MAX_FILE_BYTES, bundled_path, form_places
 from .edit import add_forms
 from .errors import AliasFileError, NamenormError, RefusedEditError
 from .keys import metaphone_key, skeleton_key
-from .lint import Finding, from_issue
+from .lint import Finding, PlaceFinder, from_issue
 from .model import KINDS, Decision, Match, Mention
 from .progress import Progress
 from .resolver import Resolver
@@ -337,6 +337,8 @@ def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, m
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
+    files = ([bundled_path()] if args.with_default or not args.aliases else []) + list(args.aliases or ())
+    places = PlaceFinder(form_places(files))
     for name, _ in _names(args):
         decision = resolver.decide(name, kind=args.kind)
         out.write(f"{decision.explain()}\n")
@@ -345,9 +347,13 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
             out.write(f"  normalized: {decision.form!r}; keys: "
                       + ", ".join(f"{w} {metaphone_key(w) or '-'}/{skeleton_key(w) or '-'}" for w in words)
                       + " (Metaphone/sound classes)\n")
-        if decision.winner is not None:
-            source = decision.winner.entity.source
-            out.write(f"  {decision.winner.id} is defined at {source}\n")
+        winner = decision.winner
+        if winner is not None:
+            out.write(f"  {winner.id} is defined at {winner.entity.source}")
+            if winner.method in ("exact", "weak"):
+                written = places.of(winner.entity, winner.form)[0]
+                out.write(f"; its form {written!r} is written at {places.where(winner.entity, winner.form)}")
+            out.write("\n")
         out.flush()
     return 0
 

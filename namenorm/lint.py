@@ -20,7 +20,7 @@ from .keys import deletions, edit_distance, metaphone_key
 from .model import Entity
 from .normalize import is_latin, normalize_cached, script_of
 
-__all__ = ["CODES", "Finding", "Severity", "from_issue", "lint"]
+__all__ = ["CODES", "Finding", "PlaceFinder", "Severity", "from_issue", "lint"]
 
 Severity = Literal["error", "warning", "note"]
 """An error stops the file from loading; a warning is likely a mistake; a note is harmless
@@ -74,7 +74,7 @@ def from_issue(issue: Issue) -> Finding:
     return Finding(issue.path, issue.line, issue.column, "error", issue.code, issue.message)
 
 
-class _Places:
+class PlaceFinder:
     """Where each entity's forms are written: by the form as written, else by its normalized form."""
 
     def __init__(self, places: FormPlaces) -> None:
@@ -108,18 +108,18 @@ def lint(index: Index, clashes: Iterable[Clash], places: FormPlaces,
         places: where forms are written (``aliases.parse_file_bytes(..., places=)``).
         shared_forms: normalized forms marked as shared on purpose; never confusable either.
     """
-    where = _Places(places)
+    where = PlaceFinder(places)
     findings = [*_clash_findings(clashes, where), *_weak_findings(index, where),
                 *_confusable_findings(index.entities, where, shared_forms)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
 
 
-def _finding(where: _Places, entity: Entity, form: str, code: str, message: str) -> Finding:
+def _finding(where: PlaceFinder, entity: Entity, form: str, code: str, message: str) -> Finding:
     _, path, line, column = where.of(entity, form)
     return Finding(path, line, column, CODES[code], code, message)
 
 
-def _clash_findings(clashes: Iterable[Clash], where: _Places) -> Iterable[Finding]:
+def _clash_findings(clashes: Iterable[Clash], where: PlaceFinder) -> Iterable[Finding]:
     for clash in clashes:
         # Reported where the last claimant writes it: that is the newer line, usually the mistake.
         *earlier, last = sorted(clash.entities, key=lambda e: where.of(e, clash.form)[1:])
@@ -130,7 +130,7 @@ def _clash_findings(clashes: Iterable[Clash], where: _Places) -> Iterable[Findin
                        "entity, or list it under shared_forms if they share it on purpose")
 
 
-def _weak_findings(index: Index, where: _Places) -> Iterable[Finding]:
+def _weak_findings(index: Index, where: PlaceFinder) -> Iterable[Finding]:
     """Weak forms that never count as weak: the compiled index, asked as a query written like the
     form would be, answers with a strong claim."""
     for e_idx, entity in enumerate(index.entities):
@@ -150,7 +150,7 @@ def _weak_findings(index: Index, where: _Places) -> Iterable[Finding]:
                                "remove it, or make it strong on the entity it names")
 
 
-def _confusable_findings(entities: Sequence[Entity], where: _Places,
+def _confusable_findings(entities: Sequence[Entity], where: PlaceFinder,
                          shared_forms: frozenset[str]) -> Iterable[Finding]:
     """Latin aliases one edit from another entity's name of the same kind, or two edits and
     sounding the same. Names in other scripts are read, not spelled, so they are left out."""

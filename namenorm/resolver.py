@@ -15,15 +15,9 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .aliases import (
-    FormPlaces,
-    default_given_names,
-    default_titles,
-    parse_file_bytes,
-    read_file_bytes,
-)
+from .aliases import default_given_names, default_titles, form_places
 from .decide import Engine, check_kind, check_probability
-from .errors import AliasFileError, UnknownEntityError
+from .errors import UnknownEntityError
 from .index import Clash, Index
 from .lint import Finding, lint
 from .memory import paused_collection
@@ -207,13 +201,7 @@ class Resolver:
         >>> [f.code for f in r.check()]
         ['clash']
         """
-        places: FormPlaces = {}
-        for path in files:
-            try:
-                parse_file_bytes(read_file_bytes(path), str(path), places=places)
-            except AliasFileError:
-                continue  # a file changed since it was loaded: its findings point at entity lines
-        return lint(self.index, self.clashes, places, self._shared)
+        return lint(self.index, self.clashes, form_places(files), self._shared)
 
     # -- resolving ----------------------------------------------------------
 

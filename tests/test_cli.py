@@ -238,7 +238,13 @@ def test_explain_shows_the_decision_the_keys_and_where_the_winner_is_defined(cap
     assert small.decide("Rafensperger").explain() in out
     assert small.decide("Perdue").explain() in out  # the abstention, with both candidates
     assert "normalized: 'rafensperger'; keys: rafensperger RFNSPRJR/rpnsprsr" in out
-    assert f"brad-raffensperger is defined at {SMALL}:5" in out
+    assert f"brad-raffensperger is defined at {SMALL}:5:5\n" in out
+
+
+def test_explain_points_at_the_line_and_column_of_the_form_that_matched(capsys):
+    assert main(["explain", "래펜스퍼거", "--aliases", SMALL, "--no-cache"]) == 0
+    assert (f"brad-raffensperger is defined at {SMALL}:5:5; its form '래펜스퍼거' is written at {SMALL}:8:39"
+            in capsys.readouterr().out)
 
 
 def test_check_strict_leaves_out_the_forms_a_file_shares_on_purpose(tmp_path, capsys):

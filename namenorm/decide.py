@@ -220,7 +220,8 @@ class Engine:
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
             nicknames=nicknames, initials=initials, rarity=rarity, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
-            common_word=common, person=kind_of == "person", gallery_size=len(index.entities))
+            common_word=common, person=kind_of == "person", gallery_size=len(index.entities),
+            romanized_form=similar and index.written_only_in_other_scripts(hit.form))
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.entities[hit.entity]

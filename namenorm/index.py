@@ -494,6 +494,17 @@ class Index:
         owners = self._form_owner[f]
         return (self._form_tier[f], owners) if owners else None
 
+    def written_only_in_other_scripts(self, form: str) -> bool:
+        """Whether every spelling that claims ``form`` is written in another script than Latin.
+
+        >>> from namenorm.model import Entity
+        >>> index = Index.build([Entity("czechia", "Czechia", "place", aliases=("チェコ",))])
+        >>> index.written_only_in_other_scripts("cheko"), index.written_only_in_other_scripts("czechia")
+        (True, False)
+        """
+        f = self._form_ids.get(form)
+        return f is not None and bool(self._restricted.get(f, 0) & FOREIGN)
+
     @property
     def prefixes(self) -> frozenset[str]:
         """Every form and every word-prefix of one, up to ``SCAN_WORDS`` words, for scanning text;

@@ -68,6 +68,7 @@ FEATURES: tuple[str, ...] = (
     "initials",
     "rarity",
     "common_word",
+    "romanized_form",
     "close_rivals",
     "lead",
     "gallery_decades",
@@ -116,6 +117,10 @@ class Evidence:
     far more often than a one-word place name."""
     gallery_size: int
     """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
+    romanized_form: bool = False
+    """The form is written only in another script than Latin and only resembles the query: two
+    readings are compared (a Hangul word against the romanized チェコ), which agree by chance
+    more often than a reading and a Latin spelling."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -154,6 +159,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             float(min(e.initials, 3)),
             e.rarity,
             1.0 if e.common_word else 0.0,
+            1.0 if e.romanized_form else 0.0,
             math.log1p(rivals),
             max(0.0, e.similarity - best_other),
             math.log10(max(e.gallery_size, 1)),

@@ -62,11 +62,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
                          "common_words", "foreign_words", "tiny_places", "wiki_cross_script")
 REPORT_ONLY: tuple[str, ...] = ("tiny_places",)
-"""Sets the fit never reads, not even their tune split: checks on kinds of gallery no fitted
-number has seen (a few hundred entities with names in five scripts; two dozen places). Fitting
-on foreign_words was tried: it cut its false matches from 3.8% to under 1%, but cost one to four
-points of top-1 elsewhere and moved exact hits in small galleries, so the model needs a feature
-for the script a form is written in before it can learn from it."""
+"""Sets the fit never reads, not even their tune split: a check on a kind of gallery (two dozen
+entities) that no fitted number has seen."""
 
 DEFAULT_SIZE = 6000
 """Default cap on the number of queries of one set."""

@@ -99,8 +99,8 @@ class AliasFile:
     """Forms that several entities claim on purpose ("Georgia"): not reported as clashes."""
 
 
-FormPlaces = dict[tuple[str, str], tuple[str, int, int]]
-"""(entity id, form as written) to (file, line, column): where ``check`` points."""
+FormPlaces = dict[tuple[str, str, bool], tuple[str, int, int]]
+"""(entity id, form as written, whether weak) to (file, line, column): where ``check`` points."""
 
 
 @dataclass(frozen=True)
@@ -421,7 +421,8 @@ class _Reader:
             node = fields[key][1] if key in fields else None
             for item in node.value if isinstance(node, _Sequence) else [node] if node is not None else []:
                 if isinstance(item, _Scalar):
-                    self.places.setdefault((owner, item.value.strip()), (self.path, item.line, item.column))
+                    place = (self.path, item.line, item.column)
+                    self.places.setdefault((owner, item.value.strip(), key == "weak"), place)
 
     def own_names_excluded(self, node: _Node, values: dict[str, Any]) -> None:
         """An ``exclude`` that is one of the entity's own names would make that name unreachable."""
@@ -632,13 +633,13 @@ def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes
     return data
 
 
-def form_places(paths: Iterable[PathLike]) -> FormPlaces:
-    """Where each form of each entity is written in ``paths``, read again for ``check`` and
-    ``explain`` (a load keeps no such table); a file that no longer parses is skipped."""
+def form_places(paths: Iterable[PathLike], *, max_bytes: int = MAX_FILE_BYTES) -> FormPlaces:
+    """Where each form of each entity is written in ``paths``, in load order, read again for
+    ``check`` and ``explain`` (a load keeps no such table); a file that no longer parses is skipped."""
     places: FormPlaces = {}
     for path in paths:
         try:
-            parse_file_bytes(read_file_bytes(path), str(path), places=places)
+            parse_file_bytes(read_file_bytes(path, max_bytes=max_bytes), str(path), places=places)
         except AliasFileError:
             continue
     return places

@@ -2,8 +2,9 @@
 
 Input is read a line at a time and every answer is written as soon as it is known, so the
 command works in pipelines of any length and as a coprocess. Exit status: 0 on success; 1 when
-``resolve -e`` leaves a name unresolved, ``check --strict`` finds clashes or ``add`` refuses a
-form; 2 on usage or alias-file errors (the message goes to stderr).
+``resolve -e`` leaves a name unresolved, ``check`` finds an error or a warning (a note too under
+``--strict``) or ``add`` refuses a form; 2 on usage or unreadable alias files (the message goes
+to stderr).
 """
 
 from __future__ import annotations
@@ -338,7 +339,7 @@ def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, m
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     files = ([bundled_path()] if args.with_default or not args.aliases else []) + list(args.aliases or ())
-    places = PlaceFinder(form_places(files))
+    places = PlaceFinder(form_places(files, max_bytes=args.max_bytes))
     for name, _ in _names(args):
         decision = resolver.decide(name, kind=args.kind)
         out.write(f"{decision.explain()}\n")
@@ -369,7 +370,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.list:  # the ids alone, one a line, for other tools to read
         out.writelines(f"{entity.id}\t{entity.kind}\t{entity.name}\n" for entity in resolver)
         return 0
-    findings = resolver.check(files)
+    findings = resolver.check(files, max_bytes=args.max_bytes)
     _write_findings(findings, args, out)
     if not args.json:
         counts = {severity: sum(f.severity == severity for f in findings) for severity in ("error", "warning", "note")}

@@ -92,7 +92,7 @@ class AddResult:
         if self.action == "added":
             lines.append(f"{self.path}: added {forms} to {self.entity_id}{as_weak}")
         elif self.action == "created":
-            lines.append(f"{self.path}: created {self.entity_id} with {forms}{as_weak}")
+            lines.append(f"{self.path}: created {self.entity_id}" + (f" with {forms}{as_weak}" if forms else ""))
         elif self.action == "extended":
             lines.append(f"{self.path}: added {forms} to {self.entity_id}{as_weak} "
                          f"in a new 'extends: {self.entity_id}' entry")
@@ -133,7 +133,9 @@ def add_forms(path: PathLike, entity_id: str, forms: Iterable[str], *, weak: boo
         text = data[len(bom):].decode(codec)
         defined = any(e.id == entity_id for e in parsed.entities) or any(
             x.target == entity_id for x in parsed.extensions)
-        base = (read_alias_file(bundled_path()),) if with_default or (name is None and not defined) else ()
+        # The bundled ids are always looked at for an id this file lacks: creating one of them
+        # would define it twice once the files are loaded together.
+        base = (read_alias_file(bundled_path()),) if with_default or not defined else ()
         new_text, result = _edit(text, parsed, entity_id, _clean(forms, shown), weak=weak, name=name, kind=kind,
                                  force=force, base=base)
         if new_text != text:
@@ -201,14 +203,14 @@ def _edit(text: str, parsed: AliasFile, entity_id: str, forms: tuple[str, ...], 
     if entity is not None or extension is not None:
         action: Action = "added"
         _same_entity(path, entity, name, kind)
+    elif in_base:
+        action = "extended"
+        _same_entity(path, None, name, kind)
     elif name is not None:
         action = "created"
         if not entity_id.strip() or not name.strip():
             raise RefusedEditError(path, ["a new entity needs a non-empty id and name"])
         entity = Entity(entity_id, name.strip(), kind or "other", source=Source(path))
-    elif in_base:
-        action = "extended"
-        _same_entity(path, None, name, kind)
     else:
         known = [e.id for f in files for e in f.entities]
         hint = difflib.get_close_matches(entity_id, known, n=1)
@@ -218,6 +220,9 @@ def _edit(text: str, parsed: AliasFile, entity_id: str, forms: tuple[str, ...], 
     present, new = [], []
     refused = []
     claims = _claims(files, entity_id)
+    if action == "created" and entity is not None and not force and normalize_name(entity.name) in claims:
+        others = ", ".join(f"{other} ({where})" for other, where in claims[normalize_name(entity.name)].items())
+        refused.append(f"the name {entity.name!r} is already claimed by {others}; --force creates it anyway")
     for form in forms:
         folded = normalize_name(form)
         if folded in owned.forms:
@@ -257,10 +262,9 @@ def _same_entity(path: str, entity: Entity | None, name: str | None, kind: Kind 
     """``--name`` and ``--kind`` describe a new entity; given for an existing one, they must agree."""
     wrong = []
     if entity is None:  # defined in another file, extended here or to be
-        if name is not None:
-            wrong.append("the entity is defined in another file; leave --name out to add forms to it")
-        if kind is not None:
-            wrong.append("--kind is for a new entity; give --name too, or leave --kind out")
+        if name is not None or kind is not None:
+            wrong.append("the entity is defined in another file (the bundled one, or one loaded before this); "
+                         "leave --name and --kind out to add forms to it in an 'extends:' entry")
     else:
         if name is not None and name.strip() != entity.name:
             wrong.append(f"{entity.id} already exists as {entity.name!r}; leave --name out to add forms to it")
@@ -330,6 +334,9 @@ def _check_reads_back(new_text: str, path: str, expected: AliasFile) -> None:
     try:
         reread = parse_alias_file(new_text, path)
     except AliasFileError as exc:
+        if not all(issue.readable for issue in exc.issues):  # the layout was misread, not the input wrong
+            why = "the edit would break the file's YAML, so it was left as it was; add the forms by hand"
+            raise EditError(path, [why]) from None
         raise RefusedEditError(path, [f"not written: the edited file would not be valid: {issue.message}"
                                       for issue in exc.issues]) from None
     if _comparable(reread) != _comparable(expected):

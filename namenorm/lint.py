@@ -75,26 +75,36 @@ def from_issue(issue: Issue) -> Finding:
 
 
 class PlaceFinder:
-    """Where each entity's forms are written: by the form as written, else by its normalized form."""
+    """Where each entity's forms are written: by the form as written, else by its normalized
+    form; a weak form and a strong one of the same spelling are told apart."""
 
     def __init__(self, places: FormPlaces) -> None:
         self._written = places
-        self._by_form = {(owner, normalize_cached(form)): (form, place) for (owner, form), place in places.items()}
+        self._by_form = {(owner, normalize_cached(form), weak): (form, place)
+                         for (owner, form, weak), place in places.items()}
+        self._file_order: dict[str, int] = {}
+        for path, _, _ in places.values():
+            self._file_order.setdefault(path, len(self._file_order))
 
-    def of(self, entity: Entity, form: str) -> tuple[str, str, int, int]:
+    def of(self, entity: Entity, form: str, *, weak: bool = False) -> tuple[str, str, int, int]:
         """``form`` (as written, or normalized) of ``entity`` as written, and its file, line and
-        column; the entity's own line when unknown."""
-        place = self._written.get((entity.id, form))
+        column; the entity's own place when unknown."""
+        place = self._written.get((entity.id, form, weak))
         written, found = (form, place) if place is not None else self._by_form.get(
-            (entity.id, normalize_cached(form)), (form, None))
+            (entity.id, normalize_cached(form), weak), (form, None))
         if found is None:
             return form, entity.source.path, entity.source.line, entity.source.column
         path, line, column = found
         return written, path, line, column
 
-    def where(self, entity: Entity, form: str) -> str:
-        _, path, line, column = self.of(entity, form)
+    def where(self, entity: Entity, form: str, *, weak: bool = False) -> str:
+        _, path, line, column = self.of(entity, form, weak=weak)
         return f"{path}:{line}:{column}" if column else f"{path}:{line}" if line else path
+
+    def load_order(self, entity: Entity, form: str, *, weak: bool = False) -> tuple[int, int, int]:
+        """Sorts places as the files were loaded, then by line and column."""
+        _, path, line, column = self.of(entity, form, weak=weak)
+        return self._file_order.get(path, -1), line, column
 
 
 def lint(index: Index, clashes: Iterable[Clash], places: FormPlaces,
@@ -114,18 +124,19 @@ def lint(index: Index, clashes: Iterable[Clash], places: FormPlaces,
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
 
 
-def _finding(where: PlaceFinder, entity: Entity, form: str, code: str, message: str) -> Finding:
-    _, path, line, column = where.of(entity, form)
+def _finding(where: PlaceFinder, entity: Entity, form: str, code: str, weak: bool, message: str) -> Finding:
+    _, path, line, column = where.of(entity, form, weak=weak)
     return Finding(path, line, column, CODES[code], code, message)
 
 
 def _clash_findings(clashes: Iterable[Clash], where: PlaceFinder) -> Iterable[Finding]:
     for clash in clashes:
         # Reported where the last claimant writes it: that is the newer line, usually the mistake.
-        *earlier, last = sorted(clash.entities, key=lambda e: where.of(e, clash.form)[1:])
-        written = where.of(last, clash.form)[0]
-        others = ", ".join(f"{e.id} ({where.where(e, clash.form)})" for e in earlier)
-        yield _finding(where, last, clash.form, "clash",
+        weak = clash.tier == "weak"
+        *earlier, last = sorted(clash.entities, key=lambda e: where.load_order(e, clash.form, weak=weak))
+        written = where.of(last, clash.form, weak=weak)[0]
+        others = ", ".join(f"{e.id} ({where.where(e, clash.form, weak=weak)})" for e in earlier)
+        yield _finding(where, last, clash.form, "clash", weak,
                        f"{clash.tier} form {written!r} of {last.id} is also claimed by {others}; keep it on one "
                        "entity, or list it under shared_forms if they share it on purpose")
 
@@ -140,12 +151,12 @@ def _weak_findings(index: Index, where: PlaceFinder) -> Iterable[Finding]:
                 continue
             owners = [index.entities[e] for e in owned[1]]
             if e_idx in owned[1]:
-                yield _finding(where, entity, form, "redundant-weak",
+                yield _finding(where, entity, form, "redundant-weak", True,
                                f"weak form {form!r} of {entity.id} is also one of its strong forms once normalized; "
                                "remove it from weak")
             else:
                 others = ", ".join(f"{o.id} ({where.where(o, form)})" for o in owners)
-                yield _finding(where, entity, form, "shadowed-weak",
+                yield _finding(where, entity, form, "shadowed-weak", True,
                                f"weak form {form!r} of {entity.id} never counts: it is a strong form of {others}; "
                                "remove it, or make it strong on the entity it names")
 
@@ -155,31 +166,36 @@ def _confusable_findings(entities: Sequence[Entity], where: PlaceFinder,
     """Latin aliases one edit from another entity's name of the same kind, or two edits and
     sounding the same. Names in other scripts are read, not spelled, so they are left out."""
     near_names: dict[str, list[Entity]] = {}
+    sounds: dict[tuple[str, ...], list[Entity]] = {}
     names: dict[str, str] = {}
     for entity in entities:
         name = names[entity.id] = normalize_cached(entity.name)
         if len(name) >= _CONFUSABLE_MIN_LEN and is_latin(entity.name):
             for key in (name, *deletions(name)):
                 near_names.setdefault(key, []).append(entity)
+            if _sound(name):
+                sounds.setdefault(_sound(name), []).append(entity)
     for entity in entities:
         own = {normalize_cached(f) for f in (*entity.forms, *entity.weak)}
-        for form in (*entity.aliases, *entity.weak):
-            norm = normalize_cached(form)
-            if norm in shared_forms or len(norm) < _CONFUSABLE_MIN_LEN or not is_latin(form):
-                continue
-            seen = {e.id: e for key in (norm, *deletions(norm)) for e in near_names.get(key, ())}
-            for other in seen.values():
-                name = names[other.id]
-                if other.id == entity.id or other.kind != entity.kind or name in own:
+        for weak, forms in ((False, entity.aliases), (True, entity.weak)):
+            for form in forms:
+                norm = normalize_cached(form)
+                if norm in shared_forms or len(norm) < _CONFUSABLE_MIN_LEN or not is_latin(form):
                     continue
-                distance = edit_distance(norm, name)
-                if distance == 1 or (distance == 2 and _sound(norm) == _sound(name) != ()):
-                    yield _finding(where, entity, form, "confusable",
-                                   f"{'weak form' if form in entity.weak else 'alias'} {form!r} of {entity.id} is "
-                                   f"{distance} letter{'s' if distance > 1 else ''} from {other.id}'s name "
-                                   f"{other.name!r} ({where.where(other, other.name)}); check that it belongs here, "
-                                   "or list it under shared_forms")
-                    break
+                near = {e.id: e for key in (norm, *deletions(norm)) for e in near_names.get(key, ())}
+                near.update((e.id, e) for e in sounds.get(_sound(norm), ()) if _sound(norm))
+                for other in near.values():
+                    name = names[other.id]
+                    if other.id == entity.id or other.kind != entity.kind or name in own:
+                        continue
+                    distance = edit_distance(norm, name)
+                    if distance == 1 or (distance == 2 and _sound(norm) and _sound(norm) == _sound(name)):
+                        yield _finding(where, entity, form, "confusable", weak,
+                                       f"{'weak form' if weak else 'alias'} {form!r} of {entity.id} is {distance} "
+                                       f"letter{'s' if distance > 1 else ''} from {other.id}'s name "
+                                       f"{other.name!r} ({where.where(other, other.name)}); check that it belongs "
+                                       "here, or list it under shared_forms")
+                        break
 
 
 def _sound(form: str) -> tuple[str, ...]:

@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .aliases import default_given_names, default_titles, form_places
+from .aliases import MAX_FILE_BYTES, default_given_names, default_titles, form_places
 from .decide import Engine, check_kind, check_probability
 from .errors import UnknownEntityError
 from .index import Clash, Index
@@ -188,20 +188,21 @@ class Resolver:
         """Forms claimed by more than one entity in the same tier, but for the shared forms."""
         return [clash for clash in self.index.clashes if clash.form not in self._shared]
 
-    def check(self, files: Iterable[str | os.PathLike[str]] = ()) -> list[Finding]:
+    def check(self, files: Iterable[str | os.PathLike[str]] = (), *, max_bytes: int = MAX_FILE_BYTES) -> list[Finding]:
         """What ``namenorm check`` warns about in this gallery: forms two entities claim, weak
         forms a strong one shadows, aliases that read like another entity's name.
 
         Args:
             files: the alias files the gallery was loaded from, read again to point each finding
                 at its form's own line and column (else at its entity's line).
+            max_bytes: the largest file read again, as for ``load``.
 
         >>> r = Resolver([Entity("david-perdue", "David Perdue", "person", aliases=("Perdue",)),
         ...               Entity("sonny-perdue", "Sonny Perdue", "person", aliases=("Perdue",))])
         >>> [f.code for f in r.check()]
         ['clash']
         """
-        return lint(self.index, self.clashes, form_places(files), self._shared)
+        return lint(self.index, self.clashes, form_places(files, max_bytes=max_bytes), self._shared)
 
     # -- resolving ----------------------------------------------------------
 

@@ -201,7 +201,7 @@ class MatchModel:
         missing = [name for name in FEATURES if name not in weights]
         if missing:
             raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
-        self.weights = tuple(float(weights[name]) for name in FEATURES)
+        self.weights = tuple(_finite(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
         self._utility = _compile_utility(self.weights, self.trees)
         self.threshold = threshold
@@ -223,8 +223,9 @@ class MatchModel:
         """The model a fitting script wrote (``namenorm/_data/match_weights.json``)."""
         if data.get("features", list(FEATURES)) != list(FEATURES):
             raise ValueError("match weights were fitted on other features; rerun bench/fit_weights.py")
-        trees = [Tree(tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]),
-                      tuple(t["value"])) for t in data.get("trees", ())]
+        trees = [Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
+                      tuple(map(int, t["left"])), tuple(map(int, t["right"])), tuple(map(_finite, t["value"])))
+                     for t in data.get("trees", ())]
         return cls(data["weights"], threshold=data["threshold"], trees=trees, info=data.get("info"))
 
     def utility(self, row: Sequence[float]) -> float:
@@ -240,12 +241,21 @@ class MatchModel:
         return probabilities_of(self.utilities(evidence))
 
 
+def _finite(value: object) -> float:
+    """A fitted number as a float; anything else is a damaged weights file."""
+    number = float(value)  # type: ignore[arg-type]
+    if not math.isfinite(number):
+        raise ValueError(f"match weights hold {value!r}; rerun bench/fit_weights.py")
+    return number
+
+
 def _tree_code(tree: Tree, node: int, depth: int) -> list[str]:
-    """Python source that walks ``tree`` from ``node`` and adds the leaf's value to ``total``."""
+    """Python source that walks ``tree`` from ``node`` and adds the leaf's value to ``total``;
+    every number is formatted from an int or a float, so nothing else reaches the source."""
     pad = "    " * depth
     if tree.left[node] == -1:
-        return [f"{pad}total += {tree.value[node]!r}"]
-    return [f"{pad}if x{tree.feature[node]} <= {tree.threshold[node]!r}:",
+        return [f"{pad}total += {float(tree.value[node])!r}"]
+    return [f"{pad}if x{int(tree.feature[node])} <= {float(tree.threshold[node])!r}:",
             *_tree_code(tree, tree.left[node], depth + 1),
             f"{pad}else:",
             *_tree_code(tree, tree.right[node], depth + 1)]
@@ -259,6 +269,8 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree]) -> Callabl
     run without the loop's bookkeeping. The arithmetic is the walk's own, term for
     term and in the same order, so the utilities are equal to the last bit.
     """
+    if any(not 0 <= f < len(FEATURES) for tree in trees for f, left in zip(tree.feature, tree.left) if left != -1):
+        raise ValueError("match weights split on a feature the model does not have; rerun bench/fit_weights.py")
     linear = ", ".join(f"{w!r} * row[{k}]" for k, w in enumerate(weights) if w)
     features = ", ".join(f"x{k}" for k in range(len(FEATURES)))
     lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))",

@@ -343,7 +343,18 @@ def test_the_example_in_the_docs_prints_and_writes_what_it_shows(tmp_path, monke
 def test_name_for_an_entity_only_extended_here_is_refused():
     base = parse_alias_file("entities:\n  - {id: koeln, name: Köln}\n", "base.yaml")
     text = "entities:\n  - {extends: koeln, aliases: [Cologne]}\n"
-    with pytest.raises(EditError, match="defined in another file; leave --name out"):
+    with pytest.raises(EditError, match="defined in another file .*leave --name and --kind out"):
         add_forms_to_text(text, "koeln", ["Kölle"], name="Köln", base=[base])
     assert add_forms_to_text(text, "koeln", ["Kölle"], base=[base])[0] == (
         "entities:\n  - {extends: koeln, aliases: [Cologne, Kölle]}\n")
+
+
+def test_a_bundled_id_is_never_created_again_and_a_new_name_must_be_free(tmp_path):
+    path = write(tmp_path, KOELN)
+    with pytest.raises(EditError, match="defined in another file"):
+        add_forms(path, "ryan-germany", ["R. G."], name="Ryan Germany", kind="person")
+    with pytest.raises(RefusedEditError, match="the name 'Köln' is already claimed by koeln"):
+        add_forms(path, "koeln-2", ["Kölle am Rhein"], name="Köln")
+    assert path.read_text(encoding="utf-8") == KOELN
+    created = add_forms(path, "aachen", ["Aachen"], name="Aachen")
+    assert str(created).endswith(": created aachen")  # its one form is its name: no empty list

@@ -114,3 +114,28 @@ def test_a_multi_line_error_prefixes_every_line(tmp_path):
     lines = proc.stderr.splitlines()
     assert proc.returncode == 2 and len(lines) == 3
     assert all(line.startswith(f"namenorm: {path}:") for line in lines)
+
+
+def test_a_clash_with_the_bundled_file_is_reported_in_the_user_s_file(tmp_path, capsys):
+    mine = tmp_path / "mine.yaml"  # a path that sorts before the bundled file's
+    mine.write_text("entities:\n  - id: other-raff\n    name: Other Raff\n    kind: person\n"
+                    "    aliases: [Brad Raffensperger]\n", encoding="utf-8")
+    assert main(["check", "--no-cache", "--with-default", str(mine)]) == 1
+    (clash,) = [line for line in capsys.readouterr().out.splitlines() if "[clash]" in line]
+    assert clash.startswith(f"{mine}:5:15: warning[clash]: exact form 'Brad Raffensperger' of other-raff")
+
+
+def test_a_weak_form_spelled_like_the_name_points_at_the_weak_item(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("entities:\n  - id: sonny-perdue\n    name: Sonny Perdue\n    kind: person\n"
+                    "    weak: [Sonny Perdue]\n", encoding="utf-8")
+    (note,) = namenorm.load(path, cache=False).check([path])
+    assert (note.code, note.line, note.column) == ("redundant-weak", 5, 12)
+
+
+def test_an_alias_two_letters_off_that_sounds_the_same_is_confusable(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text("entities:\n  - {id: kathy, name: Kathy Smith, kind: person}\n"
+                    "  - {id: other, name: Catherine Jones, kind: person, aliases: [Cathy Smyth]}\n", encoding="utf-8")
+    (finding,) = namenorm.load(path, cache=False).check([path])
+    assert finding.code == "confusable" and "is 2 letters from kathy's name 'Kathy Smith'" in finding.message

@@ -6,6 +6,8 @@ import pickle
 import random
 from collections.abc import Sequence
 
+import pytest
+
 from namenorm.scoring import FEATURES, MatchModel, Tree, default_model
 
 
@@ -52,3 +54,18 @@ def test_a_pickled_model_compiles_again() -> None:
     copy = pickle.loads(pickle.dumps(model))
     row = random_rows(model, 1, seed=2)[0]
     assert copy.utility(row) == model.utility(row)
+
+
+@pytest.mark.parametrize("damage", [{"feature": ['0 or print("x") or 0']}, {"threshold": [float("inf")]},
+                                    {"value": [float("nan"), 0.0, 0.0]}, {"feature": [999]}])
+def test_a_damaged_weights_file_is_refused_when_loaded_never_run(damage):
+    import json
+
+
+    data = json.loads(json.dumps({"weights": dict(zip(FEATURES, default_model().weights)), "threshold": 0.9,
+                                  "trees": [{"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0],
+                                             "left": [1, -1, -1], "right": [2, -1, -1],
+                                             "value": [0.0, 0.1, 0.2]}]}))
+    data["trees"][0].update(damage)
+    with pytest.raises(ValueError):
+        MatchModel.from_json(data)

@@ -71,14 +71,19 @@ class Miner:
         self.resolver = resolver
         self.min_score = min_score
         self.kind = kind
-        self.texts = 0
+        self._sources: set[str] = set()
         self._found: dict[tuple[str, str], Suggestion] = {}
 
+    @property
+    def texts(self) -> int:
+        """How many distinct sources (``where``) were fed, for the report's header."""
+        return len(self._sources)
+
     def feed(self, text: str, where: str = "<text>", first_line: int = 1, *, lines: bool = False) -> None:
-        """Scan one text; ``where`` and ``first_line`` say where it comes from, for the report;
-        ``lines`` as for ``Resolver.scan`` (no name runs from one line into the next)."""
-        if first_line == 1:
-            self.texts += 1
+        """Scan one text; ``where`` and ``first_line`` say where it comes from, for the report
+        (a long file may come in several parts under one ``where``); ``lines`` as for
+        ``Resolver.scan`` (no name runs from one line into the next)."""
+        self._sources.add(where)
         mentions, questions = scan_with_questions(self.resolver.engine, text, kind=self.kind,
                                                   score_cutoff=self.min_score, lines=lines)
         for mention in mentions:

@@ -238,3 +238,42 @@ def test_excluding_an_entitys_own_name_is_an_error_at_that_item():
         parse_alias_file(text, "my.yaml")
     assert str(info.value) == ("my.yaml:5:20: exclude 'FOO' is one of the entity's own names, which it would "
                                "make unreachable; remove it from exclude")
+
+
+def test_json_lines_read_directly_give_what_the_reader_gives(monkeypatch):
+    import random
+
+    from namenorm import aliases
+
+    rng = random.Random(5)
+    values = ['"Köln"', '" Bonn "', '""', '"..."', "5", "null", '["A"]', '"a b"', '"O\'Brien"', '"x"']
+    lines = []
+    for k in range(400):
+        fields = {"id": rng.choice([f'"e{k}"'] * 9 + ['"bad id"', "7", '" e1 "', f'"e{k // 2}"']),
+                  "name": rng.choice(values)}
+        for key in rng.sample(["kind", "aliases", "weak", "exclude", "meta"], rng.randrange(3)):
+            fields[key] = (rng.choice(['"person"', '"place"', '"thing"', "3"]) if key == "kind" else
+                           '{"a": 1}' if key == "meta" else
+                           "[" + ", ".join(rng.choice(values) for _ in range(rng.randrange(3))) + "]")
+        lines.append("{" + ", ".join(f'"{key}": {value}' for key, value in fields.items()) + "}")
+
+    def read(text: str) -> object:
+        try:
+            parsed = parse_jsonl(text, "g.jsonl")
+        except AliasFileError as exc:
+            return str(exc)
+        return [(e, str(e.source)) for e in parsed.entities], parsed.extensions
+
+    def loads(line: str) -> bool:
+        return not isinstance(read(line), str)
+
+    good = [line for line in lines if loads(line)]
+    assert 100 < len(good) < 350
+    good = list({aliases._JSON.decode(line)[0][1].strip(): line for line in good}.values())  # one line an id
+    files = ["\n".join(good)] + ["\n".join(lines[k:k + 20]) for k in range(0, len(lines), 20)]
+    for text in files:
+        direct = read(text)
+        with monkeypatch.context() as patch:
+            patch.setattr(aliases, "_plain_entity", lambda value, path, line: None)
+            assert read(text) == direct
+    assert not isinstance(read(files[0]), str)  # a file that loads is compared entity by entity

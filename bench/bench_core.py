@@ -434,6 +434,8 @@ def reset_query_caches(r: Resolver) -> None:
         f.cache_clear()
     if hasattr(r.index, "clear_query_cache"):  # the per-token candidate cache shared by queries
         r.index.clear_query_cache()
+    if hasattr(r.engine.model, "forget"):  # utilities remembered by feature row
+        r.engine.model.forget()
     for tok in getattr(r.index, "_vocab", ()):  # bench-only peek: the build warms exactly these
         for f in cached:
             f(tok)

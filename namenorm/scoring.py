@@ -204,6 +204,7 @@ class MatchModel:
         self.weights = tuple(_finite(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
         self._utility = _compile_utility(self.weights, self.trees)
+        self._known: dict[tuple[float, ...], float] = {}
         self.threshold = threshold
         """Default lowest probability ``resolve`` answers with (chosen by the fitting script)."""
         self.info = info or {}
@@ -212,6 +213,7 @@ class MatchModel:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         del state["_utility"]  # generated code, which pickle refuses: compiled again on load
+        state["_known"] = {}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -229,8 +231,23 @@ class MatchModel:
         return cls(data["weights"], threshold=data["threshold"], trees=trees, info=data.get("info"))
 
     def utility(self, row: Sequence[float]) -> float:
-        """One candidate's utility against the unknown hypothesis (log odds) from its features."""
-        return self._utility(row)
+        """One candidate's utility against the unknown hypothesis (log odds) from its features.
+
+        Remembered by row: names that look alike (two words, exact, common given name) give the
+        same evidence, and a third of a gallery's exact queries already share one, which saves
+        the trees for most of them.
+        """
+        key = tuple(row)
+        utility = self._known.get(key)
+        if utility is None:
+            if len(self._known) >= _KNOWN_ROWS:
+                self._known.clear()
+            utility = self._known[key] = self._utility(row)
+        return utility
+
+    def forget(self) -> None:
+        """Drop the remembered utilities (benchmarks time each repeat from scratch)."""
+        self._known.clear()
 
     def utilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Each candidate's utility against the unknown hypothesis (log odds)."""
@@ -239,6 +256,10 @@ class MatchModel:
     def probabilities(self, evidence: Sequence[Evidence]) -> list[float]:
         """Probability of each candidate; what is left over is the unknown hypothesis."""
         return probabilities_of(self.utilities(evidence))
+
+
+_KNOWN_ROWS = 65_536
+"""Feature rows whose utility a model remembers (a few MB)."""
 
 
 def _finite(value: object) -> float:

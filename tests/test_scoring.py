@@ -69,3 +69,13 @@ def test_a_damaged_weights_file_is_refused_when_loaded_never_run(damage):
     data["trees"][0].update(damage)
     with pytest.raises(ValueError):
         MatchModel.from_json(data)
+
+
+def test_a_remembered_utility_is_the_one_the_trees_give_and_is_not_pickled():
+    model = default_model()
+    rng = random.Random(3)
+    rows = [[rng.random() for _ in FEATURES] for _ in range(50)]
+    assert [model.utility(row) for row in rows + rows] == [model._utility(row) for row in rows + rows]
+    assert pickle.loads(pickle.dumps(model))._known == {}
+    model.forget()
+    assert model._known == {}

@@ -37,6 +37,8 @@ __all__ = [
     "Merged",
     "OnConflict",
     "bundled_path",
+    "byte_order_mark",
+    "cannot_read",
     "data_path",
     "default_given_names",
     "default_titles",
@@ -622,13 +624,27 @@ def _place(text: str, position: int) -> tuple[int, int]:
     return text.count("\n", 0, position) + 1, position - line_start + 1
 
 
+def cannot_read(name: str, exc: OSError) -> AliasFileError:
+    """The error for an alias file the system will not let us read."""
+    return AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}", "unreadable")])
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (``b""`` when none) and the codec of the rest.
+
+    >>> byte_order_mark("\ufeffKöln".encode("utf-16-le")), byte_order_mark(b"K")
+    ((b'\xff\xfe', 'utf-16-le'), (b'', 'utf-8'))
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return bom, codec
+    return b"", "utf-8"
+
+
 def _decode(data: bytes, path: str) -> str:
     """The file's text: UTF-8, or UTF-8 or UTF-16 with a byte-order mark."""
-    codec = "utf-8"
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            data, codec = data[len(bom):], name
-            break
+    bom, codec = byte_order_mark(data)
+    data = data[len(bom):]
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -671,7 +687,7 @@ def read_file_bytes(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> bytes
     try:
         data = _read_at_most(path, max_bytes)
     except OSError as exc:
-        raise AliasFileError([Issue(name, 0, 0, f"cannot read file: {exc.strerror or exc}", "unreadable")]) from None
+        raise cannot_read(name, exc) from None
     if len(data) > max_bytes:
         raise AliasFileError([Issue(name, 0, 0, f"file is over the {max_bytes:,}-byte limit; raise it with "
                                                 "max_bytes= (namenorm --max-bytes) or split the file", "unreadable")])

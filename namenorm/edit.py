@@ -38,16 +38,17 @@ from typing import Literal, TypeVar, Union
 import yaml
 
 from .aliases import (
-    _BOMS,
     AliasFile,
     Extension,
     bundled_path,
+    byte_order_mark,
+    cannot_read,
     parse_alias_file,
     parse_file_bytes,
     read_alias_file,
     read_file_bytes,
 )
-from .errors import AliasFileError, EditError, Issue, RefusedEditError
+from .errors import AliasFileError, EditError, RefusedEditError
 from .model import Entity, Kind, Source
 from .normalize import normalize_name
 
@@ -123,13 +124,13 @@ def add_forms(path: PathLike, entity_id: str, forms: Iterable[str], *, weak: boo
     try:
         info = os.stat(target)
     except OSError as exc:
-        raise AliasFileError([Issue(shown, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise cannot_read(shown, exc) from None
     if not stat.S_ISREG(info.st_mode):
         raise EditError(shown, ["not a regular file; namenorm add edits an alias file in place"])
     with _locked(target, shown):
         data = read_file_bytes(target)
         parsed = parse_file_bytes(data, shown)
-        bom, codec = _encoding(data)
+        bom, codec = byte_order_mark(data)
         text = data[len(bom):].decode(codec)
         defined = any(e.id == entity_id for e in parsed.entities) or any(
             x.target == entity_id for x in parsed.extensions)
@@ -477,14 +478,6 @@ class _Layout:
         return newline + 1, "".join(line + self.eol for line in lines)
 
 
-def _encoding(data: bytes) -> tuple[bytes, str]:
-    """The byte-order mark a file starts with (kept as it was) and the codec of the rest."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return bom, codec
-    return b"", "utf-8"
-
-
 @contextmanager
 def _locked(path: str, shown: str) -> Iterator[None]:
     """Hold an exclusive lock on the file at ``path`` while it is read, edited and replaced.
@@ -503,7 +496,7 @@ def _locked(path: str, shown: str) -> Iterator[None]:
         try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
-            raise AliasFileError([Issue(shown, 0, 0, f"cannot read file: {exc.strerror or exc}")]) from None
+            raise cannot_read(shown, exc) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
         except OSError:  # no locks on this file system

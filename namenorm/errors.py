@@ -9,7 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = ["AliasFileError", "ConflictError", "EditError", "Issue", "NamenormError", "RefusedEditError",
-           "UnknownEntityError"]
+           "UnknownEntityError", "place"]
+
+
+def place(path: str, line: int = 0, column: int = 0) -> str:
+    """``path:line:column`` as editors read it, leaving out what is unknown (0).
+
+    >>> place("my.yaml", 3, 5), place("my.yaml", 3), place("my.yaml", 0, 5)
+    ('my.yaml:3:5', 'my.yaml:3', 'my.yaml')
+    """
+    if not line:
+        return path
+    return f"{path}:{line}:{column}" if column else f"{path}:{line}"
 
 
 class NamenormError(Exception):
@@ -39,12 +50,7 @@ class Issue:
         return self.code not in ("unreadable", "syntax")
 
     def __str__(self) -> str:
-        where = self.path
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return f"{place(self.path, self.line, self.column)}: {self.message}"
 
 
 class AliasFileError(NamenormError, ValueError):

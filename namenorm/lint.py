@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .aliases import FormPlaces
-from .errors import Issue
+from .errors import Issue, place
 from .index import STRONG, Clash, Index, query_allows
 from .keys import deletions, edit_distance, metaphone_key
 from .model import Entity
@@ -60,8 +60,7 @@ class Finding:
     """What is wrong and how to fix it."""
 
     def __str__(self) -> str:
-        where = self.path + (f":{self.line}" if self.line else "") + (f":{self.column}" if self.line and self.column else "")
-        return f"{where}: {self.severity}[{self.code}]: {self.message}"
+        return f"{place(self.path, self.line, self.column)}: {self.severity}[{self.code}]: {self.message}"
 
     def to_dict(self) -> dict[str, object]:
         """The finding as JSON-ready fields."""
@@ -98,8 +97,7 @@ class PlaceFinder:
         return written, path, line, column
 
     def where(self, entity: Entity, form: str, *, weak: bool = False) -> str:
-        _, path, line, column = self.of(entity, form, weak=weak)
-        return f"{path}:{line}:{column}" if column else f"{path}:{line}" if line else path
+        return place(*self.of(entity, form, weak=weak)[1:])
 
     def load_order(self, entity: Entity, form: str, *, weak: bool = False) -> tuple[int, int, int]:
         """Sorts places as the files were loaded, then by line and column."""

@@ -10,6 +10,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from .errors import place
+
 __all__ = ["KINDS", "Decision", "Entity", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
 
 Kind = Literal["person", "org", "place", "other"]
@@ -34,9 +36,7 @@ class Source:
     """1-based column where the entity's mapping starts, 0 when unknown (JSON Lines)."""
 
     def __str__(self) -> str:
-        if not self.line:
-            return self.path
-        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        return place(self.path, self.line, self.column)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from .aliases import (
     MAX_FILE_BYTES,
     OnConflict,
     bundled_path,
+    files_to_load,
     merge,
     parse_file_bytes,
     read_file_bytes,
@@ -88,9 +89,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             if not isinstance(path, (str, os.PathLike)):
                 raise TypeError(f"paths must be str or os.PathLike (or lists of them), not {type(path).__name__}")
             flat.append(path)
-    if with_default or not flat:
-        flat.insert(0, bundled_path())
-    inputs = [(str(p), read_file_bytes(p, max_bytes=max_bytes)) for p in flat]
+    inputs = [(str(p), read_file_bytes(p, max_bytes=max_bytes)) for p in files_to_load(flat, with_default)]
     if cache is None:
         size = sum(len(data) for _, data in inputs)
         cache = not os.environ.get("NAMENORM_NO_CACHE") and size <= CACHE_AUTO_BYTES

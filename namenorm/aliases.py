@@ -15,7 +15,7 @@ import json
 import os
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +42,7 @@ __all__ = [
     "data_path",
     "default_given_names",
     "default_titles",
+    "files_to_load",
     "form_places",
     "merge",
     "parse_alias_file",
@@ -127,6 +128,12 @@ def data_path(name: str) -> Path:
 def bundled_path() -> Path:
     """Path of the bundled alias file, data/aliases.yaml."""
     return data_path("aliases.yaml")
+
+
+def files_to_load(paths: Sequence[PathLike], with_default: bool) -> list[PathLike]:
+    """The alias files a load reads, in order: the bundled one first when asked, or alone when
+    no file is named."""
+    return [bundled_path(), *paths] if with_default or not paths else list(paths)
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO, TextIO
 
 from . import __version__, load
-from .aliases import MAX_FILE_BYTES, bundled_path, form_places
+from .aliases import MAX_FILE_BYTES, files_to_load, form_places
 from .edit import add_forms
 from .errors import AliasFileError, NamenormError, RefusedEditError
 from .keys import metaphone_key, skeleton_key
@@ -73,6 +73,11 @@ def _input_lines(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[
             else:
                 _warn(f"{name}:{number}: bytes not valid in {encoding} were replaced")
                 yield raw.decode(encoding, errors="replace")
+
+
+def _print_error(exc: NamenormError) -> None:
+    for line in str(exc).splitlines():  # each line its own, so editors can jump to every place
+        print(f"namenorm: {line}", file=sys.stderr)
 
 
 def _warn(message: str) -> None:
@@ -338,8 +343,7 @@ def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, m
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
-    files = ([bundled_path()] if args.with_default or not args.aliases else []) + list(args.aliases or ())
-    places = PlaceFinder(form_places(files, max_bytes=args.max_bytes))
+    places: PlaceFinder | None = None  # read on the first answer that has a form to point at
     for name, _ in _names(args):
         decision = resolver.decide(name, kind=args.kind)
         out.write(f"{decision.explain()}\n")
@@ -352,6 +356,9 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         if winner is not None:
             out.write(f"  {winner.id} is defined at {winner.entity.source}")
             if winner.method in ("exact", "weak"):
+                if places is None:
+                    files = files_to_load(args.aliases or [], args.with_default)
+                    places = PlaceFinder(form_places(files, max_bytes=args.max_bytes))
                 written = places.of(winner.entity, winner.form)[0]
                 out.write(f"; its form {written!r} is written at {places.where(winner.entity, winner.form)}")
             out.write("\n")
@@ -360,7 +367,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    files = ([bundled_path()] if args.with_default or not args.files else []) + list(args.files)
+    files = files_to_load(args.files, args.with_default)
     try:
         resolver = load(*args.files, with_default=args.with_default, max_bytes=args.max_bytes,
                         cache=False if args.no_cache else None)
@@ -387,8 +394,8 @@ def _cmd_add(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = add_forms(args.file, args.id, args.forms, weak=args.weak, name=args.name, kind=args.kind,
                            force=args.force, with_default=args.with_default)
-    except RefusedEditError as exc:  # the file is fine, the forms are not: exit 1, as check --strict
-        print("\n".join(f"namenorm: {line}" for line in str(exc).splitlines()), file=sys.stderr)
+    except RefusedEditError as exc:  # the file is fine, the forms are not: exit 1, as check's findings
+        _print_error(exc)
         return 1
     out.write(f"{result}\n")
     return 0
@@ -498,8 +505,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args, out))
     except NamenormError as exc:
-        for line in str(exc).splitlines():  # each line its own, so editors can jump to every place
-            print(f"namenorm: {line}", file=sys.stderr)
+        _print_error(exc)
         return 2
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away: stop quietly, like other Unix tools.

@@ -30,6 +30,7 @@ __all__ = [
     "MAX_DELETE_LEN",
     "MIN_DELETE_LEN",
     "WordKeys",
+    "abjad_vowel_agreement",
     "cross_script_similarity",
     "deletions",
     "edit_distance",
@@ -486,6 +487,108 @@ def _shape_distance(a: str, b: str) -> float:
             swap = 0.0 if ch == other else _VOWEL_SWAP if gap_a[i] < 1.0 and gap_b[j] < 1.0 else 1.0
             row.append(min(prev[j] + swap, prev[j + 1] + gap_a[i], row[j] + gap_b[j]))
     return row[-1]
+
+
+# Arabic and Hebrew write long vowels with consonant letters (alef "a", waw "o"/"u",
+# yod/ya "i"/"e", a final he or ta marbuta "a") and leave short ones out. Their
+# romanization keeps those letters, so a query's vowels can be checked against the
+# Latin form's: an unwritten vowel costs little, a written one with no vowel or the
+# wrong vowel at that place in the form costs much.
+_MATERS = {"a": "A", "o": "U", "w": "U", "u": "U", "y": "I", "i": "I", "e": "I"}
+"""Vowel letters of a romanized Arabic or Hebrew name and the vowel class each writes."""
+_SOUND_CLASSES = str.maketrans({"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k",
+                                "z": "s", "l": "r", "m": "n", "h": None})
+_VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "o": "U", "u": "U"}
+_SEMIVOWELS = {"U": "wv", "I": "yj"}
+"""Consonants a vowel letter also writes (waw is w and v, yod is y and j)."""
+_MEDIAL_X = re.compile(r"(?<=[a-z])x")
+_UNWRITTEN_VOWEL = 0.2
+"""Cost of a vowel of the form that the query leaves unwritten: usually a short one."""
+_UNWRITTEN_FINAL = 0.6
+"""Cost of a form's last vowel left unwritten: both scripts write a final vowel (طوكيو, موسكو)."""
+_STRAY_VOWEL_LETTER = 1.0
+"""Cost of a vowel letter where the form has no vowel (פסדינה's final he against Boston)."""
+_OTHER_VOWEL = 0.6
+"""Cost of a vowel letter that writes another vowel than the form's at that place."""
+
+
+def _abjad_symbols(form: str) -> list[str]:
+    """A romanized Arabic or Hebrew name as consonant classes and vowel letters (A, I, U)."""
+    base = _loan_base(form, True)
+    return [_MATERS.get(ch) or ch.translate(_SOUND_CLASSES) for ch in base if ch not in "h"]
+
+
+def _latin_symbols(form: str) -> list[str]:
+    """A Latin name as consonant classes and vowel runs (a, i, u: the run's last vowel),
+    each consonant kept with its letter so a vowel letter can stand for w, v, y or j."""
+    out: list[str] = []
+    base = _loan_base(_MEDIAL_X.sub("ks", form), True).replace("h", "")
+    for i, ch in enumerate(base):
+        vowel = _VOWEL_CLASS.get(ch)
+        if ch == "y" and not (i + 1 < len(base) and base[i + 1] in _VOWEL_CLASS):
+            vowel = "I"  # y as a vowel: "Kyiv", "Tokyo" keeps its y before the o
+        if vowel:
+            if out and out[-1] in ("A", "I", "U"):
+                out[-1] = vowel
+            else:
+                out.append(vowel)
+        else:
+            out.append(ch)
+    return out
+
+
+def _abjad_pair_cost(q: str, g: str) -> float:
+    """Cost of reading query symbol ``q`` as form symbol ``g``."""
+    if q in "AIU":
+        if g in "AIU":
+            return 0.0 if q == g else _OTHER_VOWEL
+        return 0.0 if g in _SEMIVOWELS.get(q, "") else 1.0
+    if g in "AIU":
+        return 1.0
+    return 0.0 if q.translate(_SOUND_CLASSES) == g.translate(_SOUND_CLASSES) else 1.0
+
+
+@lru_cache(maxsize=100_000)
+def abjad_vowel_agreement(query: str, form: str) -> float:
+    """How well the vowel letters of an Arabic or Hebrew name agree with a Latin form, in [0, 1].
+
+    Both names are aligned letter by letter: a vowel the query leaves unwritten costs
+    little, a vowel letter with no vowel or another vowel in the form at that place
+    costs much, so a shared consonant skeleton alone is not taken for the same name.
+
+    >>> round(abjad_vowel_agreement("bwstn", "boston"), 2)     # بوسطن
+    0.97
+    >>> round(abjad_vowel_agreement("psdyna", "boston"), 2)    # פסדינה, Pasadena
+    0.7
+    """
+    qs, gs = _abjad_symbols(query), _latin_symbols(form)
+    if not qs or not gs:
+        return 0.0
+    agreement = _abjad_alignment(qs, gs)
+    if qs[:2] == ["A", "r"] and len(qs) > 4 and gs[:2] != ["A", "l"]:
+        agreement = max(agreement, _abjad_alignment(qs[2:], gs))  # the article al-: القاهرة, Cairo
+    return agreement
+
+
+def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
+    last = len(gs) - 1
+
+    def skip_form(j: int) -> float:
+        if gs[j] in "AIU":
+            return _UNWRITTEN_FINAL if j == last else _UNWRITTEN_VOWEL
+        return 1.0
+
+    def skip_query(i: int) -> float:
+        return _STRAY_VOWEL_LETTER if qs[i] in "AIU" else 1.0
+
+    row = [0.0]
+    for j in range(len(gs)):
+        row.append(row[-1] + skip_form(j))
+    for i, q in enumerate(qs):
+        prev, row = row, [row[0] + skip_query(i)]
+        for j, g in enumerate(gs):
+            row.append(min(prev[j] + _abjad_pair_cost(q, g), prev[j + 1] + skip_query(i), row[j] + skip_form(j)))
+    return max(0.0, 1.0 - row[-1] / max(len(qs), len(gs)))
 
 
 def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True) -> float:

@@ -11,14 +11,17 @@ fix what its letter-by-letter output gets wrong for names:
 * Cyrillic: the soft and hard signs dropped (Пердью, not "perd'iu"), х read
   as the h it stands for in foreign names;
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
-* Hebrew: vav read as the vowel it usually is in names;
+* Hebrew: vav read as the vowel it usually is in names, a final he as the "a" it
+  usually writes, kaf as k (its sound in foreign names);
+* Arabic: alef, alef maqsura and ta marbuta read as the "a" they write (unidecode
+  drops them), so the long vowels the script does write can be compared;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").
 
-``native_spellings`` gives a Chinese or Korean name as its own people spell it in
-Latin letters, which is not how it sounds to an English ear: 李克强 "li keqiang",
-손흥민 "son heung min".
+``native_spellings`` gives a Chinese, Korean or Cyrillic name as its own people spell
+it in Latin letters, which is not how it sounds to an English ear nor how unidecode
+reads it: 李克强 "li keqiang", 손흥민 "son heung min", Григорій "hryhorii".
 """
 
 from __future__ import annotations
@@ -33,8 +36,10 @@ __all__ = ["drops_final_r", "native_spellings", "romanize", "writes_short_vowels
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
     "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
-    "ו": "o",
+    "ו": "o", "כ": "k",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a",
 })
+_FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
@@ -161,12 +166,14 @@ def _korean_spellings(text: str) -> list[str]:
 
 
 def native_spellings(text: str) -> list[str]:
-    """A Chinese or Korean name of two to four characters as its people spell it in Latin letters.
+    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters.
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
     keqiang"; four characters may also be a two-character surname), in Korean
     with the usual spelling of the surname and the given name by syllable
-    (손흥민 "son heung min" and "son heungmin"). Empty for anything else.
+    (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
+    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow.
+    Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang")
     (['li keqiang'], [])
@@ -174,13 +181,63 @@ def native_spellings(text: str) -> list[str]:
     ['ou yangxiuwen', 'ouyang xiuwen']
     >>> native_spellings("문재인")
     ['moon jae in', 'moon jaein']
+    >>> native_spellings("Григорій Сковорода"), native_spellings("Хрущёв")
+    (['hryhorii skovoroda'], ['khrushchev'])
     """
     text = text.strip()
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text)
     if _KOREAN_NAME.fullmatch(text):
         return _korean_spellings(text)
+    if _CYRILLIC_NAME.fullmatch(text):
+        return _cyrillic_spellings(text)
     return []
+
+
+# Cyrillic names as their passports and the English press spell them: Ukraine's
+# national system (Cabinet of Ministers resolution 55 of 2010: г h, и y, і i, ї yi,
+# є ye, х kh, щ shch) and the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh).
+# A letter's first spelling is used at the start of a word, its second elsewhere.
+_Spellings = dict[str, str | tuple[str, str]]
+"""A letter's spelling, or its spellings at the start of a word and elsewhere."""
+_UKRAINIAN: _Spellings = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": ("ye", "ie"),
+    "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": ("yu", "iu"),
+    "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
+}
+_RUSSIAN: _Spellings = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": ("ye", "e"), "ё": ("yo", "e"),
+    "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
+_NOT_UKRAINIAN = frozenset("ёъыэ")
+_NOT_RUSSIAN = frozenset("ґєії")
+
+
+def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
+    out = []
+    for i, ch in enumerate(text.lower()):
+        if ch in " -":
+            out.append(" ")
+            continue
+        spelled = table.get(ch)
+        if spelled is None:
+            return None  # a letter this language does not write
+        if isinstance(spelled, tuple):
+            spelled = spelled[0] if i == 0 or text[i - 1] in " -" else spelled[1]
+        out.append(spelled)
+    return "".join(out)
+
+
+def _cyrillic_spellings(text: str) -> list[str]:
+    letters = set(text.lower())
+    tables = [t for t, ruled_out in ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN))
+              if not letters & ruled_out]
+    return list(dict.fromkeys(s for t in tables if (s := _spell_cyrillic(text, t))))
 
 
 def _greek(match: re.Match[str], text: str) -> str:
@@ -210,7 +267,7 @@ def romanize(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = text.translate(_BEFORE)
+    text = _FINAL_HE.sub("a", text.translate(_BEFORE))
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)

@@ -290,8 +290,9 @@ class _Scan:
         lower = self.lower(i, j)
         if lower or not in_run:
             return False
-        if any(self.span_form(a, b) == winner.form for a in range(i, j) for b in range(a + 1, j + 1)):
-            return False  # the form is written out inside the span: the other words are not the name
+        own = {winner.form, *map(normalize_cached, (*winner.entity.forms, *winner.entity.weak))}
+        if any(self.span_form(a, b) in own for a in range(i, j) for b in range(a + 1, j + 1)):
+            return False  # a form is written out inside the span: the other words are not the name
         if winner.method == "cross-script" or not winner.pairs:
             return True
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)

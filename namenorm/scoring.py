@@ -58,6 +58,7 @@ FEATURES: tuple[str, ...] = (
     "one_word_gap",
     "abjad_cross",
     "cross_short_key",
+    "abjad_vowel_gap",
     "short_query",
     "one_word",
     "one_word_person",
@@ -117,6 +118,9 @@ class Evidence:
     far more often than a one-word place name."""
     gallery_size: int
     """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
+    vowel_agreement: float = 1.0
+    """For a query in Arabic or Hebrew found by similarity, how well the vowel letters it writes
+    agree with the form's vowels (``keys.abjad_vowel_agreement``); 1.0 otherwise."""
     romanized_form: bool = False
     """The form is written only in another script than Latin and only resembles the query: two
     readings are compared (a Hangul word against the romanized チェコ), which agree by chance
@@ -149,6 +153,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             gap if e.words == 1 else 0.0,
             1.0 if e.abjad and e.method == "cross-script" else 0.0,
             1.0 / max(e.key_letters, 1) if e.method == "cross-script" else 0.0,
+            1.0 - e.vowel_agreement,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
             1.0 if e.words == 1 and e.person else 0.0,

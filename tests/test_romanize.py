@@ -60,6 +60,22 @@ def test_abjads_write_no_short_vowels():
     assert writes_short_vowels("Меркель") and writes_short_vowels("メルケル")
 
 
+def test_cyrillic_names_spelled_by_the_national_systems():
+    # Ukrainian letters (і, ї, є, ґ) rule the Russian system out, Russian ones (ы, э, ё, ъ) the Ukrainian.
+    assert native_spellings("Юлія Тимошенко") == ["yuliia tymoshenko"]
+    assert native_spellings("Їжакевич") == ["yizhakevych"]
+    assert native_spellings("Сергей Лавров") == ["serhei lavrov", "sergey lavrov"]
+    assert native_spellings("Хрущёв") == ["khrushchev"]
+    assert native_spellings("Москва, Россия") == []  # a phrase, not a name
+
+
+def test_abjad_long_vowel_letters_are_kept():
+    # unidecode drops alef and ta marbuta; they write the "a" the match must compare.
+    assert romanize("باريس").strip() == "barys"
+    assert romanize("القاهرة").strip() == "alqahra"
+    assert romanize("פסדינה") == "psdyna"  # a final he writes a vowel
+
+
 def test_latin_passes_through():
     assert romanize("Raffensperger") == "Raffensperger"
     assert romanize("Köln") == "Koln"

@@ -236,6 +236,13 @@ def test_scan_respects_exclusions_and_reads_other_scripts(small):
     assert found(excluding, "Yesterday Ryan Germanie spoke.") == [("Ryan Germanie", "ryan-germany")]
 
 
+def test_a_word_beside_a_written_form_stays_outside_the_mention(small):
+    # "Georgia Secretary" resembles a longer form of Georgia, but "Georgia" is written out.
+    text = "Georgia Secretary of State Brad Raffensperger spoke."
+    assert [m.text for m in small.scan(text)][:1] == ["Georgia"]
+    assert small.rewrite(text).startswith("Georgia Secretary of State")
+
+
 def test_lower_case_words_stay_words_even_beside_the_name(small):
     text = "Donald Trump said he would trump them all. David Perdue said the perdue vote failed."
     assert found(small, text) == [("Donald Trump", "donald-trump"), ("David Perdue", "david-perdue")]

@@ -515,7 +515,7 @@ _OTHER_VOWEL = 0.6
 def _abjad_symbols(form: str) -> list[str]:
     """A romanized Arabic or Hebrew name as consonant classes and vowel letters (A, I, U)."""
     base = _loan_base(form, True)
-    return [_MATERS.get(ch) or ch.translate(_SOUND_CLASSES) for ch in base if ch not in "h"]
+    return [_MATERS.get(ch) or ch.translate(_SOUND_CLASSES) for ch in base if ch != "h"]
 
 
 def _latin_symbols(form: str) -> list[str]:
@@ -571,6 +571,7 @@ def abjad_vowel_agreement(query: str, form: str) -> float:
 
 
 def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
+    """One minus the cheapest alignment's cost per symbol of the longer name."""
     last = len(gs) - 1
 
     def skip_form(j: int) -> float:

@@ -406,14 +406,10 @@ _LOAN_RES = tuple((re.compile(p), r) for p, r in _LOAN_REWRITES)
 _NON_RHOTIC = re.compile(r"r(?![aeiouyw])")
 """Korean, Japanese and Chinese drop an r that no vowel follows; scripts that write
 no vowels (Arabic, Hebrew) keep every r, so the rule is applied only for them."""
-_LOAN_CONSONANTS = str.maketrans({
-    "b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n",
-    "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "w": None, "h": None,
-})
-_LOAN_SHAPE = str.maketrans({
-    "b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n",
-    "e": "i", "o": "u", "y": None, "w": None, "h": None,
-})
+_CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n"}
+"""Consonants those scripts do not tell apart, each folded to one letter of its class."""
+_LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})
+_LOAN_SHAPE = str.maketrans({**_CONSONANT_CLASSES, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 """A run of vowels counts as its last: the sound it ends on survives borrowing best
 (Korean 퍼 "eo" for the "u" of Trump folds with it, "ia" in "jiang" does not with "o")."""
@@ -496,11 +492,10 @@ def _shape_distance(a: str, b: str) -> float:
 # wrong vowel at that place in the form costs much.
 _MATERS = {"a": "A", "o": "U", "w": "U", "u": "U", "y": "I", "i": "I", "e": "I"}
 """Vowel letters of a romanized Arabic or Hebrew name and the vowel class each writes."""
-_SOUND_CLASSES = str.maketrans({"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k",
-                                "z": "s", "l": "r", "m": "n", "h": None})
+_SOUND_CLASSES = str.maketrans({**_CONSONANT_CLASSES, "h": None})
 _VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "o": "U", "u": "U"}
-_SEMIVOWELS = {"U": "wv", "I": "yj"}
-"""Consonants a vowel letter also writes (waw is w and v, yod is y and j)."""
+_SEMIVOWELS = {"U": "wv", "I": "y"}
+"""Consonants a vowel letter also writes (waw is w and v, yod is y; a Latin j is already s)."""
 _MEDIAL_X = re.compile(r"(?<=[a-z])x")
 _UNWRITTEN_VOWEL = 0.2
 """Cost of a vowel of the form that the query leaves unwritten: usually a short one."""
@@ -545,7 +540,7 @@ def _abjad_pair_cost(q: str, g: str) -> float:
         return 0.0 if g in _SEMIVOWELS.get(q, "") else 1.0
     if g in "AIU":
         return 1.0
-    return 0.0 if q.translate(_SOUND_CLASSES) == g.translate(_SOUND_CLASSES) else 1.0
+    return 0.0 if q == g.translate(_SOUND_CLASSES) else 1.0  # q is a class already
 
 
 @lru_cache(maxsize=100_000)

@@ -172,7 +172,9 @@ class Engine:
     def similar_hits(self, query: Query, kind: str | None = None, cache: Cache | None = None) -> list[Hit]:
         """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
         index = self.index
-        hits = index.search(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR)
+        accept = None if kind is None and not index.excluded else (lambda e: self._allowed(e, kind, query))
+        hits = index.search(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
+                            limit=_MAX_CANDIDATES, accept=accept)
         if query.foreign or index.foreign_only:
             best = {h.entity: h for h in hits}
             for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=not query.foreign,

@@ -15,10 +15,11 @@ scores the survivors by token alignment. Nothing scans the whole gallery.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -35,6 +36,7 @@ from .keys import (
     loose_keys,
     short_form_prefixes,
     short_form_stems,
+    similarity_ceiling,
     token_keys,
     word_keys,
 )
@@ -90,6 +92,8 @@ KNOWN_WORD_FACTOR = 0.95
 "Markus" beside a gallery "Marius" is more often a different Markus."""
 _CLOSE_ENOUGH = 0.9
 """A token with a partner this similar skips the loose keys."""
+_BOUND_SLACK = 1e-9
+"""Rounding room between a form's score bound and its score, so equal scores are never cut."""
 _MAX_LENGTH_GAP = 3
 """Tokens whose lengths differ by more are not compared (their similarity is below the floor)."""
 SCAN_WORDS = 6
@@ -631,12 +635,18 @@ class Index:
         value, key = found
         if word != token and token in self._vocab_ids:
             value *= KNOWN_WORD_FACTOR
-        if value < NICKNAME and any(word in group for group in self._given.get(token, ())):
-            value, key = NICKNAME, "given name"
-        elif (value < SHORT_FORM and word in self._short_targets and token not in self._given
-              and is_short_form(token, word)):
-            value, key = SHORT_FORM, "short form"
+        related = self._name_relation(token, word)
+        if value < related[0]:
+            value, key = related
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
+
+    def _name_relation(self, token: str, word: str) -> tuple[float, str]:
+        """The similarity two given names of one group, or a short form and its name, have at least."""
+        if any(word in group for group in self._given.get(token, ())):
+            return NICKNAME, "given name"
+        if word in self._short_targets and token not in self._given and is_short_form(token, word):
+            return SHORT_FORM, "short form"
+        return 0.0, ""
 
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.
@@ -687,11 +697,15 @@ class Index:
         self._recent_candidates.cache_clear()
 
     def search(self, tokens: Sequence[str], cache: dict[str, dict[int, tuple[float, str]]] | None = None,
-               *, allowed: int = 0, score_cutoff: float = 0.0) -> list[Hit]:
+               *, allowed: int = 0, score_cutoff: float = 0.0, limit: int | None = None,
+               accept: Callable[[int], bool] | None = None) -> list[Hit]:
         """Score the forms that share keys with the query tokens; best hit per entity.
 
         Forms whose score cannot reach ``score_cutoff`` are skipped before any
-        similarity is computed for them.
+        similarity is computed for them. With ``limit``, forms are scored highest
+        bound first and the search stops once no form left can enter the best
+        ``limit`` entities: the first ``limit`` hits are those of the full search.
+        ``accept`` leaves out entities the caller would drop anyway (another kind).
         """
         cands = [self.token_candidates(tok, cache) for tok in tokens]
         if len(tokens) == 1 and score_cutoff >= _SINGLE_WORD_CUTOFF:
@@ -706,36 +720,33 @@ class Index:
         restricted = self._restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
+        bounded = self._bounded_forms(tokens, cands, forms, complete, score_cutoff)
+        # In a fixed order, so ties fall the same way in every process; best bound first
+        # where the search may stop early.
+        bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
         q_lens = [len(t) for t in tokens]
-        q_total = sum(q_lens)
-        best: dict[int, Hit] = {}
         vocab = self._vocab
+        wanted = GENERATIONAL.intersection(tokens)
+        best: dict[int, tuple[float, int, Hit]] = {}
+        # Best scores of entities whose best form agrees with the query's generational suffix:
+        # no later step lowers them, so ``limit`` of them bound what is still worth scoring.
+        settled: dict[int, float] = {}
+        cutoff = score_cutoff
         # Where some query token found no keyed partner (two slips no key caught,
         # "bradley" for "brad"), pairs are scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
         keyed_tokens: list[WordKeys] | None = None
         none = (0.0, "")
-        for f in sorted(forms):  # the first of equal forms wins, in every process alike
+        for bound, f in bounded:
+            if bound < cutoff - _BOUND_SLACK:
+                break
             owner = self._form_owner[f]
+            if accept is not None:
+                owner = tuple(e for e in owner if accept(e))
             if not owner:
                 continue
             f_tokens = self._form_tokens[f]
-            f_lens = [len(vocab[t]) for t in f_tokens]
-            # The smallest denominator the alignment can have: every middle word left out.
-            lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
-            trust = TIER_TRUST[self._form_tier[f]] / (q_total + lightest)
-            bound = 0.0
-            for i, lq in enumerate(q_lens):
-                row = cands[i]
-                if complete:
-                    bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
-                                 for t, lf in zip(f_tokens, f_lens))
-                else:
-                    bound += max((row[t][0] if t in row else unkeyed_bound(lq, lf)) * (lq + lf)
-                                 for t, lf in zip(f_tokens, f_lens))
-            if bound * trust < score_cutoff:
-                continue
             sims = []
             for i, row in enumerate(cands):
                 sim_row = []
@@ -751,20 +762,74 @@ class Index:
                             found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
-            score, pairs = score_alignment(q_lens, f_lens, sims)
+            score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sims)
             score *= TIER_TRUST[self._form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
+            hit: Hit | None = None
             for e_idx in owner:
                 held = best.get(e_idx)
-                if held is None or score > held.score:
-                    token_pairs = tuple(TokenPair(tokens[i], vocab[f_tokens[j]], s, key)
-                                        for i, j, s, key in pairs)
-                    phonetic = (len(pairs) == len(tokens) == len(f_tokens)
-                                and all(p.keys or p.similarity == 1.0 for p in token_pairs))
-                    best[e_idx] = Hit(e_idx, score, self._forms[f], self._form_tier[f], token_pairs,
-                                      phonetic)
-        return _weigh_suffixes(tokens, sorted(best.values(), key=lambda h: (-h.score, h.entity)))
+                if held is None or score > held[0] or (score == held[0] and f < held[1]):
+                    if hit is None:
+                        token_pairs = tuple(TokenPair(tokens[i], vocab[f_tokens[j]], s, key)
+                                            for i, j, s, key in pairs)
+                        phonetic = (len(pairs) == len(tokens) == len(f_tokens)
+                                    and all(p.keys or p.similarity == 1.0 for p in token_pairs))
+                        hit = Hit(e_idx, score, self._forms[f], self._form_tier[f], token_pairs, phonetic)
+                    best[e_idx] = (score, f, replace(hit, entity=e_idx) if hit.entity != e_idx else hit)
+                    if limit:
+                        if GENERATIONAL.intersection(hit.form.split()) == wanted:
+                            settled[e_idx] = score
+                        else:
+                            settled.pop(e_idx, None)
+            if limit and hit is not None and len(settled) >= limit:
+                cutoff = max(score_cutoff, heapq.nlargest(limit, settled.values())[-1])
+        hits = sorted((h for _, _, h in best.values()), key=lambda h: (-h.score, h.entity))
+        return _weigh_suffixes(tokens, hits)
+
+    def _bounded_forms(self, tokens: Sequence[str], cands: list[dict[int, tuple[float, str]]],
+                       forms: set[int], complete: bool, score_cutoff: float) -> list[tuple[float, int]]:
+        """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
+
+        Each query word pairs at best with its most similar form word, over the smallest
+        denominator the alignment can have (every middle word left out).
+        """
+        q_lens = [len(t) for t in tokens]
+        q_total = sum(q_lens)
+        vocab = self._vocab
+        bounded = []
+        ceilings: dict[tuple[int, int], float] = {}
+        keyed_tokens = [word_keys(token) for token in tokens]
+
+        def unkeyed(i: int, t: int) -> float:
+            """Bound of a pair no key proposed: by lengths, then by letters and keys."""
+            found = ceilings.get((i, t))
+            if found is None:
+                found = unkeyed_bound(q_lens[i], len(vocab[t]))
+                if min(q_lens[i], len(vocab[t])) >= 3:
+                    ceiling = max(similarity_ceiling(keyed_tokens[i], self._keyed_vocab[t]),
+                                  self._name_relation(tokens[i], vocab[t])[0])
+                    found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
+                ceilings[(i, t)] = found
+            return found
+
+        for f in forms:
+            f_tokens = self._form_tokens[f]
+            f_lens = [len(vocab[t]) for t in f_tokens]
+            lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
+            trust = TIER_TRUST[self._form_tier[f]] / (q_total + lightest)
+            bound = 0.0
+            for i, lq in enumerate(q_lens):
+                row = cands[i]
+                if complete:
+                    bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+                else:
+                    bound += max((row[t][0] if t in row else unkeyed(i, t)) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+            if bound * trust >= score_cutoff:
+                bounded.append((bound * trust, f))
+        return bounded
 
     def _candidate_forms(self, tokens: Sequence[str], cands: list[dict[int, tuple[float, str]]]
                          ) -> tuple[set[int], bool]:

@@ -40,6 +40,7 @@ __all__ = [
     "loan_shape",
     "loose_keys",
     "metaphone_key",
+    "similarity_ceiling",
     "skeleton_key",
     "token_keys",
     "token_similarity",
@@ -313,6 +314,33 @@ def letter_bag(token: str) -> int:
     return bag
 
 
+def similarity_ceiling(a: WordKeys, b: WordKeys) -> float:
+    """The highest ``token_similarity`` two words of 3+ letters can have, from their letters and keys.
+
+    Jaro-Winkler is at most 1 and the edit distance at least what the letter bags
+    differ by (``letter_bag``), so a pair far apart is ruled out without aligning it.
+    A shared phonetic key adds its bonus, and a word built on the other
+    (``is_derived_word``) may score ``DERIVED_WORD`` whatever its letters.
+
+    >>> round(similarity_ceiling(word_keys("crux"), word_keys("glasco")), 2)
+    0.58
+    >>> similarity_ceiling(word_keys("perdue"), word_keys("purdue")) >= token_similarity("perdue", "purdue")[0]
+    True
+    """
+    text_a, meta_a, skel_a, bag_a = a
+    text_b, meta_b, skel_b, bag_b = b
+    len_a, len_b = len(text_a), len(text_b)
+    fewest = max((bag_a & ~bag_b).bit_count(), (bag_b & ~bag_a).bit_count(), abs(len_a - len_b))
+    ceiling = 1.0 - 0.5 * fewest / max(len_a, len_b)
+    if len(meta_a) >= 2 and meta_a == meta_b:
+        ceiling += (1.0 - ceiling) * _META_BONUS
+    elif len(skel_a) >= _MIN_SKELETON and skel_a == skel_b:
+        ceiling += (1.0 - ceiling) * _SKEL_BONUS
+    if text_a.startswith(text_b) or text_b.startswith(text_a):
+        ceiling = max(ceiling, DERIVED_WORD)
+    return ceiling
+
+
 def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0
                        ) -> list[tuple[float, str]]:
     """``token_similarity`` of one token and each of ``words``, from their keys (``word_keys``).
@@ -360,9 +388,9 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
             bonus, key = 0.0, ""
         longest = max(len_a, len_b)
         if score_cutoff:
-            # The similarity is at most what Jaro-Winkler 1.0 and the fewest edits give.
+            # similarity_ceiling, inline: this loop runs for every word a key proposes.
             fewest = max((bag_a & ~bag_b).bit_count(), (bag_b & ~bag_a).bit_count(), abs(len_a - len_b))
-            ceiling = 0.5 + 0.5 * (1.0 - fewest / longest)
+            ceiling = 1.0 - 0.5 * fewest / longest
             if ceiling + (1.0 - ceiling) * bonus < cutoff:
                 out.append((0.0, ""))
                 continue

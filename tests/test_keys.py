@@ -10,9 +10,11 @@ from namenorm.keys import (
     loan_key,
     loose_keys,
     metaphone_key,
+    similarity_ceiling,
     skeleton_key,
     token_keys,
     token_similarity,
+    word_keys,
 )
 
 
@@ -52,6 +54,13 @@ def test_similarity_is_symmetric_and_bounded(a, b):
     ba, _ = token_similarity(b, a)
     assert 0.0 <= ab <= 1.0
     assert abs(ab - ba) < 1e-9
+
+
+@given(st.text(alphabet="aeilnorsty", min_size=3, max_size=10),
+       st.text(alphabet="aeilnorsty", min_size=3, max_size=10))
+def test_the_ceiling_is_never_below_the_similarity(a, b):
+    # The search skips a pair whose ceiling is below the floor without comparing it.
+    assert similarity_ceiling(word_keys(a), word_keys(b)) >= token_similarity(a, b)[0] - 1e-9
 
 
 def test_loanword_keys_fold_what_other_scripts_lose():

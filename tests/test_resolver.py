@@ -235,6 +235,24 @@ def test_indexed_search_agrees_with_brute_force(small):
         assert best_fast == best_slow, query
 
 
+def test_a_limited_search_finds_the_head_of_the_full_one():
+    # Many people share first names and have surnames one or two edits apart, some with a
+    # suffix: the search that stops early must keep exactly the best few of the full search.
+    firsts = ["john", "jon", "joan", "jane", "janet", "mary", "marie"]
+    lasts = ["smith", "smyth", "smithe", "schmidt", "smits", "haley", "hailey", "healy", "haller"]
+    people = [Entity(f"p{i}", f"{first} {last}{suffix}", "person")
+              for i, (first, last, suffix) in enumerate((f, la, sx) for f in firsts for la in lasts
+                                                         for sx in ("", " jr"))]
+    index = Resolver(people).index
+    for query in ["jon smith", "joan smyht", "mary haly", "john smith jr", "jane hxlly", "marie schmit",
+                  "jon sm", "haley", "smith jon", "jane marie smith", "healy haley", "j smith", "mary jane haller"]:
+        words = query.split()
+        full = [(h.entity, h.score, h.form) for h in index.search(words, score_cutoff=0.7)]
+        for limit in (1, 3, 10):
+            head = [(h.entity, h.score, h.form) for h in index.search(words, score_cutoff=0.7, limit=limit)]
+            assert head[:limit] == full[:limit], (query, limit)
+
+
 def test_acronyms_match_only_in_capitals(small):
     assert small.resolve("NO").id == "norway"
     assert small.resolve("no") is None

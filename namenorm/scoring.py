@@ -59,6 +59,7 @@ FEATURES: tuple[str, ...] = (
     "abjad_cross",
     "cross_short_key",
     "abjad_vowel_gap",
+    "alphabet_spelling_gap",
     "short_query",
     "one_word",
     "one_word_person",
@@ -121,6 +122,9 @@ class Evidence:
     vowel_agreement: float = 1.0
     """For a query in Arabic or Hebrew found by similarity, how well the vowel letters it writes
     agree with the form's vowels (``keys.abjad_vowel_agreement``); 1.0 otherwise."""
+    spelling_agreement: float = 1.0
+    """For a query in Greek, Cyrillic, Armenian or Georgian compared across scripts, how alike its
+    romanization and the form are as spelled (``keys.spelling_agreement``); 1.0 otherwise."""
     romanized_form: bool = False
     """The form is written only in another script than Latin and only resembles the query: two
     readings are compared (a Hangul word against the romanized チェコ), which agree by chance
@@ -154,6 +158,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 if e.abjad and e.method == "cross-script" else 0.0,
             1.0 / max(e.key_letters, 1) if e.method == "cross-script" else 0.0,
             1.0 - e.vowel_agreement,
+            1.0 - e.spelling_agreement,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
             1.0 if e.words == 1 and e.person else 0.0,

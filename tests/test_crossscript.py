@@ -151,3 +151,19 @@ def test_accuracy_on_real_cross_script_pairs():
     assert accuracy["hangul"] >= 0.8 and accuracy["kana"] >= 0.75 and accuracy["cyrillic"] >= 0.9
     assert accuracy["han"] >= 0.6 and accuracy["arabic"] >= 0.65
     assert sum(false.values()) / sum(tried.values()) <= 0.03
+
+
+def test_greek_and_cyrillic_candidates_are_weighed_by_their_spelling_too():
+    from namenorm.keys import spelling_agreement
+
+    resolver = Resolver([Entity("jobs", "Steve Jobs", "person"), Entity("trump", "Donald Trump", "person")])
+    engine = resolver.engine
+    for name, spelled in [("Στέφανος Τσιτσιπάς", True), ("Трамп", True), ("트럼프", False)]:
+        query = engine.prepare(name)
+        weighed = engine.weigh(engine.similar_hits(query), query, False)
+        assert weighed, name
+        for match, evidence in weighed:
+            expected = spelling_agreement(query.form, match.form) if spelled else 1.0
+            assert evidence.spelling_agreement == expected, name
+    # Stefanos Tsitsipas shares consonant classes with Steve Jobs, not his spelling.
+    assert resolver.resolve("Στέφανος Τσιτσιπάς") is None

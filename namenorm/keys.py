@@ -572,7 +572,6 @@ def _abjad_pair_cost(q: str, g: str) -> float:
     return 0.0 if q == g.translate(_SOUND_CLASSES) else 1.0  # q is a class already
 
 
-@lru_cache(maxsize=100_000)
 def spelling_agreement(query: str, form: str) -> float:
     """How alike a romanized query and a Latin form are as spelled, words run together, in [0, 1].
 
@@ -589,6 +588,7 @@ def spelling_agreement(query: str, form: str) -> float:
     return 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * edits
 
 
+@lru_cache(maxsize=100_000)
 def abjad_vowel_agreement(query: str, form: str) -> float:
     """How well the vowel letters of an Arabic or Hebrew name agree with a Latin form, in [0, 1].
 

@@ -184,7 +184,7 @@ class Engine:
                 if hit.entity not in best or hit.score > best[hit.entity].score:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
-        return [h for h in hits if self._allowed(h.entity, kind, query)]
+        return hits if accept is None else [h for h in hits if accept(h.entity)]
 
     # -- weighing -------------------------------------------------------------
 

@@ -379,12 +379,7 @@ class Index:
                 index._given[name] = index._given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
         derived: set[str] = set()
-        # Country names from ``places`` fill only forms no entity lists itself; two countries
-        # sharing one is no clash of the alias files'.
         country_names = exonyms(index.entities)
-        listed = ({normalize_cached(form) for entity in index.entities for form in (*entity.forms, *entity.weak)}
-                  if country_names else set())
-        borrowed: set[str] = set()
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(index._given)
         person_first: set[str] = set()
@@ -413,14 +408,13 @@ class Index:
                 derived.add(initials)
                 index._claim(initials, e_idx, WEAK, ACRONYM)
             for name in country_names.get(e_idx, ()):
+                # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)
-                if form not in listed:
-                    borrowed.add(form)
-                    index._claim(form, e_idx, WEAK, _restriction(name))
+                derived.add(form)
+                index._claim(form, e_idx, WEAK, _restriction(name))
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         index._weak_in_other_scripts = _weak_in_other_scripts(index)
-        derived |= borrowed
         for form, owners in excluded.items():
             index._unclaim(form, owners)
         index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}

@@ -42,7 +42,8 @@ def country_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 
 def exonyms(entities: Sequence[Entity]) -> dict[int, tuple[str, ...]]:
-    """Entity index -> every name of the country that place is (English ones included).
+    """Entity index -> the names of the country that place is (English ones included) that no
+    entity of the gallery lists itself, so they never make a clash of their own.
 
     >>> places = [Entity("ch", "Switzerland", "place"), Entity("bern", "Bern", "place")]
     >>> names = exonyms(places)[0]
@@ -61,6 +62,7 @@ def exonyms(entities: Sequence[Entity]) -> dict[int, tuple[str, ...]]:
         return {}
     found: dict[int, tuple[str, ...]] = {}
     claimed: set[int] = set()
+    common = common_words()
     for english, others in country_names():
         places = {e for name in english for e in holders.get(normalize_cached(name), ())}
         if not places:
@@ -76,7 +78,11 @@ def exonyms(entities: Sequence[Entity]) -> dict[int, tuple[str, ...]]:
         claimed.add(e_idx)
         # A name in Latin letters that is also a common English word ("End", India in one
         # language; "Man", the Isle of Man) would turn prose into places: left out.
-        common = common_words()
         found[e_idx] = english + tuple(name for name in others
                                        if not (is_latin(name) and normalize_cached(name) in common))
-    return found
+    if not found:
+        return {}
+    listed = set().union(*forms_of.values()) | {normalize_cached(form) for entity in entities
+                                                 if entity.kind != "place" for form in (*entity.forms, *entity.weak)}
+    return {e_idx: tuple(name for name in names if normalize_cached(name) not in listed)
+            for e_idx, names in found.items()}

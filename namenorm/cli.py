@@ -23,7 +23,7 @@ from typing import BinaryIO, TextIO
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES, files_to_load, form_places
 from .edit import add_forms
-from .errors import AliasFileError, NamenormError, RefusedEditError
+from .errors import AliasFileError, NamenormError, RefusedEditError, place
 from .keys import metaphone_key, skeleton_key
 from .lint import Finding, PlaceFinder, from_issue
 from .model import KINDS, Decision, Match, Mention
@@ -359,8 +359,8 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
                 if places is None:
                     files = files_to_load(args.aliases or [], args.with_default)
                     places = PlaceFinder(form_places(files, max_bytes=args.max_bytes))
-                written = places.of(winner.entity, winner.form)[0]
-                out.write(f"; its form {written!r} is written at {places.where(winner.entity, winner.form)}")
+                written, path, line, column = places.of(winner.entity, winner.form, weak=winner.method == "weak")
+                out.write(f"; its form {written!r} is written at {place(path, line, column)}")
             out.write("\n")
         out.flush()
     return 0

@@ -245,6 +245,9 @@ def test_explain_points_at_the_line_and_column_of_the_form_that_matched(capsys):
     assert main(["explain", "래펜스퍼거", "--aliases", SMALL, "--no-cache"]) == 0
     assert (f"brad-raffensperger is defined at {SMALL}:5:5; its form '래펜스퍼거' is written at {SMALL}:8:39"
             in capsys.readouterr().out)
+    assert main(["explain", "Brad R.", "--aliases", SMALL, "--no-cache"]) == 0
+    assert (f"brad-raffensperger is defined at {SMALL}:5:5; its form 'Brad R.' is written at {SMALL}:9:12"
+            in capsys.readouterr().out)
 
 
 def test_check_strict_leaves_out_the_forms_a_file_shares_on_purpose(tmp_path, capsys):

@@ -220,12 +220,19 @@ class Decision:
         if best.score >= threshold:
             reason = f"{best.method} match{where}, probability {best.score:.2f} >= {threshold:.2f}"
             return cls(name, form, matches, best, reason, threshold)
-        if len(matches) > 1 and matches[1].score >= best.score / 2:
-            reason = (f"ambiguous{where}: {best.id} {best.score:.2f} and {matches[1].id} "
-                      f"{matches[1].score:.2f}, none reaches {threshold:.2f}")
+        rivals = cls.close_rivals(matches)
+        if rivals:
+            reason = (f"ambiguous{where}: {best.id} {best.score:.2f} and {rivals[0].id} "
+                      f"{rivals[0].score:.2f}, none reaches {threshold:.2f}")
         else:
             reason = f"best candidate{where} {best.id} has probability {best.score:.2f} < {threshold:.2f}"
         return cls(name, form, matches, None, reason, threshold)
+
+    @staticmethod
+    def close_rivals(matches: tuple[Match, ...]) -> tuple[Match, ...]:
+        """The candidates after the best (``matches`` best first) with at least half its
+        probability: too close to it to tell apart without more evidence."""
+        return tuple(m for m in matches[1:] if m.score >= matches[0].score / 2)
 
     @property
     def unknown(self) -> float:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import shlex
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decide import EXACT_METHODS
 from .edit import yaml_scalar
@@ -107,9 +107,7 @@ class Miner:
                                           "ambiguous" if rivals else match.method,
                                           f"{where}:{line}: {_context(text, start, end)}", rivals)
         else:
-            self._found[key] = Suggestion(earlier.entity, earlier.form, earlier.count + 1,
-                                          max(earlier.score, match.score), earlier.method, earlier.seen,
-                                          earlier.rivals)
+            self._found[key] = replace(earlier, count=earlier.count + 1, score=max(earlier.score, match.score))
 
     def suggestions(self, min_count: int = 1) -> list[Suggestion]:
         """Every form seen at least ``min_count`` times, grouped by entity (most seen first)."""
@@ -124,9 +122,9 @@ def _ambiguous(decision: Decision, floor: float) -> tuple[Match | None, tuple[st
     """The nearest candidate of a span several entities claim, and the others close to it, when
     together they reach ``floor``."""
     best = decision.matches[0]
-    rivals = tuple(m.id for m in decision.matches[1:] if m.score >= best.score / 2)
-    together = best.score + sum(m.score for m in decision.matches[1:] if m.id in rivals)
-    return (best, rivals) if rivals and together >= floor else (None, ())
+    close = Decision.close_rivals(decision.matches)
+    together = best.score + sum(m.score for m in close)
+    return (best, tuple(m.id for m in close)) if close and together >= floor else (None, ())
 
 
 def _context(text: str, start: int, end: int) -> str:

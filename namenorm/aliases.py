@@ -478,10 +478,8 @@ class _Reader:
                 if parsed.id in first_line:
                     message = (f"id {parsed.id!r} is already defined at line {first_line[parsed.id]}; "
                                "ids must be unique (use 'extends:' to add forms)")
-                    if isinstance(item, Entity):
-                        self.issues.append(Issue(self.path, item.source.line, 0, message, "duplicate-id"))
-                    else:
-                        self.issue(item, message, "duplicate-id")
+                    self.issues.append(Issue(self.path, parsed.source.line, parsed.source.column, message,
+                                             "duplicate-id"))
                     continue
                 first_line[parsed.id] = parsed.source.line
                 entities.append(parsed)

@@ -166,13 +166,15 @@ def _confusable_findings(entities: Sequence[Entity], where: PlaceFinder,
     near_names: dict[str, list[Entity]] = {}
     sounds: dict[tuple[str, ...], list[Entity]] = {}
     names: dict[str, str] = {}
+    name_sounds: dict[str, tuple[str, ...]] = {}
     for entity in entities:
         name = names[entity.id] = normalize_cached(entity.name)
+        sound = name_sounds[entity.id] = _sound(name)
         if len(name) >= _CONFUSABLE_MIN_LEN and is_latin(entity.name):
             for key in (name, *deletions(name)):
                 near_names.setdefault(key, []).append(entity)
-            if _sound(name):
-                sounds.setdefault(_sound(name), []).append(entity)
+            if sound:
+                sounds.setdefault(sound, []).append(entity)
     for entity in entities:
         own = {normalize_cached(f) for f in (*entity.forms, *entity.weak)}
         for weak, forms in ((False, entity.aliases), (True, entity.weak)):
@@ -180,14 +182,16 @@ def _confusable_findings(entities: Sequence[Entity], where: PlaceFinder,
                 norm = normalize_cached(form)
                 if norm in shared_forms or len(norm) < _CONFUSABLE_MIN_LEN or not is_latin(form):
                     continue
+                sound = _sound(norm)
                 near = {e.id: e for key in (norm, *deletions(norm)) for e in near_names.get(key, ())}
-                near.update((e.id, e) for e in sounds.get(_sound(norm), ()) if _sound(norm))
+                if sound:
+                    near.update((e.id, e) for e in sounds.get(sound, ()))
                 for other in near.values():
                     name = names[other.id]
                     if other.id == entity.id or other.kind != entity.kind or name in own:
                         continue
                     distance = edit_distance(norm, name)
-                    if distance == 1 or (distance == 2 and _sound(norm) and _sound(norm) == _sound(name)):
+                    if distance == 1 or (distance == 2 and sound and sound == name_sounds[other.id]):
                         yield _finding(where, entity, form, "confusable", weak,
                                        f"{'weak form' if weak else 'alias'} {form!r} of {entity.id} is {distance} "
                                        f"letter{'s' if distance > 1 else ''} from {other.id}'s name "

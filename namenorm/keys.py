@@ -521,7 +521,7 @@ def _shape_distance(a: str, b: str) -> float:
 # wrong vowel at that place in the form costs much.
 _MATERS = {"a": "A", "o": "U", "w": "U", "u": "U", "y": "I", "i": "I", "e": "I"}
 """Vowel letters of a romanized Arabic or Hebrew name and the vowel class each writes."""
-_SOUND_CLASSES = str.maketrans({**_CONSONANT_CLASSES, "h": None})
+_SOUND_CLASSES = str.maketrans(_CONSONANT_CLASSES)
 _VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "o": "U", "u": "U"}
 _SEMIVOWELS = {"U": "wv", "I": "y"}
 """Consonants a vowel letter also writes (waw is w and v, yod is y; a Latin j is already s)."""

@@ -221,9 +221,15 @@ def _edit(text: str, parsed: AliasFile, entity_id: str, forms: tuple[str, ...], 
     present, new = [], []
     refused = []
     claims = _claims(files, entity_id)
-    if action == "created" and entity is not None and not force and normalize_name(entity.name) in claims:
-        others = ", ".join(f"{other} ({where})" for other, where in claims[normalize_name(entity.name)].items())
-        refused.append(f"the name {entity.name!r} is already claimed by {others}; --force creates it anyway")
+
+    def claimed_by(folded: str) -> str:
+        return ", ".join(f"{other} ({where})" for other, where in claims[folded].items())
+
+    if action == "created" and entity is not None and not force:
+        folded_name = normalize_name(entity.name)
+        if folded_name in claims:
+            refused.append(f"the name {entity.name!r} is already claimed by {claimed_by(folded_name)}; "
+                           "--force creates it anyway")
     for form in forms:
         folded = normalize_name(form)
         if folded in owned.forms:
@@ -231,8 +237,7 @@ def _edit(text: str, parsed: AliasFile, entity_id: str, forms: tuple[str, ...], 
         elif folded in owned.exclude:
             refused.append(f"{form!r} is excluded from {entity_id}; remove it from its 'exclude:' first")
         elif folded in claims and not force:
-            others = ", ".join(f"{other} ({where})" for other, where in claims[folded].items())
-            refused.append(f"{form!r} is already claimed by {others}; --force adds it anyway")
+            refused.append(f"{form!r} is already claimed by {claimed_by(folded)}; --force adds it anyway")
         else:
             new.append(form)
     if refused:

@@ -270,6 +270,17 @@ def _blocks(lines: Iterable[str]) -> Iterator[list[str]]:
         yield block
 
 
+def _text_blocks(stream: BinaryIO, name: str, encoding: str | None) -> Iterator[tuple[int, int, str, int]]:
+    """Each block of the input as one text, with the line and character offset it starts at
+    and the number of lines it holds."""
+    first_line, offset = 1, 0
+    for block in _blocks(_input_lines(stream, name, encoding)):
+        text = "\n".join(block)
+        yield first_line, offset, text, len(block)
+        first_line += len(block)
+        offset += len(text) + 1
+
+
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     resolver = _resolver(args)
     return _each_file(args.files, lambda stream, name: _scan_stream(resolver, stream, name, args, out))
@@ -295,10 +306,8 @@ def _cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
     miner = Miner(_resolver(args), min_score=args.min_score, kind=args.kind)
 
     def read(stream: BinaryIO, name: str) -> None:
-        first_line = 1
-        for block in _blocks(_input_lines(stream, name, args.encoding)):
-            miner.feed("\n".join(block), name, first_line, lines=True)
-            first_line += len(block)
+        for first_line, _, text, _ in _text_blocks(stream, name, args.encoding):
+            miner.feed(text, name, first_line, lines=True)
 
     status = _each_file(args.files, read)
     found = miner.suggestions(args.min_count)
@@ -307,19 +316,15 @@ def _cmd_suggest(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _scan_stream(resolver: Resolver, stream: BinaryIO, name: str, args: argparse.Namespace, out: TextIO) -> None:
-    first_line, offset = 1, 0
     with _progress(args, "lines") as progress:
-        for block in _blocks(_input_lines(stream, name, args.encoding)):
-            text = "\n".join(block)
+        for first_line, offset, text, lines in _text_blocks(stream, name, args.encoding):
             mentions = resolver.scan(text, kind=args.kind, min_score=args.min_score, lines=True)
             if args.rewrite:
                 out.write(rewrite_text(text, mentions) + "\n")
             else:
                 _write_mentions(out, name, (first_line, offset), text, mentions, args.json)
-            first_line += len(block)
-            offset += len(text) + 1
             out.flush()
-            progress.advance(len(block))
+            progress.advance(lines)
 
 
 def _write_mentions(out: TextIO, name: str, where: tuple[int, int], text: str, mentions: Sequence[Mention],

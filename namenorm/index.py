@@ -727,7 +727,11 @@ class Index:
         restricted = self._restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
-        bounded = self._bounded_forms(tokens, cands, forms, complete, score_cutoff)
+        # Where some query token found no keyed partner (two slips no key caught,
+        # "bradley" for "brad"), pairs are bounded and scored on demand, as the brute-force
+        # reference scores them; where every token has one, keyed pairs decide.
+        keyed_tokens = None if complete else [word_keys(token) for token in tokens]
+        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, score_cutoff)
         # In a fixed order, so ties fall the same way in every process; best bound first
         # where the search may stop early.
         bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
@@ -739,11 +743,7 @@ class Index:
         # no later step lowers them, so ``limit`` of them bound what is still worth scoring.
         settled: dict[int, float] = {}
         cutoff = score_cutoff
-        # Where some query token found no keyed partner (two slips no key caught,
-        # "bradley" for "brad"), pairs are scored on demand, as the brute-force
-        # reference scores them; where every token has one, keyed pairs decide.
         unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
-        keyed_tokens: list[WordKeys] | None = None
         none = (0.0, "")
         for bound, f in bounded:
             if bound < cutoff - _BOUND_SLACK:
@@ -759,14 +759,13 @@ class Index:
                 sim_row = []
                 for t in f_tokens:
                     found = row.get(t)
-                    if found is None and complete:
-                        found = none
-                    elif found is None:
-                        found = unkeyed.get((i, t))
-                        if found is None:
-                            if keyed_tokens is None:
-                                keyed_tokens = [word_keys(token) for token in tokens]
-                            found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
+                    if found is None:
+                        if keyed_tokens is None:
+                            found = none
+                        else:
+                            found = unkeyed.get((i, t))
+                            if found is None:
+                                found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
             score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sims)
@@ -795,21 +794,24 @@ class Index:
         return _weigh_suffixes(tokens, hits)
 
     def _bounded_forms(self, tokens: Sequence[str], cands: list[dict[int, tuple[float, str]]],
-                       forms: set[int], complete: bool, score_cutoff: float) -> list[tuple[float, int]]:
+                       forms: set[int], keyed_tokens: Sequence[WordKeys] | None,
+                       score_cutoff: float) -> list[tuple[float, int]]:
         """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
 
         Each query word pairs at best with its most similar form word, over the smallest
-        denominator the alignment can have (every middle word left out).
+        denominator the alignment can have (every middle word left out). ``keyed_tokens``,
+        the query words' keys, is None where every word has a keyed partner, and only keyed
+        pairs count.
         """
         q_lens = [len(t) for t in tokens]
         q_total = sum(q_lens)
         vocab = self._vocab
         bounded = []
         ceilings: dict[tuple[int, int], float] = {}
-        keyed_tokens = [word_keys(token) for token in tokens]
 
         def unkeyed(i: int, t: int) -> float:
             """Bound of a pair no key proposed: by lengths, then by letters and keys."""
+            assert keyed_tokens is not None
             found = ceilings.get((i, t))
             if found is None:
                 found = unkeyed_bound(q_lens[i], len(vocab[t]))
@@ -828,7 +830,7 @@ class Index:
             bound = 0.0
             for i, lq in enumerate(q_lens):
                 row = cands[i]
-                if complete:
+                if keyed_tokens is None:
                     bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
                                  for t, lf in zip(f_tokens, f_lens))
                 else:

@@ -648,7 +648,11 @@ class Index:
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
 
     def _name_relation(self, token: str, word: str) -> tuple[float, str]:
-        """The similarity two given names of one group, or a short form and its name, have at least."""
+        """The similarity two given names of one group, or a short form and its name, have at least.
+
+        ``_token_candidates`` skips this for a pair that is neither a given name's nor a short
+        form's: a rule added here must be added to its guard too.
+        """
         if any(word in group for group in self._given.get(token, ())):
             return NICKNAME, "given name"
         if word in self._short_targets and token not in self._given and is_short_form(token, word):

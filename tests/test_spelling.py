@@ -1,0 +1,53 @@
+"""The learned letter costs between a romanized name and its Latin spelling (namenorm.spelling)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from namenorm.normalize import normalize_name, script_of
+from namenorm.spelling import alignment, letter_costs, spelling_agreement
+
+
+def _agreement(native: str, latin: str) -> float:
+    return spelling_agreement(normalize_name(native), normalize_name(latin), script_of(native))
+
+
+def test_the_usual_spelling_agrees_more_than_another_name_with_the_same_consonants() -> None:
+    # Each native name against its own Latin spelling and a name its loanword key confuses it with.
+    cases = [
+        ("Чикаго", "Chicago", "Santiago"),
+        ("Уиндхук", "Windhoek", "Windsor"),
+        ("Τζιμπουτί", "Djibouti", "Chimbote"),
+        ("פסדינה", "Pasadena", "Boston"),
+        ("القنيطرة", "Kenitra", "Alexandria"),
+        ("Жириновский", "Zhirinovsky", "Zelenskyy"),
+    ]
+    for native, own, other in cases:
+        assert _agreement(native, own) > 3 * _agreement(native, other), (native, own, other)
+
+
+def test_agreement_is_a_bounded_score_and_empty_names_agree_with_nothing() -> None:
+    assert spelling_agreement("", "boston", "HEBREW") == 0.0
+    assert 0.0 < _agreement("Москва", "Moscow") <= 1.0
+
+
+def test_each_script_with_enough_names_has_its_own_table_and_others_share_the_pooled_one() -> None:
+    data = json.loads(resources.files("namenorm").joinpath("_data", "spelling_costs.json").read_text("utf-8"))
+    assert data["_generated"].startswith("by bench/fit_spelling.py")
+    assert {"*", "CYRILLIC", "GREEK", "ARABIC", "HEBREW", "HANGUL", "CJK"} <= data["scripts"].keys()
+    assert letter_costs("NO SUCH SCRIPT") is letter_costs("*")
+    assert letter_costs("CYRILLIC") is not letter_costs("*")
+
+
+@given(st.text("abcdekhstuvwxyz", max_size=12), st.text("abcdekhstuvwxyz", max_size=12))
+def test_an_alignment_spells_out_both_names_and_costs_what_its_edits_cost(source: str, target: str) -> None:
+    costs = letter_costs("CYRILLIC")
+    total, edits = alignment(source, target, costs)
+    assert "".join(a for a, _ in edits) == source
+    assert "".join(b for _, b in edits) == target
+    paid = sum(costs.substitute[a][b] if a and b else costs.delete[a] if a else costs.insert[b] for a, b in edits)
+    assert abs(paid - total) < 1e-6

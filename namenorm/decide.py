@@ -28,11 +28,12 @@ from dataclasses import dataclass, replace
 from numbers import Real
 
 from .index import FOREIGN, TIER_METHODS, Hit, Index, query_allows
-from .keys import abjad_vowel_agreement, spelling_agreement
+from .keys import abjad_vowel_agreement
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, script_of, strip_titles
-from .romanize import drops_final_r, native_spellings, spells_letter_by_letter, writes_short_vowels
+from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
+from .spelling import spelling_agreement
 
 __all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
 
@@ -88,8 +89,6 @@ class Query:
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
     """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
-    letter_by_letter: bool = False
-    """Written in an alphabet that spells every vowel and voicing (Greek, Cyrillic, Armenian, Georgian)."""
 
     @property
     def form(self) -> str:
@@ -148,7 +147,7 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), spells_letter_by_letter(name))
+                     script_of(name))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -230,8 +229,7 @@ class Engine:
             common_word=common, person=kind_of == "person", gallery_size=len(index.entities),
             romanized_form=similar and index.written_only_in_other_scripts(hit.form),
             vowel_agreement=abjad_vowel_agreement(query.form, hit.form) if similar and not query.vowels else 1.0,
-            spelling_agreement=(spelling_agreement(query.form, hit.form) if hit.cross and query.letter_by_letter
-                                else 1.0))
+            spelling_agreement=spelling_agreement(query.form, hit.form, query.script) if similar and query.foreign else 1.0)
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.entities[hit.entity]

@@ -42,7 +42,6 @@ __all__ = [
     "metaphone_key",
     "similarity_ceiling",
     "skeleton_key",
-    "spelling_agreement",
     "token_keys",
     "token_similarity",
     "word_keys",
@@ -570,22 +569,6 @@ def _abjad_pair_cost(q: str, g: str) -> float:
     if g in "AIU":
         return 1.0
     return 0.0 if q == g.translate(_SOUND_CLASSES) else 1.0  # q is a class already
-
-
-def spelling_agreement(query: str, form: str) -> float:
-    """How alike a romanized query and a Latin form are as spelled, words run together, in [0, 1].
-
-    Greek and Cyrillic write every vowel and tell voiced from voiceless, so a name borrowed into
-    them keeps its Latin spelling's shape; two names that share only consonant classes do not.
-
-    >>> round(spelling_agreement("dzimbouti", "djibouti"), 2), round(spelling_agreement("dzimbouti", "chimbote"), 2)
-    (0.84, 0.64)
-    """
-    a, b = query.replace(" ", ""), form.replace(" ", "")
-    if not a or not b:
-        return 0.0
-    edits = 1.0 - jellyfish.damerau_levenshtein_distance(a, b) / max(len(a), len(b))
-    return 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * edits
 
 
 @lru_cache(maxsize=100_000)

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["drops_final_r", "native_spellings", "romanize", "spells_letter_by_letter", "writes_short_vowels"]
+__all__ = ["drops_final_r", "native_spellings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -299,16 +299,3 @@ def writes_short_vowels(text: str) -> bool:
     (False, True, True)
     """
     return not _ABJADS.search(text)
-
-
-_LETTER_BY_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff\u1c90-\u1cbf]")
-
-
-def spells_letter_by_letter(text: str) -> bool:
-    """True for text in Greek, Cyrillic, Armenian or Georgian: alphabets that write every vowel
-    and voicing, so a foreign name in them keeps its spelling's shape, not only its consonants.
-
-    >>> spells_letter_by_letter("Τζιμπουτί"), spells_letter_by_letter("Трамп"), spells_letter_by_letter("트럼프")
-    (True, True, False)
-    """
-    return bool(_LETTER_BY_LETTER.search(text))

@@ -29,15 +29,11 @@ from functools import lru_cache
 
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, query_allows
-from .model import Decision, Mention
+from .model import Decision, Match, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
-_CONTEXT_FLOOR = 0.5
-"""A word only similar to an entity the text names stands for it when, with the text's other
-candidates ruled out, it is more likely that entity than a stranger (its score stays that
-probability, which may be under the threshold)."""
 _MAX_REMEMBERED = 100_000
 """Span answers a scan keeps for the same text written again (a name recurs in a document)."""
 _KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서", "에서", "에게", "으로", "까지", "부터", "처럼",
@@ -290,11 +286,11 @@ class _Scan:
         lower = self.lower(i, j)
         if lower or not in_run:
             return False
-        own = {winner.form, *map(normalize_cached, (*winner.entity.forms, *winner.entity.weak))}
-        if any(self.span_form(a, b) in own for a in range(i, j) for b in range(a + 1, j + 1)):
-            return False  # a form is written out inside the span: the other words are not the name
         if winner.method == "cross-script" or not winner.pairs:
-            return True
+            # Read whole, with no word paired: a form written out inside the span ("어제 김정은",
+            # yesterday Kim Jong-un) means the other words are not the name.
+            own = {winner.form, *map(normalize_cached, (*winner.entity.forms, *winner.entity.weak))}
+            return not any(self.span_form(a, b) in own for a in range(i, j) for b in range(a + 1, j + 1))
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
 
@@ -409,17 +405,18 @@ class _Scan:
             if in_context is None or in_context.winner is None:
                 related = {m.id for m in decision.matches
                            if m.id in related_ids or named.keys() & set(m.entity.related)}
-                in_context = self.in_context(decision, related)
+                in_context = self.in_context(decision, related, similar=False)
             if in_context is None or in_context.winner is None:
                 continue
             extra.append((i, j, in_context, True))
             taken.update(range(i, j))
         return sorted(found + extra, key=lambda x: x[0])
 
-    def in_context(self, decision: Decision, ids: set[str]) -> Decision | None:
+    def in_context(self, decision: Decision, ids: set[str], *, similar: bool = True) -> Decision | None:
         """The decision with every candidate but ``ids`` ruled out, and a stranger too where the
-        one candidate left is found by its own form (a similar word is answered at
-        ``_CONTEXT_FLOOR``); None when no candidate, or a tie, is left."""
+        one candidate left is found by its own form; a word only similar to a person's name is
+        read as that person's full name with the word in its place (``as_full_name``), unless
+        not ``similar``. None when no candidate, or a tie, is left."""
         alone = decision.given(ids)
         if not alone.matches:
             return None
@@ -428,7 +425,20 @@ class _Scan:
             return None  # two people the text names share the word: still ambiguous
         if best.method in EXACT_METHODS:
             return decision.given(ids, known=True)
-        return decision.given(ids, threshold=max(_CONTEXT_FLOOR, self.cutoff or 0.0))
+        return self.as_full_name(best) if similar else None
+
+    def as_full_name(self, best: Match) -> Decision | None:
+        """A word only similar to the surname of a person the text names in full, decided as that
+        full name with the word in its place: "Rappensperger" after "Brad Raffensperger" is
+        asked as "Brad Rappensperger", so the same model weighs it, now with the given name the
+        text supplies. None unless that decision is this person."""
+        words = normalize_cached(best.entity.name).split()
+        swaps = {p.form: p.query for p in best.pairs if p.query and p.form in words}
+        if best.method == "cross-script" or not swaps or len(swaps) == len(words):
+            return None
+        decision = self.engine.decide(" ".join(swaps.get(w, w) for w in words), kind=self.kind,
+                                      score_cutoff=self.cutoff, cache=self.cache)
+        return decision if decision.winner is not None and decision.winner.id == best.id else None
 
     def mentions(self) -> tuple[list[Mention], list[Question]]:
         """The mentions, and the spans left out because several entities claim them."""

@@ -59,7 +59,7 @@ FEATURES: tuple[str, ...] = (
     "abjad_cross",
     "cross_short_key",
     "abjad_vowel_gap",
-    "alphabet_spelling_gap",
+    "spelling_gap",
     "short_query",
     "one_word",
     "one_word_person",
@@ -123,8 +123,9 @@ class Evidence:
     """For a query in Arabic or Hebrew found by similarity, how well the vowel letters it writes
     agree with the form's vowels (``keys.abjad_vowel_agreement``); 1.0 otherwise."""
     spelling_agreement: float = 1.0
-    """For a query in Greek, Cyrillic, Armenian or Georgian compared across scripts, how alike its
-    romanization and the form are as spelled (``keys.spelling_agreement``); 1.0 otherwise."""
+    """For a query in another script found by similarity, how alike its romanization and the
+    form are as spelled, at letter costs learned per script (``spelling.spelling_agreement``);
+    1.0 otherwise."""
     romanized_form: bool = False
     """The form is written only in another script than Latin and only resembles the query: two
     readings are compared (a Hangul word against the romanized チェコ), which agree by chance

@@ -19,7 +19,7 @@ SMALL = Path(__file__).parent / "fixtures" / "aliases_small.yaml"
 PLANTED = {
     ("brad-raffensperger", "Brad Rapensperger"), ("brad-raffensperger", "Rapensperger"),
     ("ryan-germany", "Ryan Jermany"), ("ryan-germany", "Jermany"),
-    ("david-perdue", "David Perdew"), ("kelly-loeffler", "Kelly Loefler"),
+    ("david-perdue", "David Perdew"), ("david-perdue", "Perdew"), ("kelly-loeffler", "Kelly Loefler"),
 }
 """Every garbled name the two articles write in Latin letters (and no correct one)."""
 PLANTED_IN_HANGUL = ("brad-raffensperger", "레펜스퍼거")

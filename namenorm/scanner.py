@@ -14,8 +14,9 @@ takes the longest span that resolves:
 
 Every span is decided by the same engine as ``resolve`` (``decide.Engine``): the
 scanner only chooses which spans to ask about. A second pass reads the text as a
-document: a bare surname links to a person named in full elsewhere in it, and a
-form two entities share (Georgia) is decided by the ``related`` ids of the
+document: a bare surname links to a person named in full elsewhere in it (a word
+only similar to it is decided as that full name with the word in its place), and
+a form two entities share (Georgia) is decided by the ``related`` ids of the
 entities the text mentions (``Decision.given``: the candidates the text rules
 out drop away); otherwise it is left out rather than guessed.
 """

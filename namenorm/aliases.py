@@ -323,13 +323,13 @@ class _Reader:
             value = self.text(item, entry)
             if value is None:
                 continue
-            if names or single_words:
+            if names and not _has_words(value):
+                self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it",
+                           "empty-form")
+                continue
+            if single_words:
                 words = normalize_name(value).split()
-                if names and not words:
-                    self.issue(item, f"{value!r} in {what} has no letters or digits to match on; remove it",
-                               "empty-form")
-                    continue
-                if single_words and len(words) > 1:
+                if len(words) > 1:
                     self.issue(item, f"{value!r} in {what} is several words; list each one: [{', '.join(words)}]")
                     continue
             out.setdefault(value)
@@ -407,7 +407,7 @@ class _Reader:
         if entity_id and not _ID_PATTERN.match(entity_id):
             self.issue(fields["id"][1], f"id {entity_id!r} must be a slug of letters, digits and . _ : / -, e.g. 'brad-raffensperger'")
             ok = False
-        if values.get("name") and not normalize_name(values["name"]):
+        if values.get("name") and not _has_words(values["name"]):
             self.issue(fields["name"][1], f"name {values['name']!r} has no letters or digits to match on", "empty-form")
             ok = False
         if "kind" in fields:
@@ -591,7 +591,7 @@ def _plain_entity(value: Any, path: str, line: int) -> Entity | None:
     if not (isinstance(entity_id, str) and isinstance(name, str) and kind in KINDS):
         return None
     entity_id, name = entity_id.strip(), name.strip()
-    if not _ID_PATTERN.match(entity_id) or not normalize_name(name):
+    if not _ID_PATTERN.match(entity_id) or not _has_words(name):
         return None
     lists: dict[str, tuple[str, ...]] = {}
     for key in ("aliases", "weak"):
@@ -599,10 +599,19 @@ def _plain_entity(value: Any, path: str, line: int) -> Entity | None:
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
             return None
         forms = [item.strip() for item in items]
-        if not all(form and normalize_name(form) for form in forms):
+        if not all(form and _has_words(form) for form in forms):
             return None
         lists[key] = tuple(dict.fromkeys(forms))
     return Entity(entity_id, name, kind, lists["aliases"], lists["weak"], source=Source(path, line))
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def _has_words(text: str) -> bool:
+    """Whether anything of ``text`` is left to match once normalized; an ASCII letter or digit
+    always is, which spares normalizing the names of a large export just to check them."""
+    return _ASCII_WORD.search(text) is not None or bool(normalize_name(text))
 
 
 class _Pairs(list[tuple[str, Any]]):

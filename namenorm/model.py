@@ -76,7 +76,7 @@ class Entity:
                              f"got {self.kind!r}")
         for name in ("aliases", "weak", "exclude", "related"):
             value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(v, str) for v in value):
+            if not isinstance(value, tuple) or (value and not all(isinstance(v, str) for v in value)):
                 raise TypeError(f"entity {self.id!r}: {name} must be a tuple of strings")
 
     @property

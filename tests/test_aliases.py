@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 import namenorm
-from namenorm.aliases import merge, parse_alias_file, parse_jsonl, read_alias_file
+from namenorm.aliases import _has_words, merge, parse_alias_file, parse_jsonl, read_alias_file
 from namenorm.errors import AliasFileError, ConflictError, Issue
 from namenorm.model import Source
+from namenorm.normalize import normalize_name
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -280,3 +283,8 @@ def test_json_lines_read_directly_give_what_the_reader_gives(monkeypatch):
             patch.setattr(aliases, "_plain_entity", lambda value, path, line: None)
             assert read(text) == direct
     assert not isinstance(read(files[0]), str)  # a file that loads is compared entity by entity
+
+
+@given(st.text())
+def test_the_quick_check_for_words_agrees_with_normalizing(text):
+    assert _has_words(text) == bool(normalize_name(text))

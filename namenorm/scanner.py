@@ -32,6 +32,7 @@ from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, query_allows
 from .model import Decision, Match, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
+from .scoring import common_words
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
@@ -437,6 +438,8 @@ class _Scan:
         swaps = {p.form: p.query for p in best.pairs if p.query and p.form in words}
         if best.method == "cross-script" or not swaps or len(swaps) == len(words):
             return None
+        if any(w in self.lower_words or w in common_words() for w in swaps.values()):
+            return None  # "Money" opening a sentence is the word, not Laetitia Monney's surname misspelled
         decision = self.engine.decide(" ".join(swaps.get(w, w) for w in words), kind=self.kind,
                                       score_cutoff=self.cutoff, cache=self.cache)
         return decision if decision.winner is not None and decision.winner.id == best.id else None

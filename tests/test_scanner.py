@@ -317,3 +317,11 @@ def test_a_word_only_like_a_place_the_text_relates_to_is_no_mention():
     r = namenorm.Resolver([namenorm.Entity("japan", "Japan", "place"),
                            namenorm.Entity("fumio-kishida", "Fumio Kishida", "person", related=("japan",))])
     assert found(r, "Fumio Kishida spoke. Happen along the field, he said.") == [("Fumio Kishida", "fumio-kishida")]
+
+
+def test_a_common_word_is_not_read_as_the_surname_of_a_person_the_text_names():
+    # "Money" opening a sentence sounds like Laetitia Monney's surname; as her full name it
+    # would be a near match, but a common word stays a word ("Monnay" is read as her name).
+    r = namenorm.Resolver([namenorm.Entity("monney", "Laetitia Monney", "person")])
+    text = "Laetitia Monney spoke. Money was short. Later Monnay left."
+    assert found(r, text) == [("Laetitia Monney", "monney"), ("Monnay", "monney")]

@@ -148,8 +148,7 @@ def main() -> None:
     tables = fit(pairs)
     data = {
         "_generated": "by bench/fit_spelling.py from namenorm/_data/country_names.tsv; do not edit",
-        "scripts": {script: {"substitute": costs.substitute, "delete": costs.delete, "insert": costs.insert,
-                             "unseen": costs.unseen} for script, costs in sorted(tables.items())},
+        "scripts": {script: costs.to_json() for script, costs in sorted(tables.items())},
     }
     if args.dry_run:
         print(f"{len(tables)} tables", file=sys.stderr)

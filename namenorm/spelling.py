@@ -46,10 +46,23 @@ class LetterCosts:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> LetterCosts:
-        """The costs of one script as ``bench/fit_spelling.py`` wrote them."""
+        """The costs of one script as ``to_json`` wrote them."""
         return cls({a: {b: float(c) for b, c in row.items()} for a, row in data["substitute"].items()},
                    {a: float(c) for a, c in data["delete"].items()},
                    {b: float(c) for b, c in data["insert"].items()}, float(data["unseen"]))
+
+    def to_json(self) -> dict[str, Any]:
+        """The costs as ``_data/spelling_costs.json`` holds each script's (``from_json`` reads them)."""
+        return {"substitute": self.substitute, "delete": self.delete, "insert": self.insert, "unseen": self.unseen}
+
+    def edit(self, source: str, target: str) -> float:
+        """The cost of one edit: a romanized letter written as a Latin one, or dropped (``target``
+        is ``""``), or a Latin letter added (``source`` is ``""``)."""
+        if not source:
+            return self.insert.get(target, self.unseen)
+        if not target:
+            return self.delete.get(source, self.unseen)
+        return self.substitute.get(source, {}).get(target, self.unseen)
 
 
 @lru_cache(maxsize=1)
@@ -96,13 +109,12 @@ def alignment(source: str, target: str, costs: LetterCosts) -> tuple[float, list
     rows = _table(source, target, costs)
     edits: list[tuple[str, str]] = []
     i, j = len(source), len(target)
-    unseen = costs.unseen
     while i or j:
         here = rows[i][j]
-        if i and j and here == rows[i - 1][j - 1] + costs.substitute.get(source[i - 1], {}).get(target[j - 1], unseen):
+        if i and j and here == rows[i - 1][j - 1] + costs.edit(source[i - 1], target[j - 1]):
             edits.append((source[i - 1], target[j - 1]))
             i, j = i - 1, j - 1
-        elif i and here == rows[i - 1][j] + costs.delete.get(source[i - 1], unseen):
+        elif i and here == rows[i - 1][j] + costs.edit(source[i - 1], _GAP):
             edits.append((source[i - 1], _GAP))
             i -= 1
         else:

@@ -49,5 +49,5 @@ def test_an_alignment_spells_out_both_names_and_costs_what_its_edits_cost(source
     total, edits = alignment(source, target, costs)
     assert "".join(a for a, _ in edits) == source
     assert "".join(b for _, b in edits) == target
-    paid = sum(costs.substitute[a][b] if a and b else costs.delete[a] if a else costs.insert[b] for a, b in edits)
+    paid = sum(costs.edit(a, b) for a, b in edits)
     assert abs(paid - total) < 1e-6

@@ -89,6 +89,8 @@ class Query:
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
     """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
+    spaced: bool = False
+    """Written with a space between words (not one that normalizing adds: Моңғолия is one word)."""
 
     @property
     def form(self) -> str:
@@ -147,7 +149,7 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name))
+                     script_of(name), len(name.split()) > 1)
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -179,7 +181,8 @@ class Engine:
         if query.foreign or index.foreign_only:
             best = {h.entity: h for h in hits}
             for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=not query.foreign,
-                                          vowels=query.vowels, score_cutoff=SIMILARITY_FLOOR):
+                                          vowels=query.vowels, spaced=query.foreign and query.spaced,
+                                          score_cutoff=SIMILARITY_FLOOR):
                 if hit.entity not in best or hit.score > best[hit.entity].score:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))

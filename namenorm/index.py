@@ -904,11 +904,13 @@ class Index:
         return table
 
     def cross_search(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
-                     score_cutoff: float = 0.0) -> list[Hit]:
+                     spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts.
 
         A Latin query is compared only with entities known solely in other
-        scripts, so Latin-to-Latin matching never gets looser.
+        scripts, so Latin-to-Latin matching never gets looser. A query written
+        as several words (``spaced``, in a script that writes spaces) is not read
+        as a one-word name: its writer put a word break where that name has none.
         """
         if latin_query and not self.foreign_only:
             return []
@@ -925,14 +927,16 @@ class Index:
             tier = self._form_tier[f]
             if several_words and tier == SURNAME:
                 continue  # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone
+            if spaced and " " not in self._forms[f]:
+                continue
             owners = self._form_owner[f]
             if latin_query:
                 owners = tuple(e for e in owners if e in self.foreign_only)
             if not owners:
                 continue
-            score = cross_script_similarity(form, self._forms[f], rhotic, vowels) * TIER_TRUST[tier]
-            if latin_query:
-                score *= _REVERSE_CROSS_TRUST
+            trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
+            score = cross_script_similarity(form, self._forms[f], rhotic, vowels,
+                                            score_cutoff=score_cutoff / trust) * trust
             if score < score_cutoff:
                 continue
             pair = (TokenPair(key, loan_key(self._forms[f], rhotic), score, "cross-script"),)

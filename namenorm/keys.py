@@ -474,19 +474,27 @@ def loan_shape(form: str, rhotic: bool = False) -> str:
     return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE))
 
 
+@lru_cache(maxsize=200_000)
 def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
-    """Loanword-key similarity of two strings taken whole."""
-    key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
-    if not key_a or not key_b:
-        return 0.0
-    keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
-    # Two or three consonants agree by chance far more often than five or six.
-    evidence = min(1.0, (min(len(key_a), len(key_b)) + _LOAN_EVIDENCE) / (4 + _LOAN_EVIDENCE))
-    if not vowels:
+    """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
+    of overlapping spans against the same gallery words again and again)."""
+    keys, evidence = _key_agreement(a, b, rhotic)
+    if not vowels or not keys:
         return keys * evidence
     shape_a, shape_b = loan_shape(a, rhotic), loan_shape(b, rhotic)
     shapes = 1.0 - _shape_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
     return (0.7 * keys + 0.3 * shapes) * evidence
+
+
+def _key_agreement(a: str, b: str, rhotic: bool) -> tuple[float, float]:
+    """How alike two strings' loanword keys are, and how much their length lets that say."""
+    key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
+    if not key_a or not key_b:
+        return 0.0, 0.0
+    keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
+    # Two or three consonants agree by chance far more often than five or six.
+    evidence = min(1.0, (min(len(key_a), len(key_b)) + _LOAN_EVIDENCE) / (4 + _LOAN_EVIDENCE))
+    return keys, evidence
 
 
 _VOWEL_GAP = 0.5
@@ -615,22 +623,28 @@ def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
     return max(0.0, 1.0 - row[-1] / max(len(qs), len(gs)))
 
 
-def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True) -> float:
+def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True, *,
+                            score_cutoff: float = 0.0) -> float:
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
     Mostly the agreement of their consonant classes, partly of their vowel
     pattern (unless ``vowels`` is False: Arabic and Hebrew write only long
     ones). Where both names have several words, the words must also line up
-    one to one, so "Melania Trump" is not "Narendra Modi".
+    one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
+    alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels compared.
 
     >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8
     True
     >>> cross_script_similarity("joe biden", "barack obama") < 0.5
     True
     """
+    if score_cutoff > 0.0:
+        keys, evidence = _key_agreement(a, b, rhotic)
+        if (0.7 * keys + 0.3 if vowels else keys) * evidence < score_cutoff:
+            return 0.0
     whole = _whole_similarity(a, b, rhotic, vowels)
     words_a, words_b = a.split(), b.split()
-    if len(words_a) < 2 or len(words_b) < 2 or whole == 0.0:
+    if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
     best = [max(_whole_similarity(x, y, rhotic, vowels) for y in words_b) for x in words_a]
     worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])

@@ -109,6 +109,16 @@ def test_two_word_name_does_not_match_a_surname_on_one_word():
     assert resolver.resolve("ボリス・ジョンソン").id == "boris-johnson"
 
 
+def test_words_written_apart_are_not_read_as_a_one_word_name():
+    # Two ordinary Korean words ("clause", "vehicle") share the consonants of the pinyin of 新西兰;
+    # Моңғолия is one word that normalizing splits at its Kazakh letters.
+    resolver = Resolver([Entity("new-zealand", "New Zealand", "place", aliases=("新西兰",)),
+                         Entity("mongolia", "Mongolia", "place")])
+    assert resolver.resolve("조항 차량") is None
+    assert resolver.resolve("Моңғолия").id == "mongolia"
+    assert resolver.resolve("新西兰").id == "new-zealand"
+
+
 def test_shared_surname_stays_ambiguous_across_scripts(latin_only):
     assert latin_only.resolve("퍼듀") is None
     assert {m.id for m in latin_only.candidates("퍼듀")} >= {"david-perdue", "sonny-perdue"}

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, Cache, Engine
-from .index import SCAN_WORDS, query_allows
+from .index import SCAN_WORDS, SURNAME, query_allows
 from .model import Decision, Match, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
 from .scoring import common_words
@@ -307,13 +307,26 @@ class _Scan:
 
         In a script without case every word looks capitalized, so there a neighbour is no
         evidence against a word that is a known form exactly ("트럼프 대통령은": Trump, then
-        "President" with its particle)."""
+        "President" with its particle); nor is a word capitalized because it opens the
+        sentence, in a language whose function words we do not list ("Вчера Трамп заявил":
+        Yesterday, Trump). A derived surname is no known form here: "John Smith" is not Will
+        Smith."""
         tokens = self.tokens
+        if exact:
+            owned = self.index.owners(self.span_form(i, j), ~0)
+            exact = owned is not None and owned[0] != SURNAME
+
+        def no_evidence(t: _Token) -> bool:
+            """A capital that says nothing here: no script case, or a sentence's first word
+            outside the Latin script, whose function words ``_FUNCTION_WORDS`` does not list."""
+            if t.caseless:
+                return tokens[i].caseless
+            return t.sentence_start and not is_latin(self.text[t.start:t.end])
 
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken and not (exact and t.caseless and tokens[i].caseless))
+                    and k not in titles and k not in taken and not (exact and no_evidence(t)))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j

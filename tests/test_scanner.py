@@ -325,3 +325,15 @@ def test_a_common_word_is_not_read_as_the_surname_of_a_person_the_text_names():
     r = namenorm.Resolver([namenorm.Entity("monney", "Laetitia Monney", "person")])
     text = "Laetitia Monney spoke. Money was short. Later Monnay left."
     assert found(r, text) == [("Laetitia Monney", "monney"), ("Monnay", "monney")]
+
+
+def test_a_known_form_after_a_sentence_opening_word_of_another_script_is_found():
+    # "Вчера" (yesterday) is capitalized only because it opens the sentence.
+    r = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person", aliases=("Трамп",)),
+                           namenorm.Entity("will-smith", "Will Smith", "person")])
+    assert found(r, "Вчера Трамп заявил.") == [("Трамп", "donald-trump")]
+    assert found(r, "Сегодня утром Трамп заявил.") == [("Трамп", "donald-trump")]
+    # a capitalized word inside the sentence is still another name's ("Ivan Trump")
+    assert found(r, "Вчера Иван Трамп заявил.") == []
+    # and a derived surname is no known form: "John Smith" is not Will Smith
+    assert found(r, "John Smith arrived.") == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -41,7 +42,7 @@ from .keys import (
     word_keys,
 )
 from .model import Entity, Role, TokenPair
-from .normalize import TitleSet, is_latin, normalize_cached, script_of
+from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 from .places import exonyms
 
@@ -191,6 +192,8 @@ def unkeyed_bound(a: int, b: int) -> float:
 
 
 ACRONYM, FOREIGN = 1, 2
+_NAME_DOTS = re.compile("[\u00b7\u30fb]")
+"""The middle dots between the words of a name transcribed into Chinese or Japanese."""
 
 
 def _weak_in_other_scripts(index: Index) -> dict[tuple[int, str], tuple[int, ...]]:
@@ -340,6 +343,10 @@ class Index:
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
         self._prefixes: frozenset[str] | None = None
+        self.unspaced_forms: frozenset[str] = frozenset()
+        """Forms as written in a script without spaces between words (习近平, トランプ), and the
+        words of those a middle dot splits (ドナルド・トランプ), of two letters or more: the names a
+        scan looks for inside a run of Chinese or Japanese text."""
         self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
         self._loan_tables: dict[bool, dict[str, list[int]]] = {}
         self._foreign_only: frozenset[int] | None = None
@@ -415,6 +422,10 @@ class Index:
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         index._weak_in_other_scripts = _weak_in_other_scripts(index)
+        index.unspaced_forms = frozenset(
+            word for e_idx, entity in enumerate(index.entities)
+            for form in (*entity.forms, *entity.weak, *country_names.get(e_idx, ()))
+            for word in _NAME_DOTS.split(form) if len(word) > 1 and writes_unspaced(word))
         for form, owners in excluded.items():
             index._unclaim(form, owners)
         index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}

@@ -26,6 +26,7 @@ __all__ = [
     "silent_in_words",
     "strip_titles",
     "word_breaks",
+    "writes_unspaced",
 ]
 
 MAX_NAME_CHARS = 256
@@ -152,6 +153,23 @@ def is_latin(text: str) -> bool:
     """
     return text.isascii() or max(text) < "\u0250" or all(
         unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+
+
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
+"""Scripts whose languages write no space between words (by the first word of the letters'
+Unicode names)."""
+
+
+def writes_unspaced(text: str) -> bool:
+    """True when every character of ``text`` is a letter of a script written without spaces
+    between words (Chinese, Japanese, Thai...): such a name is found inside a longer run of
+    letters, not as a word of its own.
+
+    >>> writes_unspaced("习近平"), writes_unspaced("ドナルド・トランプ"), writes_unspaced("트럼프")
+    (True, False, False)
+    """
+    return bool(text) and not text.isascii() and all(
+        ch.isalpha() and unicodedata.name(ch, "").split(" ", 1)[0] in _UNSPACED_SCRIPTS for ch in text)
 
 
 @lru_cache(maxsize=65536)

@@ -67,8 +67,9 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "g
                             "lt", "sgt", "capt", "prof", "rev", "hon", "pres", "amb", "no", "vs", "mt"})
 """Words whose period does not end a sentence ("Sen. Kelly Loeffler")."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
-_BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.]|\n\s*\n")
-"""A gap between words that a name never spans: other punctuation or a blank line."""
+_BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
+"""A gap between words that a name never spans: other punctuation (the middle dots of
+ドナルド・トランプ and 唐纳德·特朗普 join a name's words) or a blank line."""
 
 
 _INSIDE_WORDS = frozenset({"Mn", "Mc", "Me", "Cf"})
@@ -178,13 +179,51 @@ class _Scan:
         self.text = text
         self.kind = kind
         self.cutoff = score_cutoff
-        self.tokens = self.without_particles(tokenize(text, lines=lines))
+        self.tokens = self.without_particles(self.split_unspaced(tokenize(text, lines=lines)))
         self.cache: Cache = {}
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.longest = min(SCAN_WORDS, self.index.longest_form)
         self.particles = _JOINERS | self.index.particles
+
+    def split_unspaced(self, tokens: list[_Token]) -> list[_Token]:
+        """Runs of Chinese, Japanese or Thai letters split around the gallery's forms in those
+        scripts, longest first from the left, as a dictionary scanner reads them: those languages
+        write no space after a name ("トランプ大統領は", President Trump). A run with no such form
+        stays one word; the pieces around a form are words of their own."""
+        forms = self.index.unspaced_forms
+        if not forms:
+            return tokens
+        longest = max(map(len, forms))
+        out: list[_Token] = []
+        for token in tokens:
+            word = self.text[token.start:token.end]
+            if not token.caseless or len(word) < 3:
+                out.append(token)
+                continue
+            pieces: list[tuple[int, int]] = []
+            gap = pos = 0
+            while pos < len(word) - 1:
+                size = next((n for n in range(min(longest, len(word) - pos), 1, -1)
+                             if word[pos:pos + n] in forms), 0)
+                if not size:
+                    pos += 1
+                    continue
+                pieces += [(gap, pos)] if pos > gap else []
+                pieces.append((pos, pos + size))
+                gap = pos = pos + size
+            if not pieces or pieces == [(0, len(word))]:
+                out.append(token)
+                continue
+            pieces += [(gap, len(word))] if gap < len(word) else []
+            for k, (a, b) in enumerate(pieces):
+                piece = word[a:b]
+                norm = normalize_cached(piece) if _letters(piece) <= _MAX_TOKEN_CHARS else ""
+                out.append(replace(token, start=token.start + a, end=token.start + b, norm=norm,
+                                   sentence_start=token.sentence_start and k == 0,
+                                   joined=token.joined and k == 0))
+        return out
 
     def without_particles(self, tokens: list[_Token]) -> list[_Token]:
         """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name

@@ -82,3 +82,16 @@ def test_a_form_marked_weak_in_korean_stays_weak_in_korean(bundled):
     # 수단 is "means" in Korean: weak in Hangul, though Sudan is strong in Latin and kana.
     assert bundled.resolve("수단").method == "weak"
     assert bundled.resolve("Sudan").method == bundled.resolve("スーダン").method == "exact"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("문재인 대통령은 오늘 발표했다.", "moon-jae-in"),
+    ("래펜스퍼거 장관은 말했다.", "brad-raffensperger"),
+    ("トランプ大統領は述べた。", "donald-trump"),
+    ("习近平 主席 说。", "xi-jinping"),
+    ("Вчера Трамп заявил.", "donald-trump"),
+    ("昨日、菅首相とバイデン大統領が電話で会談した。", "joe-biden"),
+    ("Σήμερα ο Μητσοτάκης συναντήθηκε με τον Ερντογάν.", "recep-tayyip-erdogan"),
+])
+def test_scan_finds_names_in_text_of_other_scripts(bundled, text, expected):
+    assert expected in {m.match.id for m in bundled.scan(text)}

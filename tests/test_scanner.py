@@ -337,3 +337,22 @@ def test_a_known_form_after_a_sentence_opening_word_of_another_script_is_found()
     assert found(r, "Вчера Иван Трамп заявил.") == []
     # and a derived surname is no known form: "John Smith" is not Will Smith
     assert found(r, "John Smith arrived.") == []
+
+
+@pytest.fixture(scope="module")
+def east_asian():
+    return namenorm.Resolver([
+        namenorm.Entity("shinzo-abe", "Shinzo Abe", "person", aliases=("安倍晋三",)),
+        namenorm.Entity("xi-jinping", "Xi Jinping", "person", aliases=("习近平",)),
+        namenorm.Entity("donald-trump", "Donald Trump", "person", aliases=("トランプ", "ドナルド・トランプ", "特朗普")),
+    ])
+
+
+def test_names_are_found_inside_unspaced_chinese_and_japanese(east_asian):
+    assert found(east_asian, "安倍晋三首相は東京で演説した。") == [("安倍晋三", "shinzo-abe")]
+    assert found(east_asian, "习近平和特朗普通电话。") == [("习近平", "xi-jinping"), ("特朗普", "donald-trump")]
+    assert found(east_asian, "首相は東京で演説した。") == []
+
+
+def test_a_middle_dot_joins_the_words_of_a_transcribed_name(east_asian):
+    assert found(east_asian, "昨日ドナルド・トランプ氏が来日した。") == [("ドナルド・トランプ", "donald-trump")]

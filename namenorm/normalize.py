@@ -155,9 +155,10 @@ def is_latin(text: str) -> bool:
         unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
-_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"})
-"""Scripts whose languages write no space between words (by the first word of the letters'
-Unicode names)."""
+_UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC",
+                               "THAI", "LAO", "KHMER", "MYANMAR"})
+"""Scripts whose languages write no space between words, by the first word of their letters'
+Unicode names (the long-vowel mark of パーデュー is KATAKANA-HIRAGANA, 々 IDEOGRAPHIC)."""
 
 
 def writes_unspaced(text: str) -> bool:

@@ -159,6 +159,44 @@ def _letters(word: str) -> int:
     return sum(1 for ch in word if not unicodedata.category(ch).startswith("M"))
 
 
+def _is_katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
+
+
+def _katakana_runs(word: str) -> list[tuple[int, int]]:
+    """Bounds of the runs of ``word`` that are katakana and of those that are not.
+
+    >>> _katakana_runs("トランプ大統領は")
+    [(0, 4), (4, 8)]
+    """
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(word) + 1):
+        if k == len(word) or _is_katakana(word[k]) != _is_katakana(word[start]):
+            runs.append((start, k))
+            start = k
+    return runs
+
+
+def _dictionary_pieces(word: str, start: int, end: int, forms: frozenset[str], longest: int
+                       ) -> list[tuple[int, int]]:
+    """``word[start:end]`` cut around the known ``forms`` it holds, longest first from the left."""
+    pieces: list[tuple[int, int]] = []
+    gap = pos = start
+    while pos < end - 1 and longest:
+        size = next((n for n in range(min(longest, end - pos), 1, -1) if word[pos:pos + n] in forms), 0)
+        if not size:
+            pos += 1
+            continue
+        if pos > gap:
+            pieces.append((gap, pos))
+        pieces.append((pos, pos + size))
+        gap = pos = pos + size
+    if gap < end:
+        pieces.append((gap, end))
+    return pieces
+
+
 def _is_name_word(token: _Token) -> bool:
     return token.capital and bool(token.norm) and not token.norm[0].isdigit()
 
@@ -188,35 +226,24 @@ class _Scan:
         self.particles = _JOINERS | self.index.particles
 
     def split_unspaced(self, tokens: list[_Token]) -> list[_Token]:
-        """Runs of Chinese, Japanese or Thai letters split around the gallery's forms in those
-        scripts, longest first from the left, as a dictionary scanner reads them: those languages
-        write no space after a name ("トランプ大統領は", President Trump). A run with no such form
-        stays one word; the pieces around a form are words of their own."""
+        """Runs of Chinese, Japanese or Thai letters split into the words a name can be, as
+        those languages write no space after a name ("トランプ大統領は", President Trump): around
+        the gallery's forms in those scripts, longest first from the left, as a dictionary
+        scanner reads them, and in Japanese around each run of katakana, the script it writes
+        foreign names in (read across scripts when the gallery has them in Latin letters only).
+        The pieces are words of their own."""
         forms = self.index.unspaced_forms
-        if not forms:
-            return tokens
-        longest = max(map(len, forms))
+        longest = max(map(len, forms), default=0)
         out: list[_Token] = []
         for token in tokens:
             word = self.text[token.start:token.end]
             if not token.caseless or len(word) < 3:
                 out.append(token)
                 continue
-            pieces: list[tuple[int, int]] = []
-            gap = pos = 0
-            while pos < len(word) - 1:
-                size = next((n for n in range(min(longest, len(word) - pos), 1, -1)
-                             if word[pos:pos + n] in forms), 0)
-                if not size:
-                    pos += 1
-                    continue
-                pieces += [(gap, pos)] if pos > gap else []
-                pieces.append((pos, pos + size))
-                gap = pos = pos + size
-            if not pieces or pieces == [(0, len(word))]:
+            pieces = [piece for a, b in _katakana_runs(word) for piece in _dictionary_pieces(word, a, b, forms, longest)]
+            if len(pieces) == 1:
                 out.append(token)
                 continue
-            pieces += [(gap, len(word))] if gap < len(word) else []
             for k, (a, b) in enumerate(pieces):
                 piece = word[a:b]
                 norm = normalize_cached(piece) if _letters(piece) <= _MAX_TOKEN_CHARS else ""

@@ -356,3 +356,13 @@ def test_names_are_found_inside_unspaced_chinese_and_japanese(east_asian):
 
 def test_a_middle_dot_joins_the_words_of_a_transcribed_name(east_asian):
     assert found(east_asian, "昨日ドナルド・トランプ氏が来日した。") == [("ドナルド・トランプ", "donald-trump")]
+
+
+def test_japanese_katakana_names_are_read_across_scripts_in_unspaced_text():
+    # A gallery in Latin letters only: Japanese writes foreign names in katakana, so each run
+    # of it is a word that may be read as one (both names here are two such runs and a dot).
+    r = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person"),
+                           namenorm.Entity("joe-biden", "Joe Biden", "person")])
+    assert found(r, "昨日ドナルド・トランプ氏とジョー・バイデン氏が会談した。") == [
+        ("ドナルド・トランプ", "donald-trump"), ("ジョー・バイデン", "joe-biden")]
+    assert found(r, "テレビでコンピューターを見た。") == []

@@ -914,6 +914,22 @@ class Index:
             self._loan_tables[rhotic] = table
         return table
 
+    def cross_candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
+        """The forms ``cross_search`` weighs for a query, in order: those whose loanword key is
+        within one edit of the query's (see there for ``spaced``); a scan asks it first to pass
+        over a span no form can be read as."""
+        key = loan_key(form, rhotic)
+        if len(key) < _MIN_LOAN_KEY:
+            return []
+        table = self._loan_table(rhotic)
+        forms: set[int] = set()
+        for k in {key} | deletions(key):
+            forms.update(table.get(k, ()))
+        several_words = " " in form
+        # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone.
+        return [f for f in sorted(forms) if not (several_words and self._form_tier[f] == SURNAME)
+                and not (spaced and " " not in self._forms[f])]
+
     def cross_search(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
                      spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts.
@@ -926,20 +942,9 @@ class Index:
         if latin_query and not self.foreign_only:
             return []
         key = loan_key(form, rhotic)
-        if len(key) < _MIN_LOAN_KEY:
-            return []
-        table = self._loan_table(rhotic)
-        forms: set[int] = set()
-        for k in {key} | deletions(key):
-            forms.update(table.get(k, ()))
         best: dict[int, Hit] = {}
-        several_words = " " in form
-        for f in sorted(forms):
+        for f in self.cross_candidates(form, rhotic=rhotic, spaced=spaced):
             tier = self._form_tier[f]
-            if several_words and tier == SURNAME:
-                continue  # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone
-            if spaced and " " not in self._forms[f]:
-                continue
             owners = self._form_owner[f]
             if latin_query:
                 owners = tuple(e for e in owners if e in self.foreign_only)

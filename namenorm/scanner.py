@@ -311,16 +311,20 @@ class _Scan:
         return last
 
     def could_pair(self, i: int, j: int) -> bool:
-        """Whether a span of several words in Latin letters has a form that pairs each of its
-        words (besides particles): only such a span can be a similar form's misspelling
-        (``acceptable``). Spans in other scripts are read whole, across scripts."""
+        """Whether a span of several words has a form that pairs each of its words (besides
+        particles): only such a span can be a similar form's misspelling (``acceptable``). A
+        span in another script may also be read whole, across scripts, where some form's
+        loanword key is close to its own."""
         text = self.span_text(i, j)
         known = self.pairable.get(text)
         if known is None:
             if len(self.pairable) >= _MAX_REMEMBERED:
                 self.pairable.clear()
-            words = [w for w in self.span_form(i, j).split() if w not in self.particles]
-            known = self.pairable[text] = not is_latin(text) or self.index.holds_every_word(words, self.cache)
+            form = self.span_form(i, j)
+            words = [w for w in form.split() if w not in self.particles]
+            known = self.pairable[text] = self.index.holds_every_word(words, self.cache) or (
+                not is_latin(text) and any(self.index.cross_candidates(form, rhotic=rhotic, spaced=" " in text)
+                                           for rhotic in (True, False)))
         return known
 
     def decide(self, i: int, j: int) -> Decision:

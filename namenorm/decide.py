@@ -30,7 +30,15 @@ from numbers import Real
 from .index import FOREIGN, TIER_METHODS, Hit, Index, query_allows
 from .keys import abjad_vowel_agreement
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
-from .normalize import MAX_NAME_CHARS, normalize_name, reorder_comma_name, script_of, strip_titles
+from .normalize import (
+    MAX_NAME_CHARS,
+    normalize_cached,
+    normalize_name,
+    reorder_comma_name,
+    script_of,
+    strip_titles,
+)
+from .places import countries_named
 from .romanize import drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 from .spelling import spelling_agreement
@@ -249,12 +257,40 @@ class Engine:
             by_word.setdefault(word, []).append(role)  # "Sirhan Sirhan": one role per occurrence
         return tuple(replace(p, role=by_word[p.form].pop(0)) if by_word.get(p.form) else p for p in pairs)
 
+    def outside(self, query: Query, hits: Sequence[Hit]) -> list[Evidence]:
+        """Evidence for a place outside the gallery that the query names exactly: a query that
+        is a country's name (in any language of ``places.country_names``) where no candidate is
+        that country, whatever it resembles there (Τζιμπουτί is Djibouti, not Chimbote). It is
+        weighed as the exact weak form it would be if the gallery held it."""
+        named = countries_named(query.text)
+        if not named:
+            return []
+        # A candidate sharing a word with the country's English names may be that country under
+        # another English name ("Svalbard & Jan Mayen", "Brunei" for Brunei Darussalam).
+        english = {w for names in named for name in names for w in normalize_cached(name).split() if len(w) > 3}
+        entities = self.index.entities
+        if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)
+                                    for w in normalize_cached(form).split()) for h in hits):
+            return []
+        index = self.index
+        return [Evidence(
+            similarity=1.0, method="weak", letters=sum(len(t) for t in query.tokens), words=len(query.tokens),
+            unaligned=0, changed_known=0, changed_names=0, nicknames=0, initials=0,
+            rarity=max((index.word_rarity(t) for t in query.tokens), default=1.0), foreign=query.foreign,
+            abjad=not query.vowels, key_letters=0, common_word=False, person=False,
+            gallery_size=len(index.entities))]
+
     def weigh(self, hits: Sequence[Hit], query: Query, exact: bool) -> list[tuple[Match, Evidence]]:
-        """Each hit as a Match whose score is its probability, best first, with its evidence."""
+        """Each hit as a Match whose score is its probability, best first, with its evidence.
+
+        A found form is weighed against the other candidates, someone not in the gallery and,
+        for a similar one, a place outside the gallery that the query names exactly
+        (``outside``)."""
         hits = hits[:_MAX_CANDIDATES]
         methods = [self._method(h, query, exact) for h in hits]
         evidence = [self.evidence(h, query, m) for h, m in zip(hits, methods)]
-        probabilities = self.model.probabilities(evidence)
+        rivals = [] if exact or not hits else self.outside(query, hits)
+        probabilities = self.model.probabilities(evidence + rivals)[:len(evidence)]
         weighed = [(self._match(h, query, m, p), e)
                    for h, m, e, p in zip(hits, methods, evidence, probabilities)]
         return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))

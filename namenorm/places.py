@@ -18,6 +18,7 @@ state)") to keep them off.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -26,7 +27,7 @@ from .model import Entity
 from .normalize import is_latin, normalize_cached
 from .scoring import common_words
 
-__all__ = ["country_names", "exonyms"]
+__all__ = ["countries_named", "country_names", "exonyms"]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,33 @@ def country_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
             _code, english, *others = line.split("\t")
             rows.append((tuple(english.split("|")), tuple(others)))
     return tuple(rows)
+
+
+def _written_key(name: str) -> str:
+    """A name as written, folded only as far as writers differ: case, accents, spacing."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> dict[str, tuple[int, ...]]:
+    keys: dict[str, tuple[int, ...]] = {}
+    for row, (english, others) in enumerate(country_names()):
+        for key in {_written_key(name) for name in (*english, *others)}:
+            keys[key] = keys.get(key, ()) + (row,)
+    return keys
+
+
+def countries_named(text: str) -> tuple[tuple[str, ...], ...]:
+    """The English names of each country ``text`` is a name of, as written in one of the table's
+    languages (folded for case, accents and spacing only, which is cheap for 30,000 names): it
+    names that country, whether or not the gallery holds it.
+
+    >>> countries_named("Τζιμπουτι"), countries_named("Lagos")
+    ((('Djibouti', 'Republic of Djibouti'),), ())
+    """
+    table = country_names()
+    return tuple(table[row][0] for row in _country_keys().get(_written_key(text), ()))
 
 
 def exonyms(entities: Sequence[Entity]) -> dict[int, tuple[str, ...]]:

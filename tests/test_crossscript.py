@@ -176,3 +176,15 @@ def test_candidates_of_a_name_in_another_script_are_weighed_by_their_spelling_to
             assert evidence.spelling_agreement == spelling_agreement(query.form, match.form, query.script), name
     # Stefanos Tsitsipas shares consonant classes with Steve Jobs, not his spelling.
     assert resolver.resolve("Στέφανος Τσιτσιπάς") is None
+
+
+def test_a_country_the_gallery_does_not_hold_is_not_taken_for_a_city_it_resembles():
+    # Τζιμπουτί is Djibouti in Greek; the fifteen cities hold Chimbote, whose reading is close.
+    resolver = Resolver([Entity(c.lower().replace(" ", "-"), c, "place") for c in CITIES])
+    assert resolver.resolve("Τζιμπουτί") is None
+    assert resolver.resolve("Laos") is None  # a country, not a misspelled Lagos
+    assert resolver.resolve("Lagoss").id == "lagos"
+    # A gallery place that is the country under another English name still takes its names.
+    islands = Resolver([Entity("svalbard", "Svalbard & Jan Mayen", "place"), *[
+        Entity(c.lower().replace(" ", "-"), c, "place") for c in CITIES]])
+    assert islands.resolve("Svalbard og Jan Mayen").id == "svalbard"

@@ -259,16 +259,19 @@ class Engine:
 
     def outside(self, query: Query, hits: Sequence[Hit]) -> list[Evidence]:
         """Evidence for a place outside the gallery that the query names exactly: a query that
-        is a country's name (in any language of ``places.country_names``) where no candidate is
-        that country, whatever it resembles there (Τζιμπουτί is Djibouti, not Chimbote). It is
-        weighed as the exact weak form it would be if the gallery held it."""
+        is a country's name (in any language of ``places.country_names``) where some candidate
+        is a place and none is that country, whatever it resembles there (Τζιμπουτί is
+        Djibouti, not Chimbote). It is weighed as the exact weak form it would be if the
+        gallery held it."""
+        entities = self.index.entities
+        if not any(entities[h.entity].kind == "place" for h in hits):
+            return []  # a person or body resembling a country's name is weighed as ever
         named = countries_named(query.text)
         if not named:
             return []
         # A candidate sharing a word with the country's English names may be that country under
         # another English name ("Svalbard & Jan Mayen", "Brunei" for Brunei Darussalam).
         english = {w for names in named for name in names for w in normalize_cached(name).split() if len(w) > 3}
-        entities = self.index.entities
         if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)
                                     for w in normalize_cached(form).split()) for h in hits):
             return []

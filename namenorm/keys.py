@@ -507,17 +507,36 @@ _VOWEL_SWAP = 0.5
 
 def _shape_distance(a: str, b: str) -> float:
     """Edit distance of two shapes in which a missing vowel costs ``_VOWEL_GAP`` and
-    one vowel class for another ``_VOWEL_SWAP``."""
-    gap_a = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in a]
-    gap_b = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in b]
+    one vowel class for another ``_VOWEL_SWAP``.
+
+    The dynamic programme keeps one row and its neighbours in locals: it runs for every
+    candidate of a name read across scripts, and is half a query's time.
+
+    >>> _shape_distance(loan_shape("teureompeu"), loan_shape("trump"))   # 트럼프: two vowels inserted
+    1.0
+    """
+    gaps_b = [_VOWEL_GAP if ch in "aiu" else 1.0 for ch in b]
     row = [0.0]
-    for cost in gap_b:
-        row.append(row[-1] + cost)
-    for i, ch in enumerate(a):
-        prev, row = row, [row[0] + gap_a[i]]
-        for j, other in enumerate(b):
-            swap = 0.0 if ch == other else _VOWEL_SWAP if gap_a[i] < 1.0 and gap_b[j] < 1.0 else 1.0
-            row.append(min(prev[j] + swap, prev[j + 1] + gap_a[i], row[j] + gap_b[j]))
+    total = 0.0
+    for cost in gaps_b:
+        total += cost
+        row.append(total)
+    letters_b = list(zip(b, gaps_b))
+    for ch in a:
+        vowel = ch in "aiu"
+        gap = _VOWEL_GAP if vowel else 1.0
+        diagonal, left = row[0], row[0] + gap
+        next_row = [left]
+        for j, (other, gap_b) in enumerate(letters_b, 1):
+            above = row[j]
+            cell = diagonal if ch == other else diagonal + (_VOWEL_SWAP if vowel and gap_b < 1.0 else 1.0)
+            if above + gap < cell:
+                cell = above + gap
+            if left + gap_b < cell:
+                cell = left + gap_b
+            next_row.append(cell)
+            diagonal, left = above, cell
+        row = next_row
     return row[-1]
 
 

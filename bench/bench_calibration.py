@@ -144,10 +144,17 @@ def main() -> None:
         ours = r["namenorm"]
         print(f"\n## {name} ({r['entities']:,} entities; {r['source']})")
         print(f"threshold {ours['threshold']}, {ours['qps']:,.0f} queries/s, ECE {r['ece']:.3f}\n")
-        print("| group | known | unknown | namenorm top-1 | wrong | false matches |")
-        print("|---|---:|---:|---:|---:|---:|")
+        # Beside each group, unidecode + Jaro-Winkler (rapidfuzz) at its cutoff tuned for the set,
+        # over its sample of the report split (baselines.run_baselines).
+        jw = r["baselines"].get("jaro_winkler", {})
+        jw_groups = {"all": jw, **jw.get("groups", {})}
+        print("| group | known | unknown | namenorm top-1 | wrong | false matches "
+              "| Jaro-Winkler top-1 | Jaro-Winkler false matches |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for g, t in sorted(ours["groups"].items(), key=lambda kv: (kv[0] != "all", kv[0])):
-            print(f"| {g} | {t['known']} | {t['unknown']} | {pct(t['top1'])} | {pct(t['wrong'])} | {pct(t['fp'])} |")
+            b = jw_groups.get(g, {})
+            print(f"| {g} | {t['known']} | {t['unknown']} | {pct(t['top1'])} | {pct(t['wrong'])} | {pct(t['fp'])} "
+                  f"| {pct(b.get('top1'))} | {pct(b.get('fp'))} |")
         if r["baselines"]:
             print("\n| baseline | cutoff | top-1 | wrong | false matches |")
             print("|---|---:|---:|---:|---:|")

@@ -37,9 +37,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from wordfreq import top_n_list  # noqa: E402
+from wordfreq import top_n_list
 
-from namenorm import Entity, Resolver, normalize_name  # noqa: E402
+from namenorm import Entity, Resolver, normalize_name
 
 LANGUAGES = {"ko": "hangul", "ja": "kana", "zh": "han", "ru": "cyrillic", "el": "greek",
              "ar": "arabic", "he": "hebrew", "hi": "devanagari"}

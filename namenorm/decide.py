@@ -263,7 +263,8 @@ class Engine:
         is a place and none is that country, whatever it resembles there (Τζιμπουτί is
         Djibouti, not Chimbote). It is weighed as the exact weak form it would be if the
         gallery held it."""
-        entities = self.index.entities
+        index = self.index
+        entities = index.entities
         if not any(entities[h.entity].kind == "place" for h in hits):
             return []  # a person or body resembling a country's name is weighed as ever
         named = countries_named(query.text)
@@ -275,7 +276,6 @@ class Engine:
         if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)
                                     for w in normalize_cached(form).split()) for h in hits):
             return []
-        index = self.index
         return [Evidence(
             similarity=1.0, method="weak", letters=sum(len(t) for t in query.tokens), words=len(query.tokens),
             unaligned=0, changed_known=0, changed_names=0, nicknames=0, initials=0,

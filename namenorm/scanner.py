@@ -382,16 +382,16 @@ class _Scan:
         Yesterday, Trump). A derived surname is no known form here: "John Smith" is not Will
         Smith."""
         tokens = self.tokens
-        if exact:
-            owned = self.index.owners(self.span_form(i, j), ~0)
-            exact = owned is not None and owned[0] != SURNAME
 
         def no_evidence(t: _Token) -> bool:
             """A capital that says nothing here: no script case, or a sentence's first word
             outside the Latin script, whose function words ``_FUNCTION_WORDS`` does not list."""
             if t.caseless:
                 return tokens[i].caseless
-            return t.sentence_start and not is_latin(self.text[t.start:t.end])
+            if not t.sentence_start or is_latin(self.text[t.start:t.end]):
+                return False
+            owned = self.index.owners(self.span_form(i, j), ~0)
+            return owned is not None and owned[0] != SURNAME
 
         def other_name(k: int) -> bool:
             t = tokens[k]

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
-from .index import FOREIGN, TIER_METHODS, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, WEAK, Hit, Index, query_allows
 from .keys import abjad_vowel_agreement
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
@@ -207,11 +207,12 @@ class Engine:
             return "transliteration"
         return "phonetic" if hit.phonetic else "fuzzy"
 
-    def evidence(self, hit: Hit, query: Query, method: Method) -> Evidence:
-        """What the match model weighs for one candidate of a query."""
+    def evidence(self, hit: Hit, query: Query, method: Method, kind: str | None = None) -> Evidence:
+        """What the match model weighs for one candidate of a query (of ``kind``, by default
+        its entity's: a candidate outside the gallery has none)."""
         index = self.index
         changed = names = nicknames = initials = unaligned = 0
-        kind_of = index.entities[hit.entity].kind
+        kind_of = kind or index.entities[hit.entity].kind
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
             unaligned = (len(query.tokens) - len(hit.pairs)) + (len(hit.form.split()) - len(hit.pairs))
@@ -263,8 +264,7 @@ class Engine:
         is a place and none is that country, whatever it resembles there (Τζιμπουτί is
         Djibouti, not Chimbote). It is weighed as the exact weak form it would be if the
         gallery held it."""
-        index = self.index
-        entities = index.entities
+        entities = self.index.entities
         if not any(entities[h.entity].kind == "place" for h in hits):
             return []  # a person or body resembling a country's name is weighed as ever
         named = countries_named(query.text)
@@ -276,12 +276,7 @@ class Engine:
         if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)
                                     for w in normalize_cached(form).split()) for h in hits):
             return []
-        return [Evidence(
-            similarity=1.0, method="weak", letters=sum(len(t) for t in query.tokens), words=len(query.tokens),
-            unaligned=0, changed_known=0, changed_names=0, nicknames=0, initials=0,
-            rarity=max((index.word_rarity(t) for t in query.tokens), default=1.0), foreign=query.foreign,
-            abjad=not query.vowels, key_letters=0, common_word=False, person=False,
-            gallery_size=len(index.entities))]
+        return [self.evidence(Hit(-1, 1.0, query.form, WEAK), query, "weak", kind="place")]
 
     def weigh(self, hits: Sequence[Hit], query: Query, exact: bool) -> list[tuple[Match, Evidence]]:
         """Each hit as a Match whose score is its probability, best first, with its evidence.

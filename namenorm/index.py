@@ -889,6 +889,12 @@ class Index:
                 complete = False
         return forms, complete
 
+    @cached_property
+    def unspaced_longest(self) -> int:
+        """Letters in the longest of ``unspaced_forms`` (0 with none): how far a scan looks ahead
+        inside a run of unspaced text."""
+        return max(map(len, self.unspaced_forms), default=0)
+
     @property
     def foreign_only(self) -> frozenset[int]:
         """Entities with no form in the Latin script, which Latin queries reach only across scripts."""

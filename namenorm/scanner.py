@@ -232,8 +232,7 @@ class _Scan:
         scanner reads them, and in Japanese around each run of katakana, the script it writes
         foreign names in (read across scripts when the gallery has them in Latin letters only).
         The pieces are words of their own."""
-        forms = self.index.unspaced_forms
-        longest = max(map(len, forms), default=0)
+        forms, longest = self.index.unspaced_forms, self.index.unspaced_longest
         out: list[_Token] = []
         for token in tokens:
             word = self.text[token.start:token.end]

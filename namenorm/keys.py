@@ -474,6 +474,11 @@ def loan_shape(form: str, rhotic: bool = False) -> str:
     return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE))
 
 
+_KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
+"""Shares of the consonant keys and of the vowel shapes in a cross-script similarity with
+vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."""
+
+
 @lru_cache(maxsize=200_000)
 def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
@@ -483,7 +488,7 @@ def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
         return keys * evidence
     shape_a, shape_b = loan_shape(a, rhotic), loan_shape(b, rhotic)
     shapes = 1.0 - _shape_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
-    return (0.7 * keys + 0.3 * shapes) * evidence
+    return (_KEYS_SHARE * keys + _SHAPES_SHARE * shapes) * evidence
 
 
 def _key_agreement(a: str, b: str, rhotic: bool) -> tuple[float, float]:
@@ -660,7 +665,7 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     """
     if score_cutoff > 0.0:
         keys, evidence = _key_agreement(a, b, rhotic)
-        if (0.7 * keys + 0.3 if vowels else keys) * evidence < score_cutoff:
+        if (_KEYS_SHARE * keys + _SHAPES_SHARE if vowels else keys) * evidence < score_cutoff:
             return 0.0
     whole = _whole_similarity(a, b, rhotic, vowels)
     words_a, words_b = a.split(), b.split()

@@ -41,6 +41,7 @@ from .keys import (
     token_keys,
     word_keys,
 )
+from .keytable import KeyTable
 from .model import Entity, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
@@ -332,7 +333,9 @@ class Index:
         self._postings: list[list[int]] = []
         self._keyed_vocab: list[WordKeys] = []
         """Vocabulary token -> its keys, which every comparison with it reads (``keys.word_keys``)."""
-        self._keys: dict[str, list[int]] = {}
+        self._keys: dict[str, list[int]] | KeyTable = {}
+        """Candidate key (``keys.token_keys``, ``keys.loose_keys``) -> vocabulary tokens filed under it;
+        a dict where it was built, packed (``KeyTable``) where it was unpickled."""
         self._single_word: defaultdict[str, list[int]] = defaultdict(list)
         """Word -> forms that are that word alone, or with initials ("j trump")."""
         self._given: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -368,6 +371,8 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         del state["_recent_candidates"]  # a memo of recent queries, and a wrapper pickle refuses
+        if isinstance(self._keys, dict):  # as a dict, most of the time a stored index takes to load
+            state["_keys"] = KeyTable.build(self._keys)
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -471,6 +476,8 @@ class Index:
         self._claimants[f] = [e for e in self._claimants[f] if e not in owners]
 
     def _index_tokens(self) -> None:
+        keys: dict[str, list[int]] = {}
+        self._keys = keys
         for f, form in enumerate(self._forms):
             ids = []
             words = form.split()
@@ -484,7 +491,7 @@ class Index:
                     self._postings.append([])
                     self._keyed_vocab.append(word_keys(token))
                     for key in token_keys(token) | loose_keys(token):
-                        self._keys.setdefault(key, []).append(t)
+                        keys.setdefault(key, []).append(t)
                 posting = self._postings[t]
                 if not posting or posting[-1] != f:
                     posting.append(f)

@@ -49,11 +49,21 @@ def test_a_one_leaf_tree_and_a_linear_term() -> None:
     assert model.utility(row) == walked_utility(model, row) == -0.5 + 1.9 + 0.25 + 1.0
 
 
-def test_a_pickled_model_compiles_again() -> None:
+def test_a_pickled_model_gives_the_same_utilities() -> None:
     model = default_model()
     copy = pickle.loads(pickle.dumps(model))
-    row = random_rows(model, 1, seed=2)[0]
-    assert copy.utility(row) == model.utility(row)
+    rows = random_rows(model, 50, seed=2)
+    assert [copy.utility(row) for row in rows] == [model.utility(row) for row in rows]
+
+
+def test_a_model_pickled_by_another_python_compiles_its_code_again() -> None:
+    model = default_model()
+    state = model.__getstate__()
+    state["_utility"] = (b"\0\0\r\n", b"not this interpreter's bytecode")
+    copy = MatchModel.__new__(MatchModel)
+    copy.__setstate__(state)
+    rows = random_rows(model, 50, seed=4)
+    assert [copy.utility(row) for row in rows] == [model.utility(row) for row in rows]
 
 
 @pytest.mark.parametrize("damage", [{"feature": ['0 or print("x") or 0']}, {"threshold": [float("inf")]},

@@ -141,7 +141,7 @@ def store(directory: Path, key: str, resolver: Resolver) -> None:
         try:
             with os.fdopen(fd, "wb") as stream:
                 stream.write(_MAGIC)
-                pickle.dump((key, resolver, resolver.engine), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, resolver, resolver.compiled()), stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, directory / f"{key}.pickle")
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -351,7 +351,7 @@ class Index:
         words of those a middle dot splits (ドナルド・トランプ), of two letters or more: the names a
         scan looks for inside a run of Chinese or Japanese text."""
         self._recent_candidates = lru_cache(maxsize=_RECENT_TOKENS)(self._token_candidates)
-        self._loan_tables: dict[bool, dict[str, list[int]]] = {}
+        self._loan_tables: dict[bool, dict[str, list[int]] | KeyTable] = {}
         self._foreign_only: frozenset[int] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
@@ -371,8 +371,11 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         del state["_recent_candidates"]  # a memo of recent queries, and a wrapper pickle refuses
-        if isinstance(self._keys, dict):  # as a dict, most of the time a stored index takes to load
+        # As dicts of strings, these took most of the time a stored index takes to load.
+        if isinstance(self._keys, dict):
             state["_keys"] = KeyTable.build(self._keys)
+        state["_loan_tables"] = {rhotic: KeyTable.build(table) if isinstance(table, dict) else table
+                                 for rhotic, table in self._loan_tables.items()}
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -914,18 +917,29 @@ class Index:
             found = self._foreign_only = frozenset(range(len(self.entities))) - latin
         return found
 
-    def _loan_table(self, rhotic: bool) -> dict[str, list[int]]:
+    def _loan_table(self, rhotic: bool) -> dict[str, list[int]] | KeyTable:
         """Loanword key (and its one-letter deletions) -> forms; built on the first cross-script query."""
         table = self._loan_tables.get(rhotic)
         if table is None:
-            table = {}
+            built: dict[str, list[int]] = {}
             for f, form in enumerate(self._forms):
                 key = loan_key(form, rhotic)
                 if len(key) >= _MIN_LOAN_KEY:
                     for k in {key} | deletions(key):
-                        table.setdefault(k, []).append(f)
-            self._loan_tables[rhotic] = table
+                        built.setdefault(k, []).append(f)
+            table = self._loan_tables[rhotic] = built
         return table
+
+    def complete(self) -> None:
+        """Build every table that is otherwise built on first use, so that an index stored or
+        shipped to other processes carries them instead of each process building them again:
+        the loanword keys of the bundled file take a second for each reading."""
+        self.prefixes  # noqa: B018 (built on first read)
+        for kind in sorted({entity.kind for entity in self.entities}):
+            self.is_known_word("", kind)
+        self.foreign_only  # noqa: B018
+        for rhotic in (False, True):
+            self._loan_table(rhotic)
 
     def cross_candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
         """The forms ``cross_search`` weighs for a query, in order: those whose loanword key is
@@ -937,7 +951,7 @@ class Index:
         table = self._loan_table(rhotic)
         forms: set[int] = set()
         for k in {key} | deletions(key):
-            forms.update(table.get(k, ()))
+            forms.update(table.get(k) or ())
         several_words = " " in form
         # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone.
         return [f for f in sorted(forms) if not (several_words and self._form_tier[f] == SURNAME)

@@ -157,6 +157,13 @@ class Resolver:
                 engine = self._engine
         return engine
 
+    def compiled(self) -> Engine:
+        """The engine with every table built (``Index.complete``), to store on disk or ship to
+        worker processes, each of which would otherwise build the tables left for first use."""
+        engine = self.engine
+        engine.index.complete()
+        return engine
+
     def use_compiled(self, engine: Engine) -> None:
         """Take the decision engine compiled earlier for this same gallery (read from the cache)
         instead of compiling it on first use."""
@@ -291,7 +298,7 @@ class Resolver:
         check_probability("score_cutoff", score_cutoff)
         size = max(1, min(_CHUNK, len(unique) // (4 * workers)))
         chunks = [unique[i:i + size] for i in range(0, len(unique), size)]
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.engine)) as pool:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.compiled())) as pool:
             answers = pool.map(_resolve_chunk, chunks, [kind] * len(chunks), [score_cutoff] * len(chunks))
             found: dict[str, Match | None] = {}
             for chunk, matches in zip(chunks, answers):

@@ -187,6 +187,16 @@ def test_pickle_round_trip_resolves_the_same(small):
     assert pickle.loads(pickle.dumps(match)) == match
 
 
+def test_a_compiled_engine_shipped_elsewhere_answers_as_the_one_built_here():
+    built = namenorm.load(SMALL, cache=False)
+    shipped, engine = pickle.loads(pickle.dumps((built, built.compiled())))
+    shipped.use_compiled(engine)
+    queries = [q for q, _ in SEED_CASES] + ["래펜스퍼거", "トランプ", "Рафенспергер", "Nobody Atall"]
+    assert [shipped.candidates(q) for q in queries] == [built.candidates(q) for q in queries]
+    text = "Yesterday Brad Rafensperger met 트럼프 and David Purdue."
+    assert shipped.scan(text) == built.scan(text)
+
+
 def test_threads_share_one_resolver():
     resolver = namenorm.load(SMALL)
     queries = [q for q, _ in SEED_CASES] * 20

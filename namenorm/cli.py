@@ -18,7 +18,7 @@ import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NoReturn, TextIO
 
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES, files_to_load, form_places
@@ -521,5 +521,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> NoReturn:
+    """The ``namenorm`` command: ``main``, then an exit that leaves the loaded gallery to the
+    operating system instead of freeing it object by object, which took a cached call on the
+    bundled file a quarter of its time. Output is flushed first; nothing else is pending then."""
+    status = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away; there is no one left to tell
+        pass
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

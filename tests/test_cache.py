@@ -141,16 +141,25 @@ def test_another_process_s_temporary_file_survives_the_clean_up(gallery, tmp_pat
     assert in_progress.exists()
 
 
-def test_a_dependency_upgrade_makes_a_new_cache_key(monkeypatch):
+def test_a_dependency_upgrade_makes_a_new_cache_key(tmp_path, monkeypatch):
     from namenorm import cache
 
-    before = cache.cache_key([("a.yaml", b"x")], ())
-    real_version = cache.importlib.metadata.version
-    monkeypatch.setattr(cache.importlib.metadata, "version",
-                        lambda name: "99.0" if name == "jellyfish" else real_version(name))
-    cache._own_fingerprint.cache_clear()
+    site = tmp_path / "site"
+    (site / "fakedep").mkdir(parents=True)
+    (site / "fakedep" / "__init__.py").write_text("")
+    (site / "FakeDep-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setattr(cache, "_DEPENDENCIES", {**cache._DEPENDENCIES, "fakedep": "fakedep"})
+
+    def key() -> str:
+        cache._own_fingerprint.cache_clear()
+        return cache.cache_key([("a.yaml", b"x")], ())
+
     try:
-        assert cache.cache_key([("a.yaml", b"x")], ()) != before
+        before = key()
+        assert key() == before
+        (site / "FakeDep-1.0.dist-info").rename(site / "FakeDep-1.1.dist-info")
+        assert key() != before
     finally:
         monkeypatch.undo()
         cache._own_fingerprint.cache_clear()

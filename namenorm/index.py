@@ -921,14 +921,21 @@ class Index:
         """Loanword key (and its one-letter deletions) -> forms; built on the first cross-script query."""
         table = self._loan_tables.get(rhotic)
         if table is None:
-            built: dict[str, list[int]] = {}
-            for f, form in enumerate(self._forms):
+            self._build_loan_tables([rhotic])
+            table = self._loan_tables[rhotic]
+        return table
+
+    def _build_loan_tables(self, readings: Sequence[bool]) -> None:
+        """The loan tables of these readings (rhotic or not), in one pass: both share the
+        rewrites that are most of a loanword key's cost."""
+        built: dict[bool, dict[str, list[int]]] = {rhotic: {} for rhotic in readings}
+        for f, form in enumerate(self._forms):
+            for rhotic, table in built.items():
                 key = loan_key(form, rhotic)
                 if len(key) >= _MIN_LOAN_KEY:
                     for k in {key} | deletions(key):
-                        built.setdefault(k, []).append(f)
-            table = self._loan_tables[rhotic] = built
-        return table
+                        table.setdefault(k, []).append(f)
+        self._loan_tables.update(built)
 
     def complete(self) -> None:
         """Build every table that is otherwise built on first use, so that an index stored or
@@ -938,8 +945,7 @@ class Index:
         for kind in sorted({entity.kind for entity in self.entities}):
             self.is_known_word("", kind)
         self.foreign_only  # noqa: B018
-        for rhotic in (False, True):
-            self._loan_table(rhotic)
+        self._build_loan_tables([rhotic for rhotic in (False, True) if rhotic not in self._loan_tables])
 
     def cross_candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
         """The forms ``cross_search`` weighs for a query, in order: those whose loanword key is

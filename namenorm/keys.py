@@ -443,9 +443,16 @@ _VOWEL_RUN = re.compile(r"[aeiou]+")
 (Korean 퍼 "eo" for the "u" of Trump folds with it, "ia" in "jiang" does not with "o")."""
 
 
-def _loan_base(form: str, rhotic: bool) -> str:
+@lru_cache(maxsize=200_000)
+def _loan_rewritten(form: str) -> str:
+    """``form`` after the loanword rewrites, which both readings (with and without r) share."""
     for pattern, repl in _LOAN_RES:
         form = pattern.sub(repl, form)
+    return form
+
+
+def _loan_base(form: str, rhotic: bool) -> str:
+    form = _loan_rewritten(form)
     return form if rhotic else _NON_RHOTIC.sub("", form)
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = ["KeyTable"]
 
@@ -26,8 +27,20 @@ _EMPTY = array("I")
 
 def _key_hash(key: str) -> int:
     """A hash of ``key`` that is the same in every process (``hash`` is salted per process)."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+    return int.from_bytes(_digest(key), "little", signed=True)
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def _key_hashes(keys: Iterable[str]) -> array[int]:
+    """``_key_hash`` of each key, made as one block of bytes (faster for millions of keys)."""
+    hashes = array("q")
+    hashes.frombytes(b"".join(map(_digest, keys)))
+    if sys.byteorder != "little":
+        hashes.byteswap()
+    return hashes
 
 
 class KeyTable:
@@ -53,18 +66,19 @@ class KeyTable:
     @classmethod
     def build(cls, table: Mapping[str, Sequence[int]]) -> KeyTable:
         """Pack ``table``; keys with one hash have their numbers merged."""
-        key_hashes = list(map(_key_hash, table))
+        key_hashes = _key_hashes(table)
         filed = list(table.values())
         if len(set(key_hashes)) < len(key_hashes):
             merged: dict[int, list[int]] = {}
             for key_hash, numbers in zip(key_hashes, filed):
                 merged.setdefault(key_hash, []).extend(numbers)
-            key_hashes, filed = list(merged), [sorted(set(numbers)) for numbers in merged.values()]
+            key_hashes = array("q", merged)
+            filed = [sorted(set(numbers)) for numbers in merged.values()]
         order = sorted(range(len(key_hashes)), key=key_hashes.__getitem__)
         starts = array("I", [0])
         starts.extend(itertools.accumulate(len(filed[i]) for i in order))
-        return cls(array("q", [key_hashes[i] for i in order]), starts,
-                   array("I", itertools.chain.from_iterable([filed[i] for i in order])))
+        return cls(array("q", map(key_hashes.__getitem__, order)), starts,
+                   array("I", itertools.chain.from_iterable(map(filed.__getitem__, order))))
 
     def get(self, key: str) -> Sequence[int]:
         """The numbers filed under ``key``, empty when there are none."""

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import itertools
 import pickle
 
 from hypothesis import given
@@ -30,15 +29,15 @@ def test_packed_table_survives_pickling(table: dict[str, list[int]]) -> None:
 
 @given(_tables)
 def test_keys_that_share_a_hash_share_their_members(table: dict[str, list[int]]) -> None:
-    original = keytable._key_hash
-    keytable._key_hash = len  # type: ignore[assignment]  # every key of one length collides
+    original = keytable._digest
+    keytable._digest = lambda key: len(key).to_bytes(8, "little")  # every key of one length collides
     try:
         packed = KeyTable.build(table)
+        by_length: dict[int, set[int]] = {}
+        for key, members in table.items():
+            by_length.setdefault(len(key), set()).update(members)
+        assert len(packed) == len(by_length)
+        for key in table:
+            assert list(packed.get(key)) == sorted(by_length[len(key)])
     finally:
-        keytable._key_hash = original
-    by_length: dict[int, set[int]] = {}
-    for key, members in table.items():
-        by_length.setdefault(len(key), set()).update(members)
-    assert list(packed._hashes) == sorted(by_length)
-    assert [list(packed._members[a:b]) for a, b in itertools.pairwise(packed._starts)] == [
-        sorted(by_length[n]) for n in sorted(by_length)]
+        keytable._digest = original

@@ -42,7 +42,7 @@ from .keys import (
     word_keys,
 )
 from .keytable import KeyTable
-from .model import Entity, Role, TokenPair
+from .model import Entity, EntityList, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 from .places import exonyms
@@ -318,7 +318,7 @@ class Index:
     """Forms, tokens and keys of a set of entities; build once, query from many threads."""
 
     def __init__(self, entities: Sequence[Entity], titles: TitleSet) -> None:
-        self.entities = list(entities)
+        self.entities = entities if isinstance(entities, EntityList) else EntityList(entities)
         self.titles = titles
         self._forms: list[str] = []
         self._form_ids: dict[str, int] = {}

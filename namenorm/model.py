@@ -6,13 +6,14 @@ to pickle into worker processes.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import itertools
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from .errors import place
 
-__all__ = ["KINDS", "Decision", "Entity", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
+__all__ = ["KINDS", "Decision", "Entity", "EntityList", "Kind", "Match", "Mention", "Method", "Role", "Source", "TokenPair"]
 
 Kind = Literal["person", "org", "place", "other"]
 Role = Literal["given", "middle", "initial", "particle", "surname", "suffix"]
@@ -83,6 +84,68 @@ class Entity:
     def forms(self) -> tuple[str, ...]:
         """The canonical name followed by the strong aliases."""
         return (self.name, *self.aliases)
+
+
+class EntityList(Sequence[Entity]):
+    """A gallery's entities, in order, pickled as plain tuples of their fields.
+
+    Unpickling a frozen dataclass runs Python for every field of it, which made a stored
+    gallery of 100,000 entities take 0.85 s to read back where the same fields as tuples take
+    0.09 s; each entity is made again the first time it is read, most of them never.
+
+    >>> import pickle
+    >>> gallery = pickle.loads(pickle.dumps(EntityList([Entity("koeln", "Köln", "place")])))
+    >>> gallery[0].name, len(gallery), gallery.ids()
+    ('Köln', 1, ['koeln'])
+    """
+
+    __slots__ = ("_entities", "_rows")
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities: list[Entity | None] = list(entities)
+        self._rows: list[tuple[Any, ...]] = []
+
+    @overload
+    def __getitem__(self, i: int) -> Entity: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Entity]: ...
+
+    def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        entity = self._entities[i]
+        if entity is None:
+            entity = self._entities[i] = _entity_of(self._rows[i])
+        return entity
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def ids(self) -> list[str]:
+        """Every entity's id, in order, without making the entities."""
+        return [row[0] if entity is None else entity.id
+                for entity, row in itertools.zip_longest(self._entities, self._rows)]
+
+    def __getstate__(self) -> tuple[list[tuple[Any, ...]]]:
+        # In a tuple: pickle skips __setstate__ for a false state, as an empty list would be.
+        return ([_row_of(entity) if entity is not None else row
+                 for entity, row in itertools.zip_longest(self._entities, self._rows)],)
+
+    def __setstate__(self, state: tuple[list[tuple[Any, ...]]]) -> None:
+        rows, = state
+        self._rows = rows
+        self._entities = [None] * len(rows)
+
+
+def _row_of(entity: Entity) -> tuple[Any, ...]:
+    source = entity.source
+    return (entity.id, entity.name, entity.kind, entity.aliases, entity.weak, entity.exclude, entity.related,
+            entity.meta, source.path, source.line, source.column)
+
+
+def _entity_of(row: tuple[Any, ...]) -> Entity:
+    entity_id, name, kind, aliases, weak, exclude, related, meta, path, line, column = row
+    return Entity(entity_id, name, kind, aliases, weak, exclude, related, meta, Source(path, line, column))
 
 
 @dataclass(frozen=True, slots=True)

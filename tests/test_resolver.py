@@ -183,6 +183,13 @@ def test_pickle_round_trip_resolves_the_same(small):
     again = pickle.loads(pickle.dumps(small))
     assert again.resolve("Brad Rafensperger") == small.resolve("Brad Rafensperger")
     assert len(again) == len(small)
+    assert list(again) == list(small)
+    assert [e.source for e in again] == [e.source for e in small]  # not compared by ==
+    assert "ryan-germany" in again and "nobody" not in again
+    assert again["ryan-germany"] == small["ryan-germany"]
+    with pytest.raises(UnknownEntityError):
+        again["nobody"]
+    assert list(pickle.loads(pickle.dumps(Resolver([])))) == []
     match = small.resolve("Ryan Germanie")
     assert pickle.loads(pickle.dumps(match)) == match
 

@@ -649,7 +649,7 @@ class Index:
         t = self._vocab_ids.get(word)
         keyed = self._keyed_vocab[t] if t is not None else word_keys(word)
         found = keyed_similarities(token, (keyed,), score_cutoff=TOKEN_FLOOR)[0]
-        return self._adjusted(token.word, word, found)
+        return self._adjusted(token[0], word, found)
 
     def _adjusted(self, token: str, word: str, found: tuple[float, str]) -> tuple[float, str]:
         """``word_similarity`` from the words' ``keys.keyed_similarities``.

@@ -267,7 +267,7 @@ class Engine:
         entities = self.index.entities
         if not any(entities[h.entity].kind == "place" for h in hits):
             return []  # a person or body resembling a country's name is weighed as ever
-        named = countries_named(query.text)
+        named = countries_named(query.text, self.index.country_rows)
         if not named:
             return []
         # A candidate sharing a word with the country's English names may be that country under

@@ -45,7 +45,7 @@ from .keytable import KeyTable
 from .model import Entity, EntityList, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
-from .places import exonyms
+from .places import CountryRows, country_rows, exonyms
 
 __all__ = [
     "ACRONYM",
@@ -366,6 +366,8 @@ class Index:
         self._roles: dict[str, tuple[Role, ...]] = {}
         """Person forms already parsed by ``name_roles``."""
         self._kind_words: dict[str, frozenset[str]] = {}
+        self._country_rows: CountryRows | None = None
+        """``places.country_rows``, packed, where the index was stored (else the shared table)."""
         """Kind -> words of the forms of entities of that kind, built on first use."""
 
     def __getstate__(self) -> dict[str, object]:
@@ -376,6 +378,8 @@ class Index:
             state["_keys"] = KeyTable.build(self._keys)
         state["_loan_tables"] = {rhotic: KeyTable.build(table) if isinstance(table, dict) else table
                                  for rhotic, table in self._loan_tables.items()}
+        if not isinstance(self._country_rows, KeyTable):
+            state["_country_rows"] = KeyTable.build(country_rows())
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -936,6 +940,11 @@ class Index:
                     for k in {key} | deletions(key):
                         table.setdefault(k, []).append(f)
         self._loan_tables.update(built)
+
+    @property
+    def country_rows(self) -> CountryRows:
+        """Every country's names, written as ``places.countries_named`` reads a query."""
+        return self._country_rows if self._country_rows is not None else country_rows()
 
     def complete(self) -> None:
         """Build every table that is otherwise built on first use, so that an index stored or

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import pickle
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from namenorm import Entity, Resolver
+from namenorm.keytable import KeyTable
 
 DATA = Path(__file__).parent / "data"
 
@@ -188,3 +190,9 @@ def test_a_country_the_gallery_does_not_hold_is_not_taken_for_a_city_it_resemble
     islands = Resolver([Entity("svalbard", "Svalbard & Jan Mayen", "place"), *[
         Entity(c.lower().replace(" ", "-"), c, "place") for c in CITIES]])
     assert islands.resolve("Svalbard og Jan Mayen").id == "svalbard"
+    # The same from a stored index, which carries the countries' names packed.
+    stored, engine = pickle.loads(pickle.dumps((resolver, resolver.compiled())))
+    stored.use_compiled(engine)
+    assert isinstance(engine.index.country_rows, KeyTable)
+    assert stored.resolve("Τζιμπουτί") is None and stored.resolve("Laos") is None
+    assert stored.candidates("Τζιμπουτί") == resolver.candidates("Τζιμπουτί")

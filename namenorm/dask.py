@@ -40,7 +40,7 @@ def resolve_names(names: dd.Series, resolver: Resolver | None = None, *, kind: K
     from dask.delayed import delayed
 
     resolver = resolver if resolver is not None else default_resolver()
-    compiled = delayed((resolver, resolver.compiled()), pure=True, traverse=False)
+    compiled = delayed((resolver, resolver.engine), pure=True, traverse=False)
     meta = pd.DataFrame({
         "id": pd.Series(dtype="string"), "name": pd.Series(dtype="string"), "kind": pd.Series(dtype="string"),
         "score": pd.Series(dtype="Float64"), "method": pd.Series(dtype="string"),

@@ -166,8 +166,10 @@ class Resolver:
         return engine
 
     def compiled(self) -> Engine:
-        """The engine with every table built (``Index.complete``), to store on disk or ship to
-        worker processes, each of which would otherwise build the tables left for first use."""
+        """The engine with every table built (``Index.complete``), to store on disk: each process
+        that reads it back would otherwise build the tables left for first use. (Worker
+        processes get ``engine`` as it is: they build those tables only if their names need
+        them, which for a gallery of 100,000 in Latin letters saves each batch some 10 s.)"""
         engine = self.engine
         engine.index.complete()
         return engine
@@ -306,7 +308,7 @@ class Resolver:
         check_probability("score_cutoff", score_cutoff)
         size = max(1, min(_CHUNK, len(unique) // (4 * workers)))
         chunks = [unique[i:i + size] for i in range(0, len(unique), size)]
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.compiled())) as pool:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(self, self.engine)) as pool:
             answers = pool.map(_resolve_chunk, chunks, [kind] * len(chunks), [score_cutoff] * len(chunks))
             found: dict[str, Match | None] = {}
             for chunk, matches in zip(chunks, answers):

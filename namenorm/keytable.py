@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import sys
 from array import array
 from bisect import bisect_left
@@ -66,19 +67,19 @@ class KeyTable:
     @classmethod
     def build(cls, table: Mapping[str, Sequence[int]]) -> KeyTable:
         """Pack ``table``; keys with one hash have their numbers merged."""
-        key_hashes = _key_hashes(table)
-        filed = list(table.values())
-        if len(set(key_hashes)) < len(key_hashes):
+        key_hashes = _key_hashes(table).tolist()
+        unordered = list(table.values())
+        order = sorted(range(len(key_hashes)), key=key_hashes.__getitem__)  # ints sort fast; pairs do not
+        hashes = [key_hashes[i] for i in order]
+        filed = [unordered[i] for i in order]
+        if any(map(operator.eq, hashes, hashes[1:])):  # two keys, one hash: their numbers merge
             merged: dict[int, list[int]] = {}
-            for key_hash, numbers in zip(key_hashes, filed):
+            for key_hash, numbers in zip(hashes, filed):
                 merged.setdefault(key_hash, []).extend(numbers)
-            key_hashes = array("q", merged)
-            filed = [sorted(set(numbers)) for numbers in merged.values()]
-        order = sorted(range(len(key_hashes)), key=key_hashes.__getitem__)
+            hashes, filed = list(merged), [sorted(set(numbers)) for numbers in merged.values()]
         starts = array("I", [0])
-        starts.extend(itertools.accumulate(len(filed[i]) for i in order))
-        return cls(array("q", map(key_hashes.__getitem__, order)), starts,
-                   array("I", itertools.chain.from_iterable(map(filed.__getitem__, order))))
+        starts.extend(itertools.accumulate(map(len, filed)))
+        return cls(array("q", hashes), starts, array("I", list(itertools.chain.from_iterable(filed))))
 
     def get(self, key: str) -> Sequence[int]:
         """The numbers filed under ``key``, empty when there are none."""

@@ -366,9 +366,9 @@ class Index:
         self._roles: dict[str, tuple[Role, ...]] = {}
         """Person forms already parsed by ``name_roles``."""
         self._kind_words: dict[str, frozenset[str]] = {}
+        """Kind -> words of the forms of entities of that kind, built on first use."""
         self._country_rows: CountryRows | None = None
         """``places.country_rows``, packed, where the index was stored (else the shared table)."""
-        """Kind -> words of the forms of entities of that kind, built on first use."""
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
@@ -947,9 +947,9 @@ class Index:
         return self._country_rows if self._country_rows is not None else country_rows()
 
     def complete(self) -> None:
-        """Build every table that is otherwise built on first use, so that an index stored or
-        shipped to other processes carries them instead of each process building them again:
-        the loanword keys of the bundled file take a second for each reading."""
+        """Build every table that is otherwise built on first use, so that an index stored on disk
+        carries them instead of each process that reads it building them again: the loanword
+        keys of the bundled file take a second for each reading."""
         self.prefixes  # noqa: B018 (built on first read)
         for kind in sorted({entity.kind for entity in self.entities}):
             self.is_known_word("", kind)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -375,14 +376,18 @@ def _pairs(mapping: yaml.MappingNode) -> dict[str, yaml.Node]:
     return {k.value.strip(): v for k, v in mapping.value if isinstance(k, yaml.ScalarNode)}
 
 
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
 class _Layout:
     """Where and how to insert into one alias file's text, from its YAML nodes' positions."""
 
     def __init__(self, text: str, path: str) -> None:
         self.text = text
         self.path = path
-        first = text.find("\n")
-        self.eol = "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+        first = _LINE_END.search(text)
+        self.eol = first.group() if first else "\n"
+        """The file's line end, kept in what is added: LF, CRLF, or a lone CR."""
         loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
         self.root = yaml.compose(text, Loader=loader)  # the reader has checked the file already
 
@@ -474,10 +479,10 @@ class _Layout:
 
     def line_insert(self, after: int, lines: list[str]) -> tuple[int, str]:
         """The insertion that puts ``lines`` on lines of their own after the line holding ``after``."""
-        text = self.text
-        if after > 0 and text[after - 1] == "\n":  # a block scalar's end: already a line start
+        text, last = self.text, self.eol[-1]
+        if after > 0 and text[after - 1] == last:  # a block scalar's end: already a line start
             return after, "".join(line + self.eol for line in lines)
-        newline = text.find("\n", after)
+        newline = text.find(last, after)
         if newline < 0:  # the last line has no line end: neither will the file
             return len(text), "".join(self.eol + line for line in lines)
         return newline + 1, "".join(line + self.eol for line in lines)

@@ -103,15 +103,16 @@ def test_flow_mapping_entity(tmp_path):
         "  - {id: bonn, name: Bonn, aliases: [Bonna]}\n")
 
 
-def test_crlf_line_ends_are_kept(tmp_path):
+@pytest.mark.parametrize("eol", ["\r\n", "\r"])
+def test_crlf_and_cr_line_ends_are_kept(tmp_path, eol):
     path = tmp_path / "crlf.yaml"
-    path.write_bytes(KOELN.replace("\n", "\r\n").encode("utf-8"))
+    path.write_bytes(KOELN.replace("\n", eol).encode("utf-8"))
     add_forms(path, "bonn", ["Castra Bonnensia"])
     add_forms(path, "cologne-cathedral", ["Kölner Dom"], name="Cologne Cathedral", kind="place")
     expected = KOELN.replace("      - 'Bonn am Rhein'\n", "      - 'Bonn am Rhein'\n      - Castra Bonnensia\n")
     expected += ("  - id: cologne-cathedral\n    name: Cologne Cathedral\n    kind: place\n    aliases:\n"
                  "      - Kölner Dom\n")  # block lists, as the entry before it has
-    assert path.read_bytes() == expected.replace("\n", "\r\n").encode("utf-8")
+    assert path.read_bytes() == expected.replace("\n", eol).encode("utf-8")
 
 
 @pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16"])

@@ -678,7 +678,19 @@ def _read_at_most(path: PathLike, limit: int) -> bytes:
     with os.fdopen(fd, "rb") as stream:
         if nonblock:
             os.set_blocking(fd, True)
-        return stream.read(limit + 1)
+        # In pieces: one read of ``limit + 1`` bytes sets that much memory aside first, which a
+        # generous limit (max_bytes=10**12) turns into a MemoryError however small the file.
+        chunks, wanted = [], limit + 1
+        while wanted > 0:
+            chunk = stream.read(min(wanted, _READ_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(chunks)
+
+
+_READ_CHUNK = 64 * 1024 * 1024
 
 
 def read_alias_file(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> AliasFile:

@@ -79,6 +79,13 @@ def test_a_surname_twenty_thousand_people_share_scans_in_linear_time():
     assert found == "k7"
 
 
+def test_a_generous_size_limit_reads_a_small_file(tmp_path):
+    path = tmp_path / "small.yaml"
+    path.write_text("entities:\n  - id: koeln\n    name: Köln\n", encoding="utf-8")
+    # One read of the limit's size would set a terabyte aside first.
+    assert read_alias_file(path, max_bytes=10**12).entities[0].name == "Köln"
+
+
 def test_alias_lists_drop_repeats_in_order_and_in_linear_time():
     items = "".join(f"      - alias{i % 15_000}\n" for i in range(30_000))
     parsed = parse_alias_file(f"entities:\n  - id: x\n    name: Xavier Quint\n    aliases:\n{items}")
@@ -92,6 +99,8 @@ def test_reads_stop_at_the_size_limit_for_any_kind_of_file(tmp_path):
             read_alias_file(endless, max_bytes=1 << 20)
         assert str(err.value) == (f"{endless}: file is over the 1,048,576-byte limit; raise it with max_bytes= "
                                   "(namenorm --max-bytes) or split the file")
+    with pytest.raises(AliasFileError, match="over the 70,000,000-byte limit"):
+        read_alias_file("/dev/zero", max_bytes=70_000_000)  # more than one piece is read
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     with pytest.raises(AliasFileError) as err:

@@ -20,14 +20,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, Union
-
-import yaml
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from .errors import AliasFileError, ConflictError, Issue
 from .memory import paused_collection
 from .model import KINDS, Entity, Source
 from .normalize import normalize_name
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -155,8 +156,17 @@ def default_titles() -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-class _Refused(yaml.MarkedYAMLError):
-    """YAML that an alias file may not hold; its message says what to write instead."""
+@lru_cache(maxsize=1)
+def _refused() -> type[yaml.MarkedYAMLError]:
+    """The error for YAML that an alias file may not hold, its message saying what to write
+    instead: a ``yaml.MarkedYAMLError``, so reported like one. Made on first use, as yaml is
+    imported only to read YAML: importing it was a tenth of a cached command-line call."""
+    import yaml
+
+    class Refused(yaml.MarkedYAMLError):
+        pass
+
+    return Refused
 
 
 class _Node:
@@ -185,6 +195,8 @@ class _Mapping(_Node):
 def _event_parser(text: str) -> Any:
     """libyaml's event parser where PyYAML was built with it (it reads ten times faster), else
     PyYAML's own; both give the same events with line and column."""
+    import yaml
+
     if yaml.__with_libyaml__:
         return yaml.CSafeLoader(text)
     return yaml.SafeLoader(text)
@@ -195,8 +207,10 @@ _IN_SEQUENCE = _Node(None, 0, 0)
 
 
 def _refuse_or_open(event: Any, depth: int) -> _Node:
-    """The node an event other than a plain scalar or an end opens, or ``_Refused`` where an
+    """The node an event other than a plain scalar or an end opens, or ``_refused()`` where an
     alias file may not have it."""
+    import yaml
+
     mark = event.start_mark
     problem = None
     if isinstance(event, yaml.AliasEvent):
@@ -209,7 +223,7 @@ def _refuse_or_open(event: Any, depth: int) -> _Node:
     elif depth >= _MAX_NESTING:
         problem = "nesting too deep for an alias file"
     if problem is not None:
-        raise _Refused(problem=problem, problem_mark=mark)
+        raise _refused()(problem=problem, problem_mark=mark)
     if isinstance(event, yaml.SequenceStartEvent):
         return _Sequence([], mark.line + 1, mark.column + 1)
     return _Mapping([], mark.line + 1, mark.column + 1)
@@ -223,6 +237,8 @@ def _compose(text: str) -> _Node | None:
     YAML aliases, tags other than the plain ones (``!!binary``, ``!!int``, ``!foo``), and
     nesting deeper than any alias file has.
     """
+    import yaml
+
     parser = _event_parser(text)
     try:
         parser.get_event()  # stream start
@@ -502,6 +518,8 @@ def parse_alias_file(text: str | bytes, path: str = "<string>", *, places: FormP
     namenorm.errors.AliasFileError: my.yaml:2:5: entity has no 'name'; every entity needs an id and a name
     my.yaml:2:17: unknown key 'nmae' in an entity; did you mean 'name'?
     """
+    import yaml
+
     reader = _Reader(path, places)
     if isinstance(text, bytes):
         text = _decode(text, path)
@@ -516,7 +534,7 @@ def parse_alias_file(text: str | bytes, path: str = "<string>", *, places: FormP
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         problem = exc.problem or "invalid YAML"
-        if not isinstance(exc, _Refused):
+        if not isinstance(exc, _refused()):
             problem = f"{exc.context}: {problem}; fix the YAML syntax" if exc.context else f"{problem}; fix the YAML syntax"
         raise AliasFileError([Issue(path, line, column, problem, "syntax")]) from None
     except yaml.YAMLError as exc:

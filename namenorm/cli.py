@@ -24,7 +24,6 @@ from typing import BinaryIO, NoReturn, TextIO
 
 from . import __version__, load
 from .aliases import MAX_FILE_BYTES, files_to_load, form_places
-from .edit import add_forms
 from .errors import AliasFileError, NamenormError, RefusedEditError, place
 from .keys import metaphone_key, skeleton_key
 from .lint import Finding, PlaceFinder, from_issue
@@ -417,6 +416,8 @@ def _write_findings(findings: Iterable[Finding], args: argparse.Namespace, out: 
 
 
 def _cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+    from .edit import add_forms  # only this command edits files (and needs yaml's node tree)
+
     try:
         result = add_forms(args.file, args.id, args.forms, weak=args.weak, name=args.name, kind=args.kind,
                            force=args.force, with_default=args.with_default)

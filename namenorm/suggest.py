@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .decide import EXACT_METHODS
-from .edit import yaml_scalar
 from .model import Decision, Entity, Kind, Match
 from .normalize import normalize_cached
 from .resolver import Resolver
@@ -140,6 +139,8 @@ def _context(text: str, start: int, end: int) -> str:
 
 def yaml_snippet(suggestions: Iterable[Suggestion], texts: int = 0) -> str:
     """The suggestions as ``extends:`` entries to review and paste into an alias file."""
+    from .edit import yaml_scalar  # yaml, imported only when a snippet is written
+
     read = f" from {texts} text{'s' if texts != 1 else ''}" if texts else ""
     lines = [f"# Suggested by namenorm suggest{read}: review each form before adding it.",
              "entities:"]

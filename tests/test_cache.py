@@ -163,3 +163,14 @@ def test_a_dependency_upgrade_makes_a_new_cache_key(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         cache._own_fingerprint.cache_clear()
+
+
+def test_a_load_from_the_cache_does_not_import_yaml(gallery, tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import sys, namenorm; r = namenorm.load(sys.argv[1], cache_dir=sys.argv[2]); "
+            "assert r.resolve('Ryan Germanie').id == 'ryan-germany'; print('yaml' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code, str(gallery), str(tmp_path / "cache")],
+                           capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["True"], ["False"]]  # parsed the first time; read back, with no YAML to read

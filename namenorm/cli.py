@@ -27,6 +27,7 @@ from .aliases import MAX_FILE_BYTES, files_to_load, form_places
 from .errors import AliasFileError, NamenormError, RefusedEditError, place
 from .keys import metaphone_key, skeleton_key
 from .lint import Finding, PlaceFinder, from_issue
+from .memory import paused_collection
 from .model import KINDS, Decision, Match, Mention
 from .progress import Progress
 from .resolver import Resolver
@@ -142,14 +143,11 @@ def _lasting(until_exit: bool) -> Iterator[None]:
     if not until_exit:
         yield
         return
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    with paused_collection():
+        try:
+            yield
+        finally:
+            gc.freeze()  # before the collector is back on
 
 
 def _match_record(query: str, match: Match | None) -> dict[str, object]:

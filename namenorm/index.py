@@ -45,7 +45,7 @@ from .keytable import KeyTable
 from .model import Entity, EntityList, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
-from .places import CountryRows, country_rows, exonyms
+from .places import CountryRows, country_rows, exonyms, packed_country_rows
 
 __all__ = [
     "ACRONYM",
@@ -379,7 +379,7 @@ class Index:
         state["_loan_tables"] = {rhotic: KeyTable.build(table) if isinstance(table, dict) else table
                                  for rhotic, table in self._loan_tables.items()}
         if not isinstance(self._country_rows, KeyTable):
-            state["_country_rows"] = KeyTable.build(country_rows())
+            state["_country_rows"] = packed_country_rows()
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:

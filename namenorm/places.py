@@ -24,11 +24,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
+from .keytable import KeyTable
 from .model import Entity
 from .normalize import is_latin, normalize_cached
 from .scoring import common_words
 
-__all__ = ["CountryRows", "countries_named", "country_names", "country_rows", "exonyms"]
+__all__ = ["CountryRows", "countries_named", "country_names", "country_rows", "exonyms", "packed_country_rows"]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,13 @@ def country_rows() -> dict[str, list[int]]:
         for key in {_written_key(name) for name in (*english, *others)}:
             rows.setdefault(key, []).append(row)
     return rows
+
+
+@lru_cache(maxsize=1)
+def packed_country_rows() -> KeyTable:
+    """``country_rows`` packed, as a stored index carries it: packed once a process, however
+    many indexes it stores or ships."""
+    return KeyTable.build(country_rows())
 
 
 def countries_named(text: str, rows: CountryRows | None = None) -> tuple[tuple[str, ...], ...]:

@@ -26,7 +26,6 @@ Requires: wordfreq (and namenorm).
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import re
 import sys
@@ -36,7 +35,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(1, str(HERE))
 
+import devsets
 from wordfreq import top_n_list
 
 from namenorm import Entity, Resolver, normalize_name
@@ -49,8 +50,7 @@ _STOP = {"ja": "。", "zh": "。"}
 
 
 def read_tsv(name: str) -> list[dict[str, str]]:
-    with (HERE.parent / "tests" / "data" / name).open(encoding="utf-8", newline="") as fh:
-        return [{k: v.strip() for k, v in row.items()} for row in csv.DictReader(fh, delimiter="\t")]
+    return [{k: v.strip() for k, v in row.items()} for row in devsets.read_tsv(name)]
 
 
 def entity_id(latin: str) -> str:

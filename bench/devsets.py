@@ -929,7 +929,8 @@ def _build_foreign_words(seed: int, size: int) -> DevSet:
 
 # --------------------------------------------------------------------------- project TSVs
 
-def _read_tsv(name: str) -> list[dict[str, str]]:
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """The rows of one of the project's TSV files in ``tests/data``, as written (not stripped)."""
     path = ROOT / "tests" / "data" / name
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
@@ -940,7 +941,7 @@ _TSV_SCRIPTS = {"kana": "kana", "han": "Han"}
 
 def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
     rng = random.Random(seed)
-    pairs, absent = _read_tsv("cross_script_pairs.tsv"), _read_tsv("cross_script_absent.tsv")
+    pairs, absent = read_tsv("cross_script_pairs.tsv"), read_tsv("cross_script_absent.tsv")
     ids: dict[str, str] = {}
     entities: list[Entity] = []
     for row in pairs:

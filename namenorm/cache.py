@@ -1,7 +1,9 @@
 """Compiled resolvers kept on disk, so that a process does not parse and compile the same alias
 files again (the bundled file costs a command-line call most of its time).
 
-A cache file holds a pickled Resolver with its compiled lookup tables. Its name is a hash of
+A cache file holds a pickled Resolver with its compiled lookup tables, their arrays after the
+pickle stream; it is mapped into memory and the arrays are used where they lie, so reading a
+gallery back costs little more than its strings (``packed``). Its name is a hash of
 everything the result depends on: the content of every input file and the name it was read
 under, namenorm's own source and data, the Python version and the load settings; any edit,
 upgrade or setting change so makes a new file. Pickle runs code when read, so a cache is read
@@ -15,19 +17,22 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import mmap
 import os
 import pickle
 import stat
+import struct
 import sys
 import tempfile
 import warnings
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .aliases import data_path
 from .memory import paused_collection
+from .packed import buffers_out_of_band
 
 if TYPE_CHECKING:
     from .resolver import Resolver
@@ -38,7 +43,7 @@ CACHE_AUTO_BYTES = 16 * 1024 * 1024
 """Largest input (about 150,000 entities) that ``load`` caches unless asked: storing the tables
 of a million entities took 7 minutes and 9 GB at its peak (reading them back then takes 16 s,
 where parsing and compiling take minutes), more than a load should spend unasked."""
-_MAGIC = b"namenorm-compiled-1\n"
+_MAGIC = b"namenorm-compiled-2\n"
 _KEEP = 16
 """Cache files kept per directory; older ones are removed when a new one is written."""
 
@@ -125,6 +130,61 @@ def _private_dir(directory: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
+_HEADER = struct.Struct("<QQ")
+"""After the magic line: the length of the pickle stream and the number of buffers, then each
+buffer's length (``_LENGTH``), then the stream, then the buffers, each at a multiple of 8 bytes."""
+_LENGTH = struct.Struct("<Q")
+_ALIGN = 8
+
+
+def _padding(offset: int) -> int:
+    return -offset % _ALIGN
+
+
+def _write(stream: BinaryIO, value: object) -> None:
+    """Pickle ``value`` with the arrays of its packed tables after the stream, each where an
+    array of 64-bit numbers may start, for ``_unpickled`` to use in place."""
+    buffers: list[pickle.PickleBuffer] = []
+    try:
+        with buffers_out_of_band():
+            pickled = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+        raws = [buffer.raw() for buffer in buffers]
+        stream.write(_MAGIC + _HEADER.pack(len(pickled), len(raws)))
+        stream.write(b"".join(_LENGTH.pack(raw.nbytes) for raw in raws))
+        stream.write(pickled)
+        offset = len(_MAGIC) + _HEADER.size + _LENGTH.size * len(raws) + len(pickled)
+        for raw in raws:
+            stream.write(bytes(_padding(offset)))
+            offset += _padding(offset)
+            stream.write(raw)
+            offset += raw.nbytes
+            raw.release()
+    finally:
+        for buffer in buffers:
+            buffer.release()
+
+
+def _unpickled(view: memoryview) -> Any:
+    """What ``_write`` wrote, its buffers read in place from ``view`` (a memory-mapped file)."""
+    if view[:len(_MAGIC)] != _MAGIC:
+        raise ValueError("not a namenorm cache file")
+    offset = len(_MAGIC)
+    stream_size, count = _HEADER.unpack_from(view, offset)
+    offset += _HEADER.size
+    sizes = [size for size, in _LENGTH.iter_unpack(view[offset:offset + _LENGTH.size * count])]
+    offset += _LENGTH.size * count
+    stream = view[offset:offset + stream_size]
+    offset += stream_size
+    buffers = []
+    for size in sizes:
+        offset += _padding(offset)
+        buffers.append(view[offset:offset + size])
+        offset += size
+    if offset > len(view) or len(sizes) != count:
+        raise ValueError(f"the file is truncated ({len(view):,} bytes, {offset:,} expected)")
+    return pickle.loads(stream, buffers=buffers)
+
+
 def fetch(directory: Path, key: str) -> Resolver | None:
     """The resolver stored under ``key``, or None (nothing stored, or nothing safe to read)."""
     path = directory / f"{key}.pickle"
@@ -133,17 +193,16 @@ def fetch(directory: Path, key: str) -> Resolver | None:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             return None
-        with os.fdopen(fd, "rb") as stream:
+        with os.fdopen(fd, "rb"):  # closes the descriptor; the map keeps its own
             info = os.fstat(fd)  # the file opened, not whatever the name points to by now
             if not (stat.S_ISREG(info.st_mode) and _private(info) and _private_dir(directory)):
                 warnings.warn(f"namenorm: not reading the cache {path}: other users can write to it, or it "
                               "is not a plain file; make the directory private or pass another cache_dir",
                               stacklevel=3)
                 return None
-            if stream.read(len(_MAGIC)) != _MAGIC:
-                raise ValueError("not a namenorm cache file")
-            with paused_collection():
-                stored_key, resolver, engine = pickle.load(stream)  # a private directory, checked above
+            mapped = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        with paused_collection():
+            stored_key, resolver, engine = _unpickled(memoryview(mapped))  # a private file, checked above
         if stored_key != key:
             raise ValueError("the file holds another gallery")
         resolver.use_compiled(engine)
@@ -162,8 +221,7 @@ def store(directory: Path, key: str, resolver: Resolver) -> None:
         fd, temporary = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as stream:
-                stream.write(_MAGIC)
-                pickle.dump((key, resolver, resolver.compiled()), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                _write(stream, (key, resolver, resolver.compiled()))
             os.replace(temporary, directory / f"{key}.pickle")
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

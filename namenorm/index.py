@@ -19,15 +19,19 @@ import heapq
 import itertools
 import math
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from typing import Any, TypeVar, cast
 
 from .keys import (
     DERIVED_WORD,
     INITIAL,
     SHORT_FORM,
+    PackedWordKeys,
     WordKeys,
     cross_script_similarity,
     deletions,
@@ -41,9 +45,9 @@ from .keys import (
     token_keys,
     word_keys,
 )
-from .keytable import KeyTable
 from .model import Entity, EntityList, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
+from .packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 from .places import CountryRows, country_rows, exonyms, packed_country_rows
 
@@ -314,29 +318,45 @@ def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
     return sorted(weighed, key=lambda h: (-h.score, h.entity))
 
 
+_P = TypeVar("_P", PackedStrings, Ragged, KeyTable, StringSet)
+
+
+def _packed(table: Any, packed_type: type[_P]) -> _P:
+    """``table`` as ``packed_type`` packs it: as it is where it is packed already (read back)."""
+    return table if isinstance(table, packed_type) else packed_type.build(table)
+
+
+def _lengths(lengths: Sequence[int]) -> array[int]:
+    """Word lengths as an array, as a stored index holds them."""
+    return lengths if isinstance(lengths, array) else array("I", lengths)
+
+
 class Index:
     """Forms, tokens and keys of a set of entities; build once, query from many threads."""
 
     def __init__(self, entities: Sequence[Entity], titles: TitleSet) -> None:
         self.entities = entities if isinstance(entities, EntityList) else EntityList(entities)
         self.titles = titles
-        self._forms: list[str] = []
-        self._form_ids: dict[str, int] = {}
-        self._form_tier: list[int] = []
-        self._form_owner: list[tuple[int, ...]] = []
+        # Lists and dicts where the index was built, packed (``packed``) where it was read back.
+        self._forms: Sequence[str] = []
+        self._form_ids: Mapping[str, int] = {}
+        self._form_tier: Sequence[int] = []
+        self._form_owner: Sequence[tuple[int, ...]] = []
         """Form -> the entities that claim it in its tier (empty once every claimant excluded it)."""
         self._claimants: list[list[int]] = []
         """``_form_owner`` while the index is built (appending to a tuple would be quadratic)."""
-        self._form_tokens: list[tuple[int, ...]] = []
-        self._vocab: list[str] = []
-        self._vocab_ids: dict[str, int] = {}
-        self._postings: list[list[int]] = []
-        self._keyed_vocab: list[WordKeys] = []
+        self._form_tokens: Sequence[tuple[int, ...]] = []
+        self._vocab: Sequence[str] = []
+        self._vocab_lengths: Sequence[int] = []
+        """Letters in each vocabulary token (read for every candidate form, which a packed
+        vocabulary answers more slowly)."""
+        self._vocab_ids: Mapping[str, int] = {}
+        self._postings: Sequence[Sequence[int]] = []
+        self._keyed_vocab: Sequence[WordKeys] = []
         """Vocabulary token -> its keys, which every comparison with it reads (``keys.word_keys``)."""
         self._keys: dict[str, list[int]] | KeyTable = {}
-        """Candidate key (``keys.token_keys``, ``keys.loose_keys``) -> vocabulary tokens filed under it;
-        a dict where it was built, packed (``KeyTable``) where it was unpickled."""
-        self._single_word: defaultdict[str, list[int]] = defaultdict(list)
+        """Candidate key (``keys.token_keys``, ``keys.loose_keys``) -> vocabulary tokens filed under it."""
+        self._single_word: defaultdict[str, list[int]] | KeyTable = defaultdict(list)
         """Word -> forms that are that word alone, or with initials ("j trump")."""
         self._given: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Given name -> the groups of equivalent names it belongs to."""
@@ -345,7 +365,7 @@ class Index:
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
-        self._prefixes: frozenset[str] | None = None
+        self._prefixes: AbstractSet[str] | None = None
         self.unspaced_forms: frozenset[str] = frozenset()
         """Forms as written in a script without spaces between words (习近平, トランプ), and the
         words of those a middle dot splits (ドナルド・トランプ), of two letters or more: the names a
@@ -357,15 +377,17 @@ class Index:
         self.clashes: list[Clash] = []
         self.particles: frozenset[str] = PARTICLES
         """Words that belong to the surname after them: ``parts.PARTICLES`` and the alias files'."""
-        self.first_names: frozenset[str] = frozenset()
+        self.first_names: AbstractSet[str] = frozenset()
         """Words some person's name starts with, or that a given-name group lists."""
-        self._short_targets: frozenset[str] = frozenset()
+        self._short_targets: AbstractSet[str] = frozenset()
         """First words of person names that a short form no group lists may stand for."""
-        self._short_prefixes: dict[str, list[int]] = {}
+        self._short_target_tokens = b""
+        """Vocabulary token -> 1 where it is one of ``_short_targets`` (asked of every candidate)."""
+        self._short_prefixes: dict[str, list[int]] | KeyTable = {}
         """Beginning of a first name (three letters up to two short of it) -> vocabulary tokens."""
         self._roles: dict[str, tuple[Role, ...]] = {}
         """Person forms already parsed by ``name_roles``."""
-        self._kind_words: dict[str, frozenset[str]] = {}
+        self._kind_words: dict[str, AbstractSet[str]] = {}
         """Kind -> words of the forms of entities of that kind, built on first use."""
         self._country_rows: CountryRows | None = None
         """``places.country_rows``, packed, where the index was stored (else the shared table)."""
@@ -373,11 +395,24 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         del state["_recent_candidates"]  # a memo of recent queries, and a wrapper pickle refuses
-        # As dicts of strings, these took most of the time a stored index takes to load.
-        if isinstance(self._keys, dict):
-            state["_keys"] = KeyTable.build(self._keys)
-        state["_loan_tables"] = {rhotic: KeyTable.build(table) if isinstance(table, dict) else table
-                                 for rhotic, table in self._loan_tables.items()}
+        # Packed: as dicts and lists of strings and tuples, a million names' tables took 16 s to
+        # read back (``packed``). A table that is packed already is as it was read.
+        forms = _packed(self._forms, PackedStrings)
+        vocab = _packed(self._vocab, PackedStrings)
+        keyed = self._keyed_vocab
+        state.update(
+            _forms=forms, _form_tier=bytes(self._form_tier),
+            _form_ids=self._form_ids if isinstance(self._form_ids, StringIds) else StringIds.build(forms),
+            _form_owner=_packed(self._form_owner, Ragged), _form_tokens=_packed(self._form_tokens, Ragged),
+            _vocab=vocab, _postings=_packed(self._postings, Ragged), _vocab_lengths=_lengths(self._vocab_lengths),
+            _vocab_ids=self._vocab_ids if isinstance(self._vocab_ids, StringIds) else StringIds.build(vocab),
+            _keyed_vocab=keyed if isinstance(keyed, PackedWordKeys) else PackedWordKeys.build(vocab, keyed),
+            _keys=_packed(self._keys, KeyTable), _single_word=_packed(self._single_word, KeyTable),
+            _short_prefixes=_packed(self._short_prefixes, KeyTable),
+            _loan_tables={rhotic: _packed(table, KeyTable) for rhotic, table in self._loan_tables.items()},
+            _prefixes=None if self._prefixes is None else _packed(self._prefixes, StringSet),
+            first_names=_packed(self.first_names, StringSet), _short_targets=_packed(self._short_targets, StringSet),
+            _kind_words={kind: _packed(words, StringSet) for kind, words in self._kind_words.items()})
         if not isinstance(self._country_rows, KeyTable):
             state["_country_rows"] = packed_country_rows()
         return state
@@ -454,11 +489,12 @@ class Index:
     def _claim(self, form: str, e_idx: int, tier: int, restriction: int) -> None:
         if not form:
             return
+        tiers = cast(list[int], self._form_tier)  # lists while the index is built
         f = self._form_ids.get(form)
         if f is None:
-            f = self._form_ids[form] = len(self._forms)
-            self._forms.append(form)
-            self._form_tier.append(tier)
+            f = cast(dict[str, int], self._form_ids)[form] = len(self._forms)
+            cast(list[str], self._forms).append(form)
+            tiers.append(tier)
             self._claimants.append([e_idx])
             if restriction:
                 self._restricted[f] = restriction
@@ -468,10 +504,10 @@ class Index:
             self._restricted[f] &= restriction
             if not self._restricted[f]:
                 del self._restricted[f]
-        if tier < self._form_tier[f]:
-            self._form_tier[f] = tier
+        if tier < tiers[f]:
+            tiers[f] = tier
             self._claimants[f] = [e_idx]
-        elif tier == self._form_tier[f]:
+        elif tier == tiers[f]:
             claimants = self._claimants[f]
             if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
                 claimants.append(e_idx)
@@ -484,31 +520,42 @@ class Index:
 
     def _index_tokens(self) -> None:
         keys: dict[str, list[int]] = {}
-        self._keys = keys
+        single_word: defaultdict[str, list[int]] = defaultdict(list)
+        vocab: list[str] = []
+        vocab_ids: dict[str, int] = {}
+        postings: list[list[int]] = []
+        keyed_vocab: list[WordKeys] = []
+        form_tokens: list[tuple[int, ...]] = []
         for f, form in enumerate(self._forms):
             ids = []
             words = form.split()
             if sum(len(w) > 1 for w in words) == 1:
-                self._single_word[max(words, key=len)].append(f)
+                single_word[max(words, key=len)].append(f)
             for token in words:
-                t = self._vocab_ids.get(token)
+                t = vocab_ids.get(token)
                 if t is None:
-                    t = self._vocab_ids[token] = len(self._vocab)
-                    self._vocab.append(token)
-                    self._postings.append([])
-                    self._keyed_vocab.append(word_keys(token))
+                    t = vocab_ids[token] = len(vocab)
+                    vocab.append(token)
+                    postings.append([])
+                    keyed_vocab.append(word_keys(token))
                     for key in token_keys(token) | loose_keys(token):
                         keys.setdefault(key, []).append(t)
-                posting = self._postings[t]
+                posting = postings[t]
                 if not posting or posting[-1] != f:
                     posting.append(f)
                 ids.append(t)
-            self._form_tokens.append(tuple(ids))
+            form_tokens.append(tuple(ids))
+        short_prefixes: dict[str, list[int]] = {}
         for name in self._short_targets:
-            t = self._vocab_ids.get(name)
+            t = vocab_ids.get(name)
             if t is not None:
                 for prefix in short_form_prefixes(name):
-                    self._short_prefixes.setdefault(prefix, []).append(t)
+                    short_prefixes.setdefault(prefix, []).append(t)
+        self._keys, self._single_word, self._short_prefixes = keys, single_word, short_prefixes
+        self._vocab, self._vocab_ids, self._postings, self._keyed_vocab = vocab, vocab_ids, postings, keyed_vocab
+        self._vocab_lengths = [len(token) for token in vocab]
+        self._short_target_tokens = bytes(token in self._short_targets for token in vocab)
+        self._form_tokens = form_tokens
 
     # -- lookups -------------------------------------------------------------
 
@@ -542,7 +589,7 @@ class Index:
         return f is not None and bool(self._restricted.get(f, 0) & FOREIGN)
 
     @property
-    def prefixes(self) -> frozenset[str]:
+    def prefixes(self) -> AbstractSet[str]:
         """Every form and every word-prefix of one, up to ``SCAN_WORDS`` words, for scanning text;
         built on first use."""
         found = self._prefixes
@@ -560,7 +607,7 @@ class Index:
         return max((len(t) for t in self._form_tokens), default=0)
 
     @property
-    def vocab_ids(self) -> dict[str, int]:
+    def vocab_ids(self) -> Mapping[str, int]:
         """Every word of every form, with its id."""
         return self._vocab_ids
 
@@ -616,14 +663,15 @@ class Index:
                     fresh.update(bucket)
             fresh -= seen
             seen |= fresh
-            size = len(token)
-            vocab, keyed = self._vocab, self._keyed_vocab
+            size, lengths, keyed = len(token), self._vocab_lengths, self._keyed_vocab
+            targets = self._short_target_tokens
             # In a fixed order, so ties fall the same way in every process.
-            near = [t for t in sorted(fresh) if abs(len(vocab[t]) - size) <= _MAX_LENGTH_GAP]
-            scored = keyed_similarities(keyed_token, [keyed[t] for t in near], score_cutoff=TOKEN_FLOOR)
-            for t, found in zip(near, scored):
-                if found[0] or given or vocab[t] in self._short_targets:  # else _adjusted keeps 0.0
-                    found = self._adjusted(token, vocab[t], found)
+            near = [t for t in sorted(fresh) if abs(lengths[t] - size) <= _MAX_LENGTH_GAP]
+            near_keys = [keyed[t] for t in near]
+            scored = keyed_similarities(keyed_token, near_keys, score_cutoff=TOKEN_FLOOR)
+            for t, word_keys_t, found in zip(near, near_keys, scored):
+                if found[0] or given or targets[t]:  # else _adjusted keeps 0.0
+                    found = self._adjusted(token, word_keys_t[0], found)
                     if found[0]:
                         out[t] = found
         for group in self._given.get(token, ()):
@@ -765,7 +813,7 @@ class Index:
         # where the search may stop early.
         bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
         q_lens = [len(t) for t in tokens]
-        vocab = self._vocab
+        vocab, lengths = self._vocab, self._vocab_lengths
         wanted = GENERATIONAL.intersection(tokens)
         best: dict[int, tuple[float, int, Hit]] = {}
         # Best scores of entities whose best form agrees with the query's generational suffix:
@@ -797,7 +845,7 @@ class Index:
                                 found = unkeyed[(i, t)] = self._keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
-            score, pairs = score_alignment(q_lens, [len(vocab[t]) for t in f_tokens], sims)
+            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims)
             score *= TIER_TRUST[self._form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
@@ -834,7 +882,7 @@ class Index:
         """
         q_lens = [len(t) for t in tokens]
         q_total = sum(q_lens)
-        vocab = self._vocab
+        lengths = self._vocab_lengths
         bounded = []
         ceilings: dict[tuple[int, int], float] = {}
 
@@ -843,17 +891,18 @@ class Index:
             assert keyed_tokens is not None
             found = ceilings.get((i, t))
             if found is None:
-                found = unkeyed_bound(q_lens[i], len(vocab[t]))
-                if min(q_lens[i], len(vocab[t])) >= 3:
-                    ceiling = max(similarity_ceiling(keyed_tokens[i], self._keyed_vocab[t]),
-                                  self._name_relation(tokens[i], vocab[t])[0])
+                found = unkeyed_bound(q_lens[i], lengths[t])
+                if min(q_lens[i], lengths[t]) >= 3:
+                    keyed = self._keyed_vocab[t]
+                    ceiling = max(similarity_ceiling(keyed_tokens[i], keyed),
+                                  self._name_relation(tokens[i], keyed[0])[0])
                     found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
                 ceilings[(i, t)] = found
             return found
 
         for f in forms:
             f_tokens = self._form_tokens[f]
-            f_lens = [len(vocab[t]) for t in f_tokens]
+            f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
             trust = TIER_TRUST[self._form_tier[f]] / (q_total + lightest)
             bound = 0.0

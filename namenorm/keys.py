@@ -18,16 +18,20 @@ Keys only propose candidates; ``token_similarity`` decides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import overload
 
 import jellyfish
+
+from .packed import PackedStrings
 
 __all__ = [
     "DERIVED_WORD",
     "INITIAL",
     "MAX_DELETE_LEN",
     "MIN_DELETE_LEN",
+    "PackedWordKeys",
     "WordKeys",
     "abjad_vowel_agreement",
     "cross_script_similarity",
@@ -306,6 +310,60 @@ def letter_bag(token: str) -> int:
                 bag |= 1 << k
                 break
     return bag
+
+
+_BAG_BYTES = (_BAG_SLOTS * _BAG_DEPTH + 7) // 8
+
+
+class PackedWordKeys(Sequence[WordKeys]):
+    """A vocabulary's ``word_keys``, packed as a stored index holds them (``packed``); each
+    word's tuple is made the first time it is read, then kept.
+
+    >>> keyed = PackedWordKeys.build(PackedStrings.build(["perdue", "köln"]))
+    >>> keyed[0] == word_keys("perdue"), keyed[1] == word_keys("köln"), len(keyed)
+    (True, True, 2)
+    """
+
+    __slots__ = ("_bags", "_made", "_metaphones", "_skeletons", "_words")
+
+    def __init__(self, words: PackedStrings, metaphones: PackedStrings, skeletons: PackedStrings,
+                 bags: bytes | memoryview) -> None:
+        self._words = words
+        self._metaphones = metaphones
+        self._skeletons = skeletons
+        self._bags = bags
+        """Each word's ``letter_bag``, in ``_BAG_BYTES`` bytes, little-endian."""
+        self._made: dict[int, WordKeys] = {}
+
+    @classmethod
+    def build(cls, words: PackedStrings, keyed: Sequence[WordKeys] | None = None) -> PackedWordKeys:
+        """Pack the keys of ``words``: ``keyed``, where they are computed already."""
+        keyed = [word_keys(word) for word in words] if keyed is None else keyed
+        return cls(words, PackedStrings.build(k[1] for k in keyed), PackedStrings.build(k[2] for k in keyed),
+                   b"".join(k[3].to_bytes(_BAG_BYTES, "little") for k in keyed))
+
+    def __reduce__(self) -> tuple[type[PackedWordKeys], tuple[object, ...]]:
+        return PackedWordKeys, (self._words, self._metaphones, self._skeletons, self._bags)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    @overload
+    def __getitem__(self, i: int) -> WordKeys: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[WordKeys]: ...
+
+    def __getitem__(self, i: int | slice) -> WordKeys | list[WordKeys]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        found = self._made.get(i)
+        if found is None:
+            at = i * _BAG_BYTES
+            found = self._made[i] = (self._words[i], self._metaphones[i], self._skeletons[i],
+                                     int.from_bytes(self._bags[at:at + _BAG_BYTES], "little"))
+        return found
 
 
 def similarity_ceiling(a: WordKeys, b: WordKeys) -> float:

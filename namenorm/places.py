@@ -24,9 +24,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Protocol
 
-from .keytable import KeyTable
 from .model import Entity
 from .normalize import is_latin, normalize_cached
+from .packed import KeyTable
 from .scoring import common_words
 
 __all__ = ["CountryRows", "countries_named", "country_names", "country_rows", "exonyms", "packed_country_rows"]

@@ -94,15 +94,16 @@ class Resolver:
                 match model's default, the same for every gallery, script and kind.
         """
         self._entities = EntityList(entities)
-        self._by_id: dict[str, int] | None = {}
-        """Id -> position in ``_entities``; made again on first use after unpickling."""
-        for i, entity in enumerate(self._entities):
+        for entity in self._entities:
             if not isinstance(entity, Entity):
                 raise TypeError(f"entities must be Entity objects, not {type(entity).__name__}")
-            if entity.id in self._by_id:
-                raise ValueError(f"id {entity.id!r} is defined twice ({self._entities[self._by_id[entity.id]].source} "
-                                 f"and {entity.source}); ids must be unique")
-            self._by_id[entity.id] = i
+        positions = self._entities.positions()
+        if len(positions) != len(self._entities):
+            for i, entity in enumerate(self._entities):
+                first = positions[entity.id]
+                if first != i:
+                    raise ValueError(f"id {entity.id!r} is defined twice ({self._entities[first].source} "
+                                     f"and {entity.source}); ids must be unique")
         self._titles = (*default_titles(), *_strings("titles", titles))
         self._given_names = (*default_given_names(), *(_strings("each group of given_names", group) for group in given_names))
         self._particles = _strings("particles", particles)
@@ -120,19 +121,13 @@ class Resolver:
         return iter(self._entities)
 
     def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._positions()
+        return entity_id in self._entities.positions()
 
     def __getitem__(self, entity_id: str) -> Entity:
         try:
-            return self._entities[self._positions()[entity_id]]
+            return self._entities[self._entities.positions()[entity_id]]
         except KeyError:
             raise UnknownEntityError(entity_id) from None
-
-    def _positions(self) -> dict[str, int]:
-        by_id = self._by_id
-        if by_id is None:
-            by_id = self._by_id = {entity_id: i for i, entity_id in enumerate(self._entities.ids())}
-        return by_id
 
     def __repr__(self) -> str:
         return f"<Resolver of {len(self._entities)} entities>"
@@ -140,7 +135,6 @@ class Resolver:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_engine"] = None
-        state["_by_id"] = None  # quicker to make again from the ids than to unpickle
         del state["_lock"]
         return state
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from namenorm import Entity, Resolver
-from namenorm.keytable import KeyTable
+from namenorm.packed import KeyTable
 
 DATA = Path(__file__).parent / "data"
 

@@ -91,23 +91,24 @@ class _Packed:
     """What every packed table shares: its parts, and how they pickle."""
 
     __slots__ = ()
-    _TYPECODES = ""
-    """One letter per constructor argument: an array's typecode, or ``s`` for a plain object."""
 
     def _parts(self) -> tuple[Any, ...]:
+        """The constructor's arguments: memoryviews, and plain objects pickled as themselves."""
         raise NotImplementedError
 
     def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
-        parts = [part if code == "s" else _out_of_band(part, protocol)
-                 for code, part in zip(self._TYPECODES, self._parts())]
-        return _rebuild, (type(self), self._TYPECODES, *parts)
+        parts = self._parts()
+        typecodes = "".join(part.format if isinstance(part, memoryview) else "s" for part in parts)
+        return _rebuild, (type(self), typecodes,
+                          *(_out_of_band(part, protocol) if isinstance(part, memoryview) else part for part in parts))
 
 
 def _starts_of(sizes: Iterable[int]) -> memoryview:
-    """Where each of items of these sizes starts when laid one after another, and where the last ends."""
+    """Where each of items of these sizes starts when laid one after another, and where the last
+    ends: four bytes each where they fit, else eight."""
     starts = array("Q", [0])
     starts.extend(itertools.accumulate(sizes))
-    return memoryview(starts)
+    return memoryview(array("I", starts) if starts[-1] < 2**32 else starts)
 
 
 class _Rows(_Packed, Sequence[_T]):
@@ -150,7 +151,6 @@ class PackedStrings(_Rows[str]):
     """
 
     __slots__ = ("_text",)
-    _TYPECODES = "sQ"
 
     def __init__(self, text: str, starts: memoryview) -> None:
         super().__init__(starts)
@@ -194,7 +194,6 @@ class StringIds(_Packed, Mapping[str, int]):
     """
 
     __slots__ = ("_hashes", "_order", "_recent", "_size", "_strings")
-    _TYPECODES = "sIIs"
 
     def __init__(self, strings: PackedStrings, hashes: memoryview, order: memoryview, size: int) -> None:
         self._strings = strings
@@ -279,7 +278,6 @@ class StringSet(_Packed, AbstractSet[str]):
     """
 
     __slots__ = ("_ids",)
-    _TYPECODES = "s"
 
     def __init__(self, ids: StringIds) -> None:
         self._ids = ids
@@ -310,7 +308,6 @@ class Ragged(_Rows[tuple[int, ...]]):
     """
 
     __slots__ = ("_members", "_recent")
-    _TYPECODES = "QI"
 
     def __init__(self, starts: memoryview, members: memoryview) -> None:
         super().__init__(starts)
@@ -350,7 +347,6 @@ class PackedRecords(_Rows[Any]):
     """
 
     __slots__ = ("_blob",)
-    _TYPECODES = "BQ"
 
     def __init__(self, blob: memoryview, starts: memoryview) -> None:
         super().__init__(starts)
@@ -402,7 +398,6 @@ class KeyTable(_Packed):
     """
 
     __slots__ = ("_hashes", "_members", "_starts")
-    _TYPECODES = "qII"
 
     def __init__(self, hashes: memoryview, starts: memoryview, members: memoryview) -> None:
         self._hashes = hashes
@@ -425,9 +420,7 @@ class KeyTable(_Packed):
             for key_hash, numbers in zip(hashes, filed):
                 merged.setdefault(key_hash, []).extend(numbers)
             hashes, filed = list(merged), [sorted(set(numbers)) for numbers in merged.values()]
-        starts = array("I", [0])
-        starts.extend(itertools.accumulate(map(len, filed)))
-        return cls(_numbers("q", hashes), memoryview(starts), _numbers("I", itertools.chain.from_iterable(filed)))
+        return cls(_numbers("q", hashes), _starts_of(map(len, filed)), _numbers("I", itertools.chain.from_iterable(filed)))
 
     def _parts(self) -> tuple[Any, ...]:
         return self._hashes, self._starts, self._members

@@ -313,11 +313,13 @@ def letter_bag(token: str) -> int:
 
 
 _BAG_BYTES = (_BAG_SLOTS * _BAG_DEPTH + 7) // 8
+_KEPT_WORD_KEYS = 1 << 18
+"""Words' keys a ``PackedWordKeys`` keeps made before it starts afresh."""
 
 
 class PackedWordKeys(Sequence[WordKeys]):
     """A vocabulary's ``word_keys``, packed as a stored index holds them (``packed``); each
-    word's tuple is made the first time it is read, then kept.
+    word's tuple is made the first time it is read, then kept for a while.
 
     >>> keyed = PackedWordKeys.build(PackedStrings.build(["perdue", "köln"]))
     >>> keyed[0] == word_keys("perdue"), keyed[1] == word_keys("köln"), len(keyed)
@@ -361,8 +363,11 @@ class PackedWordKeys(Sequence[WordKeys]):
         found = self._made.get(i)
         if found is None:
             at = i * _BAG_BYTES
-            found = self._made[i] = (self._words[i], self._metaphones[i], self._skeletons[i],
-                                     int.from_bytes(self._bags[at:at + _BAG_BYTES], "little"))
+            found = (self._words[i], self._metaphones[i], self._skeletons[i],
+                     int.from_bytes(self._bags[at:at + _BAG_BYTES], "little"))
+            if len(self._made) >= _KEPT_WORD_KEYS:
+                self._made.clear()
+            self._made[i] = found
         return found
 
 

@@ -170,8 +170,8 @@ class PackedStrings(_Rows[str]):
         return self._text[starts[i]:starts[i + 1]]
 
     def __iter__(self) -> Iterator[str]:
-        text = self._text
-        return itertools.starmap(lambda a, b: text[a:b], itertools.pairwise(self._starts))
+        starts = self._starts
+        return map(self._text.__getitem__, map(slice, starts, starts[1:]))
 
 
 _RECENT_TEXTS = 1 << 18
@@ -212,11 +212,12 @@ class StringIds(_Packed, Mapping[str, int]):
         first: dict[str, int] = {}
         for position, text in enumerate(strings):
             first.setdefault(text, position)
-        hashes = [_text_hash(text) for text in first]
+        hashes = list(map(_text_hash, first))
         positions = list(first.values())
-        order = sorted(range(len(hashes)), key=lambda k: (hashes[k], positions[k]))
-        return cls(strings, _numbers("I", (hashes[k] for k in order)),
-                   _numbers("I", (positions[k] for k in order)), len(first))
+        # A stable sort of positions in ascending order: where hashes tie, the first comes first.
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
+        return cls(strings, _numbers("I", map(hashes.__getitem__, order)),
+                   _numbers("I", map(positions.__getitem__, order)), len(first))
 
     def _parts(self) -> tuple[Any, ...]:
         return self._strings, self._hashes, self._order, self._size
@@ -318,7 +319,7 @@ class Ragged(_Rows[tuple[int, ...]]):
     @classmethod
     def build(cls, rows: Iterable[Iterable[int]]) -> Ragged:
         packed = [tuple(row) for row in rows]
-        return cls(_starts_of(map(len, packed)), _numbers("I", itertools.chain.from_iterable(packed)))
+        return cls(_starts_of(map(len, packed)), _numbers("I", list(itertools.chain.from_iterable(packed))))
 
     def _parts(self) -> tuple[Any, ...]:
         return self._starts, self._members
@@ -413,8 +414,8 @@ class KeyTable(_Packed):
         key_hashes = _key_hashes(table).tolist()
         unordered = list(table.values())
         order = sorted(range(len(key_hashes)), key=key_hashes.__getitem__)  # ints sort fast; pairs do not
-        hashes = [key_hashes[i] for i in order]
-        filed = [unordered[i] for i in order]
+        hashes = list(map(key_hashes.__getitem__, order))
+        filed = list(map(unordered.__getitem__, order))
         if any(map(operator.eq, hashes, hashes[1:])):  # two keys, one hash: their numbers merge
             merged: dict[int, list[int]] = {}
             for key_hash, numbers in zip(hashes, filed):

@@ -39,7 +39,7 @@ from .normalize import (
     strip_titles,
 )
 from .places import countries_named
-from .romanize import drops_final_r, native_spellings, writes_short_vowels
+from .romanize import dental_readings, drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 from .spelling import spelling_agreement
 
@@ -99,6 +99,8 @@ class Query:
     """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
     spaced: bool = False
     """Written with a space between words (not one that normalizing adds: Моңғолия is one word)."""
+    readings: tuple[str, ...] = ()
+    """Other readings of ``form`` the search across scripts weighs too (``romanize.dental_readings``)."""
 
     @property
     def form(self) -> str:
@@ -157,7 +159,7 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), len(name.split()) > 1)
+                     script_of(name), len(name.split()) > 1, dental_readings(name, stripped))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:
@@ -188,11 +190,12 @@ class Engine:
                             limit=_MAX_CANDIDATES, accept=accept)
         if query.foreign or index.foreign_only:
             best = {h.entity: h for h in hits}
-            for hit in index.cross_search(query.form, rhotic=not query.drops_r, latin_query=not query.foreign,
-                                          vowels=query.vowels, spaced=query.foreign and query.spaced,
-                                          score_cutoff=SIMILARITY_FLOOR):
-                if hit.entity not in best or hit.score > best[hit.entity].score:
-                    best[hit.entity] = hit
+            for reading in (query.form, *query.readings):
+                for hit in index.cross_search(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
+                                              vowels=query.vowels, spaced=query.foreign and query.spaced,
+                                              score_cutoff=SIMILARITY_FLOOR):
+                    if hit.entity not in best or hit.score > best[hit.entity].score:
+                        best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
 

@@ -19,6 +19,9 @@ fix what its letter-by-letter output gets wrong for names:
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").
 
+``dental_readings`` gives kana and Han readings a second chance: those scripts have no ti or di,
+so a borrowed name's ti and di come out as chi and ji (プーチン "puchin", 普京 "pujing").
+
 ``native_spellings`` gives a Chinese, Korean or Cyrillic name as its own people spell
 it in Latin letters, which is not how it sounds to an English ear nor how unidecode
 reads it: 李克强 "li keqiang", 손흥민 "son heung min", Григорій "hryhorii".
@@ -31,7 +34,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["drops_final_r", "native_spellings", "romanize", "writes_short_vowels"]
+__all__ = ["dental_readings", "drops_final_r", "native_spellings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -287,6 +290,26 @@ def drops_final_r(text: str) -> bool:
     (True, False, False)
     """
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
+
+
+_PALATALIZING_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Kana and Han, which have no ti or di: a borrowed name's ti and di come out as chi and ji."""
+_PALATAL_BEFORE_I = re.compile(r"chi|ji")
+_DENTAL = {"chi": "ti", "ji": "di"}
+
+
+def dental_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with each chi and ji read as the ti and di of the name it
+    may borrow, where ``text`` is kana or Han; () where nothing changes.
+
+    >>> dental_readings("プーチン", "puchin"), dental_readings("弗拉基米尔", "fulajimier")
+    (('putin',), ('fuladimier',))
+    >>> dental_readings("Чили", "chili"), dental_readings("カナダ", "kanada")
+    ((), ())
+    """
+    if not _PALATALIZING_SCRIPTS.search(text) or not _PALATAL_BEFORE_I.search(reading):
+        return ()
+    return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -73,6 +73,14 @@ def test_coarse_readings_point_at_their_person(latin_only, query, expected):
     assert best.id == expected and 0.1 <= best.score < 1.0  # the nearest, never certain from a reading alone
 
 
+@pytest.mark.parametrize("query", ["ウラジーミル・プーチン", "弗拉基米尔·普京"])
+def test_kana_and_han_chi_and_ji_are_read_as_the_ti_and_di_they_borrow(query):
+    """プーチン is "puchin" and 普京 "pujing" read as written; Putin is what they borrow."""
+    gallery = Resolver([Entity("putin", "Vladimir Putin", "person"), Entity("beijing", "Beijing", "place"),
+                        Entity("pushkin", "Alexander Pushkin", "person"), Entity("vladivostok", "Vladivostok", "place")])
+    assert gallery.resolve(query).id == "putin"
+
+
 def test_vowelless_arabic_is_not_held_to_the_vowels_it_does_not_write():
     resolver = Resolver([Entity("angela-merkel", "Angela Merkel", "person"),
                          Entity("karl-marx", "Karl Marx", "person")])

@@ -366,3 +366,11 @@ def test_japanese_katakana_names_are_read_across_scripts_in_unspaced_text():
     assert found(r, "昨日ドナルド・トランプ氏とジョー・バイデン氏が会談した。") == [
         ("ドナルド・トランプ", "donald-trump"), ("ジョー・バイデン", "joe-biden")]
     assert found(r, "テレビでコンピューターを見た。") == []
+
+
+def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():
+    # プーチン "puchin", 普京 "pujing": the span is weighed for the ti and di it borrows, as resolve weighs it.
+    r = namenorm.Resolver([namenorm.Entity("putin", "Vladimir Putin", "person"),
+                           namenorm.Entity("beijing", "Beijing", "place")])
+    assert found(r, "昨日ウラジーミル・プーチン大統領が述べた。") == [("ウラジーミル・プーチン", "putin")]
+    assert found(r, "弗拉基米尔·普京 总统 昨天 说。") == [("弗拉基米尔·普京", "putin")]

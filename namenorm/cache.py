@@ -25,6 +25,7 @@ import struct
 import sys
 import tempfile
 import warnings
+import zlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -130,9 +131,10 @@ def _private_dir(directory: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
-_HEADER = struct.Struct("<QQ")
-"""After the magic line: the length of the pickle stream and the number of buffers, then each
-buffer's length (``_LENGTH``), then the stream, then the buffers, each at a multiple of 8 bytes."""
+_HEADER = struct.Struct("<QQQ")
+"""After the magic line: the length of the pickle stream, the number of buffers and the CRC-32
+of all that follows; then each buffer's length (``_LENGTH``), then the stream, then the
+buffers, each at a multiple of 8 bytes."""
 _LENGTH = struct.Struct("<Q")
 _ALIGN = 8
 
@@ -149,15 +151,20 @@ def _write(stream: BinaryIO, value: object) -> None:
         with buffers_out_of_band():
             pickled = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
         raws = [buffer.raw() for buffer in buffers]
-        stream.write(_MAGIC + _HEADER.pack(len(pickled), len(raws)))
-        stream.write(b"".join(_LENGTH.pack(raw.nbytes) for raw in raws))
-        stream.write(pickled)
-        offset = len(_MAGIC) + _HEADER.size + _LENGTH.size * len(raws) + len(pickled)
+        chunks: list[bytes | memoryview] = [b"".join(_LENGTH.pack(raw.nbytes) for raw in raws), pickled]
+        offset = len(_MAGIC) + _HEADER.size + sum(map(len, chunks))
         for raw in raws:
-            stream.write(bytes(_padding(offset)))
+            chunks.append(bytes(_padding(offset)))
             offset += _padding(offset)
-            stream.write(raw)
+            chunks.append(raw)
             offset += raw.nbytes
+        checksum = 0
+        for chunk in chunks:
+            checksum = zlib.crc32(chunk, checksum)
+        stream.write(_MAGIC + _HEADER.pack(len(pickled), len(raws), checksum))
+        for chunk in chunks:
+            stream.write(chunk)
+        for raw in raws:
             raw.release()
     finally:
         for buffer in buffers:
@@ -165,12 +172,17 @@ def _write(stream: BinaryIO, value: object) -> None:
 
 
 def _unpickled(view: memoryview) -> Any:
-    """What ``_write`` wrote, its buffers read in place from ``view`` (a memory-mapped file)."""
+    """What ``_write`` wrote, its buffers read in place from ``view`` (a memory-mapped file).
+
+    The whole file is checked against its checksum first (about half a second a gigabyte):
+    a damaged array would otherwise give wrong candidates, or fail in the middle of a query.
+    """
     if view[:len(_MAGIC)] != _MAGIC:
         raise ValueError("not a namenorm cache file")
     offset = len(_MAGIC)
-    stream_size, count = _HEADER.unpack_from(view, offset)
+    stream_size, count, checksum = _HEADER.unpack_from(view, offset)
     offset += _HEADER.size
+    body = offset
     sizes = [size for size, in _LENGTH.iter_unpack(view[offset:offset + _LENGTH.size * count])]
     offset += _LENGTH.size * count
     stream = view[offset:offset + stream_size]
@@ -182,6 +194,8 @@ def _unpickled(view: memoryview) -> Any:
         offset += size
     if offset > len(view) or len(sizes) != count:
         raise ValueError(f"the file is truncated ({len(view):,} bytes, {offset:,} expected)")
+    if zlib.crc32(view[body:offset]) != checksum:
+        raise ValueError("the file is damaged (its checksum does not match)")
     return pickle.loads(stream, buffers=buffers)
 
 

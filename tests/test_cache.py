@@ -56,7 +56,10 @@ def test_a_corrupt_or_foreign_cache_file_is_rebuilt_with_a_warning(gallery, tmp_
     directory = tmp_path / "cache"
     namenorm.load(gallery, cache_dir=directory)
     (stored,) = cached_files(directory)
-    for damage in (stored.read_bytes()[:100], b"not a cache at all", b""):
+    whole = stored.read_bytes()
+    flipped = bytearray(whole)
+    flipped[len(whole) * 3 // 4] ^= 0x10  # one bit, in the arrays after the pickle stream
+    for damage in (whole[:100], whole[:-1], bytes(flipped), b"not a cache at all", b""):
         stored.write_bytes(damage)
         with pytest.warns(UserWarning, match="ignoring the unreadable cache"):
             rebuilt = namenorm.load(gallery, cache_dir=directory)

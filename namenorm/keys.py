@@ -24,7 +24,7 @@ from typing import overload
 
 import jellyfish
 
-from .packed import PackedStrings
+from .packed import PackedStrings, position_in, remember
 
 __all__ = [
     "DERIVED_WORD",
@@ -313,8 +313,6 @@ def letter_bag(token: str) -> int:
 
 
 _BAG_BYTES = (_BAG_SLOTS * _BAG_DEPTH + 7) // 8
-_KEPT_WORD_KEYS = 1 << 18
-"""Words' keys a ``PackedWordKeys`` keeps made before it starts afresh."""
 
 
 class PackedWordKeys(Sequence[WordKeys]):
@@ -336,6 +334,7 @@ class PackedWordKeys(Sequence[WordKeys]):
         self._bags = bags
         """Each word's ``letter_bag``, in ``_BAG_BYTES`` bytes, little-endian."""
         self._made: dict[int, WordKeys] = {}
+        """Words' keys made lately (``packed.remember``)."""
 
     @classmethod
     def build(cls, words: PackedStrings, keyed: Sequence[WordKeys] | None = None) -> PackedWordKeys:
@@ -358,16 +357,12 @@ class PackedWordKeys(Sequence[WordKeys]):
     def __getitem__(self, i: int | slice) -> WordKeys | list[WordKeys]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
         found = self._made.get(i)
         if found is None:
+            i = position_in(i, len(self))
             at = i * _BAG_BYTES
-            found = (self._words[i], self._metaphones[i], self._skeletons[i],
-                     int.from_bytes(self._bags[at:at + _BAG_BYTES], "little"))
-            if len(self._made) >= _KEPT_WORD_KEYS:
-                self._made.clear()
-            self._made[i] = found
+            found = remember(self._made, i, (self._words[i], self._metaphones[i], self._skeletons[i],
+                                             int.from_bytes(self._bags[at:at + _BAG_BYTES], "little")))
         return found
 
 

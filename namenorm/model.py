@@ -135,9 +135,10 @@ class EntityList(Sequence[Entity]):
         """Id -> the position of the first entity with that id (made on first use)."""
         found = self._positions
         if found is None:
-            found = self._positions = {}
+            made: dict[str, int] = {}
             for i, entity_id in enumerate(self.ids()):
-                found.setdefault(entity_id, i)
+                made.setdefault(entity_id, i)
+            found = self._positions = made  # whole, for another thread to read
         return found
 
     def __getstate__(self) -> tuple[Sequence[tuple[Any, ...]], Mapping[str, int]]:

@@ -15,7 +15,8 @@ each table is one string of its texts or a few arrays of numbers:
 
 Inside ``buffers_out_of_band`` a table hands its arrays to pickle as ``pickle.PickleBuffer``
 objects (protocol 5), so a pickle written with ``buffer_callback`` keeps them out of its stream
-and a reader that maps the file into memory reads them back without a copy (``cache``).
+and a reader that maps the file into memory reads them back without a copy (``cache``); a few
+small parts (word lengths, tiers, letter bags) pickle as plain bytes and are copied.
 Elsewhere, as to worker processes, they travel as bytes.
 
 An index packs its tables when it is pickled and answers from them as it did from the dicts
@@ -65,9 +66,9 @@ def buffers_out_of_band() -> Iterator[None]:
     """Within it, packed tables give pickle their arrays as ``pickle.PickleBuffer`` objects, for a
     pickler with a ``buffer_callback`` to keep out of its stream; elsewhere they pickle as bytes.
 
-    Only where asked: before Python 3.13, a garbage collection that breaks a loop holding a
-    PickleBuffer over a memoryview crashes the interpreter (CPython gh-77894), and other
-    picklers that ask for buffers (Dask's) leave such loops behind.
+    Only where asked: in Pythons without the fix for CPython gh-77894 (3.11 among them), a
+    garbage collection that breaks a loop holding a PickleBuffer over a memoryview crashes the
+    interpreter, and other picklers that ask for buffers (Dask's) leave such loops behind.
     """
     token = _OUT_OF_BAND.set(True)
     try:
@@ -103,6 +104,31 @@ class _Packed:
                           *(_out_of_band(part, protocol) if isinstance(part, memoryview) else part for part in parts))
 
 
+RECENT = 1 << 18
+"""Lookups a packed table remembers before it starts afresh (``remember``): a query asks after
+the same words and rows many times, and a dict answers in a tenth of the time a lookup takes."""
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Keep ``value`` in ``memo`` under ``key``, emptying the memo once it holds ``RECENT``."""
+    if len(memo) >= RECENT:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
+def position_in(i: int, size: int) -> int:
+    """``i`` as a position in ``0..size-1``, counting back from the end where negative, as a
+    list reads it; IndexError outside."""
+    if i < 0:
+        i += size
+    if not 0 <= i < size:
+        raise IndexError("index out of range")
+    return i
+
+
 def _starts_of(sizes: Iterable[int]) -> memoryview:
     """Where each of items of these sizes starts when laid one after another, and where the last
     ends: four bytes each where they fit, else eight."""
@@ -135,11 +161,7 @@ class _Rows(_Packed, Sequence[_T]):
     def __getitem__(self, i: int | slice) -> _T | list[_T]:
         if isinstance(i, slice):
             return [self._item(k) for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-            if i < 0:
-                raise IndexError("index out of range")
-        return self._item(i)
+        return self._item(i if i >= 0 else position_in(i, len(self)))
 
 
 class PackedStrings(_Rows[str]):
@@ -174,10 +196,6 @@ class PackedStrings(_Rows[str]):
         return map(self._text.__getitem__, map(slice, starts, starts[1:]))
 
 
-_RECENT_TEXTS = 1 << 18
-"""Lookups a ``StringIds`` remembers before it starts afresh."""
-_RECENT_ROWS = 1 << 18
-"""Rows a ``Ragged`` remembers before it starts afresh."""
 
 
 def _text_hash(text: str) -> int:
@@ -204,8 +222,7 @@ class StringIds(_Packed, Mapping[str, int]):
         self._size = size
         """Distinct texts."""
         self._recent: dict[str, int] = {}
-        """Texts looked up lately, with their positions (-1: not held): a query asks after the
-        same words many times, and a dict answers in a tenth of the time a lookup takes."""
+        """Texts looked up lately, with their positions (-1: not held; ``remember``)."""
 
     @classmethod
     def build(cls, strings: PackedStrings) -> StringIds:
@@ -232,12 +249,7 @@ class StringIds(_Packed, Mapping[str, int]):
         if not isinstance(key, str):
             return -1
         found = self._recent.get(key)
-        if found is None:
-            found = self._look_up(key)
-            if len(self._recent) >= _RECENT_TEXTS:
-                self._recent.clear()
-            self._recent[key] = found
-        return found
+        return remember(self._recent, key, self._look_up(key)) if found is None else found
 
     def _look_up(self, key: str) -> int:
         key_hash = _text_hash(key)
@@ -290,6 +302,14 @@ class StringSet(_Packed, AbstractSet[str]):
     def _parts(self) -> tuple[Any, ...]:
         return (self._ids,)
 
+    @classmethod
+    def _from_iterable(cls, texts: Iterable[Any]) -> frozenset[Any]:
+        """What ``|``, ``&`` and ``-`` give: a frozenset, as a built index's sets are."""
+        return frozenset(texts)
+
+    def __hash__(self) -> int:
+        return self._hash()
+
     def __contains__(self, text: object) -> bool:
         return text in self._ids
 
@@ -314,7 +334,7 @@ class Ragged(_Rows[tuple[int, ...]]):
         super().__init__(starts)
         self._members = members
         self._recent: dict[int, tuple[int, ...]] = {}
-        """Rows read lately: a query reads the same rows many times."""
+        """Rows read lately (``remember``)."""
 
     @classmethod
     def build(cls, rows: Iterable[Iterable[int]]) -> Ragged:
@@ -328,14 +348,12 @@ class Ragged(_Rows[tuple[int, ...]]):
         found = self._recent.get(i)
         if found is None:
             starts = self._starts
-            found = tuple(self._members[starts[i]:starts[i + 1]])
-            if len(self._recent) >= _RECENT_ROWS:
-                self._recent.clear()
-            self._recent[i] = found
+            found = remember(self._recent, i, tuple(self._members[starts[i]:starts[i + 1]]))
         return found
 
     def width(self, i: int) -> int:
         """How many numbers row ``i`` holds, without making the row."""
+        i = position_in(i, len(self))
         return self._starts[i + 1] - self._starts[i]
 
 
@@ -427,8 +445,8 @@ class KeyTable(_Packed):
         return self._hashes, self._starts, self._members
 
     def get(self, key: str, default: object = None) -> Sequence[int]:
-        """The numbers filed under ``key``, empty when there are none (``default`` is there so
-        that a table reads as the dict it was built from)."""
+        """The numbers filed under ``key``, empty when there are none. ``default`` is taken and
+        not used, so that callers may write ``table.get(key, ())`` of a dict or a table alike."""
         key_hash = _key_hash(key)
         i = bisect_left(self._hashes, key_hash)
         if i == len(self._hashes) or self._hashes[i] != key_hash:

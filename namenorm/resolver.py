@@ -121,7 +121,7 @@ class Resolver:
         return iter(self._entities)
 
     def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._entities.positions()
+        return isinstance(entity_id, str) and entity_id in self._entities.positions()
 
     def __getitem__(self, entity_id: str) -> Entity:
         try:

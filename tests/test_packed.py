@@ -115,3 +115,18 @@ def test_tables_pickle_in_band_unless_asked() -> None:
     with packed.buffers_out_of_band():
         pickle.dumps(Ragged.build([[1, 2]]), protocol=5, buffer_callback=buffers.append)
     assert len(buffers) == 2
+
+
+def test_packed_tables_read_out_of_range_and_set_operations_as_lists_and_frozensets_do() -> None:
+    names = StringSet.build(["ann", "bob"])
+    assert names | {"cy"} == frozenset({"ann", "bob", "cy"}) and names & {"bob", "dee"} == {"bob"}
+    assert hash(names) == hash(frozenset({"ann", "bob"}))
+    rows = Ragged.build([[1], [2, 3]])
+    assert rows.width(-1) == 2 and rows[-2] == (1,)
+    keyed = PackedWordKeys.build(PackedStrings.build(["aa", "bb"]))
+    for table in (rows, keyed, PackedStrings.build(["aa", "bb"]), PackedRecords.build([1, 2])):
+        for outside in (2, -3):
+            with pytest.raises(IndexError):
+                table[outside]
+    with pytest.raises(IndexError):
+        rows.width(2)

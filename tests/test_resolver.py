@@ -345,3 +345,12 @@ def test_match_and_mention_are_plain_dicts_and_short_reprs(small):
     assert record == {"start": 6, "end": 19, "text": "Ryan Germanie", "in_context": False,
                       **mention.match.to_dict()}
     assert repr(mention) == f"Mention(start=6, end=19, text='Ryan Germanie', id='ryan-germany', score={mention.match.score!r})"
+
+
+def test_a_resolver_read_back_holds_the_same_ids_as_the_one_it_was_stored_from():
+    built = Resolver([Entity("koeln", "Köln", "place"), Entity("paris", "Paris", "place")])
+    stored, engine = pickle.loads(pickle.dumps((built, built.compiled())))
+    stored.use_compiled(engine)
+    for resolver in (built, stored):
+        assert "koeln" in resolver and "lyon" not in resolver and ["koeln"] not in resolver
+        assert resolver["paris"].name == "Paris" and [e.id for e in resolver] == ["koeln", "paris"]

@@ -42,8 +42,8 @@ __all__ = ["CACHE_AUTO_BYTES", "cache_key", "default_cache_dir", "fetch", "store
 
 CACHE_AUTO_BYTES = 16 * 1024 * 1024
 """Largest input (about 150,000 entities) that ``load`` caches unless asked: storing the tables
-of a million entities took 8 minutes and 9 GB at its peak (reading them back then takes half a
-second, where parsing and compiling take minutes), more than a load should spend unasked."""
+of a million entities took 8 minutes and 9 GB at its peak (reading them back then takes about
+a second, where parsing and compiling take minutes), more than a load should spend unasked."""
 _MAGIC = b"namenorm-compiled-2\n"
 _KEEP = 16
 """Cache files kept per directory; older ones are removed when a new one is written."""

@@ -39,8 +39,8 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from typing import Any, TypeVar, overload
 
-__all__ = ["KeyTable", "PackedRecords", "PackedStrings", "Ragged", "StringIds", "StringSet", "buffers_out_of_band",
-           "packed_view"]
+__all__ = ["RECENT", "KeyTable", "PackedRecords", "PackedStrings", "Ragged", "StringIds", "StringSet",
+           "buffers_out_of_band", "packed_view", "position_in", "remember"]
 
 _T = TypeVar("_T")
 _EMPTY = memoryview(array("I"))

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import overload
 
 import jellyfish
 
-from .packed import PackedStrings, position_in, remember
+from .packed import PackedSequence, PackedStrings, remember
 
 __all__ = [
     "DERIVED_WORD",
@@ -315,7 +314,7 @@ def letter_bag(token: str) -> int:
 _BAG_BYTES = (_BAG_SLOTS * _BAG_DEPTH + 7) // 8
 
 
-class PackedWordKeys(Sequence[WordKeys]):
+class PackedWordKeys(PackedSequence[WordKeys]):
     """A vocabulary's ``word_keys``, packed as a stored index holds them (``packed``); each
     word's tuple is made the first time it is read, then kept for a while.
 
@@ -327,7 +326,7 @@ class PackedWordKeys(Sequence[WordKeys]):
     __slots__ = ("_bags", "_made", "_metaphones", "_skeletons", "_words")
 
     def __init__(self, words: PackedStrings, metaphones: PackedStrings, skeletons: PackedStrings,
-                 bags: bytes | memoryview) -> None:
+                 bags: memoryview) -> None:
         self._words = words
         self._metaphones = metaphones
         self._skeletons = skeletons
@@ -341,25 +340,17 @@ class PackedWordKeys(Sequence[WordKeys]):
         """Pack the keys of ``words``: ``keyed``, where they are computed already."""
         keyed = [word_keys(word) for word in words] if keyed is None else keyed
         return cls(words, PackedStrings.build(k[1] for k in keyed), PackedStrings.build(k[2] for k in keyed),
-                   b"".join(k[3].to_bytes(_BAG_BYTES, "little") for k in keyed))
+                   memoryview(b"".join(k[3].to_bytes(_BAG_BYTES, "little") for k in keyed)))
 
-    def __reduce__(self) -> tuple[type[PackedWordKeys], tuple[object, ...]]:
-        return PackedWordKeys, (self._words, self._metaphones, self._skeletons, self._bags)
+    def _parts(self) -> tuple[object, ...]:
+        return self._words, self._metaphones, self._skeletons, self._bags
 
     def __len__(self) -> int:
         return len(self._words)
 
-    @overload
-    def __getitem__(self, i: int) -> WordKeys: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[WordKeys]: ...
-
-    def __getitem__(self, i: int | slice) -> WordKeys | list[WordKeys]:
-        if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
+    def _item(self, i: int) -> WordKeys:
         found = self._made.get(i)
         if found is None:
-            i = position_in(i, len(self))
             at = i * _BAG_BYTES
             found = remember(self._made, i, (self._words[i], self._metaphones[i], self._skeletons[i],
                                              int.from_bytes(self._bags[at:at + _BAG_BYTES], "little")))

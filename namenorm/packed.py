@@ -39,8 +39,8 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from typing import Any, TypeVar, overload
 
-__all__ = ["RECENT", "KeyTable", "PackedRecords", "PackedStrings", "Ragged", "StringIds", "StringSet",
-           "buffers_out_of_band", "packed_view", "position_in", "remember"]
+__all__ = ["RECENT", "KeyTable", "PackedRecords", "PackedSequence", "PackedStrings", "Ragged", "StringIds",
+           "StringSet", "buffers_out_of_band", "packed_view", "position_in", "remember"]
 
 _T = TypeVar("_T")
 _EMPTY = memoryview(array("I"))
@@ -137,21 +137,15 @@ def _starts_of(sizes: Iterable[int]) -> memoryview:
     return memoryview(array("I", starts) if starts[-1] < 2**32 else starts)
 
 
-class _Rows(_Packed, Sequence[_T]):
-    """Items laid one after another, with where each starts (``_starts``)."""
+class PackedSequence(_Packed, Sequence[_T]):
+    """A packed table read by position, slices and positions from the end as a list reads them;
+    a subclass gives ``__len__`` and ``_item``."""
 
-    __slots__ = ("_starts",)
-
-    def __init__(self, starts: memoryview) -> None:
-        self._starts = starts
-        """Where each item starts, and one past the last one's end."""
+    __slots__ = ()
 
     def _item(self, i: int) -> _T:
-        """Item ``i``, for ``0 <= i``."""
+        """Item ``i``, for ``0 <= i``; IndexError past the end."""
         raise NotImplementedError
-
-    def __len__(self) -> int:
-        return len(self._starts) - 1
 
     @overload
     def __getitem__(self, i: int) -> _T: ...
@@ -162,6 +156,19 @@ class _Rows(_Packed, Sequence[_T]):
         if isinstance(i, slice):
             return [self._item(k) for k in range(*i.indices(len(self)))]
         return self._item(i if i >= 0 else position_in(i, len(self)))
+
+
+class _Rows(PackedSequence[_T]):
+    """Items laid one after another, with where each starts (``_starts``)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, starts: memoryview) -> None:
+        self._starts = starts
+        """Where each item starts, and one past the last one's end."""
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
 
 
 class PackedStrings(_Rows[str]):

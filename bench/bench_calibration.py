@@ -44,7 +44,7 @@ JSON_OUT = HERE / "results" / "calibration.json"
 
 def evaluate(devset: devsets.DevSet) -> dict[str, Any]:
     """namenorm at its defaults on the report split: figures, and (probability, correct) per query."""
-    resolver = Resolver(devset.entities)
+    resolver = Resolver(devset.entities, place_names=devset.place_names)
     report = [q for q in devset.queries if q.split == "report"]
     resolver.engine.decide("warm up")
     started = time.perf_counter()

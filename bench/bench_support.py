@@ -113,3 +113,12 @@ def run_footer(res: dict[str, Any], env: dict[str, Any]) -> list[str]:
         lines.append(f"note: namenorm/ in the work tree changed while this ran; the figures are for the "
                      f"snapshot taken at the start (source hash {env['source']}).")
     return lines
+
+
+def write_names_table(out: Path, header: list[str], rows: list[tuple[str, list[str]]]) -> None:
+    """Write a generated table of names (``namenorm/_data/*_names.tsv``): ``header`` as comment
+    lines, then one tab-separated row a place, its key first."""
+    lines = [f"# {line}" for line in header]
+    lines += ["\t".join([key, *names]) for key, names in rows]
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(rows)} places, {sum(len(n) for _, n in rows)} name fields")

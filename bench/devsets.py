@@ -56,6 +56,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from namenorm import Entity, normalize_name
+from namenorm.places import PLACE_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,10 @@ SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "sub
 REPORT_ONLY: tuple[str, ...] = ("tiny_places",)
 """Sets the fit never reads, not even their tune split: a check on a kind of gallery (two dozen
 entities) that no fitted number has seen."""
+
+READING_ONLY = ("countries",)
+"""The place-name tables of the sets whose queries are CLDR's city names: the bundled city table
+is CLDR's too, and would answer them from the table instead of reading them."""
 
 DEFAULT_SIZE = 6000
 """Default cap on the number of queries of one set."""
@@ -91,6 +96,8 @@ class DevSet:
     """Which packages (with versions) the data came from."""
     entities: list[Entity]
     queries: list[Query]
+    place_names: tuple[str, ...] = PLACE_TABLES
+    """The bundled tables of place names its gallery is given (``Resolver(place_names=...)``)."""
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -463,7 +470,9 @@ def _build_cldr_places(seed: int, size: int) -> DevSet:
     # balance by locale, so each script weighs as much as the locales chosen for it
     queries = _cap(_clean(queries, entities), size, rng, key=lambda q: locale[id(q)])
     src = _source("babel", "pycountry", extra=f"{_cldr_version()}, {len(LOCALES)} locales, ISO 3166-1 codes")
-    return DevSet("cldr_places", src, entities, queries)
+    # Its city names are CLDR's, as the bundled city table's are: without that table, the set
+    # measures how names in other scripts are read.
+    return DevSet("cldr_places", src, entities, queries, place_names=READING_ONLY)
 
 
 TINY_GALLERY = 24
@@ -488,7 +497,7 @@ def _build_tiny_places(seed: int, size: int) -> DevSet:
         queries += [Query(t, truth, split, script_of(t)) for t in texts]
     queries = _cap(_clean(queries, entities), size, rng)
     src = _source("babel", extra=f"{_cldr_version()} countries and cities, {TINY_GALLERY} in the gallery")
-    return DevSet("tiny_places", src, entities, queries)
+    return DevSet("tiny_places", src, entities, queries, place_names=READING_ONLY)
 
 
 # --------------------------------------------------------------------------- US Census names

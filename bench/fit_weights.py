@@ -62,7 +62,7 @@ THRESHOLDS = [round(0.5 + 0.01 * k, 2) for k in range(50)]
 
 def engine_for(devset: devsets.DevSet) -> Engine:
     """A decision engine over the dev set's gallery, with a neutral model (evidence only)."""
-    index = Index.build(devset.entities, default_titles(), default_given_names())
+    index = Index.build(devset.entities, default_titles(), default_given_names(), place_names=devset.place_names)
     neutral = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     return Engine(index, neutral)
 

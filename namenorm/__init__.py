@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Union
 
@@ -27,6 +27,7 @@ from .cache import CACHE_AUTO_BYTES, cache_key, default_cache_dir, fetch, store
 from .errors import AliasFileError, ConflictError, NamenormError, UnknownEntityError
 from .model import Decision, Entity, Kind, Match, Mention, Source
 from .normalize import normalize_name
+from .places import PLACE_TABLES, check_place_tables
 from .resolver import CANDIDATE_FLOOR, Resolver
 
 __all__ = [
@@ -61,7 +62,8 @@ PathLike = Union[str, "os.PathLike[str]"]  # a runtime alias
 
 def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise",
          with_default: bool = False, max_bytes: int = MAX_FILE_BYTES, cache: bool | None = None,
-         cache_dir: PathLike | None = None, **options: float) -> Resolver:
+         cache_dir: PathLike | None = None, threshold: float | None = None,
+         place_names: Sequence[str] = PLACE_TABLES) -> Resolver:
     """Build a Resolver over alias files, merged in order.
 
     Args:
@@ -76,8 +78,7 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
             NAMENORM_NO_CACHE; True caches any size.
         cache_dir: where; by default ``$XDG_CACHE_HOME/namenorm`` (``~/.cache/namenorm``; no
             cache when neither that nor a home directory is known).
-        options: ``threshold`` (the lowest probability ``resolve`` answers with), passed to
-            ``Resolver``.
+        threshold, place_names: as for ``Resolver``.
 
     Raises:
         AliasFileError: a file is missing or invalid (every problem listed with path:line:column).
@@ -97,13 +98,14 @@ def load(*paths: PathLike | Iterable[PathLike], on_conflict: OnConflict = "raise
     cache = cache and on_conflict != "warn"
     directory = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     if cache and directory is not None:
-        key = cache_key(inputs, (on_conflict, sorted(options.items())))
+        key = cache_key(inputs, (on_conflict, threshold, check_place_tables(place_names)))
         cached = fetch(directory, key)
         if cached is not None:
             return cached
     merged = merge((parse_file_bytes(data, name) for name, data in inputs), on_conflict=on_conflict)
     resolver = Resolver(merged.entities, titles=merged.titles, given_names=merged.given_names,
-                        particles=merged.particles, shared_forms=merged.shared_forms, **options)
+                        particles=merged.particles, shared_forms=merged.shared_forms,
+                        threshold=threshold, place_names=place_names)
     if cache and directory is not None:
         store(directory, key, resolver)
     return resolver

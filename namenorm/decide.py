@@ -38,6 +38,7 @@ from .normalize import (
     script_of,
     strip_titles,
 )
+from .parts import GENERATIONAL
 from .places import countries_named
 from .romanize import dental_readings, drops_final_r, native_spellings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
@@ -218,7 +219,16 @@ class Engine:
         kind_of = kind or index.entities[hit.entity].kind
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
-            unaligned = (len(query.tokens) - len(hit.pairs)) + (len(hit.form.split()) - len(hit.pairs))
+            form_words = hit.form.split()
+            unaligned = (len(query.tokens) - len(hit.pairs)) + (len(form_words) - len(hit.pairs))
+            if kind_of == "person":
+                # A generational suffix one side leaves out, or a middle name the query leaves
+                # out, is weighed by the search already ("Donald Trump Jr." or "Manuella Leão"
+                # for Manuella Stephany Leão); neither is a missing word of the name.
+                paired = [p.form for p in hit.pairs]
+                unaligned -= (sum(w in GENERATIONAL for w in (*query.tokens, *form_words))
+                              - sum((p.query in GENERATIONAL) + (p.form in GENERATIONAL) for p in hit.pairs))
+                unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
             for p in hit.pairs:
                 if p.keys in _NAME_RELATIONS:
                     nicknames += 1

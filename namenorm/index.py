@@ -49,7 +49,7 @@ from .model import Entity, EntityList, Role, TokenPair
 from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
-from .places import CountryRows, country_rows, exonyms, packed_country_rows
+from .places import PLACE_TABLES, CountryRows, country_rows, exonyms, packed_country_rows
 
 __all__ = [
     "ACRONYM",
@@ -348,6 +348,8 @@ class Index:
         self._form_tokens: Sequence[tuple[int, ...]] = []
         self._vocab: Sequence[str] = []
         self._vocab_lengths: Sequence[int] = []
+        self._word_holders: Sequence[int] = []
+        """Per vocabulary word, how many entities hold it in some form (``word_rarity``)."""
         """Letters in each vocabulary token (read for every candidate form, which a packed
         vocabulary answers more slowly)."""
         self._vocab_ids: Mapping[str, int] = {}
@@ -423,8 +425,10 @@ class Index:
 
     @classmethod
     def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
-              given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = ()) -> Index:
-        """Compile entities into lookup tables; clashes are recorded, not raised."""
+              given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (), *,
+              place_names: Sequence[str] = PLACE_TABLES) -> Index:
+        """Compile entities into lookup tables; clashes are recorded, not raised. ``place_names``
+        are the tables of other-language names its places are given (``places.exonyms``)."""
         index = cls(entities, TitleSet(titles))
         index.particles = PARTICLES | {p for p in map(normalize_cached, particles) if p}
         for group in given_names:
@@ -433,7 +437,7 @@ class Index:
                 index._given[name] = index._given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
         derived: set[str] = set()
-        country_names = exonyms(index.entities)
+        place_exonyms = exonyms(index.entities, place_names)
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(index._given)
         person_first: set[str] = set()
@@ -461,7 +465,7 @@ class Index:
             for initials in initialisms(entity):
                 derived.add(initials)
                 index._claim(initials, e_idx, WEAK, ACRONYM)
-            for name in country_names.get(e_idx, ()):
+            for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)
                 derived.add(form)
@@ -471,7 +475,7 @@ class Index:
         index._weak_in_other_scripts = _weak_in_other_scripts(index)
         index.unspaced_forms = frozenset(
             word for e_idx, entity in enumerate(index.entities)
-            for form in (*entity.forms, *entity.weak, *country_names.get(e_idx, ()))
+            for form in (*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ()))
             for word in _NAME_DOTS.split(form) if len(word) > 1 and writes_unspaced(word))
         for form, owners in excluded.items():
             index._unclaim(form, owners)
@@ -554,6 +558,8 @@ class Index:
         self._keys, self._single_word, self._short_prefixes = keys, single_word, short_prefixes
         self._vocab, self._vocab_ids, self._postings, self._keyed_vocab = vocab, vocab_ids, postings, keyed_vocab
         self._vocab_lengths = [len(token) for token in vocab]
+        owners = self._form_owner
+        self._word_holders = array("I", (max(1, len({e for f in posting for e in owners[f]})) for posting in postings))
         self._short_target_tokens = bytes(token in self._short_targets for token in vocab)
         self._form_tokens = form_tokens
 
@@ -625,15 +631,17 @@ class Index:
         return word in known
 
     def word_rarity(self, word: str) -> float:
-        """How rare a word is among the gallery's forms, in [0, 1]: 1.0 for a word one form holds
-        (or none), falling with the log of how many forms hold it ("john" is weak evidence).
+        """How rare a word is among the gallery's entities, in [0, 1]: 1.0 for a word one entity
+        holds (or none), falling with the log of how many hold it ("john" is weak evidence).
 
         An inverse document frequency, scaled by the gallery's size so that it means the
-        same in a gallery of a hundred names and of a million.
+        same in a gallery of a hundred names and of a million. It counts entities, not forms:
+        Abidjan under ten spellings of its own is as rare as under one.
         """
         t = self._vocab_ids.get(word)
-        holders = len(self._postings[t]) if t is not None else 1
-        return 1.0 - math.log(holders) / math.log(len(self._forms) + 1) if self._forms else 1.0
+        holders = self._word_holders[t] if t is not None else 1
+        size = len(self.entities)
+        return 1.0 - math.log(holders) / math.log(size + 1) if size else 1.0
 
     @property
     def form_count(self) -> int:

@@ -23,6 +23,7 @@ from .lint import Finding, lint
 from .memory import paused_collection
 from .model import Decision, Entity, EntityList, Kind, Match, Mention
 from .normalize import normalize_name
+from .places import PLACE_TABLES, check_place_tables
 from .progress import Progress
 from .scanner import rewrite_text, scan_text
 from .scoring import default_model
@@ -81,7 +82,8 @@ class Resolver:
 
     def __init__(self, entities: Iterable[Entity], *, titles: Iterable[str] = (),
                  given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (),
-                 shared_forms: Iterable[str] = (), threshold: float | None = None) -> None:
+                 shared_forms: Iterable[str] = (), threshold: float | None = None,
+                 place_names: Sequence[str] = PLACE_TABLES) -> None:
         """A resolver over ``entities``; nothing is compiled until the first lookup.
 
         Args:
@@ -92,6 +94,14 @@ class Resolver:
                 ``clashes`` leaves out (they stay ambiguous all the same).
             threshold: lowest probability ``resolve`` answers with; None takes the
                 match model's default, the same for every gallery, script and kind.
+            place_names: the bundled tables of other-language names that a place of the
+                gallery which is a country or major city is also known by (``places``):
+                "countries", "cities", or () for none.
+
+        Raises:
+            TypeError: an entity is not an ``Entity``, or ``place_names`` is one str.
+            ValueError: an id is defined twice, ``threshold`` is no probability, or
+                ``place_names`` names no table.
         """
         self._entities = EntityList(entities)
         for entity in self._entities:
@@ -109,6 +119,7 @@ class Resolver:
         self._particles = _strings("particles", particles)
         self._shared = frozenset(normalize_name(f) for f in _strings("shared_forms", shared_forms))
         self._threshold = check_probability("threshold", threshold)
+        self._place_names = check_place_tables(place_names)
         self._engine: Engine | None = None
         self._lock = threading.Lock()
 
@@ -139,6 +150,7 @@ class Resolver:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        state.setdefault("_place_names", PLACE_TABLES)
         self.__dict__.update(state)
         self._lock = threading.Lock()
 
@@ -150,7 +162,8 @@ class Resolver:
             with self._lock:
                 if self._engine is None:
                     with paused_collection():
-                        built = Index.build(self._entities, self._titles, self._given_names, self._particles)
+                        built = Index.build(self._entities, self._titles, self._given_names, self._particles,
+                                            place_names=self._place_names)
                     if built.form_count > _COLLECT_AFTER:
                         # Examine the new tables once now, so that the first queries do not pay
                         # for the full garbage collection millions of new objects would trigger.

@@ -9,3 +9,16 @@ def test_a_weak_form_in_one_script_stays_weak_there_when_other_scripts_spell_it_
     assert resolver.resolve("Oman").method == resolver.resolve("オマーン").method == "exact"
     both = Resolver([Entity("oman", "Oman", "place", aliases=("오만",), weak=("오만",))])
     assert both.resolve("오만").method == "exact"  # strong in Hangul too
+
+
+def test_a_word_is_as_rare_under_many_spellings_of_one_entity():
+    from namenorm.index import Index
+    from namenorm.model import Entity
+
+    places = [Entity("abidjan", "Abidjan", "place", aliases=("Abidjan City", "Ville d'Abidjan")),
+              Entity("san-jose", "San Jose", "place"), Entity("san-juan", "San Juan", "place"),
+              Entity("lagos", "Lagos", "place")]
+    index = Index.build(places)
+    assert index.word_rarity("abidjan") == index.word_rarity("lagos") == 1.0
+    assert index.word_rarity("san") < 1.0  # two entities share it
+    assert index.word_rarity("nowhere") == 1.0

@@ -148,7 +148,7 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -
                 labels.append(1 if k == truth else 0)
                 weights.append(weight)
     boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
-                                         subsample=0.8, min_samples_leaf=MIN_LEAF, random_state=7)
+                                         subsample=1.0, min_samples_leaf=MIN_LEAF, random_state=7)
     boosted.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
     prior = float(boosted.init_.class_prior_[1])
     trees = []

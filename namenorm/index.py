@@ -348,10 +348,10 @@ class Index:
         self._form_tokens: Sequence[tuple[int, ...]] = []
         self._vocab: Sequence[str] = []
         self._vocab_lengths: Sequence[int] = []
-        self._word_holders: Sequence[int] = []
-        """Per vocabulary word, how many entities hold it in some form (``word_rarity``)."""
         """Letters in each vocabulary token (read for every candidate form, which a packed
         vocabulary answers more slowly)."""
+        self._word_holders: Sequence[int] = []
+        """Per vocabulary token, how many entities hold it in some form (``word_rarity``)."""
         self._vocab_ids: Mapping[str, int] = {}
         self._postings: Sequence[Sequence[int]] = []
         self._keyed_vocab: Sequence[WordKeys] = []

@@ -37,6 +37,7 @@ from .normalize import (
     reorder_comma_name,
     script_of,
     strip_titles,
+    written_words,
 )
 from .parts import GENERATIONAL
 from .places import countries_named
@@ -99,7 +100,8 @@ class Query:
     script: str = ""
     """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
     spaced: bool = False
-    """Written with a space between words (not one that normalizing adds: Моңғолия is one word)."""
+    """Written as several words (``normalize.written_words``; not as normalizing splits it:
+    Моңғолия is one word)."""
     readings: tuple[str, ...] = ()
     """Other readings of ``form`` the search across scripts weighs too (``romanize.dental_readings``)."""
 
@@ -160,7 +162,7 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), len(name.split()) > 1, dental_readings(name, stripped))
+                     script_of(name), len(written_words(name)) > 1, dental_readings(name, stripped))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
@@ -46,7 +45,7 @@ from .keys import (
     word_keys,
 )
 from .model import Entity, EntityList, Role, TokenPair
-from .normalize import TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
+from .normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from .packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from .parts import GENERATIONAL, PARTICLES, parse_person, parse_surname
 from .places import PLACE_TABLES, CountryRows, country_rows, exonyms, packed_country_rows
@@ -197,10 +196,6 @@ def unkeyed_bound(a: int, b: int) -> float:
 
 
 ACRONYM, FOREIGN = 1, 2
-_NAME_DOTS = re.compile("[\u00b7\u30fb]")
-"""The middle dots between the words of a name transcribed into Chinese or Japanese."""
-
-
 def _weak_in_other_scripts(index: Index) -> dict[tuple[int, str], tuple[int, ...]]:
     """(Form, script) pairs where some entity claims the form weak as written in that script and
     no entity claims it strong as written in it: a query in that script gets the weak claim,
@@ -476,7 +471,7 @@ class Index:
         index.unspaced_forms = frozenset(
             word for e_idx, entity in enumerate(index.entities)
             for form in (*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ()))
-            for word in _NAME_DOTS.split(form) if len(word) > 1 and writes_unspaced(word))
+            for word in NAME_DOTS.split(form) if len(word) > 1 and writes_unspaced(word))
         for form, owners in excluded.items():
             index._unclaim(form, owners)
         index.excluded = {form: frozenset(owners) for form, owners in excluded.items()}

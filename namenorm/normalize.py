@@ -18,6 +18,7 @@ from .romanize import romanize
 
 __all__ = [
     "MAX_NAME_CHARS",
+    "NAME_DOTS",
     "TitleSet",
     "is_latin",
     "normalize_name",
@@ -27,6 +28,7 @@ __all__ = [
     "strip_titles",
     "word_breaks",
     "writes_unspaced",
+    "written_words",
 ]
 
 MAX_NAME_CHARS = 256
@@ -159,6 +161,20 @@ _UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA
                                "THAI", "LAO", "KHMER", "MYANMAR"})
 """Scripts whose languages write no space between words, by the first word of their letters'
 Unicode names (the long-vowel mark of パーデュー is KATAKANA-HIRAGANA, 々 IDEOGRAPHIC)."""
+
+
+NAME_DOTS = re.compile("[\u00b7\u30fb]")
+"""The middle dots between the words of a name transcribed into Chinese or Japanese."""
+
+
+def written_words(text: str) -> list[str]:
+    """The words of ``text`` as its writer set them apart: by spaces, or by the middle dots
+    between the words of a name transcribed into Chinese or Japanese.
+
+    >>> written_words("ドナルド・トランプ"), written_words("迈克·蓬佩奥"), written_words("Моңғолия")
+    (['ドナルド', 'トランプ'], ['迈克', '蓬佩奥'], ['Моңғолия'])
+    """
+    return NAME_DOTS.sub(" ", text).split()
 
 
 def writes_unspaced(text: str) -> bool:

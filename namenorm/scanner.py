@@ -31,7 +31,7 @@ from functools import lru_cache
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
 from .model import Decision, Match, Mention
-from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks
+from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks, written_words
 from .romanize import dental_readings
 from .scoring import common_words
 
@@ -323,7 +323,8 @@ class _Scan:
             form = self.span_form(i, j)
             words = [w for w in form.split() if w not in self.particles]
             known = self.pairable[text] = self.index.holds_every_word(words, self.cache) or (
-                not is_latin(text) and any(self.index.cross_candidates(reading, rhotic=rhotic, spaced=" " in text)
+                not is_latin(text) and any(self.index.cross_candidates(reading, rhotic=rhotic,
+                                                                       spaced=len(written_words(text)) > 1)
                                            for reading in (form, *dental_readings(text, form))
                                            for rhotic in (True, False)))
         return known

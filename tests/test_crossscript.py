@@ -204,3 +204,14 @@ def test_a_country_the_gallery_does_not_hold_is_not_taken_for_a_city_it_resemble
     assert isinstance(engine.index.country_rows, KeyTable)
     assert stored.resolve("Τζιμπουτί") is None and stored.resolve("Laos") is None
     assert stored.candidates("Τζιμπουτί") == resolver.candidates("Τζιμπουτί")
+
+
+def test_a_name_written_with_middle_dots_is_read_as_several_words():
+    # Japanese and Chinese write ・ and · between the words of a transcribed name, where other
+    # scripts write a space: the dotted name is no one-word place that shares its letters.
+    resolver = Resolver([Entity("charles-darwin", "Charles Darwin", "person"), Entity("darwin", "Darwin", "place"),
+                         Entity("charleston", "Charleston", "place")])
+    for name in ["チャールズ・ダーウィン", "チャールズ ダーウィン", "查尔斯·达尔文"]:
+        decision = resolver.decide(name)
+        assert decision.winner is not None and decision.winner.id == "charles-darwin", decision.reason
+        assert "charleston" not in [m.id for m in decision.matches if m.score > 0.01]

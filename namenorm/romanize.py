@@ -12,7 +12,10 @@ fix what its letter-by-letter output gets wrong for names:
   as the h it stands for in foreign names;
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names, a final he as the "a" it
-  usually writes, kaf as k (its sound in foreign names);
+  usually writes, kaf as k (its sound in foreign names), a letter with a geresh as the
+  sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th);
+* Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
+  English spell it (चार्ल्स Charles), where unidecode writes "c";
 * Arabic: alef, alef maqsura and ta marbuta read as the "a" they write (unidecode
   drops them), so the long vowels the script does write can be compared;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
@@ -43,6 +46,13 @@ _BEFORE = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a",
 })
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
+_HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
+_GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th"}
+"""Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
+ז׳ zh, צ׳ ch, ת׳ th."""
+_INDIC_RUN = re.compile("[\u0900-\u0dff]+")
+"""Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
+"caarls") where names in English write "ch" (Charles, Chennai)."""
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
@@ -265,12 +275,15 @@ def romanize(text: str) -> str:
     (' chiao   baideng ', ' shijinping ')
     >>> romanize("데이빗 퍼듀"), romanize("래펜스퍼거")
     ('deibit peodyu', 'raepenseupeogeo')
+    >>> romanize("ג'ו ביידן"), romanize("चार्ल्स डार्विन")
+    ('jo byydn', 'chaarls ddaarvin')
     >>> romanize("Köln")
     'Koln'
     """
     if text.isascii():
         return text
-    text = _FINAL_HE.sub("a", text.translate(_BEFORE))
+    text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
+    text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)

@@ -41,7 +41,7 @@ from .normalize import (
 )
 from .parts import GENERATIONAL
 from .places import countries_named
-from .romanize import dental_readings, drops_final_r, native_spellings, writes_short_vowels
+from .romanize import drops_final_r, native_spellings, other_readings, writes_short_vowels
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 from .spelling import spelling_agreement
 
@@ -103,7 +103,7 @@ class Query:
     """Written as several words (``normalize.written_words``; not as normalizing splits it:
     Моңғолия is one word)."""
     readings: tuple[str, ...] = ()
-    """Other readings of ``form`` the search across scripts weighs too (``romanize.dental_readings``)."""
+    """Other readings of ``form`` the search across scripts weighs too (``romanize.other_readings``)."""
 
     @property
     def form(self) -> str:
@@ -162,7 +162,7 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), len(written_words(name)) > 1, dental_readings(name, stripped))
+                     script_of(name), len(written_words(name)) > 1, other_readings(name, stripped))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.entities[e_idx].kind != kind:

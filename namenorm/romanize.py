@@ -24,6 +24,7 @@ fix what its letter-by-letter output gets wrong for names:
 
 ``dental_readings`` gives kana and Han readings a second chance: those scripts have no ti or di,
 so a borrowed name's ti and di come out as chi and ji (プーチン "puchin", 普京 "pujing").
+``labial_readings`` does the same for Cyrillic and the Brahmic scripts, which write w as v.
 
 ``native_spellings`` gives a Chinese, Korean or Cyrillic name as its own people spell
 it in Latin letters, which is not how it sounds to an English ear nor how unidecode
@@ -37,7 +38,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["dental_readings", "drops_final_r", "native_spellings", "romanize", "writes_short_vowels"]
+__all__ = ["dental_readings", "drops_final_r", "labial_readings", "native_spellings", "other_readings", "romanize",
+           "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -323,6 +325,35 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     if not _PALATALIZING_SCRIPTS.search(text) or not _PALATAL_BEFORE_I.search(reading):
         return ()
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
+
+
+_ONE_LETTER_FOR_V_AND_W = re.compile("[\u0400-\u04ff\u0900-\u0dff]")
+"""Cyrillic and the Brahmic scripts, which write an English w with the letter of their v
+(Вашингтон, विंस्टन)."""
+
+
+def labial_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with each v read as the w of the name it may borrow,
+    where ``text`` is Cyrillic or Brahmic; () where nothing changes.
+
+    >>> labial_readings("विंस्टन चर्चिल", "vinsttn chrchil"), labial_readings("Вашингтон", "Vashington")
+    (('winsttn chrchil',), ('washington',))
+    >>> labial_readings("ワシントン", "washinton"), labial_readings("Путин", "Putin")
+    ((), ())
+    """
+    if not _ONE_LETTER_FOR_V_AND_W.search(text) or "v" not in reading.lower():
+        return ()
+    return (reading.lower().replace("v", "w"),)
+
+
+def other_readings(text: str, reading: str) -> tuple[str, ...]:
+    """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
+    which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``.
+
+    >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
+    (('putin',), ('washington',))
+    """
+    return dental_readings(text, reading) + labial_readings(text, reading)
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

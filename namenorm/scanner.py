@@ -32,7 +32,7 @@ from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
 from .model import Decision, Match, Mention
 from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks, written_words
-from .romanize import dental_readings
+from .romanize import other_readings
 from .scoring import common_words
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
@@ -325,7 +325,7 @@ class _Scan:
             known = self.pairable[text] = self.index.holds_every_word(words, self.cache) or (
                 not is_latin(text) and any(self.index.cross_candidates(reading, rhotic=rhotic,
                                                                        spaced=len(written_words(text)) > 1)
-                                           for reading in (form, *dental_readings(text, form))
+                                           for reading in (form, *other_readings(text, form))
                                            for rhotic in (True, False)))
         return known
 

@@ -217,3 +217,12 @@ def test_a_name_written_with_middle_dots_is_read_as_several_words():
     assert dotted.matches[0].id == "charles-darwin"
     assert "charleston" not in [m.id for m in dotted.matches if m.score > 0.01]
     assert resolver.resolve("查尔斯·达尔文").id == "charles-darwin"
+
+
+def test_a_w_written_as_v_is_read_as_w():
+    # Cyrillic and the Brahmic scripts write an English w with their v: विनीपेग is Winnipeg.
+    resolver = Resolver([Entity("winnipeg", "Winnipeg", "place"), Entity("nippon", "Nippon", "place"),
+                         Entity("winston-churchill", "Winston Churchill", "person")], place_names=())
+    for name, entity in [("विनीपेग", "winnipeg"), ("Виннипег", "winnipeg"), ("विंस्टन चर्चिल", "winston-churchill")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name

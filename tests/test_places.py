@@ -75,8 +75,8 @@ def test_a_major_city_is_found_under_its_names_in_other_languages():
 
 
 def test_the_place_name_tables_can_be_left_out():
-    assert Resolver(CITIES, place_names=("countries",)).resolve("Москва") is None
-    assert Resolver(CITIES, place_names=()).resolve("Москва") is None
+    assert Resolver(CITIES, place_names=("countries",)).resolve("東京") is None
+    assert Resolver(CITIES, place_names=()).resolve("Moskau") is None  # Москва is read as Moscow, without a table
     countries = Resolver([Entity("ch", "Switzerland", "place")], place_names=("cities",))
     assert countries.resolve("Schweiz") is None
     with pytest.raises(ValueError, match="no table of place names called 'towns'; choose among countries, cities"):

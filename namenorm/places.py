@@ -32,8 +32,8 @@ from .normalize import is_latin, normalize_cached
 from .packed import KeyTable
 from .scoring import common_words
 
-__all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names", "country_rows", "exonyms",
-           "packed_country_rows"]
+__all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
+           "country_rows", "exonyms", "packed_country_rows"]
 
 
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:

@@ -52,7 +52,9 @@ _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th"}
 """Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
 ז׳ zh, צ׳ ch, ת׳ th."""
-_INDIC_RUN = re.compile("[\u0900-\u0dff]+")
+_BRAHMIC = "\u0900-\u0dff"
+"""Devanagari to Sinhala."""
+_INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -327,7 +329,7 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
 
 
-_ONE_LETTER_FOR_V_AND_W = re.compile("[\u0400-\u04ff\u0900-\u0dff]")
+_ONE_LETTER_FOR_V_AND_W = re.compile(f"[\u0400-\u04ff{_BRAHMIC}]")
 """Cyrillic and the Brahmic scripts, which write an English w with the letter of their v
 (Вашингтон, विंस्टन)."""
 
@@ -341,9 +343,10 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     >>> labial_readings("ワシントン", "washinton"), labial_readings("Путин", "Putin")
     ((), ())
     """
-    if not _ONE_LETTER_FOR_V_AND_W.search(text) or "v" not in reading.lower():
+    reading = reading.lower()
+    if not _ONE_LETTER_FOR_V_AND_W.search(text) or "v" not in reading:
         return ()
-    return (reading.lower().replace("v", "w"),)
+    return (reading.replace("v", "w"),)
 
 
 def other_readings(text: str, reading: str) -> tuple[str, ...]:

@@ -432,11 +432,10 @@ def reset_query_caches(r: Resolver) -> None:
               if hasattr(f, "cache_clear")]
     for f in cached:
         f.cache_clear()
-    if hasattr(r.index, "clear_query_cache"):  # the per-token candidate cache shared by queries
-        r.index.clear_query_cache()
+    r.index.words.clear_query_cache()  # the per-word candidate cache shared by queries
     if hasattr(r.engine.model, "forget"):  # utilities remembered by feature row
         r.engine.model.forget()
-    for tok in getattr(r.index, "_vocab", ()):  # bench-only peek: the build warms exactly these
+    for tok in r.index.tables.vocab:  # bench-only peek: the build warms exactly these
         for f in cached:
             f(tok)
 
@@ -606,8 +605,8 @@ def run_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     res["rss_after_build_mb"] = rss_mb()
     res["peak_rss_mb"] = maxrss_mb()
     res["rss_start_mb"] = rss0
-    res["forms"] = r.index.form_count
-    res["vocab"] = len(r.index.vocab_ids)
+    res["forms"] = r.index.tables.form_count
+    res["vocab"] = len(r.index.tables.vocab_ids)
     # The resolver's own default, read before anything overrides it.
     default_t, default_m = float(r.threshold), 0.0
     res["default_threshold"], res["default_margin"] = default_t, default_m

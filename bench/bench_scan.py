@@ -153,7 +153,7 @@ def make_noisy(name: str, r: Resolver, rng: random.Random) -> tuple[str, str] | 
     for _ in range(30):
         out, kind = bench_core.add_noise(name, rng)
         norm = normalize_name(out)
-        if norm and norm != base and r.index.owners(norm, 0xFF) is None:
+        if norm and norm != base and r.index.tables.owners(norm, 0xFF) is None:
             return out, kind
     return None
 
@@ -362,7 +362,7 @@ def other_locale_names(n: int, seed: int, known: Sequence[Resolver]) -> tuple[li
         if not _latin(name) or not norm or norm in seen:
             dropped["non-latin or repeated"] += 1
             continue
-        if any(r.index.owners(norm, 0xFF) is not None for r in known):
+        if any(r.index.tables.owners(norm, 0xFF) is not None for r in known):
             dropped["a known form"] += 1
             continue
         seen.add(norm)
@@ -380,7 +380,7 @@ def held_out_names(g: bench_core.Gallery, n: int, seed: int, known: Sequence[Res
         if not it["kind"].endswith("/clean"):
             continue
         norm = normalize_name(it["q"])
-        if any(r.index.owners(norm, 0xFF) is not None for r in known):
+        if any(r.index.tables.owners(norm, 0xFF) is not None for r in known):
             continue
         out.append((it["kind"].split("/")[0], it["q"]))
     return out
@@ -776,8 +776,8 @@ def bundled_target() -> Target:
     share = {"person": 0.5, "place": 0.35, "org": 0.15}
     kinds = Counter()
     eligible = []
-    for i, e in enumerate(r.index.entities):
-        owned = r.index.owners(normalize_name(e.name), 0xFF)
+    for i, e in enumerate(r.index.tables.entities):
+        owned = r.index.tables.owners(normalize_name(e.name), 0xFF)
         if owned is None or owned[1] != (i,) or not _latin(e.name):
             continue
         eligible.append(e)

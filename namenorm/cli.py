@@ -404,7 +404,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     _write_findings(findings, args, out)
     if not args.json:
         counts = {severity: sum(f.severity == severity for f in findings) for severity in ("error", "warning", "note")}
-        out.write(f"{len(resolver)} entities, {resolver.index.form_count} forms: "
+        out.write(f"{len(resolver)} entities, {resolver.index.tables.form_count} forms: "
                   + ", ".join(f"{n} {severity}{'s' if n != 1 else ''}" for severity, n in counts.items()) + "\n")
     return 1 if any(f.severity != "note" or args.strict for f in findings) else 0
 

@@ -9,9 +9,9 @@ query goes through one cascade, cheapest and safest first:
 2. exact: a strong form, then a weak form, then a surname derived from a
    person's name; the first tier that any entity claims gives the candidates;
 3. otherwise similar forms: those sharing a typo or phonetic key with the
-   query's words (``Index.search``) and, for a name in another script or an
+   query's words (``FormSearch.hits``) and, for a name in another script or an
    entity known only in one, those whose loanword key is close
-   (``Index.cross_search``).
+   (``CrossScriptSearch.hits``).
 
 Kind and ``exclude`` filter the candidates once, here. Each candidate's
 evidence is then weighed by the match model (``scoring``) against the others
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
-from .index import FOREIGN, TIER_METHODS, WEAK, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, WEAK, Candidates, Hit, Index, query_allows
 from .keys import abjad_vowel_agreement
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
@@ -60,8 +60,8 @@ weighed as ten: the probability is split so thinly either way that none is answe
 _NAME_RELATIONS = frozenset({"given name", "short form"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form."""
 
-Cache = dict[str, dict[int, tuple[float, str]]]
-"""Per-text memo of query word -> candidate gallery words (``Index.token_candidates``)."""
+Cache = dict[str, Candidates]
+"""Per-text memo of query word -> candidate gallery words (``WordCandidates.candidates``)."""
 
 
 def check_kind(kind: str | None) -> None:
@@ -153,7 +153,7 @@ class Engine:
         reordered = reorder_comma_name(name)
         if reordered is not None:
             forms.append(normalize_name(reordered))
-        tokens = strip_titles(norm.split(), self.index.titles)
+        tokens = strip_titles(norm.split(), self.index.tables.titles)
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
@@ -165,15 +165,15 @@ class Engine:
                      script_of(name), len(written_words(name)) > 1, other_readings(name, stripped))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
-        if kind is not None and self.index.entities[e_idx].kind != kind:
+        if kind is not None and self.index.tables.entities[e_idx].kind != kind:
             return False
-        excluded = self.index.excluded
+        excluded = self.index.tables.excluded
         return not excluded or not any(e_idx in excluded.get(f, ()) for f in query.forms)
 
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""
         for form in query.forms:
-            owned = self.index.owners(form, query.allowed, query.script)
+            owned = self.index.tables.owners(form, query.allowed, query.script)
             if owned is None:
                 continue
             tier, owners = owned
@@ -188,13 +188,13 @@ class Engine:
     def similar_hits(self, query: Query, kind: str | None = None, cache: Cache | None = None) -> list[Hit]:
         """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
         index = self.index
-        accept = None if kind is None and not index.excluded else (lambda e: self._allowed(e, kind, query))
-        hits = index.search(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
+        accept = None if kind is None and not index.tables.excluded else (lambda e: self._allowed(e, kind, query))
+        hits = index.search.hits(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
                             limit=_MAX_CANDIDATES, accept=accept)
-        if query.foreign or index.foreign_only:
+        if query.foreign or index.tables.foreign_only:
             best = {h.entity: h for h in hits}
             for reading in (query.form, *query.readings):
-                for hit in index.cross_search(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
+                for hit in index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
                                               vowels=query.vowels, spaced=query.foreign and query.spaced,
                                               score_cutoff=SIMILARITY_FLOOR):
                     if hit.entity not in best or hit.score > best[hit.entity].score:
@@ -218,7 +218,7 @@ class Engine:
         its entity's: a candidate outside the gallery has none)."""
         index = self.index
         changed = names = nicknames = initials = unaligned = 0
-        kind_of = kind or index.entities[hit.entity].kind
+        kind_of = kind or index.tables.entities[hit.entity].kind
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
             form_words = hit.form.split()
@@ -238,13 +238,13 @@ class Engine:
                     unaligned += 1  # "Secretary" is no initial of the "s" of "u s state"
                 elif p.keys == "initial":
                     initials += 1
-                elif p.query != p.form and index.is_known_word(p.query, kind_of):
+                elif p.query != p.form and index.tables.is_known_word(p.query, kind_of):
                     changed += 1
                 elif p.query != p.form and kind_of == "person" and p.query in self._names:
                     names += 1
         else:
             agreeing = hit.form.split()
-        rarity = max((index.word_rarity(w) for w in agreeing), default=0.0)
+        rarity = max((index.tables.word_rarity(w) for w in agreeing), default=0.0)
         similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in query.tokens)
         letters = sum(len(t) for t in query.tokens)
@@ -253,13 +253,13 @@ class Engine:
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
             nicknames=nicknames, initials=initials, rarity=rarity, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
-            common_word=common, person=kind_of == "person", gallery_size=len(index.entities),
-            romanized_form=similar and index.written_only_in_other_scripts(hit.form),
+            common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
+            romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=abjad_vowel_agreement(query.form, hit.form) if similar and not query.vowels else 1.0,
             spelling_agreement=spelling_agreement(query.form, hit.form, query.script) if similar and query.foreign else 1.0)
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
-        entity = self.index.entities[hit.entity]
+        entity = self.index.tables.entities[hit.entity]
         pairs = hit.pairs
         if entity.kind == "person" and pairs and not hit.cross:
             pairs = self._with_roles(hit, pairs)
@@ -269,7 +269,7 @@ class Engine:
     def _with_roles(self, hit: Hit, pairs: tuple[TokenPair, ...]) -> tuple[TokenPair, ...]:
         """Each pair labelled with the part of the person's name its form word is."""
         by_word: dict[str, list[Role]] = {}
-        for word, role in zip(hit.form.split(), self.index.name_roles(hit.form, hit.tier)):
+        for word, role in zip(hit.form.split(), self.index.tables.name_roles(hit.form, hit.tier)):
             by_word.setdefault(word, []).append(role)  # "Sirhan Sirhan": one role per occurrence
         return tuple(replace(p, role=by_word[p.form].pop(0)) if by_word.get(p.form) else p for p in pairs)
 
@@ -279,10 +279,10 @@ class Engine:
         is a place and none is that country, whatever it resembles there (Τζιμπουτί is
         Djibouti, not Chimbote). It is weighed as the exact weak form it would be if the
         gallery held it."""
-        entities = self.index.entities
+        entities = self.index.tables.entities
         if not any(entities[h.entity].kind == "place" for h in hits):
             return []  # a person or body resembling a country's name is weighed as ever
-        named = countries_named(query.text, self.index.country_rows)
+        named = countries_named(query.text, self.index.tables.country_rows)
         if not named:
             return []
         # A candidate sharing a word with the country's English names may be that country under

@@ -118,7 +118,7 @@ def lint(index: Index, clashes: Iterable[Clash], places: FormPlaces,
     """
     where = PlaceFinder(places)
     findings = [*_clash_findings(clashes, where), *_weak_findings(index, where),
-                *_confusable_findings(index.entities, where, shared_forms)]
+                *_confusable_findings(index.tables.entities, where, shared_forms)]
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
 
 
@@ -142,12 +142,12 @@ def _clash_findings(clashes: Iterable[Clash], where: PlaceFinder) -> Iterable[Fi
 def _weak_findings(index: Index, where: PlaceFinder) -> Iterable[Finding]:
     """Weak forms that never count as weak: the compiled index, asked as a query written like the
     form would be, answers with a strong claim."""
-    for e_idx, entity in enumerate(index.entities):
+    for e_idx, entity in enumerate(index.tables.entities):
         for form in entity.weak:
-            owned = index.owners(normalize_cached(form), query_allows(form), script_of(form))
+            owned = index.tables.owners(normalize_cached(form), query_allows(form), script_of(form))
             if owned is None or owned[0] != STRONG:
                 continue
-            owners = [index.entities[e] for e in owned[1]]
+            owners = [index.tables.entities[e] for e in owned[1]]
             if e_idx in owned[1]:
                 yield _finding(where, entity, form, "redundant-weak", True,
                                f"weak form {form!r} of {entity.id} is also one of its strong forms once normalized; "

@@ -164,7 +164,7 @@ class Resolver:
                     with paused_collection():
                         built = Index.build(self._entities, self._titles, self._given_names, self._particles,
                                             place_names=self._place_names)
-                    if built.form_count > _COLLECT_AFTER:
+                    if built.tables.form_count > _COLLECT_AFTER:
                         # Examine the new tables once now, so that the first queries do not pay
                         # for the full garbage collection millions of new objects would trigger.
                         gc.collect()
@@ -210,7 +210,7 @@ class Resolver:
     @property
     def clashes(self) -> list[Clash]:
         """Forms claimed by more than one entity in the same tier, but for the shared forms."""
-        return [clash for clash in self.index.clashes if clash.form not in self._shared]
+        return [clash for clash in self.index.tables.clashes if clash.form not in self._shared]
 
     def check(self, files: Iterable[str | os.PathLike[str]] = (), *, max_bytes: int = MAX_FILE_BYTES) -> list[Finding]:
         """What ``namenorm check`` warns about in this gallery: forms two entities claim, weak

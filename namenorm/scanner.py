@@ -223,8 +223,8 @@ class _Scan:
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
-        self.longest = min(SCAN_WORDS, self.index.longest_form)
-        self.particles = _JOINERS | self.index.particles
+        self.longest = min(SCAN_WORDS, self.index.tables.longest_form)
+        self.particles = _JOINERS | self.index.tables.particles
 
     def split_unspaced(self, tokens: list[_Token]) -> list[_Token]:
         """Runs of Chinese, Japanese or Thai letters split into the words a name can be, as
@@ -233,7 +233,7 @@ class _Scan:
         scanner reads them, and in Japanese around each run of katakana, the script it writes
         foreign names in (read across scripts when the gallery has them in Latin letters only).
         The pieces are words of their own."""
-        forms, longest = self.index.unspaced_forms, self.index.unspaced_longest
+        forms, longest = self.index.tables.unspaced_forms, self.index.tables.unspaced_longest
         out: list[_Token] = []
         for token in tokens:
             word = self.text[token.start:token.end]
@@ -256,7 +256,7 @@ class _Scan:
         """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name
         they hold, where the word is no known form but the name without the particle is; the
         particle ends the name, so the next word is not joined to it."""
-        known = self.index.prefixes
+        known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
         for token in tokens:
@@ -282,7 +282,7 @@ class _Scan:
 
     def exact_ends(self, i: int) -> list[int]:
         """Ends of spans from ``i`` whose text is a known form, walking the form-prefix set."""
-        tokens, prefixes, ends = self.tokens, self.index.prefixes, []
+        tokens, prefixes, ends = self.tokens, self.index.tables.prefixes, []
         form = ""
         j = i
         while j < len(tokens) and j - i < self.longest and (j == i or tokens[j].joined):
@@ -322,8 +322,8 @@ class _Scan:
                 self.pairable.clear()
             form = self.span_form(i, j)
             words = [w for w in form.split() if w not in self.particles]
-            known = self.pairable[text] = self.index.holds_every_word(words, self.cache) or (
-                not is_latin(text) and any(self.index.cross_candidates(reading, rhotic=rhotic,
+            known = self.pairable[text] = self.index.search.holds_every_word(words, self.cache) or (
+                not is_latin(text) and any(self.index.cross.candidates(reading, rhotic=rhotic,
                                                                        spaced=len(written_words(text)) > 1)
                                            for reading in (form, *other_readings(text, form))
                                            for rhotic in (True, False)))
@@ -392,7 +392,7 @@ class _Scan:
                 return tokens[i].caseless
             if not t.sentence_start or is_latin(self.text[t.start:t.end]):
                 return False
-            owned = self.index.owners(self.span_form(i, j), ~0)
+            owned = self.index.tables.owners(self.span_form(i, j), ~0)
             return owned is not None and owned[0] != SURNAME
 
         def other_name(k: int) -> bool:
@@ -409,7 +409,7 @@ class _Scan:
         words = [t.norm for t in self.tokens[i:i + 6]]
         if not words or not words[0]:
             return i
-        size = self.index.titles.match_at(words, 0)
+        size = self.index.tables.titles.match_at(words, 0)
         if size and i + size < len(self.tokens) and all(t.joined for t in self.tokens[i + 1:i + size + 1]):
             return i + size
         return i
@@ -429,7 +429,7 @@ class _Scan:
             # A title is kept out of the span, unless title and name together are a known
             # form ("DR Congo", "Maj-Britt Bertilsson", "President Trump" as an alias).
             start = self.skip_title(i)
-            if start != i and any(self.index.owners(self.span_form(i, j), ~0) for j in self.exact_ends(i)):
+            if start != i and any(self.index.tables.owners(self.span_form(i, j), ~0) for j in self.exact_ends(i)):
                 start = i
             titles.update(range(i, start))
             matched = False
@@ -442,7 +442,7 @@ class _Scan:
                 if single and tokens[start].norm in _NOT_NAMES:
                     break
                 in_run = j <= run_end and _is_name_word(tokens[j - 1])
-                if not in_run and (j not in exact_ends or self.index.owners(
+                if not in_run and (j not in exact_ends or self.index.tables.owners(
                         self.span_form(start, j), query_allows(self.span_text(start, j))) is None):
                     continue  # words in lower case are a name only as a known form, exactly
                 if j - start > 1 and j not in exact_ends and not self.could_pair(start, j):

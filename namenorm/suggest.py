@@ -96,7 +96,7 @@ class Miner:
     def _note(self, match: Match, form: str, rivals: tuple[str, ...], text: str, start: int, end: int,
               where: str, first_line: int) -> None:
         norm = normalize_cached(form)
-        if self.resolver.engine.index.owners(norm, ~0) is not None:
+        if self.resolver.engine.index.tables.owners(norm, ~0) is not None:
             return  # already a form, exactly (a title or context made the scan weigh it)
         key = (match.id, norm)
         earlier = self._found.get(key)

@@ -34,7 +34,7 @@ def test_bundled_file_loads_and_is_well_formed(bundled):
 
 def test_no_unintended_clashes(bundled):
     assert bundled.clashes == []  # the file lists every form it shares on purpose
-    found = {c.form: {e.id for e in c.entities} for c in bundled.index.clashes}
+    found = {c.form: {e.id for e in c.entities} for c in bundled.index.tables.clashes}
     assert found == INTENDED_CLASHES
 
 

@@ -18,7 +18,7 @@ import pytest
 from test_scoring import walked_utility
 
 import namenorm
-from namenorm import index as index_module
+from namenorm.index import words as word_module
 from namenorm.decide import Engine
 from namenorm.keys import (
     WordKeys,
@@ -104,7 +104,7 @@ def queries(entities: Sequence[Entity], count: int, seed: int) -> list[str]:
 
 
 def decisions(engine: Engine, names: Iterable[str]) -> list[tuple[object, ...]]:
-    engine.index.clear_query_cache()
+    engine.index.words.clear_query_cache()
     out = []
     for name in names:
         decision = engine.decide(name)
@@ -124,9 +124,9 @@ def assert_same_decisions(resolver: namenorm.Resolver, names: list[str],
                           monkeypatch: pytest.MonkeyPatch) -> None:
     fast = decisions(resolver.engine, names)
     with monkeypatch.context() as patched:
-        patched.setattr(index_module, "keyed_similarities", _uncut)
+        patched.setattr(word_module, "keyed_similarities", _uncut)
         slow = decisions(reference_engine(resolver.engine), names)
-    resolver.engine.index.clear_query_cache()
+    resolver.engine.index.words.clear_query_cache()
     assert fast == slow
 
 

@@ -19,6 +19,6 @@ def test_a_word_is_as_rare_under_many_spellings_of_one_entity():
               Entity("san-jose", "San Jose", "place"), Entity("san-juan", "San Juan", "place"),
               Entity("lagos", "Lagos", "place")]
     index = Index.build(places)
-    assert index.word_rarity("abidjan") == index.word_rarity("lagos") == 1.0
-    assert index.word_rarity("san") < 1.0  # two entities share it
-    assert index.word_rarity("nowhere") == 1.0
+    assert index.tables.word_rarity("abidjan") == index.tables.word_rarity("lagos") == 1.0
+    assert index.tables.word_rarity("san") < 1.0  # two entities share it
+    assert index.tables.word_rarity("nowhere") == 1.0

@@ -38,7 +38,7 @@ def test_a_name_an_entity_lists_itself_stays_its_own():
     town = Entity("suiza-town", "Suiza", "place")
     resolver = Resolver([Entity("ch", "Switzerland", "place"), town])
     assert resolver.resolve("Suiza").id == "suiza-town"
-    assert resolver.clashes == [] and resolver.index.clashes == []
+    assert resolver.clashes == [] and resolver.index.tables.clashes == []
 
 
 def test_the_country_table_is_generated_and_whole():

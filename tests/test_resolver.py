@@ -246,8 +246,8 @@ def test_indexed_search_agrees_with_brute_force(small):
         if not tokens:
             continue
         words = tokens[-1].split()
-        fast = small.index.search(words)
-        slow = small.index.brute_force(words)
+        fast = small.index.search.hits(words)
+        slow = small.index.search.brute_force(words)
         best_fast = [(h.entity, round(h.score, 6)) for h in fast[:2] if h.score >= 0.8]
         best_slow = [(h.entity, round(h.score, 6)) for h in slow[:2] if h.score >= 0.8]
         assert best_fast == best_slow, query
@@ -265,9 +265,9 @@ def test_a_limited_search_finds_the_head_of_the_full_one():
     for query in ["jon smith", "joan smyht", "mary haly", "john smith jr", "jane hxlly", "marie schmit",
                   "jon sm", "haley", "smith jon", "jane marie smith", "healy haley", "j smith", "mary jane haller"]:
         words = query.split()
-        full = [(h.entity, h.score, h.form) for h in index.search(words, score_cutoff=0.7)]
+        full = [(h.entity, h.score, h.form) for h in index.search.hits(words, score_cutoff=0.7)]
         for limit in (1, 3, 10):
-            head = [(h.entity, h.score, h.form) for h in index.search(words, score_cutoff=0.7, limit=limit)]
+            head = [(h.entity, h.score, h.form) for h in index.search.hits(words, score_cutoff=0.7, limit=limit)]
             assert head[:limit] == full[:limit], (query, limit)
 
 
@@ -283,7 +283,7 @@ def test_one_default_threshold_for_every_gallery_size():
     words = [f"{a}{b}{c}" for a in "bcdfgklmnprstvz" for b in "aeiou" for c in "dlmnrst"]
     big = Resolver([Entity(f"p{i}", f"{w} {v}son", "person")
                     for i, (w, v) in enumerate((w, v) for w in words for v in words[:40])])
-    assert big.index.form_count > 20_000
+    assert big.index.tables.form_count > 20_000
     assert big.threshold == small_gallery.threshold == default_model().threshold
     big.threshold = 0.9
     assert big.threshold == 0.9 and big.resolve("Xxx", score_cutoff=0.5) is None

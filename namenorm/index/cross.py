@@ -1,0 +1,111 @@
+"""Forms a name written in another script may be, found through their loanword keys.
+
+A name read from Hangul, kana or Cyrillic keeps its consonants more faithfully
+than its vowels: each form is filed under its loanword key (``keys.loan_key``)
+and the key's one-letter deletions, and a query finds the forms within one edit
+of its own key, scored by ``keys.cross_script_similarity``. The tables are built
+on the first query that needs them, one per reading (an English r kept or dropped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..keys import cross_script_similarity, deletions, loan_key
+from ..model import TokenPair
+from ..packed import KeyTable
+from .forms import SURNAME, TIER_TRUST
+from .search import Hit
+from .tables import FormTables, packed
+
+__all__ = ["CrossScriptSearch"]
+
+_REVERSE_CROSS_TRUST = 0.9
+"""A Latin query matched to a name known only in another script is trusted less: every
+Latin query may take that path, so it must not become a door for look-alikes."""
+_MIN_LOAN_KEY = 2
+"""Loanword keys shorter than this (one consonant) say too little to match on."""
+
+
+class CrossScriptSearch:
+    """The loanword-key tables of ``tables``' forms, and the search across scripts they serve."""
+
+    def __init__(self, tables: FormTables) -> None:
+        self.tables = tables
+        self._loan_tables: dict[bool, dict[str, list[int]] | KeyTable] = {}
+
+    def __getstate__(self) -> dict[str, object]:
+        state = self.__dict__.copy()
+        state["_loan_tables"] = {rhotic: packed(table, KeyTable) for rhotic, table in self._loan_tables.items()}
+        return state
+
+    def _loan_table(self, rhotic: bool) -> dict[str, list[int]] | KeyTable:
+        """Loanword key (and its one-letter deletions) -> forms; built on the first cross-script query."""
+        table = self._loan_tables.get(rhotic)
+        if table is None:
+            self.build_tables([rhotic])
+            table = self._loan_tables[rhotic]
+        return table
+
+    def build_tables(self, readings: Sequence[bool] = (False, True)) -> None:
+        """The loan tables of these readings (rhotic or not) not built yet, in one pass: both
+        share the rewrites that are most of a loanword key's cost."""
+        built: dict[bool, dict[str, list[int]]] = {rhotic: {} for rhotic in readings
+                                                   if rhotic not in self._loan_tables}
+        for f, form in enumerate(self.tables.forms if built else ()):
+            for rhotic, table in built.items():
+                key = loan_key(form, rhotic)
+                if len(key) >= _MIN_LOAN_KEY:
+                    for k in {key} | deletions(key):
+                        table.setdefault(k, []).append(f)
+        self._loan_tables.update(built)
+
+    def candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
+        """The forms ``hits`` weighs for a query, in order: those whose loanword key is within one
+        edit of the query's (see there for ``spaced``); a scan asks it first to pass over a span
+        no form can be read as."""
+        key = loan_key(form, rhotic)
+        if len(key) < _MIN_LOAN_KEY:
+            return []
+        table = self._loan_table(rhotic)
+        forms: set[int] = set()
+        for k in {key} | deletions(key):
+            forms.update(table.get(k) or ())
+        several_words = " " in form
+        tiers, written = self.tables.form_tier, self.tables.forms
+        # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone.
+        return [f for f in sorted(forms) if not (several_words and tiers[f] == SURNAME)
+                and not (spaced and " " not in written[f])]
+
+    def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
+             spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
+        """Forms whose loanword key is within one edit of the query's, scored across scripts.
+
+        A Latin query is compared only with entities known solely in other
+        scripts, so Latin-to-Latin matching never gets looser. A query written
+        as several words (``spaced``, in a script that writes spaces) is not read
+        as a one-word name: its writer put a word break where that name has none.
+        """
+        tables = self.tables
+        foreign_only = tables.foreign_only
+        if latin_query and not foreign_only:
+            return []
+        key = loan_key(form, rhotic)
+        best: dict[int, Hit] = {}
+        for f in self.candidates(form, rhotic=rhotic, spaced=spaced):
+            tier = tables.form_tier[f]
+            owners = tables.form_owner[f]
+            if latin_query:
+                owners = tuple(e for e in owners if e in foreign_only)
+            if not owners:
+                continue
+            trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
+            score = cross_script_similarity(form, tables.forms[f], rhotic, vowels,
+                                            score_cutoff=score_cutoff / trust) * trust
+            if score < score_cutoff:
+                continue
+            pair = (TokenPair(key, loan_key(tables.forms[f], rhotic), score, "cross-script"),)
+            for e_idx in owners:
+                if e_idx not in best or score > best[e_idx].score:
+                    best[e_idx] = Hit(e_idx, score, tables.forms[f], tier, pair, False, True)
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity))

@@ -1,0 +1,137 @@
+"""The forms an entity is known by, beyond those its alias file lists, and who may use them.
+
+Every form has a tier: strong forms (name, aliases) beat weak forms, which beat
+surnames derived from a person's name. Some forms are restricted: a short acronym
+("CAN", "WHO") matches only a query in capitals, and a form written only in another
+script only a query in another script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+from ..model import Entity
+from ..normalize import is_latin, normalize_cached
+from ..parts import PARTICLES, parse_person
+
+__all__ = [
+    "ACRONYM",
+    "FOREIGN",
+    "STRONG",
+    "SURNAME",
+    "TIER_METHODS",
+    "TIER_TRUST",
+    "WEAK",
+    "Clash",
+    "derived_surnames",
+    "form_restriction",
+    "initialisms",
+    "is_acronym",
+    "query_allows",
+]
+
+STRONG, WEAK, SURNAME = 0, 1, 2
+TIER_METHODS = ("exact", "weak", "surname")
+TIER_TRUST = (1.0, 0.98, 0.96)
+"""Factor a similarity to a form of each tier gets (a weak or derived form is weaker evidence)."""
+ACRONYM, FOREIGN = 1, 2
+"""Restriction bits: a form needs a query in capitals, or a query in another script than Latin."""
+_ACRONYM_MAX = 4
+"""All-capital forms of up to this many letters match only queries in capitals."""
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A form that several entities claim in the same tier."""
+
+    form: str
+    tier: str
+    entities: tuple[Entity, ...]
+
+    def __str__(self) -> str:
+        owners = ", ".join(f"{e.id} ({e.source})" for e in self.entities)
+        return f"{self.tier} form {self.form!r} is claimed by {owners}"
+
+
+def query_allows(text: str) -> int:
+    """Restriction bits a query written as ``text`` passes (see ``FormTables.owners``).
+
+    >>> query_allows("WHO") == ACRONYM, query_allows("who"), query_allows("라오스") == FOREIGN
+    (True, 0, True)
+    """
+    return (ACRONYM if text.isupper() else 0) | (0 if is_latin(text) else FOREIGN)
+
+
+def form_restriction(form: str) -> int:
+    """Restriction bits a query needs to match ``form`` as written (``query_allows``)."""
+    return (ACRONYM if is_acronym(form) else 0) | (0 if is_latin(form) else FOREIGN)
+
+
+def is_acronym(form: str) -> bool:
+    """True for short all-capital forms such as "CAN", "WHO" or "U.S.".
+
+    >>> is_acronym("CAN"), is_acronym("U.S."), is_acronym("Can"), is_acronym("UNESCO")
+    (True, True, False, False)
+    """
+    letters = [ch for ch in form if ch.isalpha()]
+    return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
+
+
+def derived_surnames(entity: Entity, given: Container[str] = (),
+                     particles: Container[str] = PARTICLES) -> list[str]:
+    """Surname forms of a person's name, by which a lone surname finds them.
+
+    The last word, with a particle before it kept ("van beethoven", "al
+    baghdadi"), and for names of three or more words the last two words
+    ("garcia marquez") unless the first of them is a given name (``given``: not
+    "jon halvorsen" from Maria Jon Halvorsen); generational suffixes are set aside.
+
+    >>> derived_surnames(Entity("x", "Gabriel García Márquez", "person"))
+    ['marquez', 'garcia marquez']
+    >>> derived_surnames(Entity("x", "Abu Bakr al-Baghdadi", "person"))
+    ['baghdadi', 'al baghdadi', 'bakr al baghdadi']
+    """
+    if entity.kind != "person":
+        return []
+    parts = [p for p in parse_person(normalize_cached(entity.name).split(), given, particles)
+             if p.role != "suffix"]
+    if len(parts) < 2 or len(parts[-1].text) < 3:
+        return []
+    words = [p.text for p in parts]
+    start = next(i for i, p in enumerate(parts) if p.role in ("particle", "surname"))
+    out = [words[-1]]
+    if start < len(words) - 1:
+        out.append(" ".join(words[start:]))
+        if parts[start].role == "particle" and start >= 2:
+            out.append(" ".join(words[start - 1:]))  # "bakr al baghdadi": the name before the particle
+    return out
+
+
+_MIN_INITIALISM = 3
+"""Fewest letters of an initialism derived from a name (NYT, WHO); shorter ones come only from
+an alias file."""
+_INITIALISM_SKIPS = frozenset({"the", "of", "and", "for", "a", "an", "in", "on", "at", "to"})
+"""Words an organisation's initialism leaves out ("The Washington Post" is WP)."""
+
+
+def initialisms(entity: Entity) -> list[str]:
+    """The initialisms of an organisation's name, as a query in capitals writes them.
+
+    They are weak forms that only a query in capitals matches ("WP", "W.P."); two
+    organisations with one initialism both claim it, so it stays ambiguous.
+
+    >>> initialisms(Entity("nyt", "The New York Times", "org"))
+    ['nyt', 'n y t']
+    >>> initialisms(Entity("wapo", "The Washington Post", "org"))   # two letters: too ambiguous
+    []
+    >>> initialisms(Entity("x", "Reuters", "org")), initialisms(Entity("y", "New York", "place"))
+    ([], [])
+    """
+    if entity.kind != "org":
+        return []
+    words = [w for w in normalize_cached(entity.name).split() if w not in _INITIALISM_SKIPS]
+    if len(words) < _MIN_INITIALISM or not all(w[0].isalpha() for w in words):
+        return []  # "AI", "AU": two capitals stand for too many things to be derived
+    letters = [w[0] for w in words]
+    return ["".join(letters), " ".join(letters)]

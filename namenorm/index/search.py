@@ -1,0 +1,343 @@
+"""Forms similar to a query, found through the words they share.
+
+``FormSearch.hits`` takes each query word's candidate words (``words``), proposes
+the forms holding them, narrows by intersecting their postings (rarest word first),
+bounds each form's score from its words' similarities, and aligns only the forms
+whose bound can reach the cutoff. Nothing scans the whole gallery; ``brute_force``
+scores every form, as the reference the search must agree with.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceiling, word_keys
+from ..model import TokenPair
+from ..parts import GENERATIONAL
+from .forms import TIER_TRUST
+from .tables import FormTables
+from .words import TOKEN_FLOOR, Candidates, WordCandidates
+
+__all__ = ["FormSearch", "Hit", "score_alignment", "unkeyed_bound"]
+
+_INTERIOR_WEIGHT = 1 / 3
+"""Weight of a form's middle word that the query leaves out, relative to its length."""
+_OUT_OF_ORDER = 0.97
+"""Factor for alignments that reorder tokens ("Raffensperger Brad")."""
+_SUFFIX_MISMATCH = 0.98
+"""Factor for a form whose generational suffix differs from the query's."""
+_SUFFIX_LOSES = 0.9
+"""Factor when another candidate agrees with the query's suffix: two people, not one."""
+_SINGLE_WORD_CUTOFF = 0.8
+"""From this cutoff up, a one-word query is compared with one-word forms only."""
+_BOUND_SLACK = 1e-9
+"""Rounding room between a form's score bound and its score, so equal scores are never cut."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One scored entity for a query, before the decision engine weighs it."""
+
+    entity: int
+    score: float
+    form: str
+    tier: int
+    pairs: tuple[TokenPair, ...] = ()
+    phonetic: bool = False
+    cross: bool = False
+    """Found by comparing loanword keys across scripts."""
+
+
+def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
+                    sims: Sequence[Sequence[tuple[float, str]]]
+                    ) -> tuple[float, list[tuple[int, int, float, str]]]:
+    """Align query and form tokens greedily by similarity and score the alignment.
+
+    ``sims[i][j]`` is the similarity and shared key of query token i and form
+    token j. Each aligned pair contributes its similarity weighted by the two
+    tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
+    missing first name costs in proportion to its length, a missing middle word a
+    third of that. Reordered alignments pay a small factor.
+
+    >>> one, none = (1.0, ""), (0.0, "")
+    >>> score_alignment([4, 6], [4, 6], [[one, none], [none, one]])[0]
+    1.0
+    >>> round(score_alignment([6], [4, 6], [[none, one]])[0], 2)
+    0.75
+    """
+    options = [(s, i, j, key) for i, row in enumerate(sims) for j, (s, key) in enumerate(row)
+               if s >= TOKEN_FLOOR]
+    if not options:
+        return 0.0, []
+    options.sort(reverse=True)
+    used_q: set[int] = set()
+    used_f: set[int] = set()
+    pairs: list[tuple[int, int, float, str]] = []
+    total = 0.0
+    for s, i, j, key in options:
+        if i in used_q or j in used_f:
+            continue
+        used_q.add(i)
+        used_f.add(j)
+        pairs.append((i, j, s, key))
+        total += s * (q_lens[i] + f_lens[j])
+    # A middle word the query leaves out ("Manuella Leão" for Manuella Stephany Leão)
+    # weighs a third of its length; a missing first or last word weighs in full.
+    interior = sum(f_lens[j] for j in range(1, len(f_lens) - 1) if j not in used_f)
+    score = total / (sum(q_lens) + sum(f_lens) - interior * (1 - _INTERIOR_WEIGHT))
+    pairs.sort()
+    if any(a[1] > b[1] for a, b in itertools.pairwise(pairs)):
+        score *= _OUT_OF_ORDER
+    return score, pairs
+
+
+def unkeyed_bound(a: int, b: int) -> float:
+    """Highest similarity two tokens of these lengths can have without sharing a key.
+
+    Sharing no deletion key means at least two edits (tokens of 4+ letters),
+    so Damerau-Levenshtein similarity is at most ``1 - max(2, |a-b|) / L``;
+    Jaro-Winkler is at most 1, and no phonetic bonus applies.
+    """
+    if min(a, b) == 1:
+        return INITIAL
+    if min(a, b) < 3:
+        return 0.0
+    longest = max(a, b)
+    return max(1.0 - max(2, abs(a - b)) / (2 * longest), DERIVED_WORD)
+
+
+def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
+    """A different generational suffix costs a little, or a lot where another hit agrees.
+
+    "Donald Trump Jr." finds Donald Trump when no Jr. is known, but not when
+    Donald Trump Jr. is in the gallery too.
+    """
+    wanted = GENERATIONAL.intersection(tokens)
+    if not hits or not (wanted or any(GENERATIONAL.intersection(h.form.split()) for h in hits)):
+        return hits
+    agree = [GENERATIONAL.intersection(h.form.split()) == wanted for h in hits]
+    factor = _SUFFIX_LOSES if any(agree) else _SUFFIX_MISMATCH
+    weighed = [h if ok else replace(h, score=h.score * factor) for h, ok in zip(hits, agree)]
+    return sorted(weighed, key=lambda h: (-h.score, h.entity))
+
+
+class FormSearch:
+    """Scores the forms of ``tables`` that share candidate words with a query."""
+
+    def __init__(self, tables: FormTables, words: WordCandidates) -> None:
+        self.tables = tables
+        self.words = words
+
+    def holds_every_word(self, words: Sequence[str], cache: dict[str, Candidates] | None = None,
+                         *, slips: int = 1) -> bool:
+        """Whether some form holds a word close to each of ``words`` but at most ``slips`` (words
+        no key finds, which ``hits`` scores on demand): a span of text that no form pairs is
+        not a misspelling of any, and is not worth scoring."""
+        postings = self.tables.postings
+        forms: set[int] | None = None
+        for word in sorted(words, key=len, reverse=True):  # long words have the fewest holders
+            if len(word) < 2:
+                continue  # an initial pairs with any word it begins
+            holders = {f for t in self.words.candidates(word, cache) for f in postings[t]}
+            narrowed = holders if forms is None else forms & holders
+            if narrowed:
+                forms = narrowed
+            elif slips:
+                slips -= 1
+            else:
+                return False
+        return True
+
+    def hits(self, tokens: Sequence[str], cache: dict[str, Candidates] | None = None,
+             *, allowed: int = 0, score_cutoff: float = 0.0, limit: int | None = None,
+             accept: Callable[[int], bool] | None = None) -> list[Hit]:
+        """Score the forms that share keys with the query tokens; best hit per entity.
+
+        Forms whose score cannot reach ``score_cutoff`` are skipped before any
+        similarity is computed for them. With ``limit``, forms are scored highest
+        bound first and the search stops once no form left can enter the best
+        ``limit`` entities: the first ``limit`` hits are those of the full search.
+        ``accept`` leaves out entities the caller would drop anyway (another kind).
+        """
+        tables = self.tables
+        cands = [self.words.candidates(tok, cache) for tok in tokens]
+        if len(tokens) == 1 and score_cutoff >= _SINGLE_WORD_CUTOFF:
+            # One word cannot reach the cutoff against a form with other words; an entity
+            # known by a longer name is found through its one-word forms (a surname).
+            forms: set[int] = set()
+            complete = True
+            for t in cands[0]:
+                forms.update(tables.single_word.get(tables.vocab[t], ()))
+        else:
+            forms, complete = self._candidate_forms(tokens, cands)
+        restricted = tables.restricted
+        if restricted:
+            forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
+        # Where some query token found no keyed partner (two slips no key caught,
+        # "bradley" for "brad"), pairs are bounded and scored on demand, as the brute-force
+        # reference scores them; where every token has one, keyed pairs decide.
+        keyed_tokens = None if complete else [word_keys(token) for token in tokens]
+        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, score_cutoff)
+        # In a fixed order, so ties fall the same way in every process; best bound first
+        # where the search may stop early.
+        bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
+        q_lens = [len(t) for t in tokens]
+        vocab, lengths = tables.vocab, tables.vocab_lengths
+        form_owner, form_tokens, form_tier = tables.form_owner, tables.form_tokens, tables.form_tier
+        wanted = GENERATIONAL.intersection(tokens)
+        best: dict[int, tuple[float, int, Hit]] = {}
+        # Best scores of entities whose best form agrees with the query's generational suffix:
+        # no later step lowers them, so ``limit`` of them bound what is still worth scoring.
+        settled: dict[int, float] = {}
+        cutoff = score_cutoff
+        unkeyed: dict[tuple[int, int], tuple[float, str]] = {}
+        none = (0.0, "")
+        for bound, f in bounded:
+            if bound < cutoff - _BOUND_SLACK:
+                break
+            owner = form_owner[f]
+            if accept is not None:
+                owner = tuple(e for e in owner if accept(e))
+            if not owner:
+                continue
+            f_tokens = form_tokens[f]
+            sims = []
+            for i, row in enumerate(cands):
+                sim_row = []
+                for t in f_tokens:
+                    found = row.get(t)
+                    if found is None:
+                        if keyed_tokens is None:
+                            found = none
+                        else:
+                            found = unkeyed.get((i, t))
+                            if found is None:
+                                found = unkeyed[(i, t)] = self.words.keyed_similarity(keyed_tokens[i], vocab[t])
+                    sim_row.append(found)
+                sims.append(sim_row)
+            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims)
+            score *= TIER_TRUST[form_tier[f]]
+            if score <= 0.0 or score < score_cutoff:
+                continue
+            hit: Hit | None = None
+            for e_idx in owner:
+                held = best.get(e_idx)
+                if held is None or score > held[0] or (score == held[0] and f < held[1]):
+                    if hit is None:
+                        token_pairs = tuple(TokenPair(tokens[i], vocab[f_tokens[j]], s, key)
+                                            for i, j, s, key in pairs)
+                        phonetic = (len(pairs) == len(tokens) == len(f_tokens)
+                                    and all(p.keys or p.similarity == 1.0 for p in token_pairs))
+                        hit = Hit(e_idx, score, tables.forms[f], form_tier[f], token_pairs, phonetic)
+                    best[e_idx] = (score, f, replace(hit, entity=e_idx) if hit.entity != e_idx else hit)
+                    if limit:
+                        if GENERATIONAL.intersection(hit.form.split()) == wanted:
+                            settled[e_idx] = score
+                        else:
+                            settled.pop(e_idx, None)
+            if limit and hit is not None and len(settled) >= limit:
+                cutoff = max(score_cutoff, heapq.nlargest(limit, settled.values())[-1])
+        hits = sorted((h for _, _, h in best.values()), key=lambda h: (-h.score, h.entity))
+        return _weigh_suffixes(tokens, hits)
+
+    def _bounded_forms(self, tokens: Sequence[str], cands: list[Candidates],
+                       forms: set[int], keyed_tokens: Sequence[WordKeys] | None,
+                       score_cutoff: float) -> list[tuple[float, int]]:
+        """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
+
+        Each query word pairs at best with its most similar form word, over the smallest
+        denominator the alignment can have (every middle word left out). ``keyed_tokens``,
+        the query words' keys, is None where every word has a keyed partner, and only keyed
+        pairs count.
+        """
+        q_lens = [len(t) for t in tokens]
+        q_total = sum(q_lens)
+        lengths, keyed_vocab = self.tables.vocab_lengths, self.tables.keyed_vocab
+        form_tokens, form_tier = self.tables.form_tokens, self.tables.form_tier
+        bounded = []
+        ceilings: dict[tuple[int, int], float] = {}
+
+        def unkeyed(i: int, t: int) -> float:
+            """Bound of a pair no key proposed: by lengths, then by letters and keys."""
+            assert keyed_tokens is not None
+            found = ceilings.get((i, t))
+            if found is None:
+                found = unkeyed_bound(q_lens[i], lengths[t])
+                if min(q_lens[i], lengths[t]) >= 3:
+                    keyed = keyed_vocab[t]
+                    ceiling = max(similarity_ceiling(keyed_tokens[i], keyed),
+                                  self.words.name_relation(tokens[i], keyed[0])[0])
+                    found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
+                ceilings[(i, t)] = found
+            return found
+
+        for f in forms:
+            f_tokens = form_tokens[f]
+            f_lens = [lengths[t] for t in f_tokens]
+            lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
+            trust = TIER_TRUST[form_tier[f]] / (q_total + lightest)
+            bound = 0.0
+            for i, lq in enumerate(q_lens):
+                row = cands[i]
+                if keyed_tokens is None:
+                    bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+                else:
+                    bound += max((row[t][0] if t in row else unkeyed(i, t)) * (lq + lf)
+                                 for t, lf in zip(f_tokens, f_lens))
+            if bound * trust >= score_cutoff:
+                bounded.append((bound * trust, f))
+        return bounded
+
+    def _candidate_forms(self, tokens: Sequence[str], cands: list[Candidates]
+                         ) -> tuple[set[int], bool]:
+        """Forms worth scoring, and whether each has a keyed partner for every query token.
+
+        Postings are intersected rarest token first; a token whose candidates
+        would empty the intersection (a typo no key caught) is passed over, and
+        the result is then incomplete.
+        """
+        postings, form_tokens = self.tables.postings, self.tables.form_tokens
+        # An initial says too little to choose forms by: it is scored, never searched by.
+        searchable = [k for k, c in enumerate(cands) if c and len(tokens[k]) > 1]
+        sized = sorted((sum(len(postings[t]) for t in cands[k]), k) for k in searchable)
+        complete = len(sized) == len(cands)
+        forms: set[int] = set()
+        for size, k in sized:
+            c = cands[k]
+            if not forms:
+                for t in c:
+                    forms.update(postings[t])
+                continue
+            if size < 2 * len(forms):
+                other: set[int] = set()
+                for t in c:
+                    other.update(postings[t])
+                narrowed = forms & other
+            else:
+                narrowed = {f for f in forms if any(t in c for t in form_tokens[f])}
+            if narrowed:
+                forms = narrowed
+            else:
+                complete = False
+        return forms, complete
+
+    def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
+        """Score every form with no candidate generation: the reference ``hits`` must agree with."""
+        tables = self.tables
+        q_lens = [len(t) for t in tokens]
+        best: dict[int, Hit] = {}
+        for f, form in enumerate(tables.forms):
+            if tables.restricted.get(f, 0) & ~allowed:
+                continue
+            f_words = form.split()
+            sims = [[self.words.similarity(token, word) for word in f_words] for token in tokens]
+            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)
+            score *= TIER_TRUST[tables.form_tier[f]]
+            for e_idx in tables.form_owner[f]:
+                if score > 0 and (e_idx not in best or score > best[e_idx].score):
+                    best[e_idx] = Hit(e_idx, score, form, tables.form_tier[f])
+        return sorted(best.values(), key=lambda h: (-h.score, h.entity))

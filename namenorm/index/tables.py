@@ -1,0 +1,408 @@
+"""The compiled tables of a gallery: its forms, who claims each, and the words they are made of.
+
+``FormTables.build`` normalizes every form once and records who claims it:
+strong forms (name, aliases) beat weak forms, which beat surnames derived from
+person names; within the best tier a form claimed by two entities is kept
+ambiguous and listed in ``clashes``. Each distinct word gets an id, and each
+word points at the forms that hold it (its postings). The tables are what a
+stored index keeps: where they were read back from disk they are packed
+(``packed``), and are read in place.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from functools import cached_property
+from typing import Any, TypeVar, cast
+
+from ..keys import PackedWordKeys, WordKeys, word_keys
+from ..model import Entity, EntityList, Role
+from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
+from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
+from ..parts import PARTICLES, parse_person, parse_surname
+from ..places import PLACE_TABLES, CountryRows, country_rows, exonyms, packed_country_rows
+from .forms import (
+    ACRONYM,
+    FOREIGN,
+    STRONG,
+    SURNAME,
+    TIER_METHODS,
+    WEAK,
+    Clash,
+    derived_surnames,
+    form_restriction,
+    initialisms,
+)
+
+__all__ = ["SCAN_WORDS", "FormTables"]
+
+SCAN_WORDS = 6
+"""Longest span of running text, in words, that scanning asks about: names are shorter, and
+the form-prefix set stays linear in the size of the forms."""
+
+_P = TypeVar("_P", PackedStrings, Ragged, KeyTable, StringSet)
+
+
+def packed(table: Any, packed_type: type[_P]) -> _P:
+    """``table`` as ``packed_type`` packs it: as it is where it is packed already (read back)."""
+    return table if isinstance(table, packed_type) else packed_type.build(table)
+
+
+def _lengths(lengths: Sequence[int]) -> array[int]:
+    """Word lengths as an array, as a stored index holds them."""
+    return lengths if isinstance(lengths, array) else array("I", lengths)
+
+
+class FormTables:
+    """Forms, claims and vocabulary of a set of entities; build once, read from many threads."""
+
+    def __init__(self, entities: Sequence[Entity], titles: TitleSet) -> None:
+        self.entities = entities if isinstance(entities, EntityList) else EntityList(entities)
+        self.titles = titles
+        # Lists and dicts where the tables were built, packed where they were read back.
+        self.forms: Sequence[str] = []
+        self.form_ids: Mapping[str, int] = {}
+        self.form_tier: Sequence[int] = []
+        self.form_owner: Sequence[tuple[int, ...]] = []
+        """Form -> the entities that claim it in its tier (empty once every claimant excluded it)."""
+        self._claimants: list[list[int]] = []
+        """``form_owner`` while the tables are built (appending to a tuple would be quadratic)."""
+        self.form_tokens: Sequence[tuple[int, ...]] = []
+        """Form -> the ids of its words, in order."""
+        self.vocab: Sequence[str] = []
+        """Every word of every form, once."""
+        self.vocab_ids: Mapping[str, int] = {}
+        self.vocab_lengths: Sequence[int] = []
+        """Letters in each word (read for every candidate form, which a packed vocabulary
+        answers more slowly)."""
+        self.keyed_vocab: Sequence[WordKeys] = []
+        """Word -> its keys, which every comparison with it reads (``keys.word_keys``)."""
+        self.postings: Sequence[Sequence[int]] = []
+        """Word -> the forms that hold it, in order."""
+        self._word_holders: Sequence[int] = []
+        """Word -> how many entities hold it in some form (``word_rarity``)."""
+        self.single_word: defaultdict[str, list[int]] | KeyTable = defaultdict(list)
+        """Word -> forms that are that word alone, or with initials ("j trump")."""
+        self.given: dict[str, tuple[tuple[str, ...], ...]] = {}
+        """Given name -> the groups of equivalent names it belongs to."""
+        self.restricted: dict[int, int] = {}
+        """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
+        self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
+        """(Form, script) -> the entities that claim the form weak as written in that script,
+        where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
+        self._prefixes: AbstractSet[str] | None = None
+        self.unspaced_forms: frozenset[str] = frozenset()
+        """Forms as written in a script without spaces between words (习近平, トランプ), and the
+        words of those a middle dot splits (ドナルド・トランプ), of two letters or more: the names a
+        scan looks for inside a run of Chinese or Japanese text."""
+        self._foreign_only: frozenset[int] | None = None
+        self.excluded: dict[str, frozenset[int]] = {}
+        self.clashes: list[Clash] = []
+        self.particles: frozenset[str] = PARTICLES
+        """Words that belong to the surname after them: ``parts.PARTICLES`` and the alias files'."""
+        self.first_names: AbstractSet[str] = frozenset()
+        """Words some person's name starts with, or that a given-name group lists."""
+        self.short_targets: AbstractSet[str] = frozenset()
+        """First words of person names that a short form no group lists may stand for."""
+        self._roles: dict[str, tuple[Role, ...]] = {}
+        """Person forms already parsed by ``name_roles``."""
+        self._kind_words: dict[str, AbstractSet[str]] = {}
+        """Kind -> words of the forms of entities of that kind, built on first use."""
+        self._country_rows: CountryRows | None = None
+        """``places.country_rows``, packed, where the tables were stored (else the shared table)."""
+
+    def __getstate__(self) -> dict[str, object]:
+        # Packed: as dicts and lists of strings and tuples, a million names' tables took 16 s to
+        # read back (``packed``). A table that is packed already is as it was read.
+        state = self.__dict__.copy()
+        forms = packed(self.forms, PackedStrings)
+        vocab = packed(self.vocab, PackedStrings)
+        keyed = self.keyed_vocab
+        state.update(
+            forms=forms, form_tier=bytes(self.form_tier),
+            form_ids=self.form_ids if isinstance(self.form_ids, StringIds) else StringIds.build(forms),
+            form_owner=packed(self.form_owner, Ragged), form_tokens=packed(self.form_tokens, Ragged),
+            vocab=vocab, postings=packed(self.postings, Ragged), vocab_lengths=_lengths(self.vocab_lengths),
+            vocab_ids=self.vocab_ids if isinstance(self.vocab_ids, StringIds) else StringIds.build(vocab),
+            keyed_vocab=keyed if isinstance(keyed, PackedWordKeys) else PackedWordKeys.build(vocab, keyed),
+            single_word=packed(self.single_word, KeyTable),
+            _prefixes=None if self._prefixes is None else packed(self._prefixes, StringSet),
+            first_names=packed(self.first_names, StringSet), short_targets=packed(self.short_targets, StringSet),
+            _kind_words={kind: packed(words, StringSet) for kind, words in self._kind_words.items()})
+        if not isinstance(self._country_rows, KeyTable):
+            state["_country_rows"] = packed_country_rows()
+        return state
+
+    @classmethod
+    def build(cls, entities: Sequence[Entity], titles: Iterable[str] = (),
+              given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (), *,
+              place_names: Sequence[str] = PLACE_TABLES) -> FormTables:
+        """Compile entities into tables; clashes are recorded, not raised. ``place_names``
+        are the tables of other-language names its places are given (``places.exonyms``)."""
+        tables = cls(entities, TitleSet(titles))
+        tables.particles = PARTICLES | {p for p in map(normalize_cached, particles) if p}
+        for group in given_names:
+            members = tuple(dict.fromkeys(n for n in map(normalize_cached, group) if n and " " not in n))
+            for name in members:
+                tables.given[name] = tables.given.get(name, ()) + (members,)
+        excluded: dict[str, set[int]] = {}
+        derived: set[str] = set()
+        place_exonyms = exonyms(tables.entities, place_names)
+        # A word some person goes by first is a given name, not half of a double surname.
+        first_names = set(tables.given)
+        person_first: set[str] = set()
+        other_words: set[str] = set()
+        for entity in tables.entities:
+            if entity.kind == "person":
+                words = normalize_cached(entity.name).split()
+                if len(words) > 1:
+                    person_first.add(words[0])
+            else:
+                for form in entity.forms:
+                    other_words.update(normalize_cached(form).split())
+        first_names |= person_first
+        tables.first_names = frozenset(first_names)
+        # Only a word that starts a person's name, and no place's or body's, is guessed at
+        # from a short form: "Aus Street" is not Austin Street.
+        tables.short_targets = frozenset(person_first - other_words)
+        for e_idx, entity in enumerate(tables.entities):
+            for form in entity.forms:
+                tables._claim(normalize_cached(form), e_idx, STRONG, form_restriction(form))
+            for form in entity.weak:
+                tables._claim(normalize_cached(form), e_idx, WEAK, form_restriction(form))
+            for surname in derived_surnames(entity, first_names, tables.particles):
+                tables._claim(surname, e_idx, SURNAME, form_restriction(entity.name))
+            for initials in initialisms(entity):
+                derived.add(initials)
+                tables._claim(initials, e_idx, WEAK, ACRONYM)
+            for name in place_exonyms.get(e_idx, ()):
+                # Forms no entity lists: two countries sharing one is no clash of the alias files'.
+                form = normalize_cached(name)
+                derived.add(form)
+                tables._claim(form, e_idx, WEAK, form_restriction(name))
+            for form in entity.exclude:
+                excluded.setdefault(normalize_cached(form), set()).add(e_idx)
+        tables._weak_in_other_scripts = tables._weak_where_others_strong()
+        tables.unspaced_forms = frozenset(
+            word for e_idx, entity in enumerate(tables.entities)
+            for form in (*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ()))
+            for word in NAME_DOTS.split(form) if len(word) > 1 and writes_unspaced(word))
+        for form, owners in excluded.items():
+            tables._unclaim(form, owners)
+        tables.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
+        tables.form_owner = [tuple(claimants) for claimants in tables._claimants]
+        tables._claimants = []
+        tables._index_words()
+        tables.clashes = [
+            Clash(form, TIER_METHODS[tables.form_tier[f]], tuple(tables.entities[e] for e in owner))
+            for f, (form, owner) in enumerate(zip(tables.forms, tables.form_owner))
+            if len(owner) > 1 and tables.form_tier[f] != SURNAME and form not in derived
+        ]
+        return tables
+
+    def _claim(self, form: str, e_idx: int, tier: int, restriction: int) -> None:
+        if not form:
+            return
+        tiers = cast(list[int], self.form_tier)  # lists while the tables are built
+        f = self.form_ids.get(form)
+        if f is None:
+            f = cast(dict[str, int], self.form_ids)[form] = len(self.forms)
+            cast(list[str], self.forms).append(form)
+            tiers.append(tier)
+            self._claimants.append([e_idx])
+            if restriction:
+                self.restricted[f] = restriction
+            return
+        # A form is restricted only as far as every spelling that claims it is.
+        if f in self.restricted:
+            self.restricted[f] &= restriction
+            if not self.restricted[f]:
+                del self.restricted[f]
+        if tier < tiers[f]:
+            tiers[f] = tier
+            self._claimants[f] = [e_idx]
+        elif tier == tiers[f]:
+            claimants = self._claimants[f]
+            if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
+                claimants.append(e_idx)
+
+    def _unclaim(self, form: str, owners: set[int]) -> None:
+        f = self.form_ids.get(form)
+        if f is None:
+            return
+        self._claimants[f] = [e for e in self._claimants[f] if e not in owners]
+
+    def _weak_where_others_strong(self) -> dict[tuple[int, str], tuple[int, ...]]:
+        """(Form, script) pairs where some entity claims the form weak as written in that script and
+        no entity claims it strong as written in it: a query in that script gets the weak claim,
+        though the same letters are strong in Latin or kana (오만 is "arrogance" in Korean)."""
+        strong: set[tuple[int, str]] = set()
+        weak: dict[tuple[int, str], list[int]] = {}
+        for e_idx, entity in enumerate(self.entities):
+            for forms, is_weak in ((entity.forms, False), (entity.weak, True)):
+                for form in forms:
+                    f = self.form_ids.get(normalize_cached(form))
+                    if f is None or is_latin(form):
+                        continue
+                    key = (f, script_of(form))
+                    if not is_weak:
+                        strong.add(key)
+                    elif self.form_tier[f] == STRONG:
+                        weak.setdefault(key, []).append(e_idx)
+        return {key: tuple(dict.fromkeys(owners)) for key, owners in weak.items() if key not in strong}
+
+    def _index_words(self) -> None:
+        single_word: defaultdict[str, list[int]] = defaultdict(list)
+        vocab: list[str] = []
+        vocab_ids: dict[str, int] = {}
+        postings: list[list[int]] = []
+        form_tokens: list[tuple[int, ...]] = []
+        for f, form in enumerate(self.forms):
+            ids = []
+            words = form.split()
+            if sum(len(w) > 1 for w in words) == 1:
+                single_word[max(words, key=len)].append(f)
+            for token in words:
+                t = vocab_ids.get(token)
+                if t is None:
+                    t = vocab_ids[token] = len(vocab)
+                    vocab.append(token)
+                    postings.append([])
+                posting = postings[t]
+                if not posting or posting[-1] != f:
+                    posting.append(f)
+                ids.append(t)
+            form_tokens.append(tuple(ids))
+        self.single_word, self.form_tokens = single_word, form_tokens
+        self.vocab, self.vocab_ids, self.postings = vocab, vocab_ids, postings
+        self.keyed_vocab = [word_keys(token) for token in vocab]
+        self.vocab_lengths = [len(token) for token in vocab]
+        owners = self.form_owner
+        self._word_holders = array("I", (max(1, len({e for f in posting for e in owners[f]})) for posting in postings))
+
+    # -- lookups -------------------------------------------------------------
+
+    def owners(self, form: str, allowed: int = 0, script: str = "") -> tuple[int, tuple[int, ...]] | None:
+        """Tier and claiming entities of an exact normalized form, or None.
+
+        ``allowed`` holds the restriction bits the query passes (``query_allows``):
+        a form written only as a short acronym ("CAN", "WHO") needs a query in
+        capitals, so "can" and "who" stay words; a form written only in another
+        script needs a query in another script, so the romanized Japanese for Laos
+        ("raosu") is never a Latin word's match.
+        """
+        f = self.form_ids.get(form)
+        if f is None or self.restricted.get(f, 0) & ~allowed:
+            return None
+        weak_here = self._weak_in_other_scripts.get((f, script)) if allowed & FOREIGN else None
+        if weak_here:
+            return WEAK, weak_here
+        owners = self.form_owner[f]
+        return (self.form_tier[f], owners) if owners else None
+
+    def written_only_in_other_scripts(self, form: str) -> bool:
+        """Whether every spelling that claims ``form`` is written in another script than Latin.
+
+        >>> from namenorm.model import Entity
+        >>> tables = FormTables.build([Entity("czechia", "Czechia", "place", aliases=("チェコ",))])
+        >>> tables.written_only_in_other_scripts("cheko"), tables.written_only_in_other_scripts("czechia")
+        (True, False)
+        """
+        f = self.form_ids.get(form)
+        return f is not None and bool(self.restricted.get(f, 0) & FOREIGN)
+
+    @property
+    def foreign_only(self) -> frozenset[int]:
+        """Entities with no form in the Latin script, which Latin queries reach only across scripts."""
+        found = self._foreign_only
+        if found is None:
+            latin: set[int] = set()
+            for f, owner in enumerate(self.form_owner):
+                if not self.restricted.get(f, 0) & FOREIGN:
+                    latin.update(owner)
+            found = self._foreign_only = frozenset(range(len(self.entities))) - latin
+        return found
+
+    @property
+    def prefixes(self) -> AbstractSet[str]:
+        """Every form and every word-prefix of one, up to ``SCAN_WORDS`` words, for scanning text;
+        built on first use."""
+        found = self._prefixes
+        if found is None:
+            found = frozenset(
+                " ".join(words[:k]) for words in (form.split(maxsplit=SCAN_WORDS) for form in self.forms)
+                for k in range(1, min(len(words), SCAN_WORDS) + 1)
+            )
+            self._prefixes = found
+        return found
+
+    @cached_property
+    def longest_form(self) -> int:
+        """Most words in any form: no longer span of text can match."""
+        return max((len(t) for t in self.form_tokens), default=0)
+
+    @cached_property
+    def unspaced_longest(self) -> int:
+        """Letters in the longest of ``unspaced_forms`` (0 with none): how far a scan looks ahead
+        inside a run of unspaced text."""
+        return max(map(len, self.unspaced_forms), default=0)
+
+    @property
+    def form_count(self) -> int:
+        """Number of distinct normalized forms."""
+        return len(self.forms)
+
+    def is_known_word(self, word: str, kind: str) -> bool:
+        """Whether ``word`` is a word of a form of some entity of ``kind`` (for people, also a
+        given name the name groups list): "Davis" is a known surname, "Purdue" a known
+        organisation's word but no person's."""
+        known = self._kind_words.get(kind)
+        if known is None:
+            found = {w for f, form in enumerate(self.forms)
+                     if any(self.entities[e].kind == kind for e in self.form_owner[f]) for w in form.split()}
+            if kind == "person":
+                found.update(self.given)
+            known = self._kind_words.setdefault(kind, frozenset(found))
+        return word in known
+
+    def word_rarity(self, word: str) -> float:
+        """How rare a word is among the gallery's entities, in [0, 1]: 1.0 for a word one entity
+        holds (or none), falling with the log of how many hold it ("john" is weak evidence).
+
+        An inverse document frequency, scaled by the gallery's size so that it means the
+        same in a gallery of a hundred names and of a million. It counts entities, not forms:
+        Abidjan under ten spellings of its own is as rare as under one.
+        """
+        t = self.vocab_ids.get(word)
+        holders = self._word_holders[t] if t is not None else 1
+        size = len(self.entities)
+        return 1.0 - math.log(holders) / math.log(size + 1) if size else 1.0
+
+    def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
+        """The part of a person's name each word of ``form`` is, parsed once per form.
+
+        A surname form (``SURNAME`` tier) holds only the surname and its particles.
+        """
+        roles = self._roles.get(form)
+        if roles is None:
+            words = form.split()
+            parts = (parse_surname(words, self.particles) if tier == SURNAME
+                     else parse_person(words, self.first_names, self.particles))
+            roles = self._roles[form] = tuple(p.role for p in parts)
+        return roles
+
+    @property
+    def country_rows(self) -> CountryRows:
+        """Every country's names, written as ``places.countries_named`` reads a query."""
+        return self._country_rows if self._country_rows is not None else country_rows()
+
+    def complete(self) -> None:
+        """Build every table that is otherwise built on first use (``Index.complete``)."""
+        self.prefixes  # noqa: B018 (built on first read)
+        for kind in sorted({entity.kind for entity in self.entities}):
+            self.is_known_word("", kind)
+        self.foreign_only  # noqa: B018

@@ -121,4 +121,4 @@ def write_names_table(out: Path, header: list[str], rows: list[tuple[str, list[s
     lines = [f"# {line}" for line in header]
     lines += ["\t".join([key, *names]) for key, names in rows]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {out}: {len(rows)} places, {sum(len(n) for _, n in rows)} name fields")
+    print(f"wrote {out}: {len(rows)} rows, {sum(len(n) for _, n in rows)} name fields")

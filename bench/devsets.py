@@ -66,9 +66,10 @@ REPORT_ONLY: tuple[str, ...] = ("tiny_places",)
 """Sets the fit never reads, not even their tune split: a check on a kind of gallery (two dozen
 entities) that no fitted number has seen."""
 
-READING_ONLY = ("countries",)
+READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table
-is CLDR's too, and would answer them from the table instead of reading them."""
+is CLDR's too, and would answer them from the table instead of reading them (the place words
+are learned from another source, the country table's iso-codes translations)."""
 
 DEFAULT_SIZE = 6000
 """Default cap on the number of queries of one set."""

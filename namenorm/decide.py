@@ -57,8 +57,9 @@ _MAX_CANDIDATES = 10
 """Candidates weighed per query, best similarity first (a form a hundred entities share is
 weighed as ten: the probability is split so thinly either way that none is answered)."""
 
-_NAME_RELATIONS = frozenset({"given name", "short form"})
-"""Pair keys (``TokenPair.keys``) of a given name and its nickname or short form."""
+_NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
+"""Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
+word and the word another language writes for it."""
 
 Cache = dict[str, Candidates]
 """Per-text memo of query word -> candidate gallery words (``WordCandidates.candidates``)."""

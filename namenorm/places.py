@@ -33,7 +33,7 @@ from .packed import KeyTable
 from .scoring import common_words
 
 __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
-           "country_rows", "exonyms", "packed_country_rows"]
+           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words"]
 
 
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -59,9 +59,19 @@ def city_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return _name_rows("city_names.tsv")
 
 
-PLACE_TABLES = ("countries", "cities")
-"""The tables of other-language names a gallery's places are given (``exonyms``), countries first."""
+@lru_cache(maxsize=1)
+def place_words() -> tuple[tuple[str, ...], ...]:
+    """Groups of words that stand for one another in place names ("islands", "isole", "ostrova"),
+    each led by its English word, normalized as the data file has them."""
+    text = resources.files("namenorm").joinpath("_data", "place_words.tsv").read_text(encoding="utf-8")
+    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
+
+
 _TABLES = {"countries": country_names, "cities": city_names}
+"""The tables of other-language names a gallery's places are given (``exonyms``), countries first."""
+PLACE_TABLES = (*_TABLES, "words")
+"""The bundled tables of places' names in other languages: of countries, of cities, and the
+words place names are made of (``place_word_groups``)."""
 
 
 def _written_key(name: str) -> str:
@@ -118,7 +128,7 @@ def check_place_tables(tables: Sequence[str]) -> tuple[str, ...]:
         raise TypeError(f"place_names must be a sequence of table names, not the str {tables!r}; "
                          f"for one table write ({tables!r},)")
     chosen = tuple(tables)
-    unknown = [t for t in chosen if t not in _TABLES]
+    unknown = [t for t in chosen if t not in PLACE_TABLES]
     if unknown:
         raise ValueError(f"no table of place names called {unknown[0]!r}; choose among {', '.join(PLACE_TABLES)}")
     return chosen
@@ -151,7 +161,7 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
     if not holders:
         return {}
     found: dict[int, tuple[str, ...]] = {}
-    for table in (t for t in PLACE_TABLES if t in tables):
+    for table in (t for t in _TABLES if t in tables):
         found.update(_claims(_TABLES[table](), forms_of, holders, taken=set(found)))
     if not found:
         return {}
@@ -159,6 +169,32 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
                                                  if entity.kind != "place" for form in (*entity.forms, *entity.weak)}
     return {e_idx: tuple(name for name in names if normalize_cached(name) not in listed)
             for e_idx, names in found.items()}
+
+
+def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES
+                      ) -> dict[str, tuple[str, ...]]:
+    """Word -> the words of the gallery's place names that it stands for in another language
+    ("isole" -> "islands"), where ``tables`` holds "words": the gallery's places are written in
+    English, news in other languages puts these words where the English ones are.
+
+    Only words of places' forms are stood for, so a person's "van" is never an "of".
+
+    >>> groups = place_word_groups([Entity("ky", "Cayman Islands", "place"), Entity("v", "Ann van Dyke", "person")])
+    >>> "islands" in groups["isole"], "ostrova" in groups, "de" in groups
+    (True, True, False)
+    """
+    if "words" not in check_place_tables(tables):
+        return {}
+    place_vocab = {w for entity in entities if entity.kind == "place"
+                   for form in (*entity.forms, *entity.weak) for w in normalize_cached(form).split()}
+    found: dict[str, tuple[str, ...]] = {}
+    for group in place_words():
+        words = tuple(dict.fromkeys(normalize_cached(w) for w in group))
+        held = tuple(w for w in words if w in place_vocab)
+        if held:
+            for word in words:
+                found[word] = tuple(w for w in held if w != word)
+    return {word: held for word, held in found.items() if held}
 
 
 def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: dict[int, set[str]],

@@ -95,8 +95,9 @@ class Resolver:
             threshold: lowest probability ``resolve`` answers with; None takes the
                 match model's default, the same for every gallery, script and kind.
             place_names: the bundled tables of other-language names that a place of the
-                gallery which is a country or major city is also known by (``places``):
-                "countries", "cities", or () for none.
+                gallery which is a country or major city is also known by, and of the words
+                place names are made of ("isole" for "islands"; ``places``): "countries",
+                "cities", "words", or () for none.
 
         Raises:
             TypeError: an entity is not an ``Entity``, or ``place_names`` is one str.

@@ -18,8 +18,8 @@ import pytest
 from test_scoring import walked_utility
 
 import namenorm
-from namenorm.index import words as word_module
 from namenorm.decide import Engine
+from namenorm.index import words as word_module
 from namenorm.keys import (
     WordKeys,
     is_derived_word,

@@ -24,7 +24,14 @@ from ..model import Entity, EntityList, Role
 from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from ..parts import PARTICLES, parse_person, parse_surname
-from ..places import PLACE_TABLES, CountryRows, country_rows, exonyms, packed_country_rows
+from ..places import (
+    PLACE_TABLES,
+    CountryRows,
+    country_rows,
+    exonyms,
+    packed_country_rows,
+    place_word_groups,
+)
 from .forms import (
     ACRONYM,
     FOREIGN,
@@ -89,6 +96,9 @@ class FormTables:
         """Word -> forms that are that word alone, or with initials ("j trump")."""
         self.given: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Given name -> the groups of equivalent names it belongs to."""
+        self.place_words: dict[str, tuple[str, ...]] = {}
+        """Word of a place name in another language -> the gallery's place words it stands for
+        ("isole" -> "islands"; ``places.place_word_groups``)."""
         self.restricted: dict[int, int] = {}
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
@@ -142,7 +152,8 @@ class FormTables:
               given_names: Iterable[Sequence[str]] = (), particles: Iterable[str] = (), *,
               place_names: Sequence[str] = PLACE_TABLES) -> FormTables:
         """Compile entities into tables; clashes are recorded, not raised. ``place_names``
-        are the tables of other-language names its places are given (``places.exonyms``)."""
+        are the tables of other-language names its places are given (``places.exonyms``) and
+        of the words of place names (``places.place_word_groups``)."""
         tables = cls(entities, TitleSet(titles))
         tables.particles = PARTICLES | {p for p in map(normalize_cached, particles) if p}
         for group in given_names:
@@ -152,6 +163,7 @@ class FormTables:
         excluded: dict[str, set[int]] = {}
         derived: set[str] = set()
         place_exonyms = exonyms(tables.entities, place_names)
+        tables.place_words = place_word_groups(tables.entities, place_names)
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(tables.given)
         person_first: set[str] = set()

@@ -3,9 +3,10 @@
 Each word of the vocabulary is filed under its candidate keys (``keys.token_keys``:
 deletions, phonetic and consonant keys; ``keys.loose_keys`` for slips those miss).
 A query word is compared only with the words that share a key with it, and with
-the given names of its group ("bill" for "william") and the names it may be a
-short form of ("maddy" for "madison"). Nothing compares a query word with the
-whole vocabulary.
+the given names of its group ("bill" for "william"), the names it may be a short
+form of ("maddy" for "madison") and the place words it stands for in another
+language ("isole" for "islands"). Nothing compares a query word with the whole
+vocabulary.
 """
 
 from __future__ import annotations
@@ -27,12 +28,15 @@ from ..packed import KeyTable
 from ..parts import GENERATIONAL
 from .tables import FormTables, packed
 
-__all__ = ["KNOWN_WORD_FACTOR", "NICKNAME", "TOKEN_FLOOR", "Candidates", "WordCandidates"]
+__all__ = ["KNOWN_WORD_FACTOR", "NICKNAME", "PLACE_WORD", "TOKEN_FLOOR", "Candidates", "WordCandidates"]
 
 TOKEN_FLOOR = 0.75
 """Token pairs less similar than this count as not aligned at all."""
 NICKNAME = 0.92
 """Similarity of two given names of one group ("bill" / "william", "ned" / "edward")."""
+PLACE_WORD = NICKNAME
+"""Similarity of a word of a place name and the word another language writes for it ("isole" /
+"islands", "sankt" / "saint"): as close as a nickname to its name."""
 KNOWN_WORD_FACTOR = 0.95
 """A query word that is itself a known name word is less likely a misspelling of another:
 "Markus" beside a gallery "Marius" is more often a different Markus."""
@@ -143,6 +147,10 @@ class WordCandidates:
                 member = vocab_ids.get(name)
                 if member is not None and name != token and out.get(member, (0.0, ""))[0] < NICKNAME:
                     out[member] = (NICKNAME, "given name")
+        for word in tables.place_words.get(token, ()):
+            member = vocab_ids.get(word)
+            if member is not None and out.get(member, (0.0, ""))[0] < PLACE_WORD:
+                out[member] = (PLACE_WORD, "place word")
         if not given:
             for stem in short_form_stems(token):
                 for member in self._short_prefixes.get(stem, ()):
@@ -185,14 +193,18 @@ class WordCandidates:
         return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
 
     def name_relation(self, token: str, word: str) -> tuple[float, str]:
-        """The similarity two given names of one group, or a short form and its name, have at least.
+        """The similarity two given names of one group, a short form and its name, or a place word
+        and its English word have at least.
 
-        ``_candidates`` skips this for a pair that is neither a given name's nor a short
-        form's: a rule added here must be added to its guard too.
+        ``_candidates`` skips this for a keyed pair that is neither a given name's nor a short
+        form's, and adds place words after the keyed pairs: a rule added here must be added
+        to its guard, or added there as place words are.
         """
         given = self.tables.given
         if any(word in group for group in given.get(token, ())):
             return NICKNAME, "given name"
         if word in self.tables.short_targets and token not in given and is_short_form(token, word):
             return SHORT_FORM, "short form"
+        if word in self.tables.place_words.get(token, ()):
+            return PLACE_WORD, "place word"
         return 0.0, ""

@@ -189,9 +189,13 @@ def _balanced(items: list[Query], n: int, rng: random.Random,
     for i, g in enumerate(groups):
         quota[g] = min(len(by_group[g]), left // (len(groups) - i))
         left -= quota[g]
+    # Each query's rank is its own hash, not its place in the list: a change that drops or adds
+    # a few queries (a new reading makes two spellings one) leaves the others' picks as they were.
+    salt = str(rng.random())
     keep: set[int] = set()
     for g in groups:
-        keep.update(id(q) for q in rng.sample(by_group[g], quota[g]))
+        ranked = sorted(by_group[g], key=lambda q: _unit(0, salt, q.text, q.truth or ""))
+        keep.update(id(q) for q in ranked[:quota[g]])
     return [q for q in items if id(q) in keep]
 
 

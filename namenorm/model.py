@@ -261,6 +261,12 @@ class Match:
         return head
 
 
+def _shown(probability: float) -> str:
+    """A probability as a reason states it: to a thousandth, as the fitted threshold is, without
+    trailing zeros (0.89, 0.893, 0.999)."""
+    return f"{probability:.3f}".rstrip("0").rstrip(".")
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """Everything weighed for one name: each candidate's probability, the answer, and why.
@@ -298,14 +304,14 @@ class Decision:
         best = matches[0]
         where = " in context" if context else ""
         if best.score >= threshold:
-            reason = f"{best.method} match{where}, probability {best.score:.2f} >= {threshold:.2f}"
+            reason = f"{best.method} match{where}, probability {_shown(best.score)} >= {_shown(threshold)}"
             return cls(name, form, matches, best, reason, threshold)
         rivals = cls.close_rivals(matches)
         if rivals:
-            reason = (f"ambiguous{where}: {best.id} {best.score:.2f} and {rivals[0].id} "
-                      f"{rivals[0].score:.2f}, none reaches {threshold:.2f}")
+            reason = (f"ambiguous{where}: {best.id} {_shown(best.score)} and {rivals[0].id} "
+                      f"{_shown(rivals[0].score)}, none reaches {_shown(threshold)}")
         else:
-            reason = f"best candidate{where} {best.id} has probability {best.score:.2f} < {threshold:.2f}"
+            reason = f"best candidate{where} {best.id} has probability {_shown(best.score)} < {_shown(threshold)}"
         return cls(name, form, matches, None, reason, threshold)
 
     @staticmethod

@@ -17,7 +17,10 @@ fix what its letter-by-letter output gets wrong for names:
 * Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
   English spell it (चार्ल्स Charles), where unidecode writes "c";
 * Arabic: alef, alef maqsura and ta marbuta read as the "a" they write (unidecode
-  drops them), so the long vowels the script does write can be compared;
+  drops them), so the long vowels the script does write can be compared; the letters
+  Persian, Urdu and Pashto add read as they sound (unidecode writes the Persian kaf ک,
+  the k of کابل Kabul and کراچی Karachi, "kh"; Pashto's ګ "k" for g, ې nothing for e;
+  ژ "j" for zh; Urdu's final ے "y" for e);
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").
@@ -45,7 +48,8 @@ _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
     "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
     "ו": "o", "כ": "k",
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a",
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
+    "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
 })
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")

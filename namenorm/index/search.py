@@ -255,42 +255,46 @@ class FormSearch:
         """
         q_lens = [len(t) for t in tokens]
         q_total = sum(q_lens)
-        lengths, keyed_vocab = self.tables.vocab_lengths, self.tables.keyed_vocab
+        lengths = self.tables.vocab_lengths
         form_tokens, form_tier = self.tables.form_tokens, self.tables.form_tier
         bounded = []
-        ceilings: dict[tuple[int, int], float] = {}
-
-        def unkeyed(i: int, t: int) -> float:
-            """Bound of a pair no key proposed: by lengths, then by letters and keys."""
-            assert keyed_tokens is not None
-            found = ceilings.get((i, t))
-            if found is None:
-                found = unkeyed_bound(q_lens[i], lengths[t])
-                if min(q_lens[i], lengths[t]) >= 3:
-                    keyed = keyed_vocab[t]
-                    ceiling = max(similarity_ceiling(keyed_tokens[i], keyed),
-                                  self.words.name_relation(tokens[i], keyed[0])[0])
-                    found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
-                ceilings[(i, t)] = found
-            return found
-
+        # Per query word, each form word's highest similarity with it: the keyed ones, and where
+        # some query word found no keyed partner, a bound for every other word of these forms,
+        # computed once however many forms hold the word.
+        highest = [{t: s for t, (s, _) in row.items()} for row in cands]
+        if keyed_tokens is not None:
+            form_words = set().union(*map(form_tokens.__getitem__, forms))
+            for token, keyed_token, similar in zip(tokens, keyed_tokens, highest):
+                for t in form_words.difference(similar):
+                    similar[t] = self._unkeyed_ceiling(token, keyed_token, t)
         for f in forms:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
             trust = TIER_TRUST[form_tier[f]] / (q_total + lightest)
             bound = 0.0
-            for i, lq in enumerate(q_lens):
-                row = cands[i]
-                if keyed_tokens is None:
-                    bound += max((row[t][0] if t in row else 0.0) * (lq + lf)
-                                 for t, lf in zip(f_tokens, f_lens))
-                else:
-                    bound += max((row[t][0] if t in row else unkeyed(i, t)) * (lq + lf)
-                                 for t, lf in zip(f_tokens, f_lens))
+            for lq, similar in zip(q_lens, highest):
+                best = 0.0
+                for t, lf in zip(f_tokens, f_lens):
+                    weighed = similar.get(t, 0.0) * (lq + lf)
+                    # A comparison, not max(): this runs for every word of every candidate form.
+                    if weighed > best:  # noqa: PLR1730
+                        best = weighed
+                bound += best
             if bound * trust >= score_cutoff:
                 bounded.append((bound * trust, f))
         return bounded
+
+    def _unkeyed_ceiling(self, token: str, keyed_token: WordKeys, t: int) -> float:
+        """Highest similarity of a query word and vocabulary word ``t`` that no key paired: by
+        their lengths, then by their letters and keys (``_bounded_forms``)."""
+        length = self.tables.vocab_lengths[t]
+        found = unkeyed_bound(len(token), length)
+        if min(len(token), length) >= 3:
+            keyed = self.tables.keyed_vocab[t]
+            ceiling = max(similarity_ceiling(keyed_token, keyed), self.words.name_relation(token, keyed[0])[0])
+            found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
+        return found
 
     def _candidate_forms(self, tokens: Sequence[str], cands: list[Candidates]
                          ) -> tuple[set[int], bool]:
@@ -318,7 +322,8 @@ class FormSearch:
                     other.update(postings[t])
                 narrowed = forms & other
             else:
-                narrowed = {f for f in forms if any(t in c for t in form_tokens[f])}
+                held = c.keys()
+                narrowed = {f for f in forms if not held.isdisjoint(form_tokens[f])}
             if narrowed:
                 forms = narrowed
             else:

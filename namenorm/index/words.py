@@ -200,11 +200,11 @@ class WordCandidates:
         form's, and adds place words after the keyed pairs: a rule added here must be added
         to its guard, or added there as place words are.
         """
-        given = self.tables.given
-        if any(word in group for group in given.get(token, ())):
+        groups = self.tables.given.get(token)
+        if groups is not None and any(word in group for group in groups):
             return NICKNAME, "given name"
-        if word in self.tables.short_targets and token not in given and is_short_form(token, word):
-            return SHORT_FORM, "short form"
+        if groups is None and word in self.tables.short_targets and is_short_form(token, word):
+            return SHORT_FORM, "short form"  # a given name is no short form of another
         if word in self.tables.place_words.get(token, ()):
             return PLACE_WORD, "place word"
         return 0.0, ""

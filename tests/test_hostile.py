@@ -109,7 +109,9 @@ def test_reads_stop_at_the_size_limit_for_any_kind_of_file(tmp_path):
 
 
 def test_invisible_characters_in_an_alias_file_break_words():
-    parsed = parse_alias_file("entities:\n  - {id: x, name: \"Xavier\\ufeffQuint\", aliases: [\"Q\\u200bX\"]}\n")
+    # A person: a place's or body's name is also known written as one word (``joined_forms``).
+    parsed = parse_alias_file(
+        "entities:\n  - {id: x, kind: person, name: \"Xavier\\ufeffQuint\", aliases: [\"Q\\u200bX\"]}\n")
     resolver = namenorm.Resolver(parsed.entities)
     assert resolver.resolve("Xavier Quint").id == "x"
     assert resolver.resolve("Xavierquint") is None

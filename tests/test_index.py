@@ -22,3 +22,16 @@ def test_a_word_is_as_rare_under_many_spellings_of_one_entity():
     assert index.tables.word_rarity("abidjan") == index.tables.word_rarity("lagos") == 1.0
     assert index.tables.word_rarity("san") < 1.0  # two entities share it
     assert index.tables.word_rarity("nowhere") == 1.0
+
+
+def test_a_place_of_several_words_is_found_written_as_one():
+    from namenorm import Resolver
+    from namenorm.model import Entity
+
+    resolver = Resolver([Entity("st", "Sachsen-Anhalt", "place"), Entity("nh", "Noord-Holland", "place"),
+                         Entity("am", "Anna Maria Lopez", "person")])
+    for text, place in [("SachsenAnhalt", "st"), ("NoordHolland", "nh"), ("Sachsenanhallt", "st")]:
+        match = resolver.resolve(text)
+        assert match is not None and match.id == place, text
+    assert resolver.resolve("AnnaMaria Lopez") is None  # a person's words are not joined
+    assert resolver.clashes == []

@@ -43,6 +43,7 @@ from .forms import (
     derived_surnames,
     form_restriction,
     initialisms,
+    joined_forms,
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]
@@ -191,6 +192,9 @@ class FormTables:
             for initials in initialisms(entity):
                 derived.add(initials)
                 tables._claim(initials, e_idx, WEAK, ACRONYM)
+            for joined, written in joined_forms(entity):
+                derived.add(joined)
+                tables._claim(joined, e_idx, WEAK, form_restriction(written))
             for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)

@@ -15,7 +15,9 @@ hold is a concept ("islands", "saint", "republic"). A word of the translations (
 query is, so Cyrillic "острова" is "ostrova") goes with the concept when at least half of those
 countries' translations hold it (at least ``MIN_COUNTRIES``), and at least ``MIN_PRECISION`` of
 the countries whose translations hold it are such countries. A word two concepts would take goes
-with the one more of whose countries hold it. One-letter words are left out: they are initials. A
+with the one more of whose countries hold it; ties go to the concept first in order. Words of fewer
+than ``MIN_LETTERS`` letters and common English words are left out ("on", "in", "de": running
+text is full of them). A
 plural's words and its singular's make one group: "Isole" names an island as "islands" would.
 
 The table is learned from iso-codes' translations; the dev sets that measure places ask CLDR's
@@ -37,16 +39,25 @@ from bench_support import write_names_table
 
 from namenorm.normalize import normalize_name
 from namenorm.places import country_names
+from namenorm.scoring import common_words
 
 OUT = ROOT / "namenorm" / "_data" / "place_words.tsv"
 MIN_COUNTRIES = 3
 """Fewest countries whose English names hold a concept, and whose translations hold a word of it."""
 MIN_PRECISION = 0.75
+MIN_LETTERS = 3
+"""Shortest word learned: "on", "in" and "de" are words of running text in many languages."""
 """Least share of the countries whose translations hold a word that have the concept in English."""
 
 
 def _words(names: tuple[str, ...]) -> set[str]:
     return {w for name in names for w in normalize_name(name).split() if len(w) > 1}
+
+
+def _learnable(word: str) -> bool:
+    """A word that may stand for an English one: not short, and no common English word, which
+    prose would turn into a place ("On Africa Day")."""
+    return len(word) >= MIN_LETTERS and word not in common_words()
 
 
 def _concept(word: str) -> str:
@@ -68,11 +79,11 @@ def learn() -> list[tuple[str, list[str]]]:
             if concept_count[concept] >= MIN_COUNTRIES:
                 together[concept].update(other_words)
     best: dict[str, tuple[int, str]] = {}
-    for concept, counts in together.items():
+    for concept, counts in sorted(together.items()):
         needed = max(MIN_COUNTRIES, math.ceil(concept_count[concept] / 2))
         for word, both in counts.items():
             precise = both / word_count[word] >= MIN_PRECISION
-            if both >= needed and precise and (word not in best or both > best[word][0]):
+            if both >= needed and precise and _learnable(word) and (word not in best or both > best[word][0]):
                 best[word] = (both, concept)
     groups: dict[str, set[str]] = defaultdict(set)
     for word, (_, concept) in best.items():

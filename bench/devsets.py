@@ -176,7 +176,7 @@ def _clean(queries: Iterable[Query], entities: Sequence[Entity]) -> list[Query]:
     return out
 
 
-def _balanced(items: list[Query], n: int, rng: random.Random,
+def _balanced(items: list[Query], n: int, salt: str,
               key: Callable[[Query], str]) -> list[Query]:
     """At most n items, shared as evenly as possible among the keys (water-filling)."""
     if len(items) <= n:
@@ -191,7 +191,6 @@ def _balanced(items: list[Query], n: int, rng: random.Random,
         left -= quota[g]
     # Each query's rank is its own hash, not its place in the list: a change that drops or adds
     # a few queries (a new reading makes two spellings one) leaves the others' picks as they were.
-    salt = str(rng.random())
     keep: set[int] = set()
     for g in groups:
         ranked = sorted(by_group[g], key=lambda q: _unit(0, salt, q.text, q.truth or ""))
@@ -210,7 +209,8 @@ def _cap(queries: list[Query], size: int, rng: random.Random,
     n_known = min(len(known), size - n_unk)
     n_unk = min(len(unknown), size - n_known)
     key = key or (lambda q: q.group)
-    kept = _balanced(known, n_known, rng, key) + _balanced(unknown, n_unk, rng, key)
+    salt = str(rng.random())  # drawn once, whichever of the two draws below returns early
+    kept = _balanced(known, n_known, salt, key) + _balanced(unknown, n_unk, salt, key)
     keep = {id(q) for q in kept}
     return [q for q in queries if id(q) in keep]
 

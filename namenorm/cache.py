@@ -102,7 +102,8 @@ def _own_fingerprint() -> str:
         files.append(given_names)
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        name = path.relative_to(package).as_posix() if package in path.parents else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     for version in _dependency_versions():
         digest.update(version.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()

@@ -261,10 +261,19 @@ class Match:
         return head
 
 
-def _shown(probability: float) -> str:
+def _shown(probability: float, threshold: float | None = None) -> str:
     """A probability as a reason states it: to a thousandth, as the fitted threshold is, without
-    trailing zeros (0.89, 0.893, 0.999)."""
-    return f"{probability:.3f}".rstrip("0").rstrip(".")
+    trailing zeros (0.89, 0.893, 0.999); with more digits where a probability below
+    ``threshold`` would read as equal to it.
+
+    >>> _shown(0.8930), _shown(0.8949, 0.895)
+    ('0.893', '0.8949')
+    """
+    digits = 3
+    while threshold is not None and probability < threshold and digits < 9 \
+            and round(probability, digits) >= threshold:
+        digits += 1
+    return f"{probability:.{digits}f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,10 +317,10 @@ class Decision:
             return cls(name, form, matches, best, reason, threshold)
         rivals = cls.close_rivals(matches)
         if rivals:
-            reason = (f"ambiguous{where}: {best.id} {_shown(best.score)} and {rivals[0].id} "
-                      f"{_shown(rivals[0].score)}, none reaches {_shown(threshold)}")
+            reason = (f"ambiguous{where}: {best.id} {_shown(best.score, threshold)} and {rivals[0].id} "
+                      f"{_shown(rivals[0].score, threshold)}, none reaches {_shown(threshold)}")
         else:
-            reason = f"best candidate{where} {best.id} has probability {_shown(best.score)} < {_shown(threshold)}"
+            reason = f"best candidate{where} {best.id} has probability {_shown(best.score, threshold)} < {_shown(threshold)}"
         return cls(name, form, matches, None, reason, threshold)
 
     @staticmethod

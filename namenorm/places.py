@@ -17,6 +17,11 @@ and no other place of the gallery shares more of its names ("Georgia" the countr
 lists საქართველო, over Georgia the US state). A gallery holding only Georgia the US state does
 give it the country's names: name it with a qualifier ("Georgia (U.S. state)") to keep them
 off. A place that is a country is not also taken for a city.
+
+The words place names are made of are read too: ``_data/place_words.tsv`` (learned by
+``bench/build_place_words.py`` from the country table) groups some twenty English words of
+country names ("islands", "saint", "and") with the words other languages put where they stand
+("isole", "kepulauan", "sankt", "och"); see ``place_word_groups``.
 """
 
 from __future__ import annotations
@@ -140,7 +145,7 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
 
     Args:
         entities: the gallery.
-        tables: which of ``PLACE_TABLES`` to take names from.
+        tables: which of ``PLACE_TABLES`` to take names from ("words" gives no names).
 
     >>> places = [Entity("ch", "Switzerland", "place"), Entity("moscow", "Moscow", "place")]
     >>> names = exonyms(places)
@@ -177,7 +182,8 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
     ("isole" -> "islands"), where ``tables`` holds "words": the gallery's places are written in
     English, news in other languages puts these words where the English ones are.
 
-    Only words of places' forms are stood for, so a person's "van" is never an "of".
+    Only words that places' forms hold and no other entity's do are stood for: a person's "van"
+    is never an "of", and "Sankt" is no "Saint" where a Paul Saint is in the gallery.
 
     >>> groups = place_word_groups([Entity("ky", "Cayman Islands", "place"), Entity("v", "Ann van Dyke", "person")])
     >>> "islands" in groups["isole"], "ostrova" in groups, "de" in groups
@@ -185,8 +191,11 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
     """
     if "words" not in check_place_tables(tables):
         return {}
-    place_vocab = {w for entity in entities if entity.kind == "place"
-                   for form in (*entity.forms, *entity.weak) for w in normalize_cached(form).split()}
+    vocab: dict[bool, set[str]] = {True: set(), False: set()}
+    for entity in entities:
+        vocab[entity.kind == "place"].update(w for form in (*entity.forms, *entity.weak)
+                                             for w in normalize_cached(form).split())
+    place_vocab = vocab[True] - vocab[False]
     found: dict[str, tuple[str, ...]] = {}
     for group in place_words():
         words = tuple(dict.fromkeys(normalize_cached(w) for w in group))

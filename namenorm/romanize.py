@@ -20,7 +20,7 @@ fix what its letter-by-letter output gets wrong for names:
   drops them), so the long vowels the script does write can be compared; the letters
   Persian, Urdu and Pashto add read as they sound (unidecode writes the Persian kaf ک,
   the k of کابل Kabul and کراچی Karachi, "kh"; Pashto's ګ "k" for g, ې nothing for e;
-  ژ "j" for zh; Urdu's final ے "y" for e);
+  ژ "j" for zh; Urdu's final ے "y" for e and its ۃ "@" for a);
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").

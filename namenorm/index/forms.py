@@ -143,9 +143,9 @@ _MIN_JOINED = 6
 
 
 def joined_forms(entity: Entity) -> list[tuple[str, str]]:
-    """A place's or body's forms of several words as written without their spaces and hyphens,
-    each with the form it comes from: text, tables and URLs drop them ("SachsenAnhalt",
-    "Hongkong", "LoireAtlantique"). A person's names are left as they are: a gallery of a
+    """The forms of several words of an entity that is no person, as written without their spaces
+    and hyphens, each with the form it comes from: text, tables and URLs drop them
+    ("SachsenAnhalt", "Hongkong", "LoireAtlantique"). A person's names are left as they are: a gallery of a
     million people would double its forms for a way names are seldom written.
 
     >>> joined_forms(Entity("st", "Sachsen-Anhalt", "place", aliases=("Saxony-Anhalt",)))
@@ -155,10 +155,10 @@ def joined_forms(entity: Entity) -> list[tuple[str, str]]:
     """
     if entity.kind == "person":
         return []
-    found: dict[str, str] = {}
+    found: dict[tuple[str, str], None] = {}
     for form in (*entity.forms, *entity.weak):
         words = normalize_cached(form).split()
         joined = "".join(words)
         if len(words) > 1 and len(joined) >= _MIN_JOINED:
-            found.setdefault(joined, form)
-    return list(found.items())
+            found[joined, form] = None  # each spelling, for the restriction it carries
+    return list(found)

@@ -138,7 +138,8 @@ class WordCandidates:
             near_keys = [keyed[t] for t in near]
             scored = keyed_similarities(keyed_token, near_keys, score_cutoff=TOKEN_FLOOR)
             for t, word_keys_t, found in zip(near, near_keys, scored):
-                if found[0] or given or targets[t]:  # else _adjusted keeps 0.0
+                # Else _adjusted keeps 0.0; place words are added below, whatever their keys.
+                if found[0] or given or targets[t]:
                     found = self._adjusted(token, word_keys_t[0], found)
                     if found[0]:
                         out[t] = found
@@ -163,7 +164,8 @@ class WordCandidates:
 
         ``keys.token_similarity``, less where the query word is itself a gallery
         word (``KNOWN_WORD_FACTOR``), at least ``NICKNAME`` for two given names of
-        one group, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
+        one group, ``SHORT_FORM`` for a short form and its name, ``PLACE_WORD`` for a place
+        word and the word it stands for, and (0.0, "") below ``TOKEN_FLOOR``. Keyed candidates, pairs
         scored on demand and the brute-force reference all use it.
         """
         return self.keyed_similarity(word_keys(token), word)

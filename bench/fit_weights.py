@@ -168,15 +168,16 @@ def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray
                      ) -> tuple[float, dict[str, float]]:
     """The lowest threshold at which no dev set answers more than ``MAX_FALSE_MATCHES`` of its unknowns."""
     answers = {name: top_answers(model, data) for name, data in per_set.items()}
+    # Per set, once: the top probability of each unknown query, and of each known one answered right.
+    unknown = {name: [p for p, _, q in rows if q.truth is None] for name, rows in answers.items()}
+    known = {name: [p if ok else -1.0 for p, ok, q in rows if q.truth is not None] for name, rows in answers.items()}
     chosen = None
     print("threshold: false matches / top-1 per dev set (tune split)", file=sys.stderr)
     for step, t in enumerate(THRESHOLDS):
         fp, top1 = {}, {}
-        for name, rows in answers.items():
-            unknown = [p for p, _, q in rows if q.truth is None]
-            known = [p >= t and ok for p, ok, q in rows if q.truth is not None]
-            fp[name] = sum(p >= t for p in unknown) / len(unknown) if unknown else 0.0
-            top1[name] = sum(known) / len(known) if known else 0.0
+        for name in answers:
+            fp[name] = sum(p >= t for p in unknown[name]) / len(unknown[name]) if unknown[name] else 0.0
+            top1[name] = sum(p >= t for p in known[name]) / len(known[name]) if known[name] else 0.0
         if chosen is None and max(fp.values()) <= MAX_FALSE_MATCHES:
             chosen = (t, fp)
         if step % _PRINTED == 0 or chosen == (t, fp):

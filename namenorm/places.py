@@ -191,15 +191,19 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
     """
     if "words" not in check_place_tables(tables):
         return {}
-    vocab: dict[bool, set[str]] = {True: set(), False: set()}
-    for entity in entities:
-        vocab[entity.kind == "place"].update(w for form in (*entity.forms, *entity.weak)
-                                             for w in normalize_cached(form).split())
-    place_vocab = vocab[True] - vocab[False]
+    groups = [tuple(dict.fromkeys(normalize_cached(w) for w in group)) for group in place_words()]
+    # Only the table's words that places hold are looked for in the other entities' forms: a
+    # gallery of people without places (most of a large one) costs one pass over its places.
+    held_by_places = {w for entity in entities if entity.kind == "place"
+                      for form in (*entity.forms, *entity.weak) for w in normalize_cached(form).split()}
+    stood_for = {w for words in groups for w in words if w in held_by_places}
+    if stood_for:
+        stood_for -= {w for entity in entities if entity.kind != "place"
+                      for form in (*entity.forms, *entity.weak) for w in normalize_cached(form).split()
+                      if w in stood_for}
     found: dict[str, tuple[str, ...]] = {}
-    for group in place_words():
-        words = tuple(dict.fromkeys(normalize_cached(w) for w in group))
-        held = tuple(w for w in words if w in place_vocab)
+    for words in groups:
+        held = tuple(w for w in words if w in stood_for)
         if held:
             for word in words:
                 found[word] = tuple(w for w in held if w != word)

@@ -323,11 +323,14 @@ class _Scan:
             form = self.span_form(i, j)
             words = [w for w in form.split() if w not in self.particles]
             known = self.pairable[text] = self.index.search.holds_every_word(words, self.cache) or (
-                not is_latin(text) and any(self.index.cross.candidates(reading, rhotic=rhotic,
-                                                                       spaced=len(written_words(text)) > 1)
-                                           for reading in (form, *other_readings(text, form))
-                                           for rhotic in (True, False)))
+                not is_latin(text) and self._read_across_scripts(text, form))
         return known
+
+    def _read_across_scripts(self, text: str, form: str) -> bool:
+        """Whether some form's loanword key is close to one reading of the span's text."""
+        spaced = len(written_words(text)) > 1
+        return any(self.index.cross.candidates(reading, rhotic=rhotic, spaced=spaced)
+                   for reading in (form, *other_readings(text, form)) for rhotic in (True, False))
 
     def decide(self, i: int, j: int) -> Decision:
         """The engine's decision on the span's text, asked once per distinct text in a scan."""

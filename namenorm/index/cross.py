@@ -52,7 +52,9 @@ class CrossScriptSearch:
         share the rewrites that are most of a loanword key's cost."""
         built: dict[bool, dict[str, list[int]]] = {rhotic: {} for rhotic in readings
                                                    if rhotic not in self._loan_tables}
-        for f, form in enumerate(self.tables.forms if built else ()):
+        if not built:
+            return
+        for f, form in enumerate(self.tables.forms):
             for rhotic, table in built.items():
                 key = loan_key(form, rhotic)
                 if len(key) >= _MIN_LOAN_KEY:

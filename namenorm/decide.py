@@ -193,13 +193,19 @@ class Engine:
         hits = index.search.hits(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
                             limit=_MAX_CANDIDATES, accept=accept)
         if query.foreign or index.tables.foreign_only:
-            best = {h.entity: h for h in hits}
-            for reading in (query.form, *query.readings):
-                for hit in index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
-                                              vowels=query.vowels, spaced=query.foreign and query.spaced,
-                                              score_cutoff=SIMILARITY_FLOOR):
-                    if hit.entity not in best or hit.score > best[hit.entity].score:
-                        best[hit.entity] = hit
+            # Грушевський as its people spell it ("hrushevskyi") is a typo of "Hrushevsky";
+            # as unidecode reads it ("grushevskii") it is not.
+            found = [hits, *(index.search.hits(spelling.split(), cache, allowed=query.allowed,
+                                               score_cutoff=SIMILARITY_FLOOR, limit=_MAX_CANDIDATES, accept=accept)
+                             for spelling in query.spelled)]
+            found += [index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
+                                       vowels=query.vowels, spaced=query.foreign and query.spaced,
+                                       score_cutoff=SIMILARITY_FLOOR)
+                      for reading in (query.form, *query.readings)]
+            best: dict[int, Hit] = {}
+            for hit in itertools.chain.from_iterable(found):
+                if hit.entity not in best or hit.score > best[hit.entity].score:
+                    best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
 

@@ -2,8 +2,8 @@
 
 ``normalize_name`` folds Unicode compatibility forms, drops invisible format and
 control characters, transliterates to Latin (``romanize``, which keeps
-unidecode behind one module so it can be swapped), casefolds, drops possessive ``'s`` and turns
-punctuation into single spaces. It holds no name data: stripping titles such as
+unidecode behind one module so it can be swapped), casefolds, drops possessive ``'s`` and the
+apostrophes that stand for a letter (``join_soft_signs``), and turns punctuation into single spaces. It holds no name data: stripping titles such as
 "Mr." or "Secretary of State" needs a title list, so ``strip_titles`` takes one.
 """
 
@@ -21,6 +21,7 @@ __all__ = [
     "NAME_DOTS",
     "TitleSet",
     "is_latin",
+    "join_soft_signs",
     "normalize_name",
     "reorder_comma_name",
     "script_of",
@@ -133,18 +134,57 @@ def normalize_name(text: str) -> str:
     'koln sud'
     >>> normalize_name("Joe\u200bBiden"), normalize_name("R\u0363affensperger")
     ('joe biden', 'raffensperger')
-    >>> normalize_name("O’Brien")
-    'o brien'
+    >>> normalize_name("O’Brien"), normalize_name("Luhans’k")
+    ('o brien', 'luhansk')
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize_name() needs a str, not {type(text).__name__}")
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_stacked_marks_table())
-        text = _POSSESSIVE.sub("", text)
+        text = join_soft_signs(_POSSESSIVE.sub("", text))
         text = romanize(text)
     elif "'" in text:
-        text = _POSSESSIVE.sub("", text)
+        text = join_soft_signs(_POSSESSIVE.sub("", text))
     return " ".join(text.translate(_ASCII_FOLD).split())
+
+
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])['\u2018\u2019\u02b9\u02bb\u02bc\u02be\u02bf\u2032]"
+                         r"(?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
+"""An apostrophe, the prime ISO 9 writes for a soft sign, or the mark of an ʿayn or of the Hawaiian
+ʻokina, between two Latin or Cyrillic letters (in Hebrew the geresh of ג'ו marks a letter's
+sound; it is no soft sign)."""
+_ELIDED = frozenset({"o", "d", "д"})
+"""Words an apostrophe follows before any letter: Irish O' (O'Brien), and d' (D'Souza; Кот д'Ивуар)."""
+_ELIDED_BEFORE_VOWELS = frozenset({"l", "dell", "dall", "nell", "sull", "all", "sant", "santa", "quell",
+                                   "qu", "j", "c", "m", "n", "s", "t", "un", "bell"})
+"""French and Italian words that lose their vowel before one: L'Aquila, dell'Orto, Sant'Angelo."""
+_VOWELS_OR_H = frozenset("aeiouyhàâäéèêëíìîïóòôöúùûü")
+
+
+def _elides(text: str, at: int) -> bool:
+    """True when the apostrophe at ``at`` ends an elided word rather than standing for a letter."""
+    start = at
+    while start and text[start - 1].isalpha():
+        start -= 1
+    before = text[start:at].lower()
+    return before in _ELIDED or (before in _ELIDED_BEFORE_VOWELS and text[at + 1].lower() in _VOWELS_OR_H)
+
+
+def join_soft_signs(text: str) -> str:
+    """Drop the apostrophes inside words that stand for a letter, not for an elided vowel
+    (possessive ``'s`` aside).
+
+    Transliterations write a Cyrillic soft sign or hard sign as an apostrophe (Luhans'k,
+    Zelens'kyj, L'viv, Mar'iana): the word is one word, and normalizing would split it at
+    the apostrophe. An elided word keeps its apostrophe (O'Brien, L'Aquila, dell'Orto).
+
+    >>> join_soft_signs("Chmel'nyc'kyj"), join_soft_signs("Lʹviv"), join_soft_signs("L'Aquila")
+    ('Chmelnyckyj', 'Lviv', "L'Aquila")
+    >>> join_soft_signs("Conor O'Brien"), join_soft_signs("Raffensperger's")
+    ("Conor O'Brien", "Raffensperger's")
+    """
+    return _APOSTROPHE.sub(lambda m: m.group() if _elides(text, m.start()) or _POSSESSIVE.match(text, m.start())
+                           else "", text) if _APOSTROPHE.search(text) else text
 
 
 def is_latin(text: str) -> bool:

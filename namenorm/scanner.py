@@ -31,7 +31,14 @@ from functools import lru_cache
 from .decide import EXACT_METHODS, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
 from .model import Decision, Match, Mention
-from .normalize import is_latin, normalize_cached, silent_in_words, word_breaks, written_words
+from .normalize import (
+    is_latin,
+    join_soft_signs,
+    normalize_cached,
+    silent_in_words,
+    word_breaks,
+    written_words,
+)
 from .romanize import other_readings
 from .scoring import common_words
 
@@ -68,6 +75,8 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "g
                             "lt", "sgt", "capt", "prof", "rev", "hon", "pres", "amb", "no", "vs", "mt"})
 """Words whose period does not end a sentence ("Sen. Kelly Loeffler")."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
+_APOSTROPHES = frozenset("'\u2018\u2019\u2032")
+"""Apostrophes that are no word characters; inside a word they may stand for a soft sign."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation (the middle dots of
 ドナルド・トランプ and 唐纳德·特朗普 join a name's words) or a blank line."""
@@ -135,6 +144,12 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
         if tokens and word in ("s", "S") and gap in ("'", "\u2019"):
             prev_end = end  # possessive 's stays outside every span
             continue
+        if tokens and gap in _APOSTROPHES and tokens[-1].norm:
+            whole = text[tokens[-1].start:end]
+            if join_soft_signs(whole) != whole:  # a soft sign: "L'viv" and "Zelens'kyj" are one word each
+                tokens[-1] = replace(tokens[-1], end=end, norm=normalize_cached(whole))
+                prev_end = end
+                continue
         norm = normalize_cached(word) if _letters(word) <= _MAX_TOKEN_CHARS else ""
         first = word[0]
         caseless = first.isalpha() and not first.isupper() and not first.islower()

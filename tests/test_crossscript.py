@@ -112,6 +112,23 @@ def test_cyrillic_names_match_their_passport_spellings():
         ("sergey-lavrov", "transliteration")]
 
 
+def test_cyrillic_names_spelled_by_their_passport_system_may_still_carry_a_typo():
+    # Грушевський is "Hrushevskyi" by Ukraine's system and "Hrushevsky" in the gallery; as
+    # unidecode reads it ("grushevskii") it is too far from either.
+    resolver = Resolver([Entity("hrushevsky", "Mykhailo Hrushevsky", "person"),
+                         Entity("franko", "Ivan Franko", "person")])
+    assert resolver.resolve("Михайло Грушевський").id == "hrushevsky"
+    assert resolver.resolve("Михайло Шевченко") is None
+
+
+def test_soft_signs_written_as_apostrophes_keep_the_word_whole():
+    # Scholarly and ISO 9 transliterations write the soft sign as an apostrophe or a prime.
+    resolver = Resolver([Entity(c.lower(), c, "place") for c in ("Lviv", "Luhansk", "Kyiv")]
+                        + [Entity("zelenskyy", "Volodymyr Zelenskyy", "person")])
+    assert [resolver.resolve(q).id for q in ("L'viv", "L\u02b9viv", "Luhans\u2019k", "Volodymyr Zelens'kyj")] == [
+        "lviv", "lviv", "luhansk", "zelenskyy"]
+
+
 def test_two_word_name_does_not_match_a_surname_on_one_word():
     # ジョー・マンチン (Joe Manchin) has the consonants of "Johnson" taken whole.
     resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])

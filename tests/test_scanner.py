@@ -295,6 +295,16 @@ def test_a_name_that_ends_like_a_particle_is_kept_whole():
     assert found(r, "어제 김정의 편지") == [("김정", "kim-jong")]
 
 
+def test_a_soft_sign_written_as_an_apostrophe_keeps_the_name_one_mention():
+    r = namenorm.Resolver([namenorm.Entity("lviv", "Lviv", "place"),
+                           namenorm.Entity("zelenskyy", "Volodymyr Zelenskyy", "person"),
+                           namenorm.Entity("obrien", "Conor O'Brien", "person")])
+    assert found(r, "Volodymyr Zelens'kyj spoke in L\u2019viv on Monday.") == [
+        ("Volodymyr Zelens'kyj", "zelenskyy"), ("L\u2019viv", "lviv")]
+    assert found(r, "Conor O'Brien's plan was read in L\u02b9viv.") == [
+        ("Conor O'Brien", "obrien"), ("L\u02b9viv", "lviv")]
+
+
 def test_a_variation_selector_inside_a_name_keeps_it_one_mention(small):
     text = "Officials said Rafens\ufe0fperger certified the count."
     (mention,) = [m for m in small.scan(text) if m.match]

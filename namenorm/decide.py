@@ -41,7 +41,13 @@ from .normalize import (
 )
 from .parts import GENERATIONAL
 from .places import countries_named
-from .romanize import drops_final_r, native_spellings, other_readings, writes_short_vowels
+from .romanize import (
+    LETTER_FOR_LETTER,
+    drops_final_r,
+    native_spellings,
+    other_readings,
+    writes_short_vowels,
+)
 from .scoring import Evidence, MatchModel, common_words, default_model, known_names
 from .spelling import spelling_agreement
 
@@ -263,7 +269,8 @@ class Engine:
             common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=abjad_vowel_agreement(query.form, hit.form) if similar and not query.vowels else 1.0,
-            spelling_agreement=spelling_agreement(query.form, hit.form, query.script) if similar and query.foreign else 1.0)
+            spelling_agreement=spelling_agreement(query.form, hit.form, query.script) if similar and query.foreign else 1.0,
+            alphabetic=query.script in LETTER_FOR_LETTER)
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.tables.entities[hit.entity]

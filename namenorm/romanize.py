@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["dental_readings", "drops_final_r", "labial_readings", "native_spellings", "other_readings", "romanize",
+__all__ = ["LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings", "other_readings", "romanize",
            "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
@@ -361,6 +361,10 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     (('putin',), ('washington',))
     """
     return dental_readings(text, reading) + labial_readings(text, reading)
+
+
+LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
+"""Scripts (``normalize.script_of``) whose letters romanize one for one, as alphabets."""
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -64,6 +64,7 @@ FEATURES: tuple[str, ...] = (
     "cross_short_key",
     "abjad_vowel_gap",
     "spelling_gap",
+    "alphabet_spelling_gap",
     "short_query",
     "one_word",
     "one_word_person",
@@ -136,6 +137,10 @@ class Evidence(NamedTuple):
     """The form is written only in another script than Latin and only resembles the query: two
     readings are compared (a Hangul word against the romanized チェコ), which agree by chance
     more often than a reading and a Latin spelling."""
+    alphabetic: bool = False
+    """The query is in another alphabet that romanizes letter for letter (Cyrillic, Greek,
+    Armenian, Georgian): its spelling, not only its consonants, should agree with the form's
+    (Жириновский shares Zelenskyy's consonant classes, not its letters)."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -166,6 +171,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 / max(e.key_letters, 1) if e.method == "cross-script" else 0.0,
             1.0 - e.vowel_agreement,
             1.0 - e.spelling_agreement,
+            1.0 - e.spelling_agreement if e.alphabetic else 0.0,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
             1.0 if e.words == 1 and e.person else 0.0,

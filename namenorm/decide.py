@@ -111,6 +111,9 @@ class Query:
     Моңғолия is one word)."""
     readings: tuple[str, ...] = ()
     """Other readings of ``form`` the search across scripts weighs too (``romanize.other_readings``)."""
+    titled: tuple[str, ...] = ()
+    """The words with the leading title ``tokens`` leaves out, when it left one out: a place or
+    a body may begin with a title's word (Prince Edward Island, General Santos)."""
 
     @property
     def form(self) -> str:
@@ -160,7 +163,8 @@ class Engine:
         reordered = reorder_comma_name(name)
         if reordered is not None:
             forms.append(normalize_name(reordered))
-        tokens = strip_titles(norm.split(), self.index.tables.titles)
+        words = norm.split()
+        tokens = strip_titles(words, self.index.tables.titles)
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)
@@ -169,7 +173,8 @@ class Engine:
         allowed = query_allows(name)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
                      bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), len(written_words(name)) > 1, other_readings(name, stripped))
+                     script_of(name), len(written_words(name)) > 1, other_readings(name, stripped),
+                     tuple(words) if len(tokens) < len(words) else ())
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:
@@ -196,18 +201,26 @@ class Engine:
         """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
         index = self.index
         accept = None if kind is None and not index.tables.excluded else (lambda e: self._allowed(e, kind, query))
-        hits = index.search.hits(query.tokens, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
-                            limit=_MAX_CANDIDATES, accept=accept)
+
+        def search(words: Sequence[str]) -> list[Hit]:
+            return index.search.hits(words, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
+                                     limit=_MAX_CANDIDATES, accept=accept)
+
+        found = [search(query.tokens)]
+        if query.titled:  # "Prince Edwarrd Island" is a name, not a prince
+            found.append([replace(h, words=query.titled) for h in search(query.titled)])
         if query.foreign or index.tables.foreign_only:
             # Грушевський as its people spell it ("hrushevskyi") is a typo of "Hrushevsky";
             # as unidecode reads it ("grushevskii") it is not.
-            found = [hits, *(index.search.hits(spelling.split(), cache, allowed=query.allowed,
-                                               score_cutoff=SIMILARITY_FLOOR, limit=_MAX_CANDIDATES, accept=accept)
-                             for spelling in query.spelled)]
+            for spelling in query.spelled:
+                words = tuple(spelling.split())
+                found.append([replace(h, words=words) for h in search(words)])
             found += [index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
                                        vowels=query.vowels, spaced=query.foreign and query.spaced,
                                        score_cutoff=SIMILARITY_FLOOR)
                       for reading in (query.form, *query.readings)]
+        hits = found[0]
+        if len(found) > 1:
             best: dict[int, Hit] = {}
             for hit in itertools.chain.from_iterable(found):
                 if hit.entity not in best or hit.score > best[hit.entity].score:
@@ -232,16 +245,17 @@ class Engine:
         index = self.index
         changed = names = nicknames = initials = unaligned = 0
         kind_of = kind or index.tables.entities[hit.entity].kind
+        tokens = hit.words or query.tokens
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
             form_words = hit.form.split()
-            unaligned = (len(query.tokens) - len(hit.pairs)) + (len(form_words) - len(hit.pairs))
+            unaligned = (len(tokens) - len(hit.pairs)) + (len(form_words) - len(hit.pairs))
             if kind_of == "person":
                 # A generational suffix one side leaves out, or a middle name the query leaves
                 # out, is weighed by the search already ("Donald Trump Jr." or "Manuella Leão"
                 # for Manuella Stephany Leão); neither is a missing word of the name.
                 paired = [p.form for p in hit.pairs]
-                unaligned -= (sum(w in GENERATIONAL for w in (*query.tokens, *form_words))
+                unaligned -= (sum(w in GENERATIONAL for w in (*tokens, *form_words))
                               - sum((p.query in GENERATIONAL) + (p.form in GENERATIONAL) for p in hit.pairs))
                 unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
             for p in hit.pairs:
@@ -259,10 +273,10 @@ class Engine:
             agreeing = hit.form.split()
         rarity = max((index.tables.word_rarity(w) for w in agreeing), default=0.0)
         similar = method not in EXACT_METHODS
-        common = similar and all(t in self._common for t in query.tokens)
-        letters = sum(len(t) for t in query.tokens)
+        common = similar and all(t in self._common for t in tokens)
+        letters = sum(len(t) for t in tokens)
         return Evidence(
-            similarity=hit.score, method=method, letters=letters, words=len(query.tokens),
+            similarity=hit.score, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
             nicknames=nicknames, initials=initials, rarity=rarity, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,

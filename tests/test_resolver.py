@@ -309,6 +309,16 @@ def test_two_letter_initialisms_are_not_derived():
     assert resolver.resolve("nyt") is None   # an initialism is matched in capitals only
 
 
+def test_a_name_that_begins_with_a_titles_word_is_found_with_a_typo():
+    # "Prince" is a title before a person's name and the first word of a province's.
+    resolver = Resolver([Entity("pei", "Prince Edward Island", "place"),
+                         Entity("general-santos", "General Santos", "place"),
+                         Entity("joe-biden", "Joe Biden", "person")])
+    assert resolver.resolve("Prince Edwarrd Island").id == "pei"
+    assert resolver.resolve("General Santoss").id == "general-santos"
+    assert resolver.resolve("President Joe Bidenn").id == "joe-biden"
+
+
 def test_bad_cutoffs_are_refused_up_front(small):
     with pytest.raises(ValueError, match="min_score must be a probability"):
         small.scan("nothing here", min_score=5)

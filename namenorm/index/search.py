@@ -49,6 +49,9 @@ class Hit:
     phonetic: bool = False
     cross: bool = False
     """Found by comparing loanword keys across scripts."""
+    words: tuple[str, ...] = ()
+    """The query words it was found with, where they are not the query's own: its native
+    spelling, or its words with a leading title kept (``decide.Query.titled``)."""
 
 
 def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],

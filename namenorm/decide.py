@@ -101,7 +101,8 @@ class Query:
     drops_r: bool = False
     """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
     spelled: tuple[str, ...] = ()
-    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters (also in ``forms``)."""
+    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, or a Slavic
+    transliteration as English spells it (also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
@@ -209,12 +210,12 @@ class Engine:
         found = [search(query.tokens)]
         if query.titled:  # "Prince Edwarrd Island" is a name, not a prince
             found.append([replace(h, words=query.titled) for h in search(query.titled)])
+        # Грушевський as its people spell it ("hrushevskyi") is a typo of "Hrushevsky"; as
+        # unidecode reads it ("grushevskii") it is not. So is "Hruševs'kyj" ("hrushevskyy").
+        for spelling in query.spelled:
+            words = tuple(spelling.split())
+            found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
-            # Грушевський as its people spell it ("hrushevskyi") is a typo of "Hrushevsky";
-            # as unidecode reads it ("grushevskii") it is not.
-            for spelling in query.spelled:
-                words = tuple(spelling.split())
-                found.append([replace(h, words=words) for h in search(words)])
             found += [index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
                                        vowels=query.vowels, spaced=query.foreign and query.spaced,
                                        score_cutoff=SIMILARITY_FLOOR)

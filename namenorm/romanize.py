@@ -37,6 +37,7 @@ reads it: 李克强 "li keqiang", 손흥민 "son heung min", Григорій "h
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -186,15 +187,35 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
+_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďť]|cz|sz|rz|[yi]j\b", re.IGNORECASE)
+"""What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly)."""
+_SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
+                   "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
+                   "j": "y"}
+"""Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
+Khmelnytskyy, Lwiw Lviv, Julija Yuliya)."""
+_PRIMES = re.compile("[\u02b9\u02bb\u02bc\u02be\u02bf\u2018\u2019\u2032]")
+"""Marks a transliteration writes for a soft sign or an ʿayn, read as an apostrophe."""
+_SLAVIC_LETTER = re.compile("|".join(sorted(_SLAVIC_LETTERS, key=len, reverse=True)))
+
+
+def _slavic_spelling(text: str) -> str:
+    """A Latin name in a Slavic transliteration, spelled as English spells its sounds."""
+    spelled = _SLAVIC_LETTER.sub(lambda m: _SLAVIC_LETTERS[m.group()], unicodedata.normalize("NFC", text.lower()))
+    return " ".join(re.sub(r"[^a-z]+", " ", unidecode(re.sub(r"(?<=\w)'(?=\w)", "", spelled))).split())
+
+
 def native_spellings(text: str) -> list[str]:
-    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters.
+    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters; a Latin name
+    in a Slavic transliteration as English spells it.
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
     keqiang"; four characters may also be a two-character surname), in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
-    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow.
-    Empty for anything else.
+    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow; a
+    Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
+    spellings of the same sounds. Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang")
     (['li keqiang'], [])
@@ -204,6 +225,8 @@ def native_spellings(text: str) -> list[str]:
     ['moon jae in', 'moon jaein']
     >>> native_spellings("Григорій Сковорода"), native_spellings("Хрущёв")
     (['hryhorii skovoroda'], ['khrushchev'])
+    >>> native_spellings("Julija Tymošenko"), native_spellings("Chmel'nyc'kyj"), native_spellings("Chicago")
+    (['yuliya tymoshenko'], ['khmelnytskyy'], [])
     """
     text = text.strip()
     if _CHINESE_NAME.fullmatch(text):
@@ -212,7 +235,10 @@ def native_spellings(text: str) -> list[str]:
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):
         return _cyrillic_spellings(text)
-    return []
+    text = _PRIMES.sub("'", text)
+    if max(text, default="a") >= "\u0250" or not _SLAVIC_MARKS.search(text):
+        return []
+    return [_slavic_spelling(text)]
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's

@@ -129,6 +129,16 @@ def test_soft_signs_written_as_apostrophes_keep_the_word_whole():
         "lviv", "lviv", "luhansk", "zelenskyy"]
 
 
+def test_latin_names_in_slavic_schemes_find_their_english_spellings():
+    # ISO 9, scholarly and Polish spellings of the names the gallery holds as English writes them.
+    resolver = Resolver([Entity("tymoshenko", "Yuliia Tymoshenko", "person"),
+                         Entity("khmelnytskyi", "Khmelnytskyi", "place"),
+                         Entity("gorbachev", "Mikhail Gorbachev", "person")])
+    assert [resolver.resolve(q).id for q in ("Julija Tymošenko", "Chmel\u02b9nyc\u02b9kyj", "Michail Gorbačëv")] == [
+        "tymoshenko", "khmelnytskyi", "gorbachev"]
+    assert resolver.resolve("Julija Szymańska") is None
+
+
 def test_two_word_name_does_not_match_a_surname_on_one_word():
     # ジョー・マンチン (Joe Manchin) has the consonants of "Johnson" taken whole.
     resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])

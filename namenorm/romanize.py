@@ -187,13 +187,13 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďť]|cz|sz|rz|[yi]j\b", re.IGNORECASE)
+_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b", re.IGNORECASE)
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly)."""
 _SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                    "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
-                   "j": "y"}
+                   "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi"}
 """Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
-Khmelnytskyy, Lwiw Lviv, Julija Yuliya)."""
+Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ)."""
 _PRIMES = re.compile("[\u02b9\u02bb\u02bc\u02be\u02bf\u2018\u2019\u2032]")
 """Marks a transliteration writes for a soft sign or an ʿayn, read as an apostrophe."""
 _SLAVIC_LETTER = re.compile("|".join(sorted(_SLAVIC_LETTERS, key=len, reverse=True)))

@@ -75,24 +75,45 @@ def misplaced_translations(rows: list[tuple[str, list[str], dict[str, list[str]]
     more, and not even as a candidate for its own, is left out. Any other is kept: "Італійська
     Республіка" reads as Turkey's "Турецька Республіка" too, but Italy is among its candidates.
 
+    A second pass reads the names left out again, against the other languages' names without
+    those left out: Maithili's अमेरिका for the United States read as Armenia only while
+    Marathi's misplaced अमेरिका for Armenia was there.
+
     Returns (country, language, name) -> the country the name was read as.
     """
-    from namenorm import Entity, Resolver
-
     found: dict[tuple[str, str, str], str] = {}
     for lang in locales:
-        gallery = [Entity(code, own[0], "place", aliases=tuple(dict.fromkeys(
-            n for other, names in by_language.items() if other != lang for n in (*own[1:], *names)
-            if n != own[0])))
-            for code, own, by_language in rows]
-        resolver = Resolver(gallery, place_names=())
-        for code, _own, by_language in rows:
-            for name in by_language.get(lang, ()):
-                decision = resolver.decide(name)
-                winner = decision.winner
-                if (winner is not None and winner.score >= MISPLACED and all(m.id != code for m in decision.matches)):
-                    found[code, lang, name] = f"{winner.id} ({winner.score:.3f})"
+        found.update(_misread(rows, lang, {name for by_language in (r[2] for r in rows)
+                                           for name in by_language.get(lang, ())}, set()))
+    first = set(found)
+    for lang in sorted({lang for _, lang, _ in first}):
+        again = _misread(rows, lang, {name for _, other, name in first if other == lang}, first)
+        for key in [k for k in found if k[1] == lang and k not in again]:
+            del found[key]
     return found
+
+
+def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str, names: set[str],
+             left_out: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
+    """Those of ``names`` (of language ``lang``) that the English names and the other languages'
+    names, but ``left_out``, read as another country (``misplaced_translations``)."""
+    from namenorm import Entity, Resolver
+
+    gallery = [Entity(code, own[0], "place", aliases=tuple(dict.fromkeys(
+        n for other, found in by_language.items() if other != lang for n in (*own[1:], *found)
+        if n != own[0] and (code, other, n) not in left_out)))
+        for code, own, by_language in rows]
+    resolver = Resolver(gallery, place_names=())
+    misread = {}
+    for code, _own, by_language in rows:
+        for name in by_language.get(lang, ()):
+            if name not in names:
+                continue
+            decision = resolver.decide(name)
+            winner = decision.winner
+            if winner is not None and winner.score >= MISPLACED and all(m.id != code for m in decision.matches):
+                misread[code, lang, name] = f"{winner.id} ({winner.score:.3f})"
+    return misread
 
 
 def main() -> None:

@@ -35,3 +35,15 @@ def test_a_place_of_several_words_is_found_written_as_one():
         assert match is not None and match.id == place, text
     assert resolver.resolve("AnnaMaria Lopez") is None  # a person's words are not joined
     assert resolver.clashes == []
+
+
+def test_a_gallery_in_cyrillic_finds_the_latin_spellings_of_its_names():
+    from namenorm import Resolver
+    from namenorm.model import Entity
+
+    resolver = Resolver([Entity("chernihiv", "Чернігів", "place"),
+                         Entity("hrushevsky", "Михайло Грушевський", "person"),
+                         Entity("putin", "Владимир Путин", "person")])
+    assert [resolver.resolve(q).id for q in ("Chernihiv", "Mykhailo Hrushevskyi", "Vladimir Putin")] == [
+        "chernihiv", "hrushevsky", "putin"]
+    assert resolver.resolve("Chernivtsi") is None

@@ -12,8 +12,9 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from ..model import Entity
-from ..normalize import is_latin, normalize_cached
+from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, parse_person
+from ..romanize import native_spellings
 
 __all__ = [
     "ACRONYM",
@@ -29,6 +30,7 @@ __all__ = [
     "initialisms",
     "is_acronym",
     "joined_forms",
+    "native_forms",
     "query_allows",
 ]
 
@@ -162,3 +164,19 @@ def joined_forms(entity: Entity) -> list[tuple[str, str]]:
         if len(words) > 1 and len(joined) >= _MIN_JOINED:
             found[joined, form] = None  # each spelling, for the restriction it carries
     return list(found)
+
+
+def native_forms(entity: Entity) -> list[str]:
+    """The Latin spellings the people of a name written in Cyrillic, or of a person's name in
+    Chinese or Korean, use for it (``romanize.native_spellings``): a gallery that lists Чернігів
+    or 习近平 finds "Chernihiv" and "Xi Jinping" as written, not only through a reading of the
+    Latin query across scripts. The pinyin of 塞浦路斯 is no spelling of Cyprus.
+
+    >>> native_forms(Entity("ch", "Чернігів", "place")), native_forms(Entity("x", "习近平", "person"))
+    (['chernihiv'], ['xi jinping'])
+    >>> native_forms(Entity("t", "Yuliia Tymoshenko", "person"))
+    []
+    """
+    return list(dict.fromkeys(spelling for form in (*entity.forms, *entity.weak)
+                              if not is_latin(form) and (entity.kind == "person" or script_of(form) == "CYRILLIC")
+                              for spelling in native_spellings(form)))

@@ -44,6 +44,7 @@ from .forms import (
     form_restriction,
     initialisms,
     joined_forms,
+    native_forms,
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]
@@ -195,6 +196,9 @@ class FormTables:
             for joined, written in joined_forms(entity):
                 derived.add(joined)
                 tables._claim(joined, e_idx, WEAK, form_restriction(written))
+            for spelling in native_forms(entity):
+                derived.add(spelling)
+                tables._claim(spelling, e_idx, WEAK, 0)
             for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)

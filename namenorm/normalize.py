@@ -3,8 +3,9 @@
 ``normalize_name`` folds Unicode compatibility forms, drops invisible format and
 control characters, transliterates to Latin (``romanize``, which keeps
 unidecode behind one module so it can be swapped), casefolds, drops possessive ``'s`` and the
-apostrophes that stand for a letter (``join_soft_signs``), and turns punctuation into single spaces. It holds no name data: stripping titles such as
-"Mr." or "Secretary of State" needs a title list, so ``strip_titles`` takes one.
+apostrophes that stand for a letter (``join_soft_signs``), and turns punctuation into single
+spaces. It holds no name data: stripping titles such as "Mr." or "Secretary of State" needs a
+title list, so ``strip_titles`` takes one.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])['\u2018\u2019
 sound; it is no soft sign)."""
 _ELIDED = frozenset({"o", "d", "д"})
 """Words an apostrophe follows before any letter: Irish O' (O'Brien), and d' (D'Souza; Кот д'Ивуар)."""
-_ELIDED_BEFORE_VOWELS = frozenset({"l", "dell", "dall", "nell", "sull", "all", "sant", "santa", "quell",
+_ELIDED_BEFORE_VOWELS = frozenset({"l", "dell", "dall", "nell", "sull", "all", "sant", "quell",
                                    "qu", "j", "c", "m", "n", "s", "t", "un", "bell"})
 """French and Italian words that lose their vowel before one: L'Aquila, dell'Orto, Sant'Angelo."""
 _VOWELS_OR_H = frozenset("aeiouyhàâäéèêëíìîïóòôöúùûü")

@@ -42,8 +42,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings", "other_readings", "romanize",
-           "writes_short_vowels"]
+__all__ = ["LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings",
+           "other_readings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",

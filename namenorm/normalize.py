@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .romanize import romanize
+from .romanize import APOSTROPHES, romanize
 
 __all__ = [
     "MAX_NAME_CHARS",
@@ -149,11 +149,9 @@ def normalize_name(text: str) -> str:
     return " ".join(text.translate(_ASCII_FOLD).split())
 
 
-_APOSTROPHE = re.compile(r"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])['\u2018\u2019\u02b9\u02bb\u02bc\u02be\u02bf\u2032]"
-                         r"(?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
-"""An apostrophe, the prime ISO 9 writes for a soft sign, or the mark of an ʿayn or of the Hawaiian
-ʻokina, between two Latin or Cyrillic letters (in Hebrew the geresh of ג'ו marks a letter's
-sound; it is no soft sign)."""
+_APOSTROPHE = re.compile(rf"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])[{APOSTROPHES}](?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
+"""One of ``romanize.APOSTROPHES`` between two Latin or Cyrillic letters (in Hebrew the geresh of
+ג'ו marks a letter's sound; it is no soft sign)."""
 _ELIDED = frozenset({"o", "d", "д"})
 """Words an apostrophe follows before any letter: Irish O' (O'Brien), and d' (D'Souza; Кот д'Ивуар)."""
 _ELIDED_BEFORE_VOWELS = frozenset({"l", "dell", "dall", "nell", "sull", "all", "sant", "quell",
@@ -185,7 +183,7 @@ def join_soft_signs(text: str) -> str:
     ("Conor O'Brien", "Raffensperger's")
     """
     return _APOSTROPHE.sub(lambda m: m.group() if _elides(text, m.start()) or _POSSESSIVE.match(text, m.start())
-                           else "", text) if _APOSTROPHE.search(text) else text
+                           else "", text)
 
 
 def is_latin(text: str) -> bool:

@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings",
+__all__ = ["APOSTROPHES", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings",
            "other_readings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
@@ -194,8 +194,10 @@ _SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh
                    "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi"}
 """Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
 Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ)."""
-_PRIMES = re.compile("[\u02b9\u02bb\u02bc\u02be\u02bf\u2018\u2019\u2032]")
-"""Marks a transliteration writes for a soft sign or an ʿayn, read as an apostrophe."""
+APOSTROPHES = "'\u2018\u2019\u02b9\u02bb\u02bc\u02be\u02bf\u2032"
+"""The apostrophe and the marks transliterations write like one, for a soft sign (ISO 9's prime
+ʹ), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
+_AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 _SLAVIC_LETTER = re.compile("|".join(sorted(_SLAVIC_LETTERS, key=len, reverse=True)))
 
 
@@ -235,7 +237,7 @@ def native_spellings(text: str) -> list[str]:
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):
         return _cyrillic_spellings(text)
-    text = _PRIMES.sub("'", text)
+    text = text.translate(_AS_APOSTROPHE)
     if max(text, default="a") >= "\u0250" or not _SLAVIC_MARKS.search(text):
         return []
     return [_slavic_spelling(text)]

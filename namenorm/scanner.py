@@ -39,7 +39,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
-from .romanize import other_readings
+from .romanize import APOSTROPHES, other_readings
 from .scoring import common_words
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
@@ -75,8 +75,9 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "g
                             "lt", "sgt", "capt", "prof", "rev", "hon", "pres", "amb", "no", "vs", "mt"})
 """Words whose period does not end a sentence ("Sen. Kelly Loeffler")."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
-_APOSTROPHES = frozenset("'\u2018\u2019\u2032")
-"""Apostrophes that are no word characters; inside a word they may stand for a soft sign."""
+_APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
+"""The apostrophes that are no word characters (ʹ and ʻ are letters to a word pattern): between
+two words they may stand for a soft sign inside one."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation (the middle dots of
 ドナルド・トランプ and 唐纳德·特朗普 join a name's words) or a blank line."""

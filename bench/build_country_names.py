@@ -25,6 +25,7 @@ from __future__ import annotations
 import gettext
 import os
 import sys
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,24 +80,24 @@ def misplaced_translations(rows: list[tuple[str, list[str], dict[str, list[str]]
     those left out: Maithili's अमेरिका for the United States read as Armenia only while
     Marathi's misplaced अमेरिका for Armenia was there.
 
-    Returns (country, language, name) -> the country the name was read as.
+    Returns (country, language, name) -> the country the name was read as, with the probability.
     """
     found: dict[tuple[str, str, str], str] = {}
     for lang in locales:
-        found.update(_misread(rows, lang, {name for by_language in (r[2] for r in rows)
-                                           for name in by_language.get(lang, ())}, set()))
+        found.update(_misread(rows, lang))
     first = set(found)
     for lang in sorted({lang for _, lang, _ in first}):
-        again = _misread(rows, lang, {name for _, other, name in first if other == lang}, first)
+        again = _misread(rows, lang, left_out=first, only={name for _, other, name in first if other == lang})
         for key in [k for k in found if k[1] == lang and k not in again]:
             del found[key]
     return found
 
 
-def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str, names: set[str],
-             left_out: set[tuple[str, str, str]]) -> dict[tuple[str, str, str], str]:
-    """Those of ``names`` (of language ``lang``) that the English names and the other languages'
-    names, but ``left_out``, read as another country (``misplaced_translations``)."""
+def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str, *,
+             left_out: AbstractSet[tuple[str, str, str]] = frozenset(), only: AbstractSet[str] | None = None
+             ) -> dict[tuple[str, str, str], str]:
+    """The names of language ``lang`` (those in ``only``, if given) that the English names and the
+    other languages' names, but ``left_out``, read as another country (``misplaced_translations``)."""
     from namenorm import Entity, Resolver
 
     gallery = [Entity(code, own[0], "place", aliases=tuple(dict.fromkeys(
@@ -107,7 +108,7 @@ def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str,
     misread = {}
     for code, _own, by_language in rows:
         for name in by_language.get(lang, ()):
-            if name not in names:
+            if only is not None and name not in only:
                 continue
             decision = resolver.decide(name)
             winner = decision.winner

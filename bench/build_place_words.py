@@ -45,9 +45,9 @@ OUT = ROOT / "namenorm" / "_data" / "place_words.tsv"
 MIN_COUNTRIES = 3
 """Fewest countries whose English names hold a concept, and whose translations hold a word of it."""
 MIN_PRECISION = 0.75
+"""Least share of the countries whose translations hold a word that have the concept in English."""
 MIN_LETTERS = 3
 """Shortest word learned: "on", "in" and "de" are words of running text in many languages."""
-"""Least share of the countries whose translations hold a word that have the concept in English."""
 
 
 def _words(names: tuple[str, ...]) -> set[str]:

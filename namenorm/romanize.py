@@ -237,10 +237,10 @@ def native_spellings(text: str) -> list[str]:
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):
         return _cyrillic_spellings(text)
-    text = text.translate(_AS_APOSTROPHE)
-    if max(text, default="a") >= "\u0250" or not _SLAVIC_MARKS.search(text):
+    if not _SLAVIC_MARKS.search(text):  # most names: one search, nothing copied
         return []
-    return [_slavic_spelling(text)]
+    text = text.translate(_AS_APOSTROPHE)
+    return [] if max(text) >= "\u0250" else [_slavic_spelling(text)]
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's

@@ -47,3 +47,19 @@ def test_a_gallery_in_cyrillic_finds_the_latin_spellings_of_its_names():
     assert [resolver.resolve(q).id for q in ("Chernihiv", "Mykhailo Hrushevskyi", "Vladimir Putin")] == [
         "chernihiv", "hrushevsky", "putin"]
     assert resolver.resolve("Chernivtsi") is None
+
+
+def test_a_rare_query_word_the_right_form_lacks_does_not_hide_it():
+    # "jomfruøyene" is rarer than "de" and "britiske", and only the form of another entity holds
+    # it: intersecting from it first would never see "De britiske jomfruøyer".
+    from namenorm import Resolver
+    from namenorm.model import Entity
+
+    resolver = Resolver([Entity("vg", "De britiske jomfruøyer", "place"),
+                         Entity("vi", "Jomfruøyene (USA)", "place"), Entity("de", "De forente stater", "place"),
+                         Entity("gb", "De britiske øyer", "place")], place_names=())
+    words = resolver.search_forms("De britiske jomfruøyene")[-1].split()
+    fast = resolver.index.search.hits(words, score_cutoff=0.7)
+    slow = [h for h in resolver.index.search.brute_force(words) if h.score >= 0.7]
+    assert [(h.entity, h.score) for h in fast[:1]] == [(h.entity, h.score) for h in slow[:1]]
+    assert resolver.index.tables.entities[fast[0].entity].id == "vg"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -303,15 +304,19 @@ class FormSearch:
                          ) -> tuple[set[int], bool]:
         """Forms worth scoring, and whether each has a keyed partner for every query token.
 
-        Postings are intersected rarest token first; a token whose candidates
-        would empty the intersection (a typo no key caught) is passed over, and
-        the result is then incomplete.
+        Postings are intersected rarest token first. Where a token's candidates
+        would empty the intersection (a typo no key caught, a word the form lacks),
+        the rarest token may be the one the right form lacks ("de britiske
+        jomfruøyene" beside "De britiske jomfruøyer"): with three searchable tokens
+        or more, the forms are then those holding candidates of the most tokens, and the
+        result is incomplete.
         """
         postings, form_tokens = self.tables.postings, self.tables.form_tokens
         # An initial says too little to choose forms by: it is scored, never searched by.
         searchable = [k for k, c in enumerate(cands) if c and len(tokens[k]) > 1]
         sized = sorted((sum(len(postings[t]) for t in cands[k]), k) for k in searchable)
         complete = len(sized) == len(cands)
+        passed_over = False
         forms: set[int] = set()
         for size, k in sized:
             c = cands[k]
@@ -330,8 +335,23 @@ class FormSearch:
             if narrowed:
                 forms = narrowed
             else:
-                complete = False
+                complete, passed_over = False, True
+        if passed_over and len(sized) > 2:
+            forms = self._most_covered([cands[k] for _, k in sized]) or forms
         return forms, complete
+
+    def _most_covered(self, cands: Sequence[Candidates]) -> set[int]:
+        """The forms that hold a candidate of the most of these query tokens, where that is at
+        least two (one is any form of any of them: too many to score)."""
+        postings = self.tables.postings
+        covered: Counter[int] = Counter()
+        for c in cands:
+            holding: set[int] = set()
+            for t in c:
+                holding.update(postings[t])
+            covered.update(holding)
+        most = max(covered.values(), default=0)
+        return {f for f, n in covered.items() if n == most} if most > 1 else set()
 
     def brute_force(self, tokens: Sequence[str], *, allowed: int = 0) -> list[Hit]:
         """Score every form with no candidate generation: the reference ``hits`` must agree with."""

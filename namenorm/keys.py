@@ -40,6 +40,7 @@ __all__ = [
     "letter_bag",
     "loan_key",
     "loan_shape",
+    "loan_spellings",
     "loose_keys",
     "metaphone_key",
     "similarity_ceiling",
@@ -531,6 +532,28 @@ def loan_key(form: str, rhotic: bool = False) -> str:
     True
     """
     return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_CONSONANTS))
+
+
+_SOFT_G = re.compile(r"g(?=[eiy])(?!eu)")
+"""An English g before e, i or y is as often the j of George, Virginia and Egypt as the g of
+Gibson: other scripts write the sound (Джордж, جورج, ジョージ), so a form may be either. Korean's
+"geu" (Park Geun-hye) is always hard, and English has hardly any."""
+
+
+@lru_cache(maxsize=200_000)
+def loan_spellings(form: str) -> tuple[str, ...]:
+    """``form``, and the same with each g that may be soft read as j: a gallery form written in
+    Latin letters is filed and compared under the loanword keys of both.
+
+    >>> loan_spellings("george washington")
+    ('george washington', 'jeorje washington')
+    >>> loan_key(loan_spellings("george")[1]) == loan_key("dzhordzh")
+    True
+    >>> loan_spellings("gordon")
+    ('gordon',)
+    """
+    soft = _SOFT_G.sub("j", form)
+    return (form,) if soft == form else (form, soft)
 
 
 @lru_cache(maxsize=200_000)

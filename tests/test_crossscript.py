@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from namenorm import Entity, Resolver
+from namenorm.keys import cross_script_similarity
 from namenorm.packed import KeyTable
 
 DATA = Path(__file__).parent / "data"
@@ -254,3 +255,19 @@ def test_a_w_written_as_v_is_read_as_w():
     for name, entity in [("विनीपेग", "winnipeg"), ("Виннипег", "winnipeg"), ("विंस्टन चर्चिल", "winston-churchill")]:
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+def test_a_soft_g_is_read_as_the_j_other_scripts_write():
+    # George is Джордж, جورج and ジョージ: the g of an English spelling before e or i may be a j.
+    resolver = Resolver([Entity("george-washington", "George Washington", "person"),
+                         Entity("gordon-brown", "Gordon Brown", "person"), Entity("algiers", "Algiers", "place"),
+                         Entity("colombia", "Colombia", "place", aliases=("哥伦比亚",))], place_names=())
+    for name, entity in [("Джордж Вашингтон", "george-washington"), ("جورج واشنطن", "george-washington"),
+                         ("ジョージ・ワシントン", "george-washington"), ("अल्जियर्स", "algiers")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name
+    # A romanized form sounds as it was read: the pinyin "ge" of 哥伦比亚 is no j, so 吉隆坡
+    # ("jilongpo", Kuala Lumpur) is compared with "gelunbiya" as it is.
+    found = {m.form: m for m in resolver.candidates("吉隆坡")}
+    assert found["gelunbiya"].similarity == round(cross_script_similarity("jilongpo", "gelunbiya"), 4)
+    assert cross_script_similarity("jilongpo", "jelunbiya") > cross_script_similarity("jilongpo", "gelunbiya")

@@ -1,9 +1,9 @@
 """Forms a name written in another script may be, found through their loanword keys.
 
 A name read from Hangul, kana or Cyrillic keeps its consonants more faithfully
-than its vowels: each form is filed under its loanword key (``keys.loan_key``)
-and the key's one-letter deletions, and a query finds the forms within one edit
-of its own key, scored by ``keys.cross_script_similarity``. The tables are built
+than its vowels: each form is filed under its loanword keys (``keys.loan_key`` of
+each of ``keys.loan_spellings``) and their one-letter deletions, and a query finds the
+forms within one edit of its own key, scored by ``keys.cross_script_similarity``. The tables are built
 on the first query that needs them, one per reading (an English r kept or dropped).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..keys import cross_script_similarity, deletions, loan_key
+from ..keys import cross_script_similarity, deletions, loan_key, loan_spellings
 from ..model import TokenPair
 from ..packed import KeyTable
 from .forms import SURNAME, TIER_TRUST
@@ -56,11 +56,19 @@ class CrossScriptSearch:
             return
         for f, form in enumerate(self.tables.forms):
             for rhotic, table in built.items():
-                key = loan_key(form, rhotic)
-                if len(key) >= _MIN_LOAN_KEY:
-                    for k in {key} | deletions(key):
-                        table.setdefault(k, []).append(f)
+                keys = {loan_key(spelling, rhotic) for spelling in self._spellings(form)}
+                filed: set[str] = set()
+                for key in keys:
+                    if len(key) >= _MIN_LOAN_KEY:
+                        filed |= {key} | deletions(key)
+                for k in filed:
+                    table.setdefault(k, []).append(f)
         self._loan_tables.update(built)
+
+    def _spellings(self, form: str) -> tuple[str, ...]:
+        """How a gallery form may sound (``keys.loan_spellings``): the English readings of a
+        form written in Latin letters; a romanized form (哥伦比亚 "gelunbiya") sounds as read."""
+        return (form,) if self.tables.written_only_in_other_scripts(form) else loan_spellings(form)
 
     def candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
         """The forms ``hits`` weighs for a query, in order: those whose loanword key is within one
@@ -102,8 +110,8 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            score = cross_script_similarity(form, tables.forms[f], rhotic, vowels,
-                                            score_cutoff=score_cutoff / trust) * trust
+            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, score_cutoff=score_cutoff / trust)
+                                for spelling in self._spellings(tables.forms[f]))
             if score < score_cutoff:
                 continue
             pair = (TokenPair(key, loan_key(tables.forms[f], rhotic), score, "cross-script"),)

@@ -114,3 +114,16 @@ def test_a_middle_name_used_as_a_first_name_is_not_half_a_surname():
     assert by_middle_name is None or by_middle_name.method not in ("exact", "surname")
     assert "stephany leao" not in {c.form for c in resolver.candidates("Stephany Leão") if c.method == "surname"}
     assert resolver.resolve("Manuella Leão").id == "ml"
+
+
+def test_a_given_name_the_person_does_not_have_is_no_spare_word():
+    # George Papandreou is not Andreas Papandreou with a word to spare, in any script; a bare
+    # surname and a surname of two words still find their person.
+    resolver = namenorm.Resolver([namenorm.Entity("andreas-papandreou", "Andreas Papandreou", "person"),
+                                  namenorm.Entity("aznar", "José María Aznar López", "person")])
+    for query in ["George Papandreou", "Giorgos Papandreou", "Γιώργος Παπανδρέου"]:
+        assert resolver.resolve(query) is None, resolver.candidates(query)
+    for query, expected in [("Andreas Papandreu", "andreas-papandreou"), ("Papandreu", "andreas-papandreou"),
+                            ("Aznar Lopes", "aznar")]:
+        match = resolver.resolve(query)
+        assert match is not None and match.id == expected, query

@@ -534,26 +534,35 @@ def loan_key(form: str, rhotic: bool = False) -> str:
     return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_CONSONANTS))
 
 
-_SOFT_G = re.compile(r"g(?=[eiy])(?!eu)")
-"""An English g before e, i or y is as often the j of George, Virginia and Egypt as the g of
-Gibson: other scripts write the sound (Джордж, جورج, ジョージ), so a form may be either. Korean's
-"geu" (Park Geun-hye) is always hard, and English has hardly any."""
+_OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    # An English g before e, i or y is as often the j of George, Virginia and Egypt as the g of
+    # Gibson (Джордж, جورج, ジョージ); Korean's "geu" (Park Geun-hye) is always hard.
+    (r"g(?=[eiy])(?!eu)", "j"),
+    # A German or Scottish ch is the kh of Цюрих and Мюнхен, not the ch of Chile.
+    (r"(?<![st])ch", "kh"),
+))
+"""Letters of a Latin spelling that sound otherwise in the language it was written in, and the
+letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""
 
 
 @lru_cache(maxsize=200_000)
 def loan_spellings(form: str) -> tuple[str, ...]:
-    """``form``, and the same with each g that may be soft read as j: a gallery form written in
-    Latin letters is filed and compared under the loanword keys of both.
+    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists: a gallery form written
+    in Latin letters is filed and compared under the loanword keys of all.
 
     >>> loan_spellings("george washington")
     ('george washington', 'jeorje washington')
     >>> loan_key(loan_spellings("george")[1]) == loan_key("dzhordzh")
     True
+    >>> loan_spellings("zurich")
+    ('zurich', 'zurikh')
     >>> loan_spellings("gordon")
     ('gordon',)
     """
-    soft = _SOFT_G.sub("j", form)
-    return (form,) if soft == form else (form, soft)
+    readings = dict.fromkeys([form])
+    for pattern, sound in _OTHER_SOUNDS:
+        readings[pattern.sub(sound, form)] = None
+    return tuple(readings)
 
 
 @lru_cache(maxsize=200_000)

@@ -271,3 +271,13 @@ def test_a_soft_g_is_read_as_the_j_other_scripts_write():
     found = {m.form: m for m in resolver.candidates("吉隆坡")}
     assert found["gelunbiya"].similarity == round(cross_script_similarity("jilongpo", "gelunbiya"), 4)
     assert cross_script_similarity("jilongpo", "jelunbiya") > cross_script_similarity("jilongpo", "gelunbiya")
+
+
+def test_a_german_ch_is_read_as_the_kh_other_scripts_write():
+    # Bucharest is Բուխարեստ and بخارست, as Munich is Мюнхен: not the ch of Chile (Чили).
+    resolver = Resolver([Entity("zurich", "Zurich", "place"), Entity("bucharest", "Bucharest", "place"),
+                         Entity("chile", "Chile", "place"), Entity("munster", "Münster", "place")], place_names=())
+    for name, entity, similarity in [("Բուխարեստ", "bucharest", 1.0), ("بخارست", "bucharest", 1.0)]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.similarity) == (entity, similarity), name
+    assert resolver.resolve("Чили").id == "chile"

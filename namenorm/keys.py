@@ -538,7 +538,7 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
     # An English g before e, i or y is as often the j of George, Virginia and Egypt as the g of
     # Gibson (Джордж, جورج, ジョージ); Korean's "geu" (Park Geun-hye) is always hard.
     (r"g(?=[eiy])(?!eu)", "j"),
-    # A German or Scottish ch is the kh of Цюрих and Мюнхен, not the ch of Chile.
+    # A German or Scottish ch is the kh of Бухарест and Мюнхен, not the ch of Chile.
     (r"(?<![st])ch", "kh"),
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the

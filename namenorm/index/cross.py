@@ -3,8 +3,9 @@
 A name read from Hangul, kana or Cyrillic keeps its consonants more faithfully
 than its vowels: each form is filed under its loanword keys (``keys.loan_key`` of
 each of ``keys.loan_spellings``) and their one-letter deletions, and a query finds the
-forms within one edit of its own key, scored by ``keys.cross_script_similarity``. The tables are built
-on the first query that needs them, one per reading (an English r kept or dropped).
+forms within one edit of its own key, scored by ``keys.cross_script_similarity``. The
+tables are built on the first query that needs them, one per reading (an English r kept
+or dropped).
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, score_cutoff=score_cutoff / trust)
+            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels,
+                                                        score_cutoff=score_cutoff / trust)
                                 for spelling in self._spellings(tables.forms[f]))
             if score < score_cutoff:
                 continue

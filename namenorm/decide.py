@@ -32,6 +32,7 @@ from .keys import abjad_vowel_agreement
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
+    leading_article,
     normalize_cached,
     normalize_name,
     reorder_comma_name,
@@ -166,6 +167,8 @@ class Engine:
             forms.append(normalize_name(reordered))
         words = norm.split()
         tokens = strip_titles(words, self.index.tables.titles)
+        if len(tokens) == len(words) > 1 and tokens[0] == leading_article(name):
+            tokens = tokens[1:]  # "il-Qatar", and the words as written are searched too
         stripped = " ".join(tokens)
         if stripped not in forms:
             forms.append(stripped)

@@ -23,6 +23,7 @@ __all__ = [
     "TitleSet",
     "is_latin",
     "join_soft_signs",
+    "leading_article",
     "normalize_name",
     "reorder_comma_name",
     "script_of",
@@ -294,6 +295,29 @@ class TitleSet:
         for options in self._by_first.values():
             for title in options:
                 yield " ".join(title)
+
+
+HYPHENED_ARTICLES = frozenset({"i", "il", "l", "is", "it", "ir", "in", "ix", "iz", "id", "ic", "al", "el"})
+"""Articles written joined to the name by a hyphen: Maltese il-, l- and their assimilated forms
+(is-Sudan, it-Tokelau, in-Nikaragwa, iż-Żimbabwe), Zulu i- (i-Estonia), Arabic al-, el-."""
+_HYPHENED = re.compile(r"\s*(\w{1,2})[-\u2010\u2011](?=\w)")
+
+
+def leading_article(name: str) -> str | None:
+    """The article a name begins with, joined to it by a hyphen, normalized; None when it has none.
+
+    "il-Qatar" is Qatar: the article is no word of the name a gallery knows it by.
+
+    >>> leading_article("il-Qatar"), leading_article("I-Estonia"), leading_article("Ilha")
+    ('il', 'i', None)
+    >>> leading_article("Ho-Chi-Minh-Stadt") is None
+    True
+    """
+    match = _HYPHENED.match(name)
+    if match is None:
+        return None
+    article = normalize_name(match.group(1))
+    return article if article in HYPHENED_ARTICLES else None
 
 
 def strip_titles(tokens: Sequence[str], titles: TitleSet) -> list[str]:

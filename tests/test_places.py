@@ -161,3 +161,16 @@ def test_the_place_word_table_is_generated():
     groups = {group[0]: group for group in place_words()}
     assert {"island", "saint", "and", "republic"} <= set(groups)
     assert {"islands", "isole", "kepulauan"} <= set(groups["island"]) and "sankt" in groups["saint"]
+
+
+def test_an_article_joined_by_a_hyphen_is_no_word_of_the_name():
+    # Maltese writes Qatar "il-Qatar" and Sudan "is-Sudan", Zulu Estonia "i-Estonia": the article
+    # is no word the gallery knows the place by.
+    resolver = Resolver([Entity("qa", "Qatar", "place"), Entity("ee", "Estonia", "place"),
+                         Entity("sd", "Sudan", "place"),
+                         Entity("baghdadi", "Abu Bakr al-Baghdadi", "person")], place_names=())
+    for name, entity in [("il-Qatar", "qa"), ("i-Estonia", "ee"), ("is-Sudan", "sd")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.method) == (entity, "exact"), name
+    # A particle of a person's surname stays one: "al-Baghdadi" is still his surname form.
+    assert (resolver.resolve("al-Baghdadi").id, resolver.resolve("al-Baghdadi").form) == ("baghdadi", "al baghdadi")

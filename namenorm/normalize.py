@@ -18,6 +18,7 @@ from functools import lru_cache
 from .romanize import APOSTROPHES, romanize
 
 __all__ = [
+    "HYPHENED_ARTICLES",
     "MAX_NAME_CHARS",
     "NAME_DOTS",
     "TitleSet",

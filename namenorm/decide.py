@@ -114,8 +114,8 @@ class Query:
     readings: tuple[str, ...] = ()
     """Other readings of ``form`` the search across scripts weighs too (``romanize.other_readings``)."""
     titled: tuple[str, ...] = ()
-    """The words with the leading title ``tokens`` leaves out, when it left one out: a place or
-    a body may begin with a title's word (Prince Edward Island, General Santos)."""
+    """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
+    out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
 
     @property
     def form(self) -> str:

@@ -211,13 +211,12 @@ class Engine:
                                      limit=_MAX_CANDIDATES, accept=accept)
 
         found = [search(query.tokens)]
-        if query.titled:  # "Prince Edwarrd Island" is a name, not a prince
-            found.append([replace(h, words=query.titled) for h in search(query.titled)])
-        # Грушевський as its people spell it ("hrushevskyi") is a typo of "Hrushevsky"; as
-        # unidecode reads it ("grushevskii") it is not. So is "Hruševs'kyj" ("hrushevskyy").
-        for spelling in query.spelled:
-            words = tuple(spelling.split())
-            found.append([replace(h, words=words) for h in search(words)])
+        # "Prince Edwarrd Island" is a name, not a prince; Грушевський as its people spell it
+        # ("hrushevskyi") is a typo of "Hrushevsky", as unidecode reads it ("grushevskii") it is
+        # not. So is "Hruševs'kyj" ("hrushevskyy"). Such hits carry the words they were found with.
+        for words in (query.titled, *(tuple(spelling.split()) for spelling in query.spelled)):
+            if words:
+                found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
             found += [index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
                                        vowels=query.vowels, spaced=query.foreign and query.spaced,

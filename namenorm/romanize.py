@@ -6,7 +6,10 @@ fix what its letter-by-letter output gets wrong for names:
 * Hangul: Revised Romanization by jamo, with syllable-final consonants as
   they sound in loanwords (데이빗 "deibit", David; 찰스 "chalseu", Charles);
 * kana: Hepburn readings (フ fu, チ chi, ジ ji), small ャュョ joined to the
-  mora before them, the long-vowel mark ー and the small ッ dropped, the
+  mora before them, the small ッ read as the consonant after it doubled, as the Latin
+  spellings of the names they borrow double it (サッチャー "satcha", Thatcher;
+  ザッカーバーグ "zakkabagu", Zuckerberg), the long-vowel mark ー dropped (most
+  spellings write the vowel once: プーチン Putin), the
   middle dot ・ between given name and surname read as a space;
 * Cyrillic: the soft and hard signs dropped (Пердью, not "perd'iu"), х read
   as the h it stands for in foreign names;
@@ -46,7 +49,7 @@ __all__ = ["APOSTROPHES", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r
            "other_readings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
-    "ー": "", "ｰ": "", "ッ": "", "っ": "", "・": " ", "･": " ", "·": " ", "゠": " ",
+    "ｰ": "ー", "・": " ", "･": " ", "·": " ", "゠": " ",
     "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
     "ו": "o", "כ": "k",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
@@ -79,7 +82,7 @@ _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
 _GREEK_DIGRAPHS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng"), "τζ": ("dz", "dz")}
 _GREEK_DIGRAPH = re.compile("|".join(_GREEK_DIGRAPHS), re.IGNORECASE)
-_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fd\u30fe]+")
+_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe]+")
 _KANA_READINGS = (("hu", "fu"), ("ti", "chi"), ("tu", "tsu"), ("si", "shi"), ("zi", "ji"),
                   ("di", "ji"), ("du", "zu"))
 _KANA_JOIN = (
@@ -112,11 +115,22 @@ def _kana(ch: str) -> str:
 _KANA_W = re.compile(r"[ウう](?=[ァィェォぁぃぇぉ])")
 
 
+_SMALL_TSU = "ッっ"
+_LONG_VOWEL = "ー"
+_DOUBLED = re.compile(r"Q(ch|[bcdfghjklmnprstvwz])?")
+
+
+def _double(match: re.Match[str]) -> str:
+    consonant = match.group(1) or ""
+    return ("t" if consonant == "ch" else consonant) + consonant
+
+
 def _romanize_kana(match: re.Match[str]) -> str:
-    text = "".join(_kana(ch) for ch in _KANA_W.sub("w", match.group()))
+    text = "".join("Q" if ch in _SMALL_TSU else "" if ch == _LONG_VOWEL else _kana(ch)
+                   for ch in _KANA_W.sub("w", match.group()))
     for pattern, repl in _KANA_JOIN:
         text = pattern.sub(repl, text)
-    return text
+    return _DOUBLED.sub(_double, text)
 
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
@@ -302,7 +316,7 @@ def romanize(text: str) -> str:
     """Latin letters for any text, read the way names in that script are read.
 
     >>> romanize("デービッド・パーデュー")
-    'debido padeyu'
+    'debiddo padeyu'
     >>> romanize("ジョー・バイデン"), romanize("ケリー・レフラー")
     ('jo baiden', 'keri refura')
     >>> romanize("Пердью"), romanize("Ντόναλντ Τραμπ")
@@ -323,7 +337,7 @@ def romanize(text: str) -> str:
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)
-    text = _KANA_RUN.sub(_romanize_kana, text)
+    text = _KANA_RUN.sub(_romanize_kana, text).replace(_LONG_VOWEL, "")  # a mark outside kana marks nothing
     text = _HAN_RUN.sub(_romanize_han, text)
     return unidecode(text)
 

@@ -281,3 +281,15 @@ def test_a_german_ch_is_read_as_the_kh_other_scripts_write():
         match = resolver.resolve(name)
         assert match is not None and (match.id, match.similarity) == (entity, similarity), name
     assert resolver.resolve("Чили").id == "chile"
+
+
+def test_a_small_tsu_is_read_as_the_double_consonant_it_writes():
+    # マーク・ザッカーバーグ is Zuckerberg and サッチャー Thatcher: the small ッ doubles the consonant
+    # after it, as the Latin spelling doubles it ("ck", "tch").
+    resolver = Resolver([Entity("mark-zuckerberg", "Mark Zuckerberg", "person"),
+                         Entity("margaret-thatcher", "Margaret Thatcher", "person"),
+                         Entity("mark-sanford", "Mark Sanford", "person"),
+                         Entity("margaret-chase-smith", "Margaret Chase Smith", "person")], place_names=())
+    for name, entity in [("マーク・ザッカーバーグ", "mark-zuckerberg"), ("マーガレット・サッチャー", "margaret-thatcher")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name

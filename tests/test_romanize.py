@@ -11,10 +11,17 @@ def test_hangul_by_jamo_with_loanword_finals():
 
 
 def test_kana_hepburn_long_vowels_and_small_tsu():
-    assert romanize("デービッド・パーデュー") == "debido padeyu"
+    # ッ doubles the consonant after it, as Latin spellings do; ー is dropped (プーチン, Putin).
     assert romanize("ジョー・バイデン") == "jo baiden"
     assert romanize("ケリー・レフラー") == "keri refura"
-    assert romanize("チャーチル") == "chachiru"
+    assert romanize("マーガレット・サッチャー") == "magaretto satcha"  # ッチ is "tch"
+    assert romanize("ザッカーバーグ") == "zakkabagu"
+
+
+def test_kana_marks_with_nothing_to_mark_are_dropped():
+    assert romanize("ー") == romanize("ッ") == ""
+    assert romanize("カッ") == "ka"  # a small tsu at the end doubles nothing
+    assert romanize("Tokyo ー") == "Tokyo "
 
 
 def test_kana_small_vowels_replace_the_vowel_before():

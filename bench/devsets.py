@@ -22,7 +22,10 @@ Sets:
 * ``common_words``: only unknown queries: frequent English words (wordfreq: the top 1,000, and
   2,000 more drawn from ranks 1,000-30,000) against the cldr_places gallery plus 2,000 census
   persons; words that are a gallery form or a gallery place's name in any locale are left out.
-* ``wiki_cross_script``: the project's own tests/data/cross_script_*.tsv.
+* ``wiki_cross_script``: the project's own tests/data/cross_script_*.tsv, plus unknowns that
+  pair a gallery person's given name with another listed person's surname, both as the other
+  script writes them (Владимир of Vladimir Putin with Жириновский): strangers who share a first
+  name with someone known, the commonest near-miss of a news gallery.
 
 The unknown queries of every set are real names held out of the gallery (about 30% of the
 source's entities, 5% of surnames for the person sets), so they are realistic near-misses.
@@ -953,6 +956,42 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 _TSV_SCRIPTS = {"kana": "kana", "han": "Han"}
 
 
+_NAME_SEPARATOR = re.compile(r"[ \u00b7\u30fb]")
+RECOMBINED_PER_SCRIPT = 16
+"""Unknown names per script made of one person's given name and another's surname."""
+
+
+def _recombined_names(pairs: list[dict[str, str]], absent: list[dict[str, str]], gallery: set[str],
+                      rng: random.Random) -> list[tuple[str, str, str]]:
+    """(script, native, latin) of names no one listed has: the given name of a gallery person
+    written with the surname of another listed person, in the same script and with the
+    separator that script writes between them."""
+    def two_words(row: dict[str, str]) -> tuple[list[str], list[str], str] | None:
+        native, latin = row["native"].strip(), row["latin"].strip()
+        parts, separators = _NAME_SEPARATOR.split(native), _NAME_SEPARATOR.findall(native)
+        if row.get("kind", "").strip() != "person" or len(parts) != 2 or len(latin.split()) != 2:
+            return None
+        return parts, latin.split(), separators[0]
+
+    by_script: dict[str, list[tuple[list[str], list[str], str]]] = defaultdict(list)
+    given_of: dict[str, list[tuple[list[str], list[str], str]]] = defaultdict(list)
+    for rows, in_gallery in ((pairs, True), (absent, False)):
+        for row in rows:
+            names = two_words(row)
+            if names is not None:
+                by_script[row["script"]].append(names)
+                if in_gallery:
+                    given_of[row["script"]].append(names)
+    made: list[tuple[str, str, str]] = []
+    for script in sorted(given_of):
+        combos = {(g_native[0] + sep + s_native[1], g_latin[0] + " " + s_latin[1])
+                  for g_native, g_latin, sep in given_of[script] for s_native, s_latin, _ in by_script[script]
+                  if s_latin[1] != g_latin[1] and s_native[1] != g_native[1]}
+        combos = {c for c in combos if c[1] not in gallery}
+        made += [(script, native, latin) for native, latin in rng.sample(sorted(combos), min(RECOMBINED_PER_SCRIPT, len(combos)))]
+    return made
+
+
 def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
     rng = random.Random(seed)
     pairs, absent = read_tsv("cross_script_pairs.tsv"), read_tsv("cross_script_absent.tsv")
@@ -971,6 +1010,8 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
     queries += [Query(r["native"].strip(), None,
                       _split(seed, "unknown:" + normalize_name(r["latin"])), group(r["script"]))
                 for r in absent]
+    queries += [Query(native, None, _split(seed, "unknown:" + normalize_name(latin)), group(script))
+                for script, native, latin in _recombined_names(pairs, absent, {e.name for e in entities}, rng)]
     queries = _cap(_clean(queries, entities), size, rng)
     return DevSet("wiki_cross_script", "tests/data/cross_script_pairs.tsv, cross_script_absent.tsv",
                   entities, queries)

@@ -489,7 +489,8 @@ _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"ph", "f"),
     (r"th", "t"),
     (r"kh|gh", "h"),
-    (r"ck|qu|q|x", "k"),
+    (r"ck|qu|q", "k"),
+    (r"x", "ks"),  # Alexandria is Александрия, الإسكندرية: an x is written as the k and s it sounds
     (r"ng(?![aeiouy])", "n"),
 )
 _LOAN_EVIDENCE = 6

@@ -293,3 +293,24 @@ def test_a_small_tsu_is_read_as_the_double_consonant_it_writes():
     for name, entity in [("マーク・ザッカーバーグ", "mark-zuckerberg"), ("マーガレット・サッチャー", "margaret-thatcher")]:
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+def test_an_x_is_read_as_the_k_and_s_other_scripts_write():
+    # Alexandria is Александрия and אלכסנדריה; read as a lone k it had the consonants of
+    # القنيطرة (al-Qunaytirah, Kenitra), which then took it at 0.97.
+    resolver = Resolver([Entity(c.lower().replace(" ", "-"), c, "place") for c in [*CITIES, "Mexico City"]])
+    for name, entity in [("Александрия", "alexandria"), ("אלכסנדריה", "alexandria"), ("מקסיקו סיטי", "mexico-city")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name
+    assert resolver.resolve("القنيطرة") is None
+
+
+def test_the_unknown_cities_of_the_decision_issue_abstain():
+    # Pasadena in Hebrew, Djibouti in Greek, Kenitra in Arabic, Pavlodar in Hebrew: none is in
+    # the fifteen cities, and each resembles one of them; a misspelled Lagos is still found.
+    resolver = Resolver([Entity(c.lower().replace(" ", "-"), c, "place") for c in CITIES])
+    assert [resolver.resolve(q) for q in ["פסדינה", "Τζιμπουτί", "القنيطرة", "פבלודר"]] == [None] * 4
+    assert resolver.resolve("Lagoss").id == "lagos"
+    people = Resolver([Entity("aleksandar-vucic", "Aleksandar Vucic", "person"),
+                       Entity("anna-rosendahl", "Anna Rosendahl", "person")])
+    assert people.resolve("אלכסנדר") is None  # a given name alone is no one in particular

@@ -48,6 +48,7 @@ from .aliases import (
     parse_file_bytes,
     read_alias_file,
     read_file_bytes,
+    yaml_loader,
 )
 from .errors import AliasFileError, EditError, RefusedEditError
 from .model import Entity, Kind, Source
@@ -388,8 +389,7 @@ class _Layout:
         first = _LINE_END.search(text)
         self.eol = first.group() if first else "\n"
         """The file's line end, kept in what is added: LF, CRLF, or a lone CR."""
-        loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-        self.root = yaml.compose(text, Loader=loader)  # the reader has checked the file already
+        self.root = yaml.compose(text, Loader=yaml_loader())  # the reader has checked the file already
 
     def entries(self) -> yaml.SequenceNode | None:
         if not isinstance(self.root, yaml.MappingNode):

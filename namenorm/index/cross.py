@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..keys import cross_script_similarity, deletions, loan_key, loan_spellings
 from ..model import TokenPair
 from ..packed import KeyTable
-from .forms import SURNAME, TIER_TRUST
+from .forms import TIER_TRUST
 from .search import Hit
 from .tables import FormTables, packed
 
@@ -82,10 +82,10 @@ class CrossScriptSearch:
         forms: set[int] = set()
         for k in {key} | deletions(key):
             forms.update(table.get(k) or ())
-        several_words = " " in form
-        tiers, written = self.tables.form_tier, self.tables.forms
+        words = len(form.split())
+        tables, written = self.tables, self.tables.forms
         # "Joe Manchin" has the consonants of "Johnson", but is not a surname alone.
-        return [f for f in sorted(forms) if not (several_words and tiers[f] == SURNAME)
+        return [f for f in sorted(forms) if not tables.surname_too_short(f, words)
                 and not (spaced and " " not in written[f])]
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,

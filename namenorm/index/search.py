@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceiling, word_keys
 from ..model import TokenPair
 from ..parts import GENERATIONAL
-from .forms import SURNAME, TIER_TRUST
+from .forms import TIER_TRUST
 from .tables import FormTables
 from .words import TOKEN_FLOOR, Candidates, WordCandidates
 
@@ -182,11 +182,7 @@ class FormSearch:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
         words = sum(len(t) > 1 and t not in GENERATIONAL for t in tokens)
         if words > 1:
-            # "Giorgos Papandreou" is no "Papandreou" with a word to spare: it is compared with
-            # Andreas Papandreou's whole name, whose given name it does not share. A surname
-            # of as many words ("Aznar Lopes") is still one.
-            form_tier, form_tokens = tables.form_tier, tables.form_tokens
-            forms = {f for f in forms if form_tier[f] != SURNAME or len(form_tokens[f]) >= words}
+            forms = {f for f in forms if not tables.surname_too_short(f, words)}
         # Where some query token found no keyed partner (two slips no key caught,
         # "bradley" for "brad"), pairs are bounded and scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.

@@ -402,6 +402,14 @@ class FormTables:
         size = len(self.entities)
         return 1.0 - math.log(holders) / math.log(size + 1) if size else 1.0
 
+    def surname_too_short(self, f: int, words: int) -> bool:
+        """Form ``f`` is a person's surname form with fewer words than a query of ``words`` words
+        (initials and generational suffixes not counted): "Giorgos Papandreou" is no
+        "Papandreou" with a word to spare, but compared with Andreas Papandreou's whole name,
+        whose given name it does not share; a surname of as many words ("Aznar Lopes") is
+        still one. Both searches, in Latin letters and across scripts, leave such forms out."""
+        return words > 1 and self.form_tier[f] == SURNAME and len(self.form_tokens[f]) < words
+
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.
 

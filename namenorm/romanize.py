@@ -32,9 +32,10 @@ fix what its letter-by-letter output gets wrong for names:
 so a borrowed name's ti and di come out as chi and ji (プーチン "puchin", 普京 "pujing").
 ``labial_readings`` does the same for Cyrillic and the Brahmic scripts, which write w as v.
 
-``native_spellings`` gives a Chinese, Korean or Cyrillic name as its own people spell
+``native_spellings`` gives a Chinese, Korean, Cyrillic or Greek name as its own people spell
 it in Latin letters, which is not how it sounds to an English ear nor how unidecode
-reads it: 李克强 "li keqiang", 손흥민 "son heung min", Григорій "hryhorii".
+reads it: 李克强 "li keqiang", 손흥민 "son heung min", Григорій "hryhorii", Μητσοτάκης
+"mitsotakis".
 """
 
 from __future__ import annotations
@@ -222,14 +223,15 @@ def _slavic_spelling(text: str) -> str:
 
 
 def native_spellings(text: str) -> list[str]:
-    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters; a Latin name
-    in a Slavic transliteration as English spells it.
+    """A Chinese, Korean, Cyrillic or Greek name as its people spell it in Latin letters; a Latin
+    name in a Slavic transliteration as English spells it.
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
     keqiang"; four characters may also be a two-character surname), in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
-    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow; a
+    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow; a name
+    in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a
     Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
     spellings of the same sounds. Empty for anything else.
 
@@ -241,6 +243,8 @@ def native_spellings(text: str) -> list[str]:
     ['moon jae in', 'moon jaein']
     >>> native_spellings("Григорій Сковорода"), native_spellings("Хрущёв")
     (['hryhorii skovoroda'], ['khrushchev'])
+    >>> native_spellings("Κυριάκος Μητσοτάκης"), native_spellings("Ευάγγελος")
+    (['kyriakos mitsotakis'], ['evangelos'])
     >>> native_spellings("Julija Tymošenko"), native_spellings("Chmel'nyc'kyj"), native_spellings("Chicago")
     (['yuliya tymoshenko'], ['khmelnytskyy'], [])
     """
@@ -251,6 +255,8 @@ def native_spellings(text: str) -> list[str]:
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):
         return _cyrillic_spellings(text)
+    if _GREEK_NAME.fullmatch(text):
+        return _greek_spellings(text)
     if not _SLAVIC_MARKS.search(text):  # most names: one search, nothing copied
         return []
     text = text.translate(_AS_APOSTROPHE)
@@ -301,6 +307,40 @@ def _cyrillic_spellings(text: str) -> list[str]:
     tables = [t for t, ruled_out in ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN))
               if not letters & ruled_out]
     return list(dict.fromkeys(s for t in tables if (s := _spell_cyrillic(text, t))))
+
+
+# Greek names as passports and the press spell them: ELOT 743, the Greek standard the UN
+# adopted (η i, υ y, β v, χ ch, ου ou; Μητσοτάκης Mitsotakis, Αντετοκούνμπο Antetokounmpo,
+# Καραγιάννη Karagianni), where unidecode reads the letters as ancient Greek (η e, υ u, χ kh).
+_GREEK_SPELLINGS: _Spellings = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+    "ου": "ou", "γγ": "ng", "γξ": "nx", "γχ": "nch", "μπ": ("b", "mp"), "ντ": ("d", "nt"), "γκ": ("g", "gk"),
+}
+_GREEK_U_DIPHTHONGS = {"αυ": "a", "ευ": "e", "ηυ": "i"}
+"""αυ, ευ, ηυ: the vowel, then f before a voiceless consonant or at the end of a word (Ευθύμιος
+Efthymios), v elsewhere (Ευάγγελος Evangelos)."""
+_VOICELESS = frozenset("θκξπσςτφχψ")
+_GREEK_TOKEN = re.compile("|".join(sorted([*_GREEK_SPELLINGS, *_GREEK_U_DIPHTHONGS], key=len, reverse=True)) + "|.")
+_GREEK_NAME = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]+(?:[ -][\u0370-\u03ff\u1f00-\u1fff]+){0,3}")
+
+
+def _greek_spellings(text: str) -> list[str]:
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    out = []
+    for m in _GREEK_TOKEN.finditer(bare):
+        token, after = m.group(), bare[m.end():m.end() + 1]
+        word_start = m.start() == 0 or bare[m.start() - 1] in " -"
+        if token in " -":
+            out.append(" ")
+        elif token in _GREEK_U_DIPHTHONGS:
+            out.append(_GREEK_U_DIPHTHONGS[token] + ("f" if after in _VOICELESS or after in ("", " ", "-") else "v"))
+        elif (spelled := _GREEK_SPELLINGS.get(token)) is not None:
+            out.append(spelled if isinstance(spelled, str) else spelled[0] if word_start else spelled[1])
+        else:
+            return []  # a letter no Greek name writes
+    return ["".join(out)]
 
 
 def _greek(match: re.Match[str], text: str) -> str:

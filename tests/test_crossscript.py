@@ -314,3 +314,16 @@ def test_the_unknown_cities_of_the_decision_issue_abstain():
     people = Resolver([Entity("aleksandar-vucic", "Aleksandar Vucic", "person"),
                        Entity("anna-rosendahl", "Anna Rosendahl", "person")])
     assert people.resolve("אלכסנדר") is None  # a given name alone is no one in particular
+
+
+def test_greek_names_are_found_as_greeks_spell_them():
+    # Ευθύμιος reads "euthumios" letter by letter; the Greek standard spells it Efthymios, and
+    # Μητσοτάκης Mitsotakis: the spelling matches the gallery's form as written.
+    resolver = Resolver([Entity("kyriakos-mitsotakis", "Kyriakos Mitsotakis", "person"),
+                         Entity("efthymios-kaloudis", "Efthymios Kaloudis", "person"),
+                         Entity("syria", "Syria", "place")], place_names=())
+    for name, entity in [("Κυριάκος Μητσοτάκης", "kyriakos-mitsotakis"), ("Ευθύμιος Καλούδης", "efthymios-kaloudis"),
+                         ("Συρία", "syria")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.similarity) == (entity, 1.0), name
+    assert resolver.resolve("Κυριάκος Καλούδης") is None  # one's given name, the other's surname

@@ -91,3 +91,17 @@ def test_latin_passes_through():
 def test_scripts_that_drop_final_r():
     assert drops_final_r("퍼듀") and drops_final_r("パーデュー") and drops_final_r("珀杜")
     assert not drops_final_r("Пердью") and not drops_final_r("بيردو") and not drops_final_r("Perdue")
+
+
+def test_greek_names_as_elot_743_spells_them():
+    # η i, υ y, β v, χ ch, ου ou, where unidecode reads ancient Greek ("metsotakes").
+    assert native_spellings("Κυριάκος Μητσοτάκης") == ["kyriakos mitsotakis"]
+    assert native_spellings("Χριστόδουλος") == ["christodoulos"]
+    # μπ, ντ, γκ are b, d, g at the start of a word and mp, nt, gk inside it; γγ is ng.
+    assert native_spellings("Γιάννης Αντετοκούνμπο") == ["giannis antetokounmpo"]
+    assert native_spellings("Μπακογιάννη") == ["bakogianni"]
+    # αυ, ευ: f before a voiceless consonant or at the end of a word, v elsewhere.
+    assert native_spellings("Ευθύμιος") == ["efthymios"]
+    assert native_spellings("Ευάγγελος") == ["evangelos"]
+    assert native_spellings("Ζευς") == ["zefs"]
+    assert native_spellings("Αθήνα 2004") == []  # not a name in Greek letters alone

@@ -230,7 +230,8 @@ def native_spellings(text: str) -> list[str]:
     keqiang"; four characters may also be a two-character surname), in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
-    Ukraine's national system and by BGN/PCGN for Russian, whichever its letters allow; a name
+    Ukraine's national system, by BGN/PCGN for Russian and by Serbian's and Macedonian's Latin
+    alphabets, whichever its letters allow; a name
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a
     Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
     spellings of the same sounds. Empty for anything else.
@@ -265,7 +266,9 @@ def native_spellings(text: str) -> list[str]:
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
 # national system (Cabinet of Ministers resolution 55 of 2010: г h, и y, і i, ї yi,
-# є ye, х kh, щ shch) and the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh).
+# є ye, х kh, щ shch), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh), and
+# Serbian's and Macedonian's own Latin alphabets, letter for letter (Вучић Vučić, Чачак Čačak,
+# Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out.
 # A letter's first spelling is used at the start of a word, its second elsewhere.
 _Spellings = dict[str, str | tuple[str, str]]
 """A letter's spelling, or its spellings at the start of a word and elsewhere."""
@@ -281,6 +284,12 @@ _RUSSIAN: _Spellings = {
     "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
     "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+}
+_SOUTH_SLAVIC: _Spellings = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
+    "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "kj", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
 }
 _CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
 _NOT_UKRAINIAN = frozenset("ёъыэ")
@@ -304,8 +313,8 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
 
 def _cyrillic_spellings(text: str) -> list[str]:
     letters = set(text.lower())
-    tables = [t for t, ruled_out in ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN))
-              if not letters & ruled_out]
+    tables = [t for t, ruled_out in ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_SOUTH_SLAVIC, frozenset()))
+              if not letters & ruled_out]  # a table lacking one of the letters spells nothing
     return list(dict.fromkeys(s for t in tables if (s := _spell_cyrillic(text, t))))
 
 

@@ -105,3 +105,12 @@ def test_greek_names_as_elot_743_spells_them():
     assert native_spellings("Ευάγγελος") == ["evangelos"]
     assert native_spellings("Ζευς") == ["zefs"]
     assert native_spellings("Αθήνα 2004") == []  # not a name in Greek letters alone
+
+
+def test_serbian_and_macedonian_cyrillic_as_their_latin_alphabets_spell_it():
+    # Letter for letter, marks left out as normalizing leaves them out (Vučić -> "vucic").
+    assert native_spellings("Александар Вучић") == ["aleksandar vucic"]
+    assert native_spellings("Ђоковић") == ["djokovic"]
+    assert "cacak" in native_spellings("Чачак")  # beside the Russian reading "chachak"
+    assert native_spellings("Ѓорче Петров") == ["gjorce petrov"]
+    assert native_spellings("Жириновский") == ["zhyrynovskyi", "zhirinovskiy"]  # й is no Serbian letter

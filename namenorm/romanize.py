@@ -230,8 +230,8 @@ def native_spellings(text: str) -> list[str]:
     keqiang"; four characters may also be a two-character surname), in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
-    Ukraine's national system, by BGN/PCGN for Russian and by Serbian's and Macedonian's Latin
-    alphabets, whichever its letters allow; a name
+    Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
+    and Macedonian's Latin alphabets, whichever its letters allow; a name
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a
     Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
     spellings of the same sounds. Empty for anything else.
@@ -266,7 +266,8 @@ def native_spellings(text: str) -> list[str]:
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
 # national system (Cabinet of Ministers resolution 55 of 2010: г h, и y, і i, ї yi,
-# є ye, х kh, щ shch), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh), and
+# є ye, х kh, щ shch), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
+# Bulgaria's official system (х h, щ sht, ъ a: Търново Tarnovo, Христо Hristo), and
 # Serbian's and Macedonian's own Latin alphabets, letter for letter (Вучић Vučić, Чачак Čačak,
 # Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out.
 # A letter's first spelling is used at the start of a word, its second elsewhere.
@@ -285,15 +286,25 @@ _RUSSIAN: _Spellings = {
     "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
     "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
 }
+_BULGARIAN: _Spellings = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a",
+    "ь": "y", "ю": "yu", "я": "ya",
+}
 _SOUTH_SLAVIC: _Spellings = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
     "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
     "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "kj", "у": "u",
     "ф": "f", "х": "h", "ц": "c", "ч": "c", "џ": "dz", "ш": "s",
 }
-_CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
 _NOT_UKRAINIAN = frozenset("ёъыэ")
 _NOT_RUSSIAN = frozenset("ґєії")
+_CYRILLIC_TABLES = ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_BULGARIAN, frozenset()),
+                    (_SOUTH_SLAVIC, frozenset()))
+"""Each system with the letters that rule it out although it spells them; a system that lacks a
+letter of the name spells nothing."""
+_CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
 
 
 def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
@@ -313,8 +324,7 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
 
 def _cyrillic_spellings(text: str) -> list[str]:
     letters = set(text.lower())
-    tables = [t for t, ruled_out in ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_SOUTH_SLAVIC, frozenset()))
-              if not letters & ruled_out]  # a table lacking one of the letters spells nothing
+    tables = [t for t, ruled_out in _CYRILLIC_TABLES if not letters & ruled_out]
     return list(dict.fromkeys(s for t in tables if (s := _spell_cyrillic(text, t))))
 
 

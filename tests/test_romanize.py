@@ -114,3 +114,9 @@ def test_serbian_and_macedonian_cyrillic_as_their_latin_alphabets_spell_it():
     assert "cacak" in native_spellings("Чачак")  # beside the Russian reading "chachak"
     assert native_spellings("Ѓорче Петров") == ["gjorce petrov"]
     assert native_spellings("Жириновский") == ["zhyrynovskyi", "zhirinovskiy"]  # й is no Serbian letter
+
+
+def test_bulgarian_cyrillic_as_bulgaria_spells_it():
+    # х h, щ sht, ъ a: Търново is Tarnovo, not the Russian reading's "trnovo".
+    assert "veliko tarnovo" in native_spellings("Велико Търново")
+    assert "hristo stoichkov" in native_spellings("Христо Стоичков")

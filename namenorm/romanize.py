@@ -300,8 +300,8 @@ _SOUTH_SLAVIC: _Spellings = {
 }
 _NOT_UKRAINIAN = frozenset("ёъыэ")
 _NOT_RUSSIAN = frozenset("ґєії")
-_CYRILLIC_TABLES = ((_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_BULGARIAN, frozenset()),
-                    (_SOUTH_SLAVIC, frozenset()))
+_CYRILLIC_TABLES: tuple[tuple[_Spellings, frozenset[str]], ...] = (
+    (_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_BULGARIAN, frozenset()), (_SOUTH_SLAVIC, frozenset()))
 """Each system with the letters that rule it out although it spells them; a system that lacks a
 letter of the name spells nothing."""
 _CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")

@@ -18,7 +18,8 @@ fix what its letter-by-letter output gets wrong for names:
   usually writes, kaf as k (its sound in foreign names), a letter with a geresh as the
   sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th);
 * Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
-  English spell it (चार्ल्स Charles), where unidecode writes "c";
+  English spell it (चार्ल्स Charles), where unidecode writes "c"; Malayalam's chillu letters,
+  which unidecode drops, as the consonants they write (ൽ l, ൻ n, ർ r), and റ്റ, ന്റ as tt, nt;
 * Arabic: alef, alef maqsura and ta marbuta read as the "a" they write (unidecode
   drops them), so the long vowels the script does write can be compared; the letters
   Persian, Urdu and Pashto add read as they sound (unidecode writes the Persian kaf ک,
@@ -66,6 +67,16 @@ _BRAHMIC = "\u0900-\u0dff"
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
+_MALAYALAM_SPELLINGS = {
+    "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d", "\u0d7d": "\u0d32\u0d4d",
+    "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
+    "\u0d31\u0d4d\u0d31": "\u0d24\u0d4d\u0d24", "\u0d28\u0d4d\u0d31": "\u0d28\u0d4d\u0d24",
+    "\u0d7b\u0d31": "\u0d28\u0d4d\u0d24",
+}
+"""Malayalam's chillu letters (ൺ ൻ ർ ൽ ൾ ൿ), which unidecode drops, as the consonant and virama
+they stand for (മാർട്ടെൻ, Maarten, read "maatttte"); റ്റ and ന്റ (or ൻറ) as the tt and nt they
+sound (സിന്റ് Sint, read "sinrr")."""
+_MALAYALAM = re.compile("|".join(sorted(_MALAYALAM_SPELLINGS, key=len, reverse=True)))
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
@@ -392,6 +403,7 @@ def romanize(text: str) -> str:
     if text.isascii():
         return text
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
+    text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)

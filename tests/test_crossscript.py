@@ -340,3 +340,12 @@ def test_serbian_and_bulgarian_names_in_cyrillic_find_their_latin_spelling():
                          ("Велико Търново", "veliko-tarnovo")]:
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+def test_malayalam_names_keep_the_consonants_of_their_chillu_letters():
+    resolver = Resolver([Entity("argentina", "Argentina", "place"), Entity("brazil", "Brazil", "place"),
+                         Entity("gibraltar", "Gibraltar", "place"), Entity("armenia", "Armenia", "place")],
+                        place_names=())
+    for name, entity in [("അർജന്റീന", "argentina"), ("ബ്രസീൽ", "brazil"), ("ജിബ്രാൾട്ടർ", "gibraltar")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name

@@ -120,3 +120,10 @@ def test_bulgarian_cyrillic_as_bulgaria_spells_it():
     # х h, щ sht, ъ a: Търново is Tarnovo, not the Russian reading's "trnovo".
     assert "veliko tarnovo" in native_spellings("Велико Търново")
     assert "hristo stoichkov" in native_spellings("Христо Стоичков")
+
+
+def test_malayalam_chillu_letters_are_the_consonants_they_write():
+    # unidecode drops ൽ ൻ ർ: Svalbard lost its l, Sint Maarten its r and n.
+    assert romanize("സ്വാൽബാഡ്") == "svaalbaadd"
+    assert romanize("സിന്റ് മാർട്ടെൻ") == "sint maartttten"  # ന്റ is nt
+    assert romanize("ആൻറിഗ്വ") == "aantigv"  # so is ൻറ

@@ -541,6 +541,9 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
     (r"g(?=[eiy])(?!eu)", "j"),
     # A German or Scottish ch is the kh of Бухарест and Мюнхен, not the ch of Chile.
     (r"(?<![st])ch", "kh"),
+    # A v that begins a word before l or r is the u that kana writes for it (ウラジーミル,
+    # Vladimir; ウラジオストク, Vladivostok).
+    (r"\bv(?=[lr])", "w"),
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the
 letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""
@@ -557,8 +560,8 @@ def loan_spellings(form: str) -> tuple[str, ...]:
     True
     >>> loan_spellings("zurich")
     ('zurich', 'zurikh')
-    >>> loan_spellings("gordon")
-    ('gordon',)
+    >>> loan_spellings("gordon"), loan_spellings("vladimir")[1]
+    (('gordon',), 'wladimir')
     """
     readings = dict.fromkeys([form])
     for pattern, sound in _OTHER_SOUNDS:

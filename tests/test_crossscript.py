@@ -349,3 +349,11 @@ def test_malayalam_names_keep_the_consonants_of_their_chillu_letters():
     for name, entity in [("അർജന്റീന", "argentina"), ("ബ്രസീൽ", "brazil"), ("ജിബ്രാൾട്ടർ", "gibraltar")]:
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+def test_a_v_before_l_or_r_is_the_u_kana_writes_for_it():
+    # ウラジーミル is Vladimir: kana writes the V of Vl- as the vowel u, which no key keeps.
+    resolver = Resolver([Entity("vladimir-putin", "Vladimir Putin", "person"),
+                         Entity("vladivostok", "Vladivostok", "place")], place_names=())
+    match = resolver.resolve("ウラジーミル・プーチン")
+    assert match is not None and match.id == "vladimir-putin" and match.similarity >= 0.85

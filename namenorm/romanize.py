@@ -25,6 +25,10 @@ fix what its letter-by-letter output gets wrong for names:
   Persian, Urdu and Pashto add read as they sound (unidecode writes the Persian kaf ک,
   the k of کابل Kabul and کراچی Karachi, "kh"; Pashto's ګ "k" for g, ې nothing for e;
   ژ "j" for zh; Urdu's final ے "y" for e and its ۃ "@" for a);
+* Thai and Lao: the vowels written before their consonant (เ แ โ ใ ไ) read after it, อ as the
+  vowel o or, before a vowel sign, as the silent carrier it is; Lao ຕ t and ຮ h (unidecode
+  reads h and nothing);
+* Ethiopic: the sixth order as a bare consonant (ብሩኒ "bruni", Brunei), ኢ as i;
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").
@@ -56,6 +60,7 @@ _BEFORE = str.maketrans({
     "ו": "o", "כ": "k",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
+    "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h",
 })
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
@@ -77,6 +82,29 @@ _MALAYALAM_SPELLINGS = {
 they stand for (മാർട്ടെൻ, Maarten, read "maatttte"); റ്റ and ന്റ (or ൻറ) as the tt and nt they
 sound (സിന്റ് Sint, read "sinrr")."""
 _MALAYALAM = re.compile("|".join(sorted(_MALAYALAM_SPELLINGS, key=len, reverse=True)))
+_PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf])")
+"""Thai and Lao write the vowels เ แ โ ใ ไ (ເ ແ ໂ ໃ ໄ) before the consonant they follow in
+speech; unidecode keeps the written order (แคเมอรูน "aekhem`ruun" for Cameroon)."""
+_VOWEL_CARRIER = re.compile("[\u0e2d\u0ead](?=[\u0e30-\u0e4e\u0eb0-\u0ece])")
+"""อ (ອ) before a vowel or tone sign only carries it and is silent; elsewhere it is the vowel o
+(unidecode writes a backquote, which splits the word)."""
+_CARRIED_O = str.maketrans({"\u0e2d": "o", "\u0ead": "o"})
+_ETHIOPIC_RUN = re.compile("[\u1200-\u135a]+")
+
+
+def _romanize_ethiopic(match: re.Match[str]) -> str:
+    """Ethiopic syllables, the sixth order without the vowel unidecode gives it: that order
+    writes a consonant with no vowel as often as with a short one (ብሩኒ "bruni", Brunei, not
+    "beruni"; ግሪንላንድ "grinlaand", Greenland)."""
+    out = []
+    for ch in match.group():
+        reading = unidecode(ch)
+        if (ord(ch) - 0x1200) % 8 == 5 and len(reading) > 1 and reading.endswith("e"):
+            reading = reading[:-1]
+        out.append(reading)
+    return "".join(out)
+
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
@@ -404,6 +432,8 @@ def romanize(text: str) -> str:
         return text
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
+    text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)
+    text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
     text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)

@@ -357,3 +357,13 @@ def test_a_v_before_l_or_r_is_the_u_kana_writes_for_it():
                          Entity("vladivostok", "Vladivostok", "place")], place_names=())
     match = resolver.resolve("ウラジーミル・プーチン")
     assert match is not None and match.id == "vladimir-putin" and match.similarity >= 0.85
+
+
+def test_thai_and_amharic_names_are_read_in_spoken_order():
+    # แคเมอรูน, Cameroon, was "aekhem`ruun": the vowels Thai writes first came first.
+    resolver = Resolver([Entity(n.lower(), n, "place") for n in ["Austria", "Mongolia", "Greenland", "Iran", "Brunei",
+                                                                 "Laos", "Monaco"]], place_names=())
+    for name, entity in [("ออสเตรีย", "austria"), ("มองโกเลีย", "mongolia"), ("ግሪንላንድ", "greenland"),
+                         ("ኢራን", "iran"), ("ብሩኒ", "brunei")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == entity, name

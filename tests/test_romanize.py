@@ -127,3 +127,17 @@ def test_malayalam_chillu_letters_are_the_consonants_they_write():
     assert romanize("സ്വാൽബാഡ്") == "svaalbaadd"
     assert romanize("സിന്റ് മാർട്ടെൻ") == "sint maartttten"  # ന്റ is nt
     assert romanize("ആൻറിഗ്വ") == "aantigv"  # so is ൻറ
+
+
+def test_thai_and_lao_vowels_written_first_are_read_after_their_consonant():
+    # แคเมอรูน is Cameroon: unidecode kept the written order, "aekhem`ruun".
+    assert romanize("แคเมอรูน") == "khaemeoruun"
+    assert romanize("ออสเตรีย") == "oosteriiy"  # อ is the vowel o, or silent before a vowel sign
+    assert romanize("ໂມນໂດວາ") == "mondowaa"  # Lao, Moldova
+    assert romanize("ຮ່ອງກົງ") == "hongkong"  # unidecode reads ຮ as nothing and ຕ as h
+
+
+def test_ethiopic_sixth_order_is_a_consonant_without_its_vowel():
+    assert romanize("ብሩኒ") == "bruni"  # Brunei, not "beruni"
+    assert romanize("ግሪንላንድ") == "grinlaand"
+    assert romanize("ኢራን") == "iraan"  # unidecode drops ኢ

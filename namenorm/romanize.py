@@ -29,6 +29,8 @@ fix what its letter-by-letter output gets wrong for names:
   vowel o or, before a vowel sign, as the silent carrier it is; Lao ຕ t and ຮ h (unidecode
   reads h and nothing);
 * Ethiopic: the sixth order as a bare consonant (ብሩኒ "bruni", Brunei), ኢ as i;
+* Georgian and Armenian: by their national systems without apostrophes (კობახიძე Kobakhidze,
+  Երևան Yerevan), where unidecode's marks split words (Փարիզ "p`ariz");
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
   ch, sh and ts and the syllable er (尔) l, as they sound in foreign names;
   characters with several readings are read as they are in names (卡 ka, not "qia").
@@ -103,6 +105,41 @@ def _romanize_ethiopic(match: re.Match[str]) -> str:
             reading = reading[:-1]
         out.append(reading)
     return "".join(out)
+
+
+_GEORGIAN_LETTERS = {
+    "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t", "ი": "i", "კ": "k", "ლ": "l",
+    "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh", "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k",
+    "ღ": "gh", "ყ": "q", "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh", "ჯ": "j", "ჰ": "h",
+}
+"""Georgian by the national system of 2002 without its apostrophes, as names are spelled in
+English (თბილისი Tbilisi, წერეთელი Tsereteli, კობახიძე Kobakhidze); unidecode writes marks
+that split words (პერთი "pert`i", Perth) and x, c, z' for kh, ts, dz."""
+_ARMENIAN_LETTERS = {
+    "ա": "a", "բ": "b", "գ": "g", "դ": "d", "ե": "e", "զ": "z", "է": "e", "ը": "y", "թ": "t", "ժ": "zh", "ի": "i",
+    "լ": "l", "խ": "kh", "ծ": "ts", "կ": "k", "հ": "h", "ձ": "dz", "ղ": "gh", "ճ": "ch", "մ": "m", "յ": "y", "ն": "n",
+    "շ": "sh", "ո": "o", "չ": "ch", "պ": "p", "ջ": "j", "ռ": "r", "ս": "s", "վ": "v", "տ": "t", "ր": "r", "ց": "ts",
+    "ւ": "v", "փ": "p", "ք": "k", "օ": "o", "ֆ": "f", "և": "ev",
+}
+"""Armenian by BGN/PCGN without its apostrophes (Փաշինյան Pashinyan, Աթենք Atenk): unidecode
+writes marks that split words (Փարիզ "p`ariz", Paris) and "ow" for ու, which is u."""
+_ARMENIAN_WORD_START = {"ե": "ye", "ո": "vo"}
+"""Letters read otherwise at the start of a word: Երևան Yerevan, Ոսկան Voskan."""
+_GEORGIAN_RUN = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]+")
+_ARMENIAN_RUN = re.compile("[\u0531-\u0556\u0561-\u0587]+")
+_ARMENIAN_U = re.compile("ու")
+
+
+def _romanize_georgian(match: re.Match[str]) -> str:
+    # Mtavruli capitals (ᲗᲑᲘᲚᲘᲡᲘ) lower to the Mkhedruli letters the table holds.
+    return "".join(_GEORGIAN_LETTERS.get(ch, ch) for ch in match.group().lower())
+
+
+def _romanize_armenian(match: re.Match[str]) -> str:
+    word = _ARMENIAN_U.sub("u", match.group().lower())
+    start = match.start() == 0 or not match.string[match.start() - 1].isalpha()
+    return "".join(_ARMENIAN_WORD_START.get(ch, _ARMENIAN_LETTERS.get(ch, ch)) if start and i == 0
+                   else _ARMENIAN_LETTERS.get(ch, ch) for i, ch in enumerate(word))
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -434,6 +471,7 @@ def romanize(text: str) -> str:
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
+    text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
     text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)

@@ -367,3 +367,13 @@ def test_thai_and_amharic_names_are_read_in_spoken_order():
                          ("ኢራን", "iran"), ("ብሩኒ", "brunei")]:
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+def test_georgian_and_armenian_names_read_as_their_national_systems_spell_them():
+    # კობახიძე read "kobaxiz'e" (two words, x for kh); as Georgia spells it, Kobakhidze.
+    resolver = Resolver([Entity("nikol-pashinyan", "Nikol Pashinyan", "person"),
+                         Entity("irakli-kobakhidze", "Irakli Kobakhidze", "person")], place_names=())
+    for name, entity in [("Նիկոլ Փաշինյան", "nikol-pashinyan"), ("ირაკლი კობახიძე", "irakli-kobakhidze"),
+                         ("კობახიძე", "irakli-kobakhidze")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.similarity) == (entity, 1.0), name

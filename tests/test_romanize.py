@@ -141,3 +141,12 @@ def test_ethiopic_sixth_order_is_a_consonant_without_its_vowel():
     assert romanize("ብሩኒ") == "bruni"  # Brunei, not "beruni"
     assert romanize("ግሪንላንድ") == "grinlaand"
     assert romanize("ኢራን") == "iraan"  # unidecode drops ኢ
+
+
+def test_georgian_and_armenian_are_read_without_the_marks_that_split_words():
+    # unidecode wrote პერთი (Perth) "pert`i" and Փարիզ (Paris) "p`ariz": two words each.
+    assert romanize("პერთი") == "perti"
+    assert romanize("კობახიძე") == "kobakhidze"  # ძ dz, ხ kh, where unidecode wrote z' and x
+    assert romanize("ᲗᲑᲘᲚᲘᲡᲘ") == "tbilisi"  # Mtavruli capitals
+    assert romanize("Փարիզ") == "pariz"
+    assert romanize("Երևան") == "yerevan" and romanize("Ուեյք") == "ueyk"  # ե ye first; ու u

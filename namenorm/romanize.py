@@ -16,7 +16,8 @@ fix what its letter-by-letter output gets wrong for names:
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names, a final he as the "a" it
   usually writes, kaf as k (its sound in foreign names), a letter with a geresh as the
-  sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th);
+  sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th); ayin (ע, and Arabic ع) as nothing, as Latin
+  spellings write it (שמעון Shimon, سعيد Saeed), where unidecode's backquote split the word;
 * Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
   English spell it (चार्ल्स Charles), where unidecode writes "c"; Malayalam's chillu letters,
   which unidecode drops, as the consonants they write (ൽ l, ൻ n, ർ r), and റ്റ, ന്റ as tt, nt;
@@ -63,6 +64,7 @@ _BEFORE = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
     "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h",
+    "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w",
 })
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
@@ -100,7 +102,7 @@ def _romanize_ethiopic(match: re.Match[str]) -> str:
     "beruni"; ግሪንላንድ "grinlaand", Greenland)."""
     out = []
     for ch in match.group():
-        reading = unidecode(ch)
+        reading = unidecode(ch).lstrip("'`")  # the glottal letters (አ, ዐ) write a vowel alone
         if (ord(ch) - 0x1200) % 8 == 5 and len(reading) > 1 and reading.endswith("e"):
             reading = reading[:-1]
         out.append(reading)

@@ -377,3 +377,12 @@ def test_georgian_and_armenian_names_read_as_their_national_systems_spell_them()
                          ("კობახიძე", "irakli-kobakhidze")]:
         match = resolver.resolve(name)
         assert match is not None and (match.id, match.similarity) == (entity, 1.0), name
+
+
+def test_names_with_an_ayin_are_read_as_one_word():
+    resolver = Resolver([Entity("saeed-jalili", "Saeed Jalili", "person"),
+                         Entity("masoud-pezeshkian", "Masoud Pezeshkian", "person")], place_names=())
+    for name, entity in [("سعيد جليلي", "saeed-jalili"), ("סעיד ג'לילי", "saeed-jalili"),
+                         ("مسعود پزشکیان", "masoud-pezeshkian")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.similarity) == (entity, 1.0), name

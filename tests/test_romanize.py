@@ -150,3 +150,10 @@ def test_georgian_and_armenian_are_read_without_the_marks_that_split_words():
     assert romanize("ᲗᲑᲘᲚᲘᲡᲘ") == "tbilisi"  # Mtavruli capitals
     assert romanize("Փարիզ") == "pariz"
     assert romanize("Երևան") == "yerevan" and romanize("Ուեյք") == "ueyk"  # ե ye first; ու u
+
+
+def test_letters_unidecode_writes_as_punctuation_do_not_split_a_word():
+    # Ayin was a backquote: שמעון "shm`on" and سعيد "s`yd" normalized to two words each.
+    assert romanize("שמעון").lower() == "shmon" and romanize("سعيد") == "syd"
+    assert romanize("မွန်ဂိုးလီးယား").isalpha()  # Myanmar's visarga was a colon
+    assert romanize("ሳኡዲ").isalpha()  # an Ethiopic glottal letter was an apostrophe

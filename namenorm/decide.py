@@ -218,10 +218,14 @@ class Engine:
             if words:
                 found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
-            found += [index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
-                                       vowels=query.vowels, spaced=query.foreign and query.spaced,
-                                       score_cutoff=SIMILARITY_FLOOR)
-                      for reading in (query.form, *query.readings)]
+            def across(reading: str) -> list[Hit]:
+                return index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
+                                        vowels=query.vowels, spaced=query.foreign and query.spaced,
+                                        score_cutoff=SIMILARITY_FLOOR)
+
+            found += [across(reading) for reading in (query.form, *query.readings)]
+            if query.titled:  # البشير is al-Bashir as well as Bashir
+                found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
         hits = found[0]
         if len(found) > 1:
             best: dict[int, Hit] = {}

@@ -300,8 +300,10 @@ class TitleSet:
 
 HYPHENED_ARTICLES = frozenset({"i", "il", "l", "is", "it", "ir", "in", "ix", "iz", "id", "ic", "al", "el"})
 """Articles written joined to the name by a hyphen: Maltese il-, l- and their assimilated forms
-(is-Sudan, it-Tokelau, in-Nikaragwa, iż-Żimbabwe), Zulu i- (i-Estonia), Arabic al-, el-."""
+(is-Sudan, it-Tokelau, in-Nikaragwa, iż-Żimbabwe), Zulu i- (i-Estonia), Arabic al-, el-; and
+the Arabic article written in Arabic letters, joined to its word (القاهرة, Cairo)."""
 _HYPHENED = re.compile(r"\s*(\w{1,2})[-\u2010\u2011](?=\w)")
+_ARABIC_ARTICLE = re.compile("\\s*\u0627\u0644(?=[\u0600-\u06ff]{2})")
 
 
 def leading_article(name: str) -> str | None:
@@ -311,9 +313,11 @@ def leading_article(name: str) -> str | None:
 
     >>> leading_article("il-Qatar"), leading_article("I-Estonia"), leading_article("Ilha")
     ('il', 'i', None)
-    >>> leading_article("Ho-Chi-Minh-Stadt") is None
-    True
+    >>> leading_article("Ho-Chi-Minh-Stadt") is None, leading_article("القاهرة")
+    (True, 'al')
     """
+    if _ARABIC_ARTICLE.match(name):
+        return "al"
     match = _HYPHENED.match(name)
     if match is None:
         return None

@@ -18,10 +18,12 @@ fix what its letter-by-letter output gets wrong for names:
   usually writes, kaf as k (its sound in foreign names), a letter with a geresh as the
   sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th); ayin (ע, and Arabic ع) as nothing, as Latin
   spellings write it (שמעון Shimon, سعيد Saeed), where unidecode's backquote split the word;
+  a hamza on ya or waw (ئ, ؤ) as the y or w that carries it, where unidecode's apostrophe did;
 * Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
   English spell it (चार्ल्स Charles), where unidecode writes "c"; Malayalam's chillu letters,
   which unidecode drops, as the consonants they write (ൽ l, ൻ n, ർ r), and റ്റ, ന്റ as tt, nt;
-* Arabic: alef, alef maqsura and ta marbuta read as the "a" they write (unidecode
+* Arabic: the article ال read as a word of its own ("al qahra" for القاهرة, Cairo); alef, alef
+  maqsura and ta marbuta read as the "a" they write (unidecode
   drops them), so the long vowels the script does write can be compared; the letters
   Persian, Urdu and Pashto add read as they sound (unidecode writes the Persian kaf ک,
   the k of کابل Kabul and کراچی Karachi, "kh"; Pashto's ګ "k" for g, ې nothing for e;
@@ -64,8 +66,12 @@ _BEFORE = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
     "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h",
-    "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w",
+    "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
+    "\u0655": "",
 })
+_ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
+"""The article al- that Arabic writes joined to a word: read as a word of its own, since Latin
+spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 _HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
 _GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th"}
@@ -469,6 +475,7 @@ def romanize(text: str) -> str:
     """
     if text.isascii():
         return text
+    text = _ARABIC_ARTICLE.sub("al ", text)
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)

@@ -374,3 +374,13 @@ def test_names_with_an_ayin_are_read_as_one_word():
                          Entity("masoud-pezeshkian", "Masoud Pezeshkian", "person")], place_names=())
     assert_resolves(resolver, [("سعيد جليلي", "saeed-jalili"), ("סעיד ג'לילי", "saeed-jalili"),
                                ("مسعود پزشکیان", "masoud-pezeshkian")], similarity=1.0)
+
+
+def test_the_arabic_article_is_a_word_the_latin_spelling_may_leave_out():
+    # القاهرة (al-Qahira, Cairo) read as one word "alqahra" had Algeria's consonants (0.97);
+    # الكويت and البحرين found no Kuwait or Bahrain.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "place") for n in ["Kuwait", "Bahrain", "Algeria", "Manama"]]
+                        + [Entity("omar-al-bashir", "Omar al-Bashir", "person")], place_names=())
+    assert_resolves(resolver, [("الكويت", "kuwait"), ("البحرين", "bahrain"), ("المنامة", "manama"),
+                               ("البشير", "omar-al-bashir")])
+    assert resolver.resolve("القاهرة") is None

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceiling, word_keys
+from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceilings, word_keys
 from ..model import TokenPair
 from ..parts import GENERATIONAL
 from .forms import TIER_TRUST
@@ -272,8 +272,8 @@ class FormSearch:
         if keyed_tokens is not None:
             form_words = set().union(*map(form_tokens.__getitem__, forms))
             for token, keyed_token, similar in zip(tokens, keyed_tokens, highest):
-                for t in form_words.difference(similar):
-                    similar[t] = self._unkeyed_ceiling(token, keyed_token, t)
+                unpaired = list(form_words.difference(similar))
+                similar.update(zip(unpaired, self._unkeyed_ceilings(token, keyed_token, unpaired)))
         for f in forms:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
@@ -292,15 +292,27 @@ class FormSearch:
                 bounded.append((bound * trust, f))
         return bounded
 
-    def _unkeyed_ceiling(self, token: str, keyed_token: WordKeys, t: int) -> float:
-        """Highest similarity of a query word and vocabulary word ``t`` that no key paired: by
-        their lengths, then by their letters and keys (``_bounded_forms``)."""
-        length = self.tables.vocab_lengths[t]
-        found = unkeyed_bound(len(token), length)
-        if min(len(token), length) >= 3:
-            keyed = self.tables.keyed_vocab[t]
-            ceiling = max(similarity_ceiling(keyed_token, keyed), self.words.name_relation(token, keyed[0])[0])
-            found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
+    def _unkeyed_ceilings(self, token: str, keyed_token: WordKeys, words: Sequence[int]) -> list[float]:
+        """Highest similarity of a query word and each vocabulary word of ``words`` that no key
+        paired: by their lengths, then by their letters and keys (``_bounded_forms``)."""
+        lengths, keyed_vocab = self.tables.vocab_lengths, self.tables.keyed_vocab
+        size = len(token)
+        sizes = [lengths[t] for t in words]
+        by_size = {length: unkeyed_bound(size, length) for length in set(sizes)}
+        found = [by_size[length] for length in sizes]
+        if size < 3:
+            return found
+        lettered = [k for k, length in enumerate(sizes) if length >= 3]
+        keyed = [keyed_vocab[words[k]] for k in lettered]
+        # A ceiling at or above the bound by length (itself at least TOKEN_FLOOR) leaves that
+        # bound as it is, whatever the two words' name relation.
+        below = [(k, ceiling, word_keyed[0])
+                 for k, word_keyed, ceiling in zip(lettered, keyed, similarity_ceilings(keyed_token, keyed))
+                 if ceiling < found[k]]
+        related = self.words.name_relations(token, [word for _, _, word in below])
+        for (k, ceiling, _), (relation, _) in zip(below, related):
+            ceiling = max(ceiling, relation)
+            found[k] = min(found[k], ceiling) if ceiling >= TOKEN_FLOOR else 0.0
         return found
 
     def _candidate_forms(self, tokens: Sequence[str], cands: list[Candidates]

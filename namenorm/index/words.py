@@ -11,6 +11,7 @@ vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..keys import (
@@ -202,11 +203,23 @@ class WordCandidates:
         form's, and adds place words after the keyed pairs: a rule added here must be added
         to its guard, or added there as place words are.
         """
+        return self.name_relations(token, (word,))[0]
+
+    def name_relations(self, token: str, words: Iterable[str]) -> list[tuple[float, str]]:
+        """``name_relation`` of one query word and each of ``words``, looking the query word up
+        once: a word no key paired is bounded against hundreds of words."""
         groups = self.tables.given.get(token)
-        if groups is not None and any(word in group for group in groups):
-            return NICKNAME, "given name"
-        if groups is None and word in self.tables.short_targets and is_short_form(token, word):
-            return SHORT_FORM, "short form"  # a given name is no short form of another
-        if word in self.tables.place_words.get(token, ()):
-            return PLACE_WORD, "place word"
-        return 0.0, ""
+        short_targets = self.tables.short_targets if groups is None else frozenset()
+        places = self.tables.place_words.get(token, ())
+        none = (0.0, "")
+        out: list[tuple[float, str]] = []
+        for word in words:
+            if groups is not None and any(word in group for group in groups):
+                out.append((NICKNAME, "given name"))
+            elif word in short_targets and is_short_form(token, word):
+                out.append((SHORT_FORM, "short form"))  # a given name is no short form of another
+            elif word in places:
+                out.append((PLACE_WORD, "place word"))
+            else:
+                out.append(none)
+        return out

@@ -264,29 +264,31 @@ class FormSearch:
         q_total = sum(q_lens)
         lengths = self.tables.vocab_lengths
         form_tokens, form_tier = self.tables.form_tokens, self.tables.form_tier
-        bounded = []
         # Per query word, each form word's highest similarity with it: the keyed ones, and where
-        # some query word found no keyed partner, a bound for every other word of these forms,
-        # computed once however many forms hold the word.
+        # some query word found no keyed partner, a bound for every other word of these forms.
         highest = [{t: s for t, (s, _) in row.items()} for row in cands]
+        form_words = set().union(*map(form_tokens.__getitem__, forms))
         if keyed_tokens is not None:
-            form_words = set().union(*map(form_tokens.__getitem__, forms))
             for token, keyed_token, similar in zip(tokens, keyed_tokens, highest):
                 unpaired = list(form_words.difference(similar))
                 similar.update(zip(unpaired, self._unkeyed_ceilings(token, keyed_token, unpaired)))
+        # Weighed by the two words' lengths as the alignment weighs them, once however many
+        # forms hold the word.
+        weighed = [{t: similar.get(t, 0.0) * (lq + lengths[t]) for t in form_words}
+                   for lq, similar in zip(q_lens, highest)]
+        bounded = []
         for f in forms:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
             trust = TIER_TRUST[form_tier[f]] / (q_total + lightest)
             bound = 0.0
-            for lq, similar in zip(q_lens, highest):
+            for row in weighed:
                 best = 0.0
-                for t, lf in zip(f_tokens, f_lens):
-                    weighed = similar.get(t, 0.0) * (lq + lf)
+                for t in f_tokens:
                     # A comparison, not max(): this runs for every word of every candidate form.
-                    if weighed > best:  # noqa: PLR1730
-                        best = weighed
+                    if row[t] > best:  # noqa: PLR1730
+                        best = row[t]
                 bound += best
             if bound * trust >= score_cutoff:
                 bounded.append((bound * trust, f))

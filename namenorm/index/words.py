@@ -117,16 +117,18 @@ class WordCandidates:
         tables = self.tables
         vocab_ids, given_names = tables.vocab_ids, tables.given
         out: Candidates = {}
-        if token in vocab_ids:
-            out[vocab_ids[token]] = (1.0, "")
+        own = vocab_ids.get(token)
+        if own is not None:
+            out[own] = (1.0, "")
         seen: set[int] = set(out)
-        keyed_token = word_keys(token)
+        # A gallery word's keys were computed with the index.
+        keyed_token = tables.keyed_vocab[own] if own is not None else word_keys(token)
         given = token in given_names
-        for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
-            if not strict and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
+        for keys_of in (token_keys, loose_keys):
+            if keys_of is loose_keys and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
                 break
             fresh: set[int] = set()
-            for key in key_set:
+            for key in keys_of(token):
                 bucket = self._keys.get(key)
                 if bucket:
                     fresh.update(bucket)

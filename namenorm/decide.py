@@ -179,14 +179,16 @@ class Engine:
 
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""
+        tables = self.index.tables
+        every = kind is None and not tables.excluded
         for form in query.forms:
-            owned = self.index.tables.owners(form, query.allowed, query.script)
+            owned = tables.owners(form, query.allowed, query.script)
             if owned is None:
                 continue
             tier, owners = owned
             # Past a few claimants a form is ambiguous whoever the rest are: weighing the first
             # ones keeps a form 40,000 people share ("kim") as cheap as any other.
-            allowed = (e for e in owners if self._allowed(e, kind, query))
+            allowed = owners if every else (e for e in owners if self._allowed(e, kind, query))
             hits = [Hit(e, 1.0, form, tier) for e in itertools.islice(allowed, _MAX_CANDIDATES)]
             if hits:
                 return hits

@@ -99,8 +99,6 @@ class Query:
     """Words of the title-stripped form, for the similarity search."""
     allowed: int = 0
     """Restricted forms this query may match (``index.query_allows``)."""
-    drops_r: bool = False
-    """Written in a script that drops an r no vowel follows (Hangul, kana, Han)."""
     spelled: tuple[str, ...] = ()
     """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, or a Slavic
     transliteration as English spells it (also in ``forms``)."""
@@ -108,11 +106,6 @@ class Query:
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
     """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
-    spaced: bool = False
-    """Written as several words (``normalize.written_words``; not as normalizing splits it:
-    Моңғолия is one word)."""
-    readings: tuple[str, ...] = ()
-    """Other readings of ``form`` the search across scripts weighs too (``romanize.other_readings``)."""
     titled: tuple[str, ...] = ()
     """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
@@ -175,10 +168,8 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
         allowed = query_allows(name)
-        return Query(name, tuple(forms) + spelled, tuple(tokens), allowed,
-                     bool(allowed & FOREIGN) and drops_final_r(name), spelled, writes_short_vowels(name),
-                     script_of(name), len(written_words(name)) > 1, other_readings(name, stripped),
-                     tuple(words) if len(tokens) < len(words) else ())
+        return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
+                     script_of(name), tuple(words) if len(tokens) < len(words) else ())
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:
@@ -188,14 +179,16 @@ class Engine:
 
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""
+        tables = self.index.tables
+        every = kind is None and not tables.excluded
         for form in query.forms:
-            owned = self.index.tables.owners(form, query.allowed, query.script)
+            owned = tables.owners(form, query.allowed, query.script)
             if owned is None:
                 continue
             tier, owners = owned
             # Past a few claimants a form is ambiguous whoever the rest are: weighing the first
             # ones keeps a form 40,000 people share ("kim") as cheap as any other.
-            allowed = (e for e in owners if self._allowed(e, kind, query))
+            allowed = owners if every else (e for e in owners if self._allowed(e, kind, query))
             hits = [Hit(e, 1.0, form, tier) for e in itertools.islice(allowed, _MAX_CANDIDATES)]
             if hits:
                 return hits
@@ -218,14 +211,7 @@ class Engine:
             if words:
                 found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
-            def across(reading: str) -> list[Hit]:
-                return index.cross.hits(reading, rhotic=not query.drops_r, latin_query=not query.foreign,
-                                        vowels=query.vowels, spaced=query.foreign and query.spaced,
-                                        score_cutoff=SIMILARITY_FLOOR)
-
-            found += [across(reading) for reading in (query.form, *query.readings)]
-            if query.titled:  # البشير is al-Bashir as well as Bashir
-                found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
+            found += self._cross_hits(query)
         hits = found[0]
         if len(found) > 1:
             best: dict[int, Hit] = {}
@@ -234,6 +220,23 @@ class Engine:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
+
+    def _cross_hits(self, query: Query) -> list[list[Hit]]:
+        """Hits across scripts for each reading of the query (``CrossScriptSearch.hits``): what
+        they read of it is worked out here, for the queries that get this far."""
+        # Hangul, kana and Han drop an r no vowel follows; Моңғолия is one written word, not the
+        # two that normalizing splits it into.
+        rhotic = not (query.foreign and drops_final_r(query.text))
+        spaced = query.foreign and len(written_words(query.text)) > 1
+
+        def across(reading: str) -> list[Hit]:
+            return self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
+                                         spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+
+        found = [across(reading) for reading in (query.form, *other_readings(query.text, query.form))]
+        if query.titled:  # البشير is al-Bashir as well as Bashir
+            found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
+        return found
 
     # -- weighing -------------------------------------------------------------
 

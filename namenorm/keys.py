@@ -44,6 +44,7 @@ __all__ = [
     "loose_keys",
     "metaphone_key",
     "similarity_ceiling",
+    "similarity_ceilings",
     "skeleton_key",
     "token_keys",
     "token_similarity",
@@ -371,18 +372,44 @@ def similarity_ceiling(a: WordKeys, b: WordKeys) -> float:
     >>> similarity_ceiling(word_keys("perdue"), word_keys("purdue")) >= token_similarity("perdue", "purdue")[0]
     True
     """
+    return similarity_ceilings(a, (b,))[0]
+
+
+def similarity_ceilings(a: WordKeys, words: Iterable[WordKeys]) -> list[float]:
+    """``similarity_ceiling`` of one word of 3+ letters and each of ``words``, in one loop: a query
+    word no key paired is bounded against every word of hundreds of candidate forms.
+
+    >>> [round(c, 2) for c in similarity_ceilings(word_keys("crux"), [word_keys("glasco"), word_keys("crux")])]
+    [0.58, 1.0]
+    """
+    out: list[float] = []
+    append = out.append
     text_a, meta_a, skel_a, bag_a = a
-    text_b, meta_b, skel_b, bag_b = b
-    len_a, len_b = len(text_a), len(text_b)
-    fewest = max((bag_a & ~bag_b).bit_count(), (bag_b & ~bag_a).bit_count(), abs(len_a - len_b))
-    ceiling = 1.0 - 0.5 * fewest / max(len_a, len_b)
-    if len(meta_a) >= 2 and meta_a == meta_b:
-        ceiling += (1.0 - ceiling) * _META_BONUS
-    elif len(skel_a) >= _MIN_SKELETON and skel_a == skel_b:
-        ceiling += (1.0 - ceiling) * _SKEL_BONUS
-    if text_a.startswith(text_b) or text_b.startswith(text_a):
-        ceiling = max(ceiling, DERIVED_WORD)
-    return ceiling
+    len_a = len(text_a)
+    meta_keyed = len(meta_a) >= 2
+    skel_keyed = len(skel_a) >= _MIN_SKELETON
+    letters_a = bag_a.bit_count()
+    for text_b, meta_b, skel_b, bag_b in words:
+        len_b = len(text_b)
+        # The letters either word lacks, counted from those the two share (as keyed_similarities
+        # counts them); comparisons, not max() and abs(): this runs for hundreds of words.
+        shared = (bag_a & bag_b).bit_count()
+        fewest = letters_a - shared
+        extra = bag_b.bit_count() - shared
+        if extra > fewest:  # noqa: PLR1730
+            fewest = extra
+        gap = len_a - len_b if len_a > len_b else len_b - len_a
+        if gap > fewest:  # noqa: PLR1730
+            fewest = gap
+        ceiling = 1.0 - 0.5 * fewest / (len_a if len_a > len_b else len_b)  # noqa: FURB136
+        if meta_keyed and meta_a == meta_b:
+            ceiling += (1.0 - ceiling) * _META_BONUS
+        elif skel_keyed and skel_a == skel_b:
+            ceiling += (1.0 - ceiling) * _SKEL_BONUS
+        if ceiling < DERIVED_WORD and (text_a.startswith(text_b) or text_b.startswith(text_a)):
+            ceiling = DERIVED_WORD
+        append(ceiling)
+    return out
 
 
 def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0

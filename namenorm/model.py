@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Literal, overload
 
 from .errors import place
@@ -261,6 +262,7 @@ class Match:
         return head
 
 
+@lru_cache(maxsize=16384)
 def _shown(probability: float, threshold: float | None = None) -> str:
     """A probability as a reason states it: to a thousandth, as the fitted threshold is, without
     trailing zeros (0.89, 0.893, 0.999); with more digits where a probability below

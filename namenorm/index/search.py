@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceiling, word_keys
+from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceilings, word_keys
 from ..model import TokenPair
 from ..parts import GENERATIONAL
 from .forms import TIER_TRUST
@@ -264,43 +264,57 @@ class FormSearch:
         q_total = sum(q_lens)
         lengths = self.tables.vocab_lengths
         form_tokens, form_tier = self.tables.form_tokens, self.tables.form_tier
-        bounded = []
         # Per query word, each form word's highest similarity with it: the keyed ones, and where
-        # some query word found no keyed partner, a bound for every other word of these forms,
-        # computed once however many forms hold the word.
+        # some query word found no keyed partner, a bound for every other word of these forms.
         highest = [{t: s for t, (s, _) in row.items()} for row in cands]
+        form_words = set().union(*map(form_tokens.__getitem__, forms))
         if keyed_tokens is not None:
-            form_words = set().union(*map(form_tokens.__getitem__, forms))
             for token, keyed_token, similar in zip(tokens, keyed_tokens, highest):
-                for t in form_words.difference(similar):
-                    similar[t] = self._unkeyed_ceiling(token, keyed_token, t)
+                unpaired = list(form_words.difference(similar))
+                similar.update(zip(unpaired, self._unkeyed_ceilings(token, keyed_token, unpaired)))
+        # Weighed by the two words' lengths as the alignment weighs them, once however many
+        # forms hold the word.
+        weighed = [{t: similar.get(t, 0.0) * (lq + lengths[t]) for t in form_words}
+                   for lq, similar in zip(q_lens, highest)]
+        bounded = []
         for f in forms:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
             trust = TIER_TRUST[form_tier[f]] / (q_total + lightest)
             bound = 0.0
-            for lq, similar in zip(q_lens, highest):
+            for row in weighed:
                 best = 0.0
-                for t, lf in zip(f_tokens, f_lens):
-                    weighed = similar.get(t, 0.0) * (lq + lf)
+                for t in f_tokens:
                     # A comparison, not max(): this runs for every word of every candidate form.
-                    if weighed > best:  # noqa: PLR1730
-                        best = weighed
+                    if row[t] > best:  # noqa: PLR1730
+                        best = row[t]
                 bound += best
             if bound * trust >= score_cutoff:
                 bounded.append((bound * trust, f))
         return bounded
 
-    def _unkeyed_ceiling(self, token: str, keyed_token: WordKeys, t: int) -> float:
-        """Highest similarity of a query word and vocabulary word ``t`` that no key paired: by
-        their lengths, then by their letters and keys (``_bounded_forms``)."""
-        length = self.tables.vocab_lengths[t]
-        found = unkeyed_bound(len(token), length)
-        if min(len(token), length) >= 3:
-            keyed = self.tables.keyed_vocab[t]
-            ceiling = max(similarity_ceiling(keyed_token, keyed), self.words.name_relation(token, keyed[0])[0])
-            found = min(found, ceiling) if ceiling >= TOKEN_FLOOR else 0.0
+    def _unkeyed_ceilings(self, token: str, keyed_token: WordKeys, words: Sequence[int]) -> list[float]:
+        """Highest similarity of a query word and each vocabulary word of ``words`` that no key
+        paired: by their lengths, then by their letters and keys (``_bounded_forms``)."""
+        lengths, keyed_vocab = self.tables.vocab_lengths, self.tables.keyed_vocab
+        size = len(token)
+        sizes = [lengths[t] for t in words]
+        by_size = {length: unkeyed_bound(size, length) for length in set(sizes)}
+        found = [by_size[length] for length in sizes]
+        if size < 3:
+            return found
+        lettered = [k for k, length in enumerate(sizes) if length >= 3]
+        keyed = [keyed_vocab[words[k]] for k in lettered]
+        # A ceiling at or above the bound by length (itself at least TOKEN_FLOOR) leaves that
+        # bound as it is, whatever the two words' name relation.
+        below = [(k, ceiling, word_keyed[0])
+                 for k, word_keyed, ceiling in zip(lettered, keyed, similarity_ceilings(keyed_token, keyed))
+                 if ceiling < found[k]]
+        related = self.words.name_relations(token, [word for _, _, word in below])
+        for (k, ceiling, _), (relation, _) in zip(below, related):
+            ceiling = max(ceiling, relation)
+            found[k] = min(found[k], ceiling) if ceiling >= TOKEN_FLOOR else 0.0
         return found
 
     def _candidate_forms(self, tokens: Sequence[str], cands: list[Candidates]

@@ -11,6 +11,7 @@ vocabulary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..keys import (
@@ -116,16 +117,18 @@ class WordCandidates:
         tables = self.tables
         vocab_ids, given_names = tables.vocab_ids, tables.given
         out: Candidates = {}
-        if token in vocab_ids:
-            out[vocab_ids[token]] = (1.0, "")
+        own = vocab_ids.get(token)
+        if own is not None:
+            out[own] = (1.0, "")
         seen: set[int] = set(out)
-        keyed_token = word_keys(token)
+        # A gallery word's keys were computed with the index.
+        keyed_token = tables.keyed_vocab[own] if own is not None else word_keys(token)
         given = token in given_names
-        for strict, key_set in ((True, token_keys(token)), (False, loose_keys(token))):
-            if not strict and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
+        for keys_of in (token_keys, loose_keys):
+            if keys_of is loose_keys and out and max(s for s, _ in out.values()) >= _CLOSE_ENOUGH:
                 break
             fresh: set[int] = set()
-            for key in key_set:
+            for key in keys_of(token):
                 bucket = self._keys.get(key)
                 if bucket:
                     fresh.update(bucket)
@@ -137,12 +140,13 @@ class WordCandidates:
             near = [t for t in sorted(fresh) if abs(lengths[t] - size) <= _MAX_LENGTH_GAP]
             near_keys = [keyed[t] for t in near]
             scored = keyed_similarities(keyed_token, near_keys, score_cutoff=TOKEN_FLOOR)
-            for t, word_keys_t, found in zip(near, near_keys, scored):
-                # Else _adjusted keeps 0.0; place words are added below, whatever their keys.
-                if found[0] or given or targets[t]:
-                    found = self._adjusted(token, word_keys_t[0], found)
-                    if found[0]:
-                        out[t] = found
+            # Else _adjusted keeps 0.0; place words are added below, whatever their keys.
+            kept = [(t, word_keys_t[0], found) for t, word_keys_t, found in zip(near, near_keys, scored)
+                    if found[0] or given or targets[t]]
+            adjusted = self._adjusted(token, [word for _, word, _ in kept], [found for _, _, found in kept])
+            for (t, _, _), found in zip(kept, adjusted):
+                if found[0]:
+                    out[t] = found
         for group in given_names.get(token, ()):
             for name in group:
                 member = vocab_ids.get(name)
@@ -175,24 +179,31 @@ class WordCandidates:
         t = self.tables.vocab_ids.get(word)
         keyed = self.tables.keyed_vocab[t] if t is not None else word_keys(word)
         found = keyed_similarities(token, (keyed,), score_cutoff=TOKEN_FLOOR)[0]
-        return self._adjusted(token[0], word, found)
+        return self._adjusted(token[0], (word,), (found,))[0]
 
-    def _adjusted(self, token: str, word: str, found: tuple[float, str]) -> tuple[float, str]:
-        """``similarity`` from the words' ``keys.keyed_similarities``.
+    def _adjusted(self, token: str, words: Sequence[str], found: Sequence[tuple[float, str]]
+                  ) -> list[tuple[float, str]]:
+        """``similarity`` of a query word and each of ``words`` from their ``keys.keyed_similarities``
+        (``found``), looking the query word up once.
 
-        That may be (0.0, "") for any pair below ``TOKEN_FLOOR``, since the given-name
+        Those may be (0.0, "") for any pair below ``TOKEN_FLOOR``, since the given-name
         rules below raise such a pair to a fixed similarity whatever it was, and
         leave any other at (0.0, "").
         """
-        if len(token) == 1 and word in GENERATIONAL:
-            return 0.0, ""  # "J." is an initial of a name, never of the "Jr." after it
-        value, key = found
-        if word != token and token in self.tables.vocab_ids:
-            value *= KNOWN_WORD_FACTOR
-        related = self.name_relation(token, word)
-        if value < related[0]:
-            value, key = related
-        return (value, key) if value >= TOKEN_FLOOR else (0.0, "")
+        initial = len(token) == 1
+        known = token in self.tables.vocab_ids
+        none = (0.0, "")
+        out: list[tuple[float, str]] = []
+        for word, (value, key), related in zip(words, found, self.name_relations(token, words)):
+            if initial and word in GENERATIONAL:
+                out.append(none)  # "J." is an initial of a name, never of the "Jr." after it
+                continue
+            if known and word != token:
+                value *= KNOWN_WORD_FACTOR
+            if value < related[0]:
+                value, key = related
+            out.append((value, key) if value >= TOKEN_FLOOR else none)
+        return out
 
     def name_relation(self, token: str, word: str) -> tuple[float, str]:
         """The similarity two given names of one group, a short form and its name, or a place word
@@ -202,11 +213,23 @@ class WordCandidates:
         form's, and adds place words after the keyed pairs: a rule added here must be added
         to its guard, or added there as place words are.
         """
+        return self.name_relations(token, (word,))[0]
+
+    def name_relations(self, token: str, words: Iterable[str]) -> list[tuple[float, str]]:
+        """``name_relation`` of one query word and each of ``words``, looking the query word up
+        once: a word no key paired is bounded against hundreds of words."""
         groups = self.tables.given.get(token)
-        if groups is not None and any(word in group for group in groups):
-            return NICKNAME, "given name"
-        if groups is None and word in self.tables.short_targets and is_short_form(token, word):
-            return SHORT_FORM, "short form"  # a given name is no short form of another
-        if word in self.tables.place_words.get(token, ()):
-            return PLACE_WORD, "place word"
-        return 0.0, ""
+        short_targets = self.tables.short_targets if groups is None else frozenset()
+        places = self.tables.place_words.get(token, ())
+        none = (0.0, "")
+        out: list[tuple[float, str]] = []
+        for word in words:
+            if groups is not None and any(word in group for group in groups):
+                out.append((NICKNAME, "given name"))
+            elif word in short_targets and is_short_form(token, word):
+                out.append((SHORT_FORM, "short form"))  # a given name is no short form of another
+            elif word in places:
+                out.append((PLACE_WORD, "place word"))
+            else:
+                out.append(none)
+        return out

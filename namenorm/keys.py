@@ -518,6 +518,7 @@ _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
     (r"kh|gh", "h"),
     (r"ck|qu|q", "k"),
     (r"x", "ks"),  # Alexandria is Александрия, الإسكندرية: an x is written as the k and s it sounds
+    (r"ngu\b", "n"),  # kana writes a final ng with a vowel after it: ホーキング "hokingu", Hawking
     (r"ng(?![aeiouy])", "n"),
 )
 _LOAN_EVIDENCE = 6

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from namenorm import Entity, Resolver
-from namenorm.keys import cross_script_similarity
+from namenorm.keys import cross_script_similarity, loan_key
 from namenorm.packed import KeyTable
 
 DATA = Path(__file__).parent / "data"
@@ -384,3 +384,11 @@ def test_the_arabic_article_is_a_word_the_latin_spelling_may_leave_out():
     assert_resolves(resolver, [("الكويت", "kuwait"), ("البحرين", "bahrain"), ("المنامة", "manama"),
                                ("البشير", "omar-al-bashir")])
     assert resolver.resolve("القاهرة") is None
+
+
+def test_a_final_ng_that_kana_writes_with_a_vowel_is_the_ng_of_the_latin_name():
+    # ホーキング is "hokingu": the u after the final ng is kana's, not a consonant of Hawking's.
+    assert loan_key("sutivun hokingu") == loan_key("stephen hawking")
+    resolver = Resolver([Entity("stephen-hawking", "Stephen Hawking", "person"),
+                         Entity("stephen-harper", "Stephen Harper", "person")], place_names=())
+    assert_resolves(resolver, [("スティーヴン・ホーキング", "stephen-hawking")])

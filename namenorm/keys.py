@@ -572,6 +572,9 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
     # A v that begins a word before l or r is the u that kana writes for it (ウラジーミル,
     # Vladimir; ウラジオストク, Vladivostok).
     (r"\bv(?=[lr])", "w"),
+    # An English -re after a vowel ends the word on an r, which Hangul, kana and Han leave out
+    # (Shakespeare, シェイクスピア; Moore); a French one keeps it (Pierre, ピエール).
+    (r"(?<=[aeiou])re\b", "r"),
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the
 letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""

@@ -392,3 +392,12 @@ def test_a_final_ng_that_kana_writes_with_a_vowel_is_the_ng_of_the_latin_name():
     resolver = Resolver([Entity("stephen-hawking", "Stephen Hawking", "person"),
                          Entity("stephen-harper", "Stephen Harper", "person")], place_names=())
     assert_resolves(resolver, [("スティーヴン・ホーキング", "stephen-hawking")])
+
+
+def test_an_english_re_ends_the_word_on_the_r_non_rhotic_scripts_leave_out():
+    # シェイクスピア and 셰익스피어 write no r for Shakespeare's final -re; Pierre keeps its r (ピエール).
+    resolver = Resolver([Entity("william-shakespeare", "William Shakespeare", "person"),
+                         Entity("pierre-curie", "Pierre Curie", "person"),
+                         Entity("william-wordsworth", "William Wordsworth", "person")], place_names=())
+    assert_resolves(resolver, [("ウィリアム・シェイクスピア", "william-shakespeare"), ("윌리엄 셰익스피어", "william-shakespeare"),
+                               ("ピエール・キュリー", "pierre-curie")])

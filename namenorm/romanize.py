@@ -159,8 +159,9 @@ _HAN_SURNAME_READINGS = {
 }
 """Readings these characters have as the surname that starts a Chinese name (区 is "qu",
 a district, elsewhere)."""
-_HAN_SOUNDS = {"尔": "l"}
-"""尔 "er" writes a foreign l or r that ends a syllable: 迈克尔 Michael, 比尔 Bill, 阿尔伯特 Albert."""
+_HAN_SOUNDS = {"尔": "l", "爾": "l"}
+"""尔 (爾 in traditional characters) "er" writes a foreign l or r that ends a syllable: 迈克尔
+Michael, 比尔 Bill, 阿尔伯特 Albert, 達爾文 Darwin."""
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
 _PINYIN = re.compile(r"^[qxc](?!h)")

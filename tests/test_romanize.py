@@ -48,6 +48,7 @@ def test_han_characters_read_as_in_foreign_names():
     assert romanize("卡玛拉").split() == ["kamala"]  # 卡 ka, not "qia"
     assert romanize("迈克尔·乔丹").split() == ["maikel", "chiaodan"]  # 尔 writes an l
     assert romanize("比尔").split() == ["bil"]
+    assert romanize("達爾文") == romanize("达尔文")  # traditional and simplified characters alike
 
 
 def test_chinese_names_spelled_in_pinyin():

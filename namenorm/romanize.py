@@ -32,6 +32,8 @@ fix what its letter-by-letter output gets wrong for names:
   vowel o or, before a vowel sign, as the silent carrier it is; Lao ຕ t and ຮ h (unidecode
   reads h and nothing);
 * Ethiopic: the sixth order as a bare consonant (ብሩኒ "bruni", Brunei), ኢ as i;
+* Myanmar: syllable by syllable, a consonant with no vowel sign carrying its a, with Burmese
+  letter values (ဘ b, ဇ z, စ s) and the tall aa and medials unidecode drops;
 * Georgian and Armenian: by their national systems without apostrophes (კობახიძე Kobakhidze,
   Երևան Yerevan), where unidecode's marks split words (Փարիզ "p`ariz");
 * Han: pinyin, a run of characters read as one word, with q, x and c spelled
@@ -148,6 +150,53 @@ def _romanize_armenian(match: re.Match[str]) -> str:
     start = match.start() == 0 or not match.string[match.start() - 1].isalpha()
     return "".join(_ARMENIAN_WORD_START.get(ch, _ARMENIAN_LETTERS.get(ch, ch)) if start and i == 0
                    else _ARMENIAN_LETTERS.get(ch, ch) for i, ch in enumerate(word))
+
+
+_MYANMAR_CONSONANTS = {
+    "က": "k", "ခ": "kh", "ဂ": "g", "ဃ": "g", "င": "ng", "စ": "s", "ဆ": "s", "ဇ": "z", "ဈ": "z", "ည": "ny",
+    "ဋ": "t", "ဌ": "t", "ဍ": "d", "ဎ": "d", "ဏ": "n", "တ": "t", "ထ": "t", "ဒ": "d", "ဓ": "d", "န": "n",
+    "ပ": "p", "ဖ": "ph", "ဗ": "b", "ဘ": "b", "မ": "m", "ယ": "y", "ရ": "r", "လ": "l", "ဝ": "w", "သ": "th",
+    "ဟ": "h", "ဠ": "l", "အ": "", "ဣ": "i", "ဤ": "i", "ဥ": "u", "ဦ": "u", "ဧ": "e", "ဩ": "o", "ဪ": "o",
+}
+"""Burmese letters as the names other languages lend it are spelled (ဘ b, ဇ z, စ s, ဖ ph: ဘရာဇီး
+Brazil, ဖိလစ်ပိုင် Philippines), where unidecode gives Pali's values (bh, j, c) and drops the
+tall aa and the medials."""
+_MYANMAR_INDEPENDENT = frozenset("ဣဤဥဦဧဩဪ")
+_MYANMAR_MEDIALS = {"\u103b": "y", "\u103c": "r", "\u103d": "w", "\u103e": ""}
+_MYANMAR_VOWELS = {"\u102b": "a", "\u102c": "a", "\u102d": "i", "\u102e": "i", "\u102f": "u",
+                   "\u1030": "u", "\u1031": "e", "\u1032": "e", "\u1036": "n"}
+_MYANMAR_JOINED = {"ea": "o", "iu": "o"}
+"""Two vowel signs that write one vowel: ော o, ို o."""
+_MYANMAR_SILENT = frozenset("\u103a\u1039")
+"""Asat and virama: the consonant they follow has no vowel."""
+_MYANMAR_RUN = re.compile("[\u1000-\u103f]+")
+
+
+def _romanize_myanmar(match: re.Match[str]) -> str:
+    """Burmese syllable by syllable: each consonant with its medials and vowel signs, or with
+    the a it carries when it has none (unidecode writes none: ကလစ်ပါတန် Clipperton as "klcpttn")."""
+    out: list[str] = []
+    text = match.group()
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        i += 1
+        if ch not in _MYANMAR_CONSONANTS:
+            continue  # a tone mark or a sign without its consonant
+        letters, vowels, silent = _MYANMAR_CONSONANTS[ch], "", False
+        while i < len(text) and text[i] not in _MYANMAR_CONSONANTS:
+            mark = text[i]
+            letters += _MYANMAR_MEDIALS.get(mark, "")
+            vowels += _MYANMAR_VOWELS.get(mark, "")
+            silent = silent or mark in _MYANMAR_SILENT
+            i += 1
+        vowels = _MYANMAR_JOINED.get(vowels, vowels)
+        if letters == "gy":  # ဂျ writes a borrowed j (တာဂျီကစ္စတန် Tajikistan)
+            letters = "j"
+        if not vowels and not silent and ch not in _MYANMAR_INDEPENDENT:
+            vowels = "a"
+        out.append(letters + ("" if silent and not vowels else vowels))
+    return "".join(out)
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -481,6 +530,7 @@ def romanize(text: str) -> str:
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
+    text = _MYANMAR_RUN.sub(_romanize_myanmar, text)
     text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
     text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):

@@ -401,3 +401,9 @@ def test_an_english_re_ends_the_word_on_the_r_non_rhotic_scripts_leave_out():
                          Entity("william-wordsworth", "William Wordsworth", "person")], place_names=())
     assert_resolves(resolver, [("ウィリアム・シェイクスピア", "william-shakespeare"), ("윌리엄 셰익스피어", "william-shakespeare"),
                                ("ピエール・キュリー", "pierre-curie")])
+
+
+def test_burmese_names_are_read_syllable_by_syllable():
+    resolver = Resolver([Entity(n.lower(), n, "place") for n in ["Tajikistan", "Pakistan", "Zimbabwe", "Finland"]],
+                        place_names=())
+    assert_resolves(resolver, [("တာဂျီကစ္စတန်", "tajikistan"), ("ပါကစ္စတန်", "pakistan"), ("ဇင်ဘာဘွေ", "zimbabwe")])

@@ -158,3 +158,10 @@ def test_letters_unidecode_writes_as_punctuation_do_not_split_a_word():
     assert romanize("שמעון").lower() == "shmon" and romanize("سعيد") == "syd"
     assert romanize("မွန်ဂိုးလီးယား").isalpha()  # Myanmar's visarga was a colon
     assert romanize("ሳኡዲ").isalpha()  # an Ethiopic glottal letter was an apostrophe
+
+
+def test_burmese_syllables_carry_their_vowel_and_burmese_letter_values():
+    # unidecode wrote ဘရာဇီး (Brazil) "bhraajii:" and ကလစ်ပါ "klcp": no inherent a, Pali's letters.
+    assert romanize("ဘရာဇီး") == "barazi"
+    assert romanize("တာဂျီကစ္စတန်") == "tajikassatan"  # ဂျ j; a stacked consonant has no vowel
+    assert romanize("မောလ်တာ") == "molta"  # ော is o; asat leaves a consonant bare

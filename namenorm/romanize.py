@@ -58,8 +58,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["APOSTROPHES", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "labial_readings", "native_spellings",
-           "other_readings", "romanize", "writes_short_vowels"]
+__all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r",
+           "labial_readings", "native_spellings", "other_readings", "romanize", "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ｰ": "ー", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -71,7 +71,7 @@ _BEFORE = str.maketrans({
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
 })
-_ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
+ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
 """The article al- that Arabic writes joined to a word: read as a word of its own, since Latin
 spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
@@ -525,7 +525,7 @@ def romanize(text: str) -> str:
     """
     if text.isascii():
         return text
-    text = _ARABIC_ARTICLE.sub("al ", text)
+    text = ARABIC_ARTICLE.sub("al ", text)
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)

@@ -228,12 +228,14 @@ def is_derived_word(a: str, b: str) -> bool:
     (True, True)
     >>> is_derived_word("schweitzer", "schweitze"), is_derived_word("lagoss", "lagos")
     (False, False)
+    >>> is_derived_word("redbridgee", "redbridge"), is_derived_word("karntenn", "karnten")
+    (False, False)
     """
     if len(a) < len(b):
         a, b = b, a
     ending = a[len(b):]
-    if ending == "s" and b.endswith("s"):
-        return False  # "lagoss": a doubled letter, not a plural (that would be "-es")
+    if len(ending) == 1 and b.endswith(ending):
+        return False  # "lagoss", "cartagoo": a letter typed twice, not an ending ("-es" is the plural)
     return a.startswith(b) and ending in _DERIVED_ENDINGS
 
 

@@ -42,6 +42,14 @@ def test_similarity_prefers_respellings_over_random_words():
     assert respelled > 0.9 > unrelated
 
 
+def test_a_letter_typed_twice_is_a_typo_not_an_ending():
+    # "Cartagoo" is Cartago with its last letter doubled, as close as any one-letter slip;
+    # "Germany" is German with an ending, another word.
+    for doubled, word in [("cartagoo", "cartago"), ("redbridgee", "redbridge"), ("andersonn", "anderson")]:
+        assert token_similarity(doubled, word)[0] >= token_similarity(word[:-1] + "x" + word[-1], word)[0]
+    assert token_similarity("germany", "german")[0] < token_similarity("germamy", "germany")[0]
+
+
 def test_short_tokens_only_match_themselves():
     assert token_similarity("li", "lee")[0] == 0.0
     assert token_similarity("li", "li")[0] == 1.0

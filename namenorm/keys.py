@@ -46,6 +46,7 @@ __all__ = [
     "similarity_ceiling",
     "similarity_ceilings",
     "skeleton_key",
+    "spelling_variant_keys",
     "token_keys",
     "token_similarity",
     "word_keys",
@@ -199,6 +200,24 @@ def short_form_stems(token: str) -> set[str]:
             if stem[-1] == stem[-2] and len(stem) > _MIN_SHORT_FORM:
                 stems.add(stem[:-1])
     return stems
+
+
+_DIMINUTIVE_END = re.compile("(?:" + "|".join(_DIMINUTIVE_ENDINGS) + ")$")
+
+
+def spelling_variant_keys(name: str) -> set[str]:
+    """Keys that two spellings of one given name share: the name with its diminutive ending
+    written "y", and that with one letter deleted ("maggy" and "maggie", "kostja" and "kostya").
+
+    >>> "maggy" in spelling_variant_keys("maggie") & spelling_variant_keys("maggy")
+    True
+    >>> spelling_variant_keys("magi") & spelling_variant_keys("maggie")
+    {'magy'}
+    """
+    if len(name) < MIN_DELETE_LEN:
+        return set()
+    base = _DIMINUTIVE_END.sub("y", name)
+    return {base} | deletions(base)
 
 
 def short_form_prefixes(name: str) -> list[str]:

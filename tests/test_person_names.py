@@ -81,6 +81,16 @@ def test_short_form_no_group_lists_finds_its_person():
     assert streets.resolve("Aus Street") is None
 
 
+def test_a_gallery_given_name_spelled_otherwise_takes_its_nicknames():
+    # The groups list Margareta, not Margaretta; Daisy and Peggy are Margaret's nicknames.
+    resolver = namenorm.Resolver([namenorm.Entity("mw", "Margaretta Whittemore", "person"),
+                                  namenorm.Entity("dw", "Dorotha Wells", "person")])
+    for nickname in ("Daisy Whittemore", "Peggy Whittemore"):
+        match = resolver.resolve(nickname)
+        assert match is not None and match.id == "mw", nickname
+    assert resolver.resolve("Daisy Wells") is None  # Dorotha spells Dorothea, whose group holds no Daisy
+
+
 def test_user_particles_join_the_surname(tmp_path):
     # Welsh "ap" (son of) belongs to the surname after it once an alias file says so.
     extra = tmp_path / "welsh.yaml"

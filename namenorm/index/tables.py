@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from ..keys import PackedWordKeys, WordKeys, word_keys
+from ..keys import PackedWordKeys, WordKeys, keyed_similarities, spelling_variant_keys, word_keys
 from ..model import Entity, EntityList, Role
 from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
@@ -52,6 +52,10 @@ __all__ = ["SCAN_WORDS", "FormTables"]
 SCAN_WORDS = 6
 """Longest span of running text, in words, that scanning asks about: names are shorter, and
 the form-prefix set stays linear in the size of the forms."""
+
+GIVEN_VARIANT_FLOOR = 0.88
+"""Similarity at which a given name no group lists is read as another spelling of a listed one
+("maggy" 0.89 to "maggie", "margaretta" 0.97 to "margareta"; "rosen" is no Rose, 0.8)."""
 
 _P = TypeVar("_P", PackedStrings, Ragged, KeyTable, StringSet)
 
@@ -180,6 +184,7 @@ class FormTables:
                     other_words.update(normalize_cached(form).split())
         first_names |= person_first
         tables.first_names = frozenset(first_names)
+        tables._join_spelling_variants(person_first)
         # Only a word that starts a person's name, and no place's or body's, is guessed at
         # from a short form: "Aus Street" is not Austin Street.
         tables.short_targets = frozenset(person_first - other_words)
@@ -249,6 +254,31 @@ class FormTables:
             claimants = self._claimants[f]
             if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
                 claimants.append(e_idx)
+
+    def _join_spelling_variants(self, first_words: AbstractSet[str]) -> None:
+        """A word a gallery person's name starts with that no group lists, but that spells a
+        listed given name otherwise (``keys.spelling_variant_keys``, at least
+        ``GIVEN_VARIANT_FLOOR`` alike: "Margaretta", Margareta), joins that name's groups, so a
+        query's "Daisy" finds Margaretta as it finds Margaret."""
+        listed: dict[str, list[str]] = {}
+        for name in self.given:
+            for key in spelling_variant_keys(name):
+                listed.setdefault(key, []).append(name)
+        joined: dict[tuple[str, ...], list[str]] = {}
+        for word in sorted(first_words - self.given.keys()):
+            names = sorted({name for key in spelling_variant_keys(word) for name in listed.get(key, ())})
+            alike = keyed_similarities(word_keys(word), [word_keys(name) for name in names],
+                                       score_cutoff=GIVEN_VARIANT_FLOOR)
+            groups = (group for name, (similarity, _) in zip(names, alike) if similarity >= GIVEN_VARIANT_FLOOR
+                      for group in self.given[name])
+            for group in dict.fromkeys(groups):
+                joined.setdefault(group, []).append(word)
+        grown = {group: group + tuple(words) for group, words in joined.items()}
+        given = {name: tuple(grown.get(group, group) for group in groups) for name, groups in self.given.items()}
+        for group, words in joined.items():
+            for word in words:
+                given[word] = (*given.get(word, ()), grown[group])
+        self.given = given
 
     def _unclaim(self, form: str, owners: set[int]) -> None:
         f = self.form_ids.get(form)

@@ -43,6 +43,8 @@ __all__ = [
     "loan_spellings",
     "loose_keys",
     "metaphone_key",
+    "short_slip_ceiling",
+    "short_word_slip",
     "similarity_ceiling",
     "similarity_ceilings",
     "skeleton_key",
@@ -265,6 +267,34 @@ def edit_distance(a: str, b: str) -> int:
     (1, 1)
     """
     return int(jellyfish.damerau_levenshtein_distance(a, b))
+
+
+def short_word_slip(a: str, b: str) -> float:
+    """Similarity of two short words (two or three letters) one edit apart, else 0.0.
+
+    ``token_similarity`` lets a short word match only itself ("li" is not "le"); between two
+    words that agree, the slip of a name's linking word ("Bath adn North East Somerset", "Dol
+    ori Ljubljani") is scored by this instead (``index.search.score_alignment``).
+
+    >>> short_word_slip("adn", "and"), short_word_slip("te", "et"), short_word_slip("of", "and")
+    (0.6667, 0.5, 0.0)
+    """
+    longest = max(len(a), len(b))
+    if min(len(a), len(b)) < 2 or longest >= MIN_DELETE_LEN or edit_distance(a, b) != 1:
+        return 0.0
+    return round(1.0 - 1.0 / longest, 4)
+
+
+def short_slip_ceiling(a: int, b: int) -> float:
+    """Highest ``short_word_slip`` of two words of these lengths (the search's bound).
+
+    >>> short_slip_ceiling(3, 3), short_slip_ceiling(2, 5)
+    (0.6667, 0.0)
+    """
+    longest = max(a, b)
+    if min(a, b) < 2 or longest >= MIN_DELETE_LEN or abs(a - b) > 1:
+        return 0.0
+    return round(1.0 - 1.0 / longest, 4)
 
 
 def token_similarity(a: str, b: str) -> tuple[float, str]:

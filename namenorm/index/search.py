@@ -15,7 +15,15 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from ..keys import DERIVED_WORD, INITIAL, WordKeys, similarity_ceilings, word_keys
+from ..keys import (
+    DERIVED_WORD,
+    INITIAL,
+    WordKeys,
+    short_slip_ceiling,
+    short_word_slip,
+    similarity_ceilings,
+    word_keys,
+)
 from ..model import TokenPair
 from ..parts import GENERATIONAL
 from .forms import TIER_TRUST
@@ -56,7 +64,8 @@ class Hit:
 
 
 def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
-                    sims: Sequence[Sequence[tuple[float, str]]]
+                    sims: Sequence[Sequence[tuple[float, str]]],
+                    slip: Callable[[int, int], float] | None = None
                     ) -> tuple[float, list[tuple[int, int, float, str]]]:
     """Align query and form tokens greedily by similarity and score the alignment.
 
@@ -64,7 +73,10 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
     token j. Each aligned pair contributes its similarity weighted by the two
     tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
     missing first name costs in proportion to its length, a missing middle word a
-    third of that. Reordered alignments pay a small factor.
+    third of that. Reordered alignments pay a small factor. A middle word of the form
+    left over between two words the query spells exactly, with a query word left over
+    between them, is paired with it at ``slip(i, j)`` where that is above 0 (the
+    ``keys.short_word_slip`` of a linking word: "adn" for "and").
 
     >>> one, none = (1.0, ""), (0.0, "")
     >>> score_alignment([4, 6], [4, 6], [[one, none], [none, one]])[0]
@@ -88,6 +100,18 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
         used_f.add(j)
         pairs.append((i, j, s, key))
         total += s * (q_lens[i] + f_lens[j])
+    if slip is not None and len(f_lens) > 2 and len(used_f) < len(f_lens):
+        partner = {j: i for i, j, s, _ in pairs if s == 1.0}
+        for j in range(1, len(f_lens) - 1):
+            before, after = partner.get(j - 1), partner.get(j + 1)
+            if j in used_f or before is None or after != before + 2 or before + 1 in used_q:
+                continue
+            s = slip(before + 1, j)
+            if s > 0.0:
+                used_q.add(before + 1)
+                used_f.add(j)
+                pairs.append((before + 1, j, s, ""))
+                total += s * (q_lens[before + 1] + f_lens[j])
     # A middle word the query leaves out ("Manuella Leão" for Manuella Stephany Leão)
     # weighs a third of its length; a missing first or last word weighs in full.
     interior = sum(f_lens[j] for j in range(1, len(f_lens) - 1) if j not in used_f)
@@ -111,6 +135,18 @@ def unkeyed_bound(a: int, b: int) -> float:
         return 0.0
     longest = max(a, b)
     return max(1.0 - max(2, abs(a - b)) / (2 * longest), DERIVED_WORD)
+
+
+def _slip(token: str, word: str) -> float:
+    """``keys.short_word_slip``, never between generational suffixes ("Jr." is not "Sr.")."""
+    return 0.0 if token in GENERATIONAL or word in GENERATIONAL else short_word_slip(token, word)
+
+
+def _may_slip(tokens: Sequence[str]) -> list[bool]:
+    """Which query words may be the slip of a short linking word (``score_alignment``): a middle
+    word of two or three letters, and no generational suffix ("Jr." is never "Sr.")."""
+    last = len(tokens) - 1
+    return [0 < k < last and 2 <= len(t) <= 3 and t not in GENERATIONAL for k, t in enumerate(tokens)]
 
 
 def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
@@ -192,6 +228,7 @@ class FormSearch:
         # where the search may stop early.
         bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
         q_lens = [len(t) for t in tokens]
+        may_slip = any(_may_slip(tokens))
         vocab, lengths = tables.vocab, tables.vocab_lengths
         form_owner, form_tokens, form_tier = tables.form_owner, tables.form_tokens, tables.form_tier
         wanted = GENERATIONAL.intersection(tokens)
@@ -225,7 +262,9 @@ class FormSearch:
                                 found = unkeyed[(i, t)] = self.words.keyed_similarity(keyed_tokens[i], vocab[t])
                     sim_row.append(found)
                 sims.append(sim_row)
-            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims)
+            slip = None if not may_slip else (
+                lambda i, j, f_tokens=f_tokens: _slip(tokens[i], vocab[f_tokens[j]]))
+            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims, slip)
             score *= TIER_TRUST[form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
@@ -272,6 +311,13 @@ class FormSearch:
             for token, keyed_token, similar in zip(tokens, keyed_tokens, highest):
                 unpaired = list(form_words.difference(similar))
                 similar.update(zip(unpaired, self._unkeyed_ceilings(token, keyed_token, unpaired)))
+        # A short query word may be a linking word's slip (``score_alignment``).
+        for token, similar, may_slip in zip(tokens, highest, _may_slip(tokens)):
+            if may_slip:
+                for t in form_words:
+                    ceiling = short_slip_ceiling(len(token), lengths[t])
+                    if ceiling > similar.get(t, 0.0):
+                        similar[t] = ceiling
         # Weighed by the two words' lengths as the alignment weighs them, once however many
         # forms hold the word.
         weighed = [{t: similar.get(t, 0.0) * (lq + lengths[t]) for t in form_words}
@@ -380,7 +426,9 @@ class FormSearch:
                 continue
             f_words = form.split()
             sims = [[self.words.similarity(token, word) for word in f_words] for token in tokens]
-            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims)
+            slip = None if not any(_may_slip(tokens)) else (
+                lambda i, j, f_words=f_words: _slip(tokens[i], f_words[j]))
+            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims, slip)
             score *= TIER_TRUST[tables.form_tier[f]]
             for e_idx in tables.form_owner[f]:
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):

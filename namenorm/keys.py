@@ -463,8 +463,8 @@ def similarity_ceilings(a: WordKeys, words: Iterable[WordKeys]) -> list[float]:
     return out
 
 
-def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0
-                       ) -> list[tuple[float, str]]:
+def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0,
+                       endings: bool = True) -> list[tuple[float, str]]:
     """``token_similarity`` of one token and each of ``words``, from their keys (``word_keys``).
 
     A query word is compared with a hundred gallery words or more: their keys are
@@ -477,6 +477,9 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
     (1.0, '')
     >>> keyed_similarities(word_keys("crux"), [word_keys("glasco")], score_cutoff=0.75)
     [(0.0, '')]
+
+    With ``endings`` False, a word that is the other with an ending is scored as a misspelling
+    of it, not capped at ``DERIVED_WORD`` (the search's reading of a word the gallery lacks).
     """
     out: list[tuple[float, str]] = []
     append = out.append
@@ -528,7 +531,7 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
                 # word built on the other, which differs from it by its ending alone.
                 reachable = False
         # The prefix test is is_derived_word's own last condition, asked first: it rarely holds.
-        if (text_a.startswith(b) or b.startswith(text_a)) and is_derived_word(text_a, b):
+        if endings and (text_a.startswith(b) or b.startswith(text_a)) and is_derived_word(text_a, b):
             # "american"/"america", "democrat"/"democrats", "martine"/"martin": another
             # word built on the name, not a misspelling of it. Close, but not a match alone.
             append((DERIVED_WORD, ""))

@@ -62,8 +62,9 @@ def reference_similarity(a: str, b: str) -> tuple[float, str]:
     return base, ""
 
 
-def _uncut(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0) -> list[tuple[float, str]]:
-    return keyed_similarities(a, words)
+def _uncut(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: float = 0.0,
+           endings: bool = True) -> list[tuple[float, str]]:
+    return keyed_similarities(a, words, endings=endings)
 
 
 def generated_people(count: int, seed: int) -> list[Entity]:

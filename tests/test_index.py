@@ -87,3 +87,15 @@ def test_a_slip_in_a_linking_word_between_agreeing_words_costs_little():
     # ("Li Ma" is someone else), nor one beside a misspelled word.
     assert resolver.resolve("Li Ma") is None
     assert "ori~pri" not in resolver.decide("Dol ori Ljubljanj").matches[0].explain()
+
+
+def test_a_dropped_last_letter_is_a_slip_where_the_gallery_lacks_the_shorter_word():
+    from namenorm.index import Index
+    from namenorm.keys import DERIVED_WORD
+    from namenorm.model import Entity
+
+    index = Index.build([Entity("er", "Everett Robinson", "person"), Entity("mr", "Martin Robins", "person"),
+                         Entity("ml", "Martine Lopez", "person")])
+    assert index.words.similarity("robinso", "robinson")[0] > 0.9  # a slip: "robinso" is no word here
+    # The gallery's own words built on one another stay apart, as known words weigh less.
+    assert index.words.similarity("martin", "martine")[0] <= DERIVED_WORD

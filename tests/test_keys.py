@@ -4,9 +4,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from namenorm.keys import (
+    DERIVED_WORD,
     abjad_vowel_agreement,
     cross_script_similarity,
     deletions,
+    keyed_similarities,
     loan_key,
     loose_keys,
     metaphone_key,
@@ -48,6 +50,12 @@ def test_a_letter_typed_twice_is_a_typo_not_an_ending():
     for doubled, word in [("cartagoo", "cartago"), ("redbridgee", "redbridge"), ("andersonn", "anderson")]:
         assert token_similarity(doubled, word)[0] >= token_similarity(word[:-1] + "x" + word[-1], word)[0]
     assert token_similarity("germany", "german")[0] < token_similarity("germamy", "germany")[0]
+
+
+def test_a_word_with_an_ending_is_another_word_unless_asked_as_a_misspelling():
+    robinso, robinson = word_keys("robinso"), word_keys("robinson")
+    assert keyed_similarities(robinso, [robinson]) == [(DERIVED_WORD, "")]
+    assert keyed_similarities(robinso, [robinson], endings=False)[0][0] > 0.9
 
 
 def test_short_tokens_only_match_themselves():

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..keys import (
+    DERIVED_WORD,
     SHORT_FORM,
     WordKeys,
     is_short_form,
@@ -198,6 +199,12 @@ class WordCandidates:
             if initial and word in GENERATIONAL:
                 out.append(none)  # "J." is an initial of a name, never of the "Jr." after it
                 continue
+            if value == DERIVED_WORD and not known and len(token) < len(word) and word.startswith(token):
+                # "Robinso", a word the gallery lacks, is "Robinson" with its last letter dropped,
+                # not a word "Robinson" was built on. (Where the gallery has both "Martin" and
+                # "Martine", they stay apart; a query word that is some other name or a common
+                # word is weighed as such by the match model.)
+                value, key = keyed_similarities(word_keys(token), (word_keys(word),), endings=False)[0]
             if known and word != token:
                 value *= KNOWN_WORD_FACTOR
             if value < related[0]:

@@ -414,7 +414,8 @@ def similarity_ceiling(a: WordKeys, b: WordKeys) -> float:
     """The highest ``token_similarity`` two words of 3+ letters can have, from their letters and keys.
 
     Jaro-Winkler is at most 1 and the edit distance at least what the letter bags
-    differ by (``letter_bag``), so a pair far apart is ruled out without aligning it.
+    differ by (``letter_bag``; one letter for another counts half, as a key's neighbour
+    does), so a pair far apart is ruled out without aligning it.
     A shared phonetic key adds its bonus, and a word built on the other
     (``is_derived_word``) may score ``DERIVED_WORD`` whatever its letters.
 
@@ -445,13 +446,15 @@ def similarity_ceilings(a: WordKeys, words: Iterable[WordKeys]) -> list[float]:
         # The letters either word lacks, counted from those the two share (as keyed_similarities
         # counts them); comparisons, not max() and abs(): this runs for hundreds of words.
         shared = (bag_a & bag_b).bit_count()
-        fewest = letters_a - shared
+        fewest: float = letters_a - shared
         extra = bag_b.bit_count() - shared
         if extra > fewest:  # noqa: PLR1730
             fewest = extra
         gap = len_a - len_b if len_a > len_b else len_b - len_a
         if gap > fewest:  # noqa: PLR1730
             fewest = gap
+        if fewest == 1 and not gap and len_a >= MIN_DELETE_LEN:
+            fewest = _KEYBOARD_SLIP  # one letter for another may be a key's neighbour
         ceiling = 1.0 - 0.5 * fewest / (len_a if len_a > len_b else len_b)  # noqa: FURB136
         if meta_keyed and meta_a == meta_b:
             ceiling += (1.0 - ceiling) * _META_BONUS
@@ -478,7 +481,9 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
     >>> keyed_similarities(word_keys("crux"), [word_keys("glasco")], score_cutoff=0.75)
     [(0.0, '')]
 
-    With ``endings`` False, a word that is the other with an ending is scored as a misspelling
+    One letter struck for its key's neighbour counts as half an edit in words of four letters
+    or more (``_substitution_cost``). With ``endings`` False, a word that is the other with an
+    ending is scored as a misspelling
     of it, not capped at ``DERIVED_WORD`` (the search's reading of a word the gallery lacks).
     """
     out: list[tuple[float, str]] = []
@@ -515,13 +520,15 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
             # similarity_ceiling, inline; the letters either word lacks are counted from those
             # the two share, one operation on the bags instead of four.
             shared = (bag_a & bag_b).bit_count()
-            fewest = letters_a - shared
+            fewest: float = letters_a - shared
             extra = bag_b.bit_count() - shared
             if extra > fewest:  # noqa: PLR1730
                 fewest = extra
             gap = len_a - len_b if len_a > len_b else len_b - len_a
             if gap > fewest:  # noqa: PLR1730
                 fewest = gap
+            if fewest == 1 and not gap and len_a >= MIN_DELETE_LEN:
+                fewest = _KEYBOARD_SLIP
             ceiling = 1.0 - 0.5 * fewest / longest
             if ceiling + (1.0 - ceiling) * bonus < cutoff:
                 if fewest != gap:
@@ -539,7 +546,10 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
         if not reachable:
             append(none)
             continue
-        edits = 1.0 - jellyfish.damerau_levenshtein_distance(text_a, b) / longest
+        distance: float = jellyfish.damerau_levenshtein_distance(text_a, b)
+        if distance == 1 and len_a == len_b and len_a >= MIN_DELETE_LEN:
+            distance = _substitution_cost(text_a, b)
+        edits = 1.0 - distance / longest
         if score_cutoff:
             ceiling = 0.5 + 0.5 * edits
             if ceiling + (1.0 - ceiling) * bonus < cutoff:
@@ -548,6 +558,32 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
         base = 0.5 * jellyfish.jaro_winkler_similarity(text_a, b) + 0.5 * edits
         append((base + (1.0 - base) * bonus, key))
     return out
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+"""The letter rows of a QWERTY keyboard, each offset half a key from the one above."""
+_KEYBOARD_NEIGHBOURS = frozenset(
+    pair for row, below in zip(_KEYBOARD_ROWS, (*_KEYBOARD_ROWS[1:], ""))
+    for k, key in enumerate(row)
+    for other in (row[k + 1:k + 2], below[k - 1:k] if k else "", below[k:k + 1]) if other
+    for pair in ((key, other), (other, key))
+)
+"""Pairs of letters whose keys touch: a finger that slips strikes one for the other (Febrl's and
+most record-linkage typo models weigh such a slip as likelier than any other letter)."""
+_KEYBOARD_SLIP = 0.5
+"""Edits a letter struck for its key's neighbour counts as, in a word of four letters or more."""
+
+
+def _substitution_cost(a: str, b: str) -> float:
+    """Edits between two words of one length one edit apart: ``_KEYBOARD_SLIP`` where the one
+    letter that differs is its key's neighbour ("wsrd" for "ward"), else 1 (a swap of two
+    letters differs at two places and costs 1).
+
+    >>> _substitution_cost("wsrd", "ward"), _substitution_cost("wxrd", "ward"), _substitution_cost("wrad", "ward")
+    (0.5, 1, 1)
+    """
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    return _KEYBOARD_SLIP if len(differ) == 1 and differ[0] in _KEYBOARD_NEIGHBOURS else 1
 
 
 _ROUNDING = 1e-12

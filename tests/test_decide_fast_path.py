@@ -40,6 +40,22 @@ class WalkedModel(MatchModel):
         return walked_utility(self, row)
 
 
+def keyboard_neighbours() -> set[tuple[str, str]]:
+    """Letters whose keys touch on a QWERTY keyboard, each row half a key right of the one above."""
+    rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+    pairs = set()
+    for r, row in enumerate(rows):
+        for k, x in enumerate(row):
+            if k + 1 < len(row):
+                pairs.add((x, row[k + 1]))
+            if r + 1 < len(rows):
+                pairs.update((x, rows[r + 1][j]) for j in (k - 1, k) if 0 <= j < len(rows[r + 1]))
+    return pairs | {(y, x) for x, y in pairs}
+
+
+KEYBOARD_NEIGHBOURS = keyboard_neighbours()
+
+
 def reference_similarity(a: str, b: str) -> tuple[float, str]:
     """``keys.token_similarity`` spelled out the plain way, one pair at a time."""
     if a == b:
@@ -51,8 +67,11 @@ def reference_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.0, ""
     if is_derived_word(a, b):
         return 0.8, ""
-    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (
-        1.0 - jellyfish.damerau_levenshtein_distance(a, b) / max(len(a), len(b)))
+    distance: float = jellyfish.damerau_levenshtein_distance(a, b)
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if distance == 1 and len(a) == len(b) >= 4 and len(differ) == 1 and differ[0] in KEYBOARD_NEIGHBOURS:
+        distance = 0.5  # a letter struck for its key's neighbour
+    base = 0.5 * jellyfish.jaro_winkler_similarity(a, b) + 0.5 * (1.0 - distance / max(len(a), len(b)))
     meta = metaphone_key(a)
     if len(meta) >= 2 and meta == metaphone_key(b):
         return base + (1.0 - base) * 0.5, meta

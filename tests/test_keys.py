@@ -58,6 +58,14 @@ def test_a_word_with_an_ending_is_another_word_unless_asked_as_a_misspelling():
     assert keyed_similarities(robinso, [robinson], endings=False)[0][0] > 0.9
 
 
+def test_a_letter_struck_for_its_keys_neighbour_is_a_likelier_slip():
+    # s and a touch on a keyboard, x and a do not: "Wsrd" is Ward mistyped, "Wxrd" less surely.
+    assert token_similarity("wsrd", "ward")[0] > token_similarity("wxrd", "ward")[0]
+    assert token_similarity("smirh", "smith")[0] > token_similarity("smish", "smith")[0]
+    # In a word of three letters any one letter for another is as likely another name.
+    assert token_similarity("xox", "cox") == token_similarity("mox", "cox")  # x touches c, m does not
+
+
 def test_short_tokens_only_match_themselves():
     assert token_similarity("li", "lee")[0] == 0.0
     assert token_similarity("li", "li")[0] == 1.0

@@ -89,6 +89,10 @@ def test_a_gallery_given_name_spelled_otherwise_takes_its_nicknames():
         match = resolver.resolve(nickname)
         assert match is not None and match.id == "mw", nickname
     assert resolver.resolve("Daisy Wells") is None  # Dorotha spells Dorothea, whose group holds no Daisy
+    # A spelling keeps the name's first letter: Sharri is no Harri (Henry's group).
+    sharri = namenorm.Resolver([namenorm.Entity("sw", "Sharri Wells", "person"),
+                                namenorm.Entity("hw", "Henry Walsh", "person")])
+    assert sharri.resolve("Henry Wells") is None
 
 
 def test_user_particles_join_the_surname(tmp_path):

@@ -258,15 +258,17 @@ class FormTables:
     def _join_spelling_variants(self, first_words: AbstractSet[str]) -> None:
         """A word a gallery person's name starts with that no group lists, but that spells a
         listed given name otherwise (``keys.spelling_variant_keys``, at least
-        ``GIVEN_VARIANT_FLOOR`` alike: "Margaretta", Margareta), joins that name's groups, so a
-        query's "Daisy" finds Margaretta as it finds Margaret."""
+        ``GIVEN_VARIANT_FLOOR`` alike, same first letter: "Margaretta", Margareta), joins that
+        name's groups, so a query's "Daisy" finds Margaretta as it finds Margaret."""
         listed: dict[str, list[str]] = {}
         for name in self.given:
             for key in spelling_variant_keys(name):
                 listed.setdefault(key, []).append(name)
         joined: dict[tuple[str, ...], list[str]] = {}
         for word in sorted(first_words - self.given.keys()):
-            names = sorted({name for key in spelling_variant_keys(word) for name in listed.get(key, ())})
+            # Spellings of one name keep its first letter: "sharri" is no Harri.
+            names = sorted({name for key in spelling_variant_keys(word) for name in listed.get(key, ())
+                            if name[0] == word[0]})
             alike = keyed_similarities(word_keys(word), [word_keys(name) for name in names],
                                        score_cutoff=GIVEN_VARIANT_FLOOR)
             groups = (group for name, (similarity, _) in zip(names, alike) if similarity >= GIVEN_VARIANT_FLOOR

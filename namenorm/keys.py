@@ -279,10 +279,8 @@ def short_word_slip(a: str, b: str) -> float:
     >>> short_word_slip("adn", "and"), short_word_slip("te", "et"), short_word_slip("of", "and")
     (0.6667, 0.5, 0.0)
     """
-    longest = max(len(a), len(b))
-    if min(len(a), len(b)) < 2 or longest >= MIN_DELETE_LEN or edit_distance(a, b) != 1:
-        return 0.0
-    return round(1.0 - 1.0 / longest, 4)
+    ceiling = short_slip_ceiling(len(a), len(b))
+    return ceiling if ceiling and edit_distance(a, b) == 1 else 0.0
 
 
 def short_slip_ceiling(a: int, b: int) -> float:
@@ -483,8 +481,8 @@ def keyed_similarities(a: WordKeys, words: Iterable[WordKeys], *, score_cutoff: 
 
     One letter struck for its key's neighbour counts as half an edit in words of four letters
     or more (``_substitution_cost``). With ``endings`` False, a word that is the other with an
-    ending is scored as a misspelling
-    of it, not capped at ``DERIVED_WORD`` (the search's reading of a word the gallery lacks).
+    ending is scored as a misspelling of it, not capped at ``DERIVED_WORD`` (the search's
+    reading of a word the gallery lacks).
     """
     out: list[tuple[float, str]] = []
     append = out.append

@@ -45,6 +45,7 @@ from .places import countries_named
 from .romanize import (
     LETTER_FOR_LETTER,
     drops_final_r,
+    han_characters,
     native_spellings,
     other_readings,
     writes_short_vowels,
@@ -212,6 +213,12 @@ class Engine:
                 found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
             found += self._cross_hits(query)
+        written = han_characters(query.text)
+        if written and index.tables.han_written:
+            # Han writes words: a form in Han sharing no character with a query in Han is
+            # another word, however alike the two read.
+            han_written, form_ids = index.tables.han_written, index.tables.form_ids
+            found = [[h for h in hits if han_written.get(form_ids[h.form], written) & written] for hits in found]
         hits = found[0]
         if len(found) > 1:
             best: dict[int, Hit] = {}

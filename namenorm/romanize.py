@@ -59,7 +59,8 @@ from functools import lru_cache
 from unidecode import unidecode
 
 __all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r",
-           "labial_readings", "native_spellings", "other_readings", "romanize", "writes_short_vowels"]
+           "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
+           "writes_short_vowels"]
 
 _BEFORE = str.maketrans({
     "ｰ": "ー", "・": " ", "･": " ", "·": " ", "゠": " ",
@@ -212,6 +213,23 @@ _HAN_SOUNDS = {"尔": "l", "爾": "l"}
 """尔 (爾 in traditional characters) "er" writes a foreign l or r that ends a syllable: 迈克尔
 Michael, 比尔 Bill, 阿尔伯特 Albert, 達爾文 Darwin."""
 _HAN_RUN = re.compile(f"[{_HAN}]+")
+_HAN_CHARACTER = re.compile(f"[{_HAN}]")
+
+
+def han_characters(text: str) -> frozenset[str]:
+    """The Han characters of a name written in Han alone (empty if any letter is of another script).
+
+    Han writes words, not sounds: two names in Han that share no character are two words,
+    however alike their readings (校长 "xiaozhang", a headmaster, is not 朝鲜 "chaoxian", Korea),
+    while a foreign name's renderings share one (特朗普 and 川普 for Trump).
+
+    >>> sorted(han_characters("朝鲜")), han_characters("東京タワー")
+    (['朝', '鲜'], frozenset())
+    """
+    found = frozenset(_HAN_CHARACTER.findall(text))
+    if not found or any(ch.isalpha() and ch not in found for ch in text):
+        return frozenset()
+    return found
 _PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
 _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"

@@ -32,6 +32,7 @@ from ..places import (
     packed_country_rows,
     place_word_groups,
 )
+from ..romanize import han_characters
 from .forms import (
     ACRONYM,
     FOREIGN,
@@ -107,6 +108,11 @@ class FormTables:
         ("isole" -> "islands"; ``places.place_word_groups``)."""
         self.restricted: dict[int, int] = {}
         """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
+        self.han_written: dict[int, frozenset[str]] = {}
+        """Forms every spelling of which is written in Han -> the characters of those spellings
+        (``romanize.han_characters``): a query in Han resembles such a form only through one."""
+        self._written_otherwise = bytearray()
+        """Form -> 1 where some spelling of it is not written in Han alone (while the tables are built)."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
@@ -190,9 +196,9 @@ class FormTables:
         tables.short_targets = frozenset(person_first - other_words)
         for e_idx, entity in enumerate(tables.entities):
             for form in entity.forms:
-                tables._claim(normalize_cached(form), e_idx, STRONG, form_restriction(form))
+                tables._claim(normalize_cached(form), e_idx, STRONG, form_restriction(form), form)
             for form in entity.weak:
-                tables._claim(normalize_cached(form), e_idx, WEAK, form_restriction(form))
+                tables._claim(normalize_cached(form), e_idx, WEAK, form_restriction(form), form)
             for surname in derived_surnames(entity, first_names, tables.particles):
                 tables._claim(surname, e_idx, SURNAME, form_restriction(entity.name))
             for initials in initialisms(entity):
@@ -208,7 +214,7 @@ class FormTables:
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)
                 derived.add(form)
-                tables._claim(form, e_idx, WEAK, form_restriction(name))
+                tables._claim(form, e_idx, WEAK, form_restriction(name), name)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
@@ -220,7 +226,7 @@ class FormTables:
             tables._unclaim(form, owners)
         tables.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
         tables.form_owner = [tuple(claimants) for claimants in tables._claimants]
-        tables._claimants = []
+        tables._claimants, tables._written_otherwise = [], bytearray()
         tables._index_words()
         tables.clashes = [
             Clash(form, TIER_METHODS[tables.form_tier[f]], tuple(tables.entities[e] for e in owner))
@@ -229,7 +235,9 @@ class FormTables:
         ]
         return tables
 
-    def _claim(self, form: str, e_idx: int, tier: int, restriction: int) -> None:
+    def _claim(self, form: str, e_idx: int, tier: int, restriction: int, written: str = "") -> None:
+        """Record that entity ``e_idx`` claims ``form`` in ``tier``, as ``written`` (a spelling of
+        one of its names; empty for a form derived from them)."""
         if not form:
             return
         tiers = cast(list[int], self.form_tier)  # lists while the tables are built
@@ -241,7 +249,10 @@ class FormTables:
             self._claimants.append([e_idx])
             if restriction:
                 self.restricted[f] = restriction
+            self._written_otherwise.append(0)
+            self._note_writing(f, written)
             return
+        self._note_writing(f, written)
         # A form is restricted only as far as every spelling that claims it is.
         if f in self.restricted:
             self.restricted[f] &= restriction
@@ -254,6 +265,17 @@ class FormTables:
             claimants = self._claimants[f]
             if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
                 claimants.append(e_idx)
+
+    def _note_writing(self, f: int, written: str) -> None:
+        """Keep ``han_written`` to the forms every spelling of which is written in Han."""
+        if self._written_otherwise[f]:
+            return
+        characters = han_characters(written)
+        if characters:
+            self.han_written[f] = self.han_written.get(f, frozenset()) | characters
+        else:
+            self._written_otherwise[f] = 1
+            self.han_written.pop(f, None)
 
     def _join_spelling_variants(self, first_words: AbstractSet[str]) -> None:
         """A word a gallery person's name starts with that no group lists, but that spells a

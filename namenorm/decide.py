@@ -213,12 +213,18 @@ class Engine:
                 found.append([replace(h, words=words) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
             found += self._cross_hits(query)
-        written = han_characters(query.text)
-        if written and index.tables.han_written:
+        han_written = index.tables.han_written
+        written = han_characters(query.text) if han_written else frozenset()
+        if written:
             # Han writes words: a form in Han sharing no character with a query in Han is
             # another word, however alike the two read.
-            han_written, form_ids = index.tables.han_written, index.tables.form_ids
-            found = [[h for h in hits if han_written.get(form_ids[h.form], written) & written] for hits in found]
+            form_ids = index.tables.form_ids
+
+            def shares_a_character(hit: Hit) -> bool:
+                characters = han_written.get(form_ids[hit.form])
+                return characters is None or not characters.isdisjoint(written)
+
+            found = [[h for h in hits if shares_a_character(h)] for hits in found]
         hits = found[0]
         if len(found) > 1:
             best: dict[int, Hit] = {}

@@ -230,6 +230,8 @@ def han_characters(text: str) -> frozenset[str]:
     if not found or any(ch.isalpha() and ch not in found for ch in text):
         return frozenset()
     return found
+
+
 _PINYIN_INITIALS = {"q": "ch", "x": "sh", "c": "ts"}
 _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"

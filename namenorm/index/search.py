@@ -223,12 +223,13 @@ class FormSearch:
         # "bradley" for "brad"), pairs are bounded and scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.
         keyed_tokens = None if complete else [word_keys(token) for token in tokens]
-        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, score_cutoff)
+        slips = _may_slip(tokens)
+        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, slips, score_cutoff)
         # In a fixed order, so ties fall the same way in every process; best bound first
         # where the search may stop early.
         bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
         q_lens = [len(t) for t in tokens]
-        may_slip = any(_may_slip(tokens))
+        may_slip = any(slips)
         vocab, lengths = tables.vocab, tables.vocab_lengths
         form_owner, form_tokens, form_tier = tables.form_owner, tables.form_tokens, tables.form_tier
         wanted = GENERATIONAL.intersection(tokens)
@@ -291,13 +292,13 @@ class FormSearch:
 
     def _bounded_forms(self, tokens: Sequence[str], cands: list[Candidates],
                        forms: set[int], keyed_tokens: Sequence[WordKeys] | None,
-                       score_cutoff: float) -> list[tuple[float, int]]:
+                       slips: Sequence[bool], score_cutoff: float) -> list[tuple[float, int]]:
         """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
 
         Each query word pairs at best with its most similar form word, over the smallest
         denominator the alignment can have (every middle word left out). ``keyed_tokens``,
         the query words' keys, is None where every word has a keyed partner, and only keyed
-        pairs count.
+        pairs count; ``slips`` marks the words that may be a linking word's slip (``_may_slip``).
         """
         q_lens = [len(t) for t in tokens]
         q_total = sum(q_lens)
@@ -312,7 +313,7 @@ class FormSearch:
                 unpaired = list(form_words.difference(similar))
                 similar.update(zip(unpaired, self._unkeyed_ceilings(token, keyed_token, unpaired)))
         # A short query word may be a linking word's slip (``score_alignment``).
-        for token, similar, may_slip in zip(tokens, highest, _may_slip(tokens)):
+        for token, similar, may_slip in zip(tokens, highest, slips):
             if may_slip:
                 for t in form_words:
                     ceiling = short_slip_ceiling(len(token), lengths[t])

@@ -12,7 +12,9 @@ fix what its letter-by-letter output gets wrong for names:
   spellings write the vowel once: プーチン Putin), the
   middle dot ・ between given name and surname read as a space;
 * Cyrillic: the soft and hard signs dropped (Пердью, not "perd'iu"), х read
-  as the h it stands for in foreign names;
+  as the h it stands for in foreign names; the letters Kazakh, Ukrainian, Tajik and other
+  languages add to the alphabet as the letter each is built on (Қазақстан "kazakstan", Ґ g,
+  ә a), where unidecode's apostrophes split the word;
 * Greek: the digraphs μπ, ντ, γκ read as b, d, g (mb, nd, ng after a vowel), τζ as dz;
 * Hebrew: vav read as the vowel it usually is in names, a final he as the "a" it
   usually writes, kaf as k (its sound in foreign names), a letter with a geresh as the
@@ -62,16 +64,50 @@ __all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_reading
            "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
            "writes_short_vowels"]
 
-_BEFORE = str.maketrans({
+
+def _cyrillic_base_letters() -> dict[int, str]:
+    """Cyrillic letters of the languages beyond Russian as the letter they are built on (Ґ Г,
+    Қ К, Ң Н, Ұ Ү, Ҳ Х; Komi's ԁ д), read from their Unicode names.
+
+    unidecode writes these with an apostrophe ("K'azak'stan" for Қазақстан), which splits the
+    word, or as nothing at all; a Latin spelling writes the plain letter (Kazakhstan). The
+    palochka (Ӏ), which marks the letter before it, is read as nothing.
+    """
+    small, capital = "CYRILLIC SMALL LETTER ", "CYRILLIC CAPITAL LETTER "
+    by_name = {unicodedata.name(chr(cp), ""): chr(cp) for cp in range(0x400, 0x530)}
+    table: dict[int, str] = {}
+    for cp in range(0x400, 0x530):
+        ch = chr(cp)
+        name = unicodedata.name(ch, "")
+        reading = unidecode(ch)
+        if not ch.isalpha() or (reading and reading.isalpha()) or name.endswith(("SOFT SIGN", "HARD SIGN")):
+            continue
+        if "PALOCHKA" in name:
+            table[cp] = ""
+            continue
+        case = small if name.startswith(small) else capital
+        letter = name.removeprefix(case).split(" WITH ")[0]
+        for base in (by_name.get(case + letter), by_name.get(case + letter.split()[-1])):
+            if base and base != ch:
+                table[cp] = base
+                break
+    return table
+
+
+_READ_FIRST = {
     "ｰ": "ー", "・": " ", "･": " ", "·": " ", "゠": " ",
-    "ь": "", "ъ": "", "Ь": "", "Ъ": "", "х": "h", "Х": "H",
+    "ь": "", "ъ": "", "Ь": "", "Ъ": "", "ҍ": "", "Ҍ": "", "х": "h", "Х": "H", "ә": "a", "Ә": "A",
     "ו": "o", "כ": "k",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
     "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h",
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
-})
+}
+"""Letters read before unidecode reads the rest, where it reads them otherwise than names do."""
+_BEFORE = str.maketrans(_READ_FIRST | {chr(cp): _READ_FIRST.get(base, base) for cp, base in _cyrillic_base_letters().items()})
+
+
 ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
 """The article al- that Arabic writes joined to a word: read as a word of its own, since Latin
 spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""

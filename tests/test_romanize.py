@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from namenorm.normalize import normalize_name
 from namenorm.romanize import drops_final_r, native_spellings, romanize, writes_short_vowels
 
 
@@ -158,6 +159,15 @@ def test_letters_unidecode_writes_as_punctuation_do_not_split_a_word():
     assert romanize("שמעון").lower() == "shmon" and romanize("سعيد") == "syd"
     assert romanize("မွန်ဂိုးလီးယား").isalpha()  # Myanmar's visarga was a colon
     assert romanize("ሳኡዲ").isalpha()  # an Ethiopic glottal letter was an apostrophe
+
+
+def test_cyrillic_letters_beyond_russian_read_as_the_letter_they_are_built_on():
+    # unidecode wrote Қазақстан "K'azak'stan" and Ґлейс "G'leis": the apostrophes split a word.
+    assert normalize_name("Қазақстан") == "kazakstan" and normalize_name("Ґлейс-Бей") == "gleis bei"
+    assert normalize_name("Нұр-Сұлтан") == "nur sultan" and normalize_name("Ҳусейн") == "husein"
+    assert normalize_name("Тәжікстан") == "tazhikstan"  # ә was "@"
+    assert normalize_name("ЧӀечен") == "chechen"  # the palochka marks the letter before it
+    assert normalize_name("Ԁ").isalpha()  # Komi letters unidecode wrote as nothing
 
 
 def test_burmese_syllables_carry_their_vowel_and_burmese_letter_values():

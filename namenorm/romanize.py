@@ -392,8 +392,9 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b", re.IGNORECASE)
-"""What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly)."""
+_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b|(?<=[aeiouylt])j(?=[aeiouy])", re.IGNORECASE)
+"""What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly, and
+the GOST and scholarly schemes' j for й and for the y of я, ю, є, ї: Kyjiv, Tetjana)."""
 _SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                    "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
                    "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi"}

@@ -149,6 +149,15 @@ def test_latin_names_in_slavic_schemes_find_their_english_spellings():
     assert resolver.resolve("Julija Szymańska") is None
 
 
+def test_the_j_of_gost_and_scholarly_schemes_reads_as_english_y():
+    # GOST 16876 and the scholarly schemes write й, and the y of я ю є ї, as j; no mark tells
+    # them, only a j after a vowel (Kyjiv) or softening a consonant (Tetjana).
+    resolver = Resolver([Entity("kyiv", "Kyiv", "place"), Entity("mykolaiv", "Mykolaiv", "place"),
+                         Entity("konoplyanka", "Yevhen Konoplyanka", "person")])
+    assert [resolver.resolve(q).id for q in ("Kyjiv", "Mykolajiv", "Jevhen Konopljanka")] == [
+        "kyiv", "mykolaiv", "konoplyanka"]
+
+
 def test_two_word_name_does_not_match_a_surname_on_one_word():
     # ジョー・マンチン (Joe Manchin) has the consonants of "Johnson" taken whole.
     resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])

@@ -42,6 +42,10 @@ _ASCII_FOLD = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not c.isalnum()}
     | {c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 )
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9]+(?=[a-z])")
+_DIGIT_LOOKALIKES = str.maketrans("0123456789", "olzeasbtbg")
+"""A digit inside a word is a letter misread or mistyped as the digit it looks like (Mi11er,
+C1ifford, Donnel1y: optical character recognition and typists confuse them)."""
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019\u02bc]s\b")
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"
@@ -139,6 +143,8 @@ def normalize_name(text: str) -> str:
     ('joe biden', 'raffensperger')
     >>> normalize_name("O’Brien"), normalize_name("Luhans’k")
     ('o brien', 'luhansk')
+    >>> normalize_name("Robert Mi11er"), normalize_name("Area 51"), normalize_name("A380")
+    ('robert miller', 'area 51', 'a380')
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize_name() needs a str, not {type(text).__name__}")
@@ -148,7 +154,10 @@ def normalize_name(text: str) -> str:
         text = romanize(text)
     elif "'" in text:
         text = join_soft_signs(_POSSESSIVE.sub("", text))
-    return " ".join(text.translate(_ASCII_FOLD).split())
+    text = text.translate(_ASCII_FOLD)
+    if _DIGIT_IN_WORD.search(text):
+        text = _DIGIT_IN_WORD.sub(lambda m: m.group().translate(_DIGIT_LOOKALIKES), text)
+    return " ".join(text.split())
 
 
 _APOSTROPHE = re.compile(rf"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])[{APOSTROPHES}](?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")

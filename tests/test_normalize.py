@@ -59,6 +59,15 @@ def test_other_scripts_are_transliterated():
     assert normalize_name("트럼프") == "teureompeu"
 
 
+def test_a_digit_inside_a_word_is_the_letter_it_looks_like():
+    # Scanned and hand-keyed records write l as 1 and o as 0 (Mi11er, J0hn); a number that is
+    # a word of its own, or a code's digits at a word's end, stay digits.
+    assert normalize_name("Robert Mi11er") == normalize_name("Robert Miller") == "robert miller"
+    assert normalize_name("J0hn") == "john" and normalize_name("Donne11y") == "donnelly"
+    assert normalize_name("Area 51") == "area 51" and normalize_name("A380") == "a380"
+    assert normalize_name("MI6") == "mi6" and normalize_name("3M") == "3m"
+
+
 def test_nothing_left_gives_empty_string():
     assert normalize_name("") == ""
     assert normalize_name("   ") == ""

@@ -207,10 +207,17 @@ class Engine:
         found = [search(query.tokens)]
         # "Prince Edwarrd Island" is a name, not a prince; Грушевський as its people spell it
         # ("hrushevskyi") is a typo of "Hrushevsky", as unidecode reads it ("grushevskii") it is
-        # not. So is "Hruševs'kyj" ("hrushevskyy"). Such hits carry the words they were found with.
+        # not. So is "Hruševs'kyj" ("hrushevskyy"), and "Robert Mil ler" is Robert Miller. Such
+        # hits carry the words they were found with.
         for words in (query.titled, *(tuple(spelling.split()) for spelling in query.spelled)):
             if words:
                 found.append([replace(h, words=words) for h in search(words)])
+        if not query.foreign:
+            # The space added or left out is one edit, weighed as a letter typed wrong would be:
+            # one of the name's letters.
+            kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)
+            for words in index.tables.respaced(query.tokens):
+                found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
             found += self._cross_hits(query)
         han_written = index.tables.han_written

@@ -141,3 +141,17 @@ def test_a_given_name_the_person_does_not_have_is_no_spare_word():
                             ("Aznar Lopes", "aznar")]:
         match = resolver.resolve(query)
         assert match is not None and match.id == expected, query
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Brad Raffen sperger", "brad-raffensperger"),   # a space typed inside a word
+    ("Edward Fo ley", "edward-foley"),
+    ("BradRaffensperger", "brad-raffensperger"),     # the space between two words left out
+    ("Ludwig vanBeethoven", "beethoven"),
+    ("Gabriel GarcíaMárquez", "garcia-marquez"),
+])
+def test_a_space_typed_or_left_out_is_one_slip(people, query, expected):
+    match = people.resolve(query)
+    assert (match.id if match else None) == expected, people.candidates(query)
+    exact = people.resolve(people[expected].name)
+    assert exact is not None and match is not None and match.score < exact.score  # a slip, not the name

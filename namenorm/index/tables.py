@@ -58,6 +58,12 @@ GIVEN_VARIANT_FLOOR = 0.88
 """Similarity at which a given name no group lists is read as another spelling of a listed one
 ("maggy" 0.89 to "maggie", "margaretta" 0.97 to "margareta"; "rosen" is no Rose, 0.8)."""
 
+_MIN_PART = 3
+"""Fewest letters of a gallery word read out of a query word written without its spaces (two
+letter words, codes among them, split too many words by chance: "Bacú" is no "ba cu")."""
+_MAX_RESPACINGS = 4
+"""Respaced readings of one query searched at most (``FormTables.respaced``)."""
+
 _P = TypeVar("_P", PackedStrings, Ragged, KeyTable, StringSet)
 
 
@@ -442,6 +448,43 @@ class FormTables:
                 found.update(self.given)
             known = self._kind_words.setdefault(kind, frozenset(found))
         return word in known
+
+    def respaced(self, words: Sequence[str]) -> list[tuple[str, ...]]:
+        """The query words with one space that a typist added or left out put right, where that
+        gives gallery words: "Mil ler" is "miller", "JohnSmith" is "john smith".
+
+        Only a word the gallery lacks is split (into two or three of its words, none shorter
+        than three letters), and two words are joined only when one of them is such a word.
+
+        >>> tables = FormTables.build([Entity("m", "Robert Miller", "person"),
+        ...                            Entity("v", "Pieter van der Berg", "person")])
+        >>> tables.respaced(["robert", "mil", "ler"]), tables.respaced(["pieter", "vanderberg"])
+        ([('robert', 'miller')], [('pieter', 'van', 'der', 'berg')])
+        """
+        vocab = self.vocab_ids
+        found: list[tuple[str, ...]] = []
+        for i in range(len(words) - 1):
+            joined = words[i] + words[i + 1]
+            if joined in vocab and (words[i] not in vocab or words[i + 1] not in vocab):
+                found.append((*words[:i], joined, *words[i + 2:]))
+        for i, word in enumerate(words):
+            if word not in vocab:
+                found.extend((*words[:i], *parts, *words[i + 1:]) for parts in self._splits(word, 3))
+        return found[:_MAX_RESPACINGS]
+
+    def _splits(self, word: str, most: int) -> list[tuple[str, ...]]:
+        """``word`` as two to ``most`` gallery words written together."""
+        vocab = self.vocab_ids
+        found: list[tuple[str, ...]] = []
+        for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if head not in vocab:
+                continue
+            if tail in vocab:
+                found.append((head, tail))
+            elif most > 2:
+                found.extend((head, *rest) for rest in self._splits(tail, most - 1))
+        return found
 
     def word_rarity(self, word: str) -> float:
         """How rare a word is among the gallery's entities, in [0, 1]: 1.0 for a word one entity

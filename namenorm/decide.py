@@ -29,6 +29,7 @@ from numbers import Real
 
 from .index import FOREIGN, TIER_METHODS, WEAK, Candidates, Hit, Index, query_allows
 from .keys import abjad_vowel_agreement
+from .legal import without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
@@ -110,6 +111,9 @@ class Query:
     titled: tuple[str, ...] = ()
     """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
+    bare: tuple[str, ...] = ()
+    """The words without the legal form at their end or start, when they have one ("Siemens AG"):
+    looked up among organisations only (``legal.without_legal_form``)."""
 
     @property
     def form(self) -> str:
@@ -169,8 +173,10 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
         allowed = query_allows(name)
+        bare = without_legal_form(tokens)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
-                     script_of(name), tuple(words) if len(tokens) < len(words) else ())
+                     script_of(name), tuple(words) if len(tokens) < len(words) else (),
+                     bare if len(bare) < len(tokens) else ())
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:
@@ -193,7 +199,17 @@ class Engine:
             hits = [Hit(e, 1.0, form, tier) for e in itertools.islice(allowed, _MAX_CANDIDATES)]
             if hits:
                 return hits
+        bare = " ".join(query.bare)
+        owned = tables.owners(bare, query.allowed, query.script) if bare else None
+        if owned is not None and kind in (None, "org"):
+            tier, owners = owned
+            return [Hit(e, 1.0, bare, tier) for e in owners if self._is_body(e, query)][:_MAX_CANDIDATES]
         return []
+
+    def _is_body(self, e_idx: int, query: Query) -> bool:
+        """An organisation the query may name: where a legal form was read off the query, only
+        a body has one ("Jordan Ltd" is no country)."""
+        return self.index.tables.entities[e_idx].kind == "org" and self._allowed(e_idx, None, query)
 
     def similar_hits(self, query: Query, kind: str | None = None, cache: Cache | None = None) -> list[Hit]:
         """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
@@ -212,6 +228,8 @@ class Engine:
         for words in (query.titled, *(tuple(spelling.split()) for spelling in query.spelled)):
             if words:
                 found.append([replace(h, words=words) for h in search(words)])
+        if query.bare:
+            found.append([replace(h, words=query.bare) for h in search(query.bare) if self._is_body(h.entity, query)])
         if not query.foreign:
             # The space added or left out is one edit, weighed as a letter typed wrong would be:
             # one of the name's letters.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
+from ..legal import without_legal_form
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, parse_person
@@ -25,6 +26,7 @@ __all__ = [
     "TIER_TRUST",
     "WEAK",
     "Clash",
+    "bare_forms",
     "derived_surnames",
     "form_restriction",
     "initialisms",
@@ -163,6 +165,24 @@ def joined_forms(entity: Entity) -> list[tuple[str, str]]:
         joined = "".join(words)
         if len(words) > 1 and len(joined) >= _MIN_JOINED:
             found[joined, form] = None  # each spelling, for the restriction it carries
+    return list(found)
+
+
+def bare_forms(entity: Entity) -> list[tuple[str, str]]:
+    """The forms of an organisation without their legal form (``legal.without_legal_form``),
+    each with the form it comes from: "Volkswagen AG" is named "Volkswagen" as often.
+
+    >>> bare_forms(Entity("vw", "Volkswagen AG", "org")), bare_forms(Entity("p", "Anna Sa", "person"))
+    ([('volkswagen', 'Volkswagen AG')], [])
+    """
+    if entity.kind != "org":
+        return []
+    found: dict[tuple[str, str], None] = {}
+    for form in (*entity.forms, *entity.weak):
+        words = normalize_cached(form).split()
+        bare = without_legal_form(words)
+        if len(bare) < len(words):
+            found[" ".join(bare), form] = None
     return list(found)
 
 

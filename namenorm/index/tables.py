@@ -41,6 +41,7 @@ from .forms import (
     TIER_METHODS,
     WEAK,
     Clash,
+    bare_forms,
     derived_surnames,
     form_restriction,
     initialisms,
@@ -210,7 +211,7 @@ class FormTables:
             for initials in initialisms(entity):
                 derived.add(initials)
                 tables._claim(initials, e_idx, WEAK, ACRONYM)
-            for joined, written in joined_forms(entity):
+            for joined, written in (*joined_forms(entity), *bare_forms(entity)):
                 derived.add(joined)
                 tables._claim(joined, e_idx, WEAK, form_restriction(written))
             for spelling in native_forms(entity):

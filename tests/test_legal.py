@@ -1,0 +1,51 @@
+"""An organisation is named with its legal form or without it, abbreviated or spelled out."""
+
+from __future__ import annotations
+
+import pytest
+
+from namenorm import Entity, Resolver
+from namenorm.legal import legal_forms, without_legal_form
+from namenorm.normalize import normalize_name
+
+
+@pytest.fixture(scope="module")
+def bodies() -> Resolver:
+    return Resolver([Entity("vw", "Volkswagen AG", "org"), Entity("siemens", "Siemens", "org"),
+                     Entity("rosneft", "Rosneft Oil Company", "org"),
+                     Entity("huawei", "Huawei Technologies Co., Ltd.", "org"),
+                     Entity("jordan", "Jordan", "place")])
+
+
+def _bare(name: str) -> str:
+    return " ".join(without_legal_form(normalize_name(name).split()))
+
+
+def test_legal_forms_are_read_off_the_end_and_the_start():
+    assert _bare("Siemens Aktiengesellschaft") == "siemens"
+    assert _bare("ООО Ромашка") == "romashka"  # the Russian LLC leads
+    assert _bare("Grupo Foo, S.A. de C.V.") == "grupo foo"  # a form of several words
+    assert _bare("Holding AG") == "holding"  # never every word
+    assert _bare("Bank of America") == "bank of america"
+    assert {"gmbh", "plc", "pjsc", "public joint stock company"} <= legal_forms()
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Volkswagen", "vw"),                      # the gallery's form has a legal form, the query none
+    ("Volkswagen GmbH", "vw"),                 # another legal form
+    ("Siemens AG", "siemens"),                 # the query has one, the gallery's form none
+    ("Siemens Aktiengesellschaft", "siemens"),
+    ("PJSC Rosneft Oil Company", "rosneft"),
+    ("Rosneft Oil", "rosneft"),
+    ("Huawei Technologies Limited", "huawei"),
+    ("Volkswagn AG", "vw"),                    # with a typo
+])
+def test_a_body_is_found_with_or_without_its_legal_form(bodies, query, expected):
+    match = bodies.resolve(query)
+    assert match is not None and match.id == expected, bodies.candidates(query)
+
+
+def test_only_a_body_has_a_legal_form(bodies):
+    # Read off "Jordan Ltd", "Ltd" leaves the name of a country, which has none.
+    assert bodies.resolve("Jordan Ltd") is None
+    assert bodies.resolve("Jordan") is not None and bodies.resolve("Jordan").id == "jordan"

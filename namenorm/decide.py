@@ -230,10 +230,11 @@ class Engine:
                 found.append([replace(h, words=words) for h in search(words)])
         if query.bare:
             found.append([replace(h, words=query.bare) for h in search(query.bare) if self._is_body(h.entity, query)])
-        if not query.foreign:
+        kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)
+        if not query.foreign and max((h.score for hits in found for h in hits[:1]), default=0.0) < kept:
             # The space added or left out is one edit, weighed as a letter typed wrong would be:
-            # one of the name's letters.
-            kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)
+            # one of the name's letters. Where a form is as close as that already, no respaced
+            # reading could come closer: the gallery's words are not split and joined for it.
             for words in index.tables.respaced(query.tokens):
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         if query.foreign or index.tables.foreign_only:

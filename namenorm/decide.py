@@ -340,7 +340,10 @@ class Engine:
         pairs = hit.pairs
         if entity.kind == "person" and pairs and not hit.cross:
             pairs = self._with_roles(hit, pairs)
-        query_form = hit.form if method == "transliteration" and hit.form in query.spelled else query.form
+        # The words the form was compared with: a reading of the query where it was found through
+        # one (its own people's spelling, its words respaced, without a title or a legal form).
+        query_form = (hit.form if method == "transliteration" and hit.form in query.spelled
+                      else " ".join(hit.words) if hit.words else query.form)
         return Match(entity, probability, hit.form, method, query_form, pairs, round(hit.score, 4))
 
     def _with_roles(self, hit: Hit, pairs: tuple[TokenPair, ...]) -> tuple[TokenPair, ...]:

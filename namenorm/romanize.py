@@ -457,7 +457,7 @@ def native_spellings(text: str) -> list[str]:
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
 # national system (Cabinet of Ministers resolution 55 of 2010: г h, и y, і i, ї yi,
-# є ye, х kh, щ shch), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
+# є ye, х kh, щ shch, and зг zgh, which keeps Згорани "Zghorany" apart from a ж), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
 # Bulgaria's official system (х h, щ sht, ъ a: Търново Tarnovo, Христо Hristo), and
 # Serbian's and Macedonian's own Latin alphabets, letter for letter (Вучић Vučić, Чачак Čačak,
 # Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out.
@@ -469,7 +469,7 @@ _UKRAINIAN: _Spellings = {
     "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": ("yi", "i"), "й": ("y", "i"), "к": "k",
     "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
     "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": ("yu", "iu"),
-    "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "",
+    "я": ("ya", "ia"), "'": "", "’": "", "ʼ": "", "зг": "zgh",
 }
 _RUSSIAN: _Spellings = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": ("ye", "e"), "ё": ("yo", "e"),
@@ -500,11 +500,20 @@ _CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]
 
 def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
     out = []
-    for i, ch in enumerate(text.lower()):
+    lower = text.lower()
+    skip = False
+    for i, ch in enumerate(lower):
+        if skip:
+            skip = False
+            continue
         if ch in " -":
             out.append(" ")
             continue
-        spelled = table.get(ch)
+        spelled = table.get(lower[i:i + 2])  # a pair of letters the system spells as one (зг)
+        if spelled is not None:
+            skip = True
+        else:
+            spelled = table.get(ch)
         if spelled is None:
             return None  # a letter this language does not write
         if isinstance(spelled, tuple):

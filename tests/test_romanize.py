@@ -75,6 +75,7 @@ def test_cyrillic_names_spelled_by_the_national_systems():
     assert native_spellings("Їжакевич") == ["yizhakevych"]
     assert native_spellings("Сергей Лавров") == ["serhei lavrov", "sergey lavrov"]
     assert native_spellings("Хрущёв") == ["khrushchev"]
+    assert native_spellings("Згурівка")[0] == "zghurivka"  # зг is zgh: "zh" is ж's
     assert native_spellings("Москва, Россия") == []  # a phrase, not a name
 
 

@@ -645,19 +645,27 @@ _ONE_LETTER_FOR_V_AND_W = re.compile(f"[\u0400-\u04ff{_BRAHMIC}]")
 (Вашингтон, विंस्टन)."""
 
 
+_V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
+"""The v of a Cyrillic name that may write an English w: w is a glide, and stands before a vowel
+(Вашингтон, Свифт); the в of Шевченко, before a consonant, is a v."""
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def labial_readings(text: str, reading: str) -> tuple[str, ...]:
-    """``reading`` (``text`` romanized) with each v read as the w of the name it may borrow,
-    where ``text`` is Cyrillic or Brahmic; () where nothing changes.
+    """``reading`` (``text`` romanized) with its v read as the w of the name it may borrow, where
+    ``text`` is Cyrillic (a v before a vowel) or Brahmic (any v); () where nothing changes.
 
     >>> labial_readings("विंस्टन चर्चिल", "vinsttn chrchil"), labial_readings("Вашингтон", "Vashington")
     (('winsttn chrchil',), ('washington',))
-    >>> labial_readings("ワシントン", "washinton"), labial_readings("Путин", "Putin")
+    >>> labial_readings("ワシントン", "washinton"), labial_readings("Шевченко", "shevchenko")
     ((), ())
     """
     reading = reading.lower()
     if not _ONE_LETTER_FOR_V_AND_W.search(text) or "v" not in reading:
         return ()
-    return (reading.replace("v", "w"),)
+    # Brahmic readings leave out vowels the script does not write (ലോവർ "lovr", Lower): any v.
+    labial = _V_BEFORE_A_VOWEL.sub("w", reading) if _CYRILLIC_LETTER.search(text) else reading.replace("v", "w")
+    return (labial,) if labial != reading else ()
 
 
 def other_readings(text: str, reading: str) -> tuple[str, ...]:

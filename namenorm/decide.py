@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
-from .index import FOREIGN, TIER_METHODS, WEAK, Candidates, Hit, Index, query_allows
+from .index import FOREIGN, TIER_METHODS, TOKEN_FLOOR, WEAK, Candidates, Hit, Index, query_allows
 from .keys import abjad_vowel_agreement
 from .legal import without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
@@ -238,7 +238,7 @@ class Engine:
             for words in index.tables.respaced(query.tokens):
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
-            found += self._cross_hits(query)
+            found += [[h for h in hits if not self._names_disagree(query, h)] for hits in self._cross_hits(query)]
         han_written = index.tables.han_written
         written = han_characters(query.text) if han_written else frozenset()
         if written:
@@ -259,6 +259,28 @@ class Engine:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
+
+    def _names_disagree(self, query: Query, hit: Hit) -> bool:
+        """True when a query in a letter-for-letter alphabet spells, at the place of a word of a
+        person's name, another name people have: Олена Кулеба is no Iryna Kuleba, although
+        "olena" and "iryna" share their consonant classes. Every reading of the query must say
+        so (Владимир is Volodymyr, a name of its group)."""
+        if query.script not in LETTER_FOR_LETTER or self.index.tables.entities[hit.entity].kind != "person":
+            return False
+        form_words = hit.form.split()
+        readings = [words for words in (query.tokens, *(s.split() for s in query.spelled))
+                    if len(words) == len(form_words)]
+        if not readings:
+            return False
+        words = self.index.words
+        return any(any(self._is_name(r[i]) for r in readings)
+                   and all(r[i] != word and words.similarity(r[i], word)[0] < TOKEN_FLOOR for r in readings)
+                   for i, word in enumerate(form_words))
+
+    def _is_name(self, word: str) -> bool:
+        """A given name or surname people have (``known_names``), or a word of a person's name
+        in this gallery or the given-name groups."""
+        return word in self._names or self.index.tables.is_known_word(word, "person")
 
     def _cross_hits(self, query: Query) -> list[list[Hit]]:
         """Hits across scripts for each reading of the query (``CrossScriptSearch.hits``): what

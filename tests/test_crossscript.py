@@ -429,3 +429,16 @@ def test_a_name_in_han_resembles_a_form_in_han_only_through_a_shared_character()
     assert resolver.resolve("朝鮮").id == "kp"
     # A query in another script is compared by reading as before.
     assert "kp" in {m.id for m in resolver.candidates("초선")}
+
+
+def test_another_name_spelled_in_a_letter_for_letter_alphabet_is_another_person():
+    # Олена and Iryna share their consonant classes (l and r are one class, vowels are left
+    # out), but Cyrillic writes every letter: "olena" is a name people have, and not Iryna.
+    resolver = Resolver([Entity("kuleba", "Iryna Kuleba", "person"), Entity("usyk", "Oleksandr Usyk", "person"),
+                         Entity("lomachenko", "Vasyl Lomachenko", "person"),
+                         Entity("zelenskyy", "Volodymyr Zelenskyy", "person")])
+    assert resolver.resolve("Олена Кулеба") is None
+    assert resolver.resolve("Олександр Ломаченко") is None  # a surname of the gallery, another person's
+    assert resolver.resolve("Олександр Шевченко") is None  # the в of Шевченко is no w
+    assert resolver.resolve("Ірина Кулеба").id == "kuleba"
+    assert resolver.resolve("Владимир Зеленский").id == "zelenskyy"  # Vladimir: Volodymyr in Russian

@@ -42,6 +42,7 @@ _ASCII_FOLD = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not c.isalnum()}
     | {c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 )
+_DIGIT = re.compile("[0-9]")
 _DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9]+(?=[a-z])")
 _DIGIT_LOOKALIKES = str.maketrans("0123456789", "olzeasbtbg")
 """A digit inside a word is a letter misread or mistyped as the digit it looks like (Mi11er,
@@ -155,7 +156,7 @@ def normalize_name(text: str) -> str:
     elif "'" in text:
         text = join_soft_signs(_POSSESSIVE.sub("", text))
     text = text.translate(_ASCII_FOLD)
-    if _DIGIT_IN_WORD.search(text):
+    if _DIGIT.search(text) and _DIGIT_IN_WORD.search(text):
         text = _DIGIT_IN_WORD.sub(lambda m: m.group().translate(_DIGIT_LOOKALIKES), text)
     return " ".join(text.split())
 

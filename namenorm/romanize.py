@@ -441,15 +441,18 @@ def native_spellings(text: str) -> list[str]:
     (['yuliya tymoshenko'], ['khmelnytskyy'], [])
     """
     text = text.strip()
-    if _CHINESE_NAME.fullmatch(text):
+    if text.isascii():
+        if "j" not in text and "z" not in text and "J" not in text and "Z" not in text:
+            return []  # most names: no Slavic scheme's mark is there (its marks are z's, j's, accents)
+    elif _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text)
-    if _KOREAN_NAME.fullmatch(text):
+    elif _KOREAN_NAME.fullmatch(text):
         return _korean_spellings(text)
-    if _CYRILLIC_NAME.fullmatch(text):
+    elif _CYRILLIC_NAME.fullmatch(text):
         return _cyrillic_spellings(text)
-    if _GREEK_NAME.fullmatch(text):
+    elif _GREEK_NAME.fullmatch(text):
         return _greek_spellings(text)
-    if not _SLAVIC_MARKS.search(text):  # most names: one search, nothing copied
+    if not _SLAVIC_MARKS.search(text):
         return []
     text = text.translate(_AS_APOSTROPHE)
     return [] if max(text) >= "\u0250" else [_slavic_spelling(text)]

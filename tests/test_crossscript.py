@@ -442,3 +442,11 @@ def test_another_name_spelled_in_a_letter_for_letter_alphabet_is_another_person(
     assert resolver.resolve("Олександр Шевченко") is None  # the в of Шевченко is no w
     assert resolver.resolve("Ірина Кулеба").id == "kuleba"
     assert resolver.resolve("Владимир Зеленский").id == "zelenskyy"  # Vladimir: Volodymyr in Russian
+
+
+def test_a_word_read_from_an_abjad_starts_as_its_latin_partner_does():
+    # Arabic writes every consonant: جبير (Jubair) is not Kabir, though j and k part only there.
+    resolver = Resolver([Entity("kabir", "Mahmoud Kabir", "person"), Entity("saleh", "Youssef Saleh", "person")])
+    assert resolver.resolve("محمود كبير").id == "kabir"
+    assert resolver.resolve("محمود جبير") is None
+    assert resolver.resolve("يوسف صالح").id == "saleh"

@@ -704,7 +704,6 @@ _KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
 vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."""
 
 
-@lru_cache(maxsize=200_000)
 def _abjad_word_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
     """``_whole_similarity`` of a word read from Arabic or Hebrew and a word of a Latin name, 0.0
     where their first consonants are of different classes: an abjad writes every consonant, and
@@ -715,6 +714,7 @@ def _abjad_word_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
     return _whole_similarity(a, b, rhotic, vowels)
 
 
+@lru_cache(maxsize=200_000)
 def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
     of overlapping spans against the same gallery words again and again)."""

@@ -156,7 +156,7 @@ def normalize_name(text: str) -> str:
     elif "'" in text:
         text = join_soft_signs(_POSSESSIVE.sub("", text))
     text = text.translate(_ASCII_FOLD)
-    if _DIGIT.search(text) and _DIGIT_IN_WORD.search(text):
+    if _DIGIT.search(text):
         text = _DIGIT_IN_WORD.sub(lambda m: m.group().translate(_DIGIT_LOOKALIKES), text)
     return " ".join(text.split())
 

@@ -460,7 +460,8 @@ def native_spellings(text: str) -> list[str]:
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
 # national system (Cabinet of Ministers resolution 55 of 2010: г h, и y, і i, ї yi,
-# є ye, х kh, щ shch, and зг zgh, which keeps Згорани "Zghorany" apart from a ж), the BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
+# є ye, х kh, щ shch, and зг zgh, which keeps Згорани "Zghorany" apart from a ж), the
+# BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
 # Bulgaria's official system (х h, щ sht, ъ a: Търново Tarnovo, Христо Hristo), and
 # Serbian's and Macedonian's own Latin alphabets, letter for letter (Вучић Vučić, Чачак Čačak,
 # Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out.

@@ -464,7 +464,8 @@ def native_spellings(text: str) -> list[str]:
 # BGN/PCGN system for Russian (й y, ы y, ю yu, я ya, х kh),
 # Bulgaria's official system (х h, щ sht, ъ a: Търново Tarnovo, Христо Hristo), and
 # Serbian's and Macedonian's own Latin alphabets, letter for letter (Вучић Vučić, Чачак Čačak,
-# Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out.
+# Ђоковић Djoković, Ѓорче Gjorče), with their marks left out as normalizing leaves them out;
+# and where ж is written, the first spelling with the j ж stands for in borrowed names.
 # A letter's first spelling is used at the start of a word, its second elsewhere.
 _Spellings = dict[str, str | tuple[str, str]]
 """A letter's spelling, or its spellings at the start of a word and elsewhere."""
@@ -529,7 +530,11 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
 def _cyrillic_spellings(text: str) -> list[str]:
     letters = set(text.lower())
     tables = [t for t, ruled_out in _CYRILLIC_TABLES if not letters & ruled_out]
-    return list(dict.fromkeys(s for t in tables if (s := _spell_cyrillic(text, t))))
+    spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
+    if "ж" in letters and spellings:
+        # ж writes the j of French, Portuguese and Spanish names (Жак Jacques, Мажуро Majuro).
+        spellings.append(spellings[0].replace("zh", "j"))
+    return list(dict.fromkeys(spellings))
 
 
 # Greek names as passports and the press spell them: ELOT 743, the Greek standard the UN

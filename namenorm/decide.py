@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from numbers import Real
 
 from .index import FOREIGN, TIER_METHODS, TOKEN_FLOOR, WEAK, Candidates, Hit, Index, query_allows
-from .keys import abjad_vowel_agreement
+from .keys import abjad_vowel_agreement, loan_key, loan_shape
 from .legal import without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
@@ -46,6 +46,7 @@ from .places import countries_named
 from .romanize import (
     LETTER_FOR_LETTER,
     drops_final_r,
+    faithful_spellings,
     han_characters,
     native_spellings,
     other_readings,
@@ -173,10 +174,11 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
         allowed = query_allows(name)
-        bare = without_legal_form(tokens)
+        # A body's name may begin with a title's word (General Motors LLC): its words as written.
+        bare = without_legal_form(words)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
-                     bare if len(bare) < len(tokens) else ())
+                     bare if len(bare) < len(words) else ())
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:
@@ -203,7 +205,8 @@ class Engine:
         owned = tables.owners(bare, query.allowed, query.script) if bare else None
         if owned is not None and kind in (None, "org"):
             tier, owners = owned
-            return [Hit(e, 1.0, bare, tier) for e in owners if self._is_body(e, query)][:_MAX_CANDIDATES]
+            bodies = (e for e in owners if self._is_body(e, query))
+            return [Hit(e, 1.0, bare, tier) for e in itertools.islice(bodies, _MAX_CANDIDATES)]
         return []
 
     def _is_body(self, e_idx: int, query: Query) -> bool:
@@ -263,18 +266,26 @@ class Engine:
     def _names_disagree(self, query: Query, hit: Hit) -> bool:
         """True when a query in a letter-for-letter alphabet spells, at the place of a word of a
         person's name, another name people have: Олена Кулеба is no Iryna Kuleba, although
-        "olena" and "iryna" share their consonant classes. Every reading of the query must say
-        so (Владимир is Volodymyr, a name of its group)."""
+        "olena" and "iryna" share their consonant classes. Some reading of the query must read
+        a name people have there (``_is_name``), and none may resemble the person's word
+        (Владимир is Volodymyr, which it resembles)."""
         if query.script not in LETTER_FOR_LETTER or self.index.tables.entities[hit.entity].kind != "person":
             return False
         form_words = hit.form.split()
-        readings = [words for words in (query.tokens, *(s.split() for s in query.spelled))
+        readings = [words for words in (query.tokens, *(s.split() for s in faithful_spellings(query.text)))
                     if len(words) == len(form_words)]
         if not readings:
             return False
         words = self.index.words
-        return any(any(self._is_name(r[i]) for r in readings)
-                   and all(r[i] != word and words.similarity(r[i], word)[0] < TOKEN_FLOOR for r in readings)
+
+        def other(read: str, word: str) -> bool:
+            # Alike in spelling, or the same word as other scripts hear it: consonant classes
+            # and vowels (Ширак "shirak", a name of its own elsewhere, is Chirac; "olena" is not
+            # "iryna", whose vowels differ).
+            return (read != word and words.similarity(read, word)[0] < TOKEN_FLOOR
+                    and (loan_key(read) != loan_key(word) or loan_shape(read) != loan_shape(word)))
+
+        return any(any(self._is_name(r[i]) for r in readings) and all(other(r[i], word) for r in readings)
                    for i, word in enumerate(form_words))
 
     def _is_name(self, word: str) -> bool:

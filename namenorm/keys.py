@@ -704,16 +704,6 @@ _KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
 vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."""
 
 
-def _abjad_word_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
-    """``_whole_similarity`` of a word read from Arabic or Hebrew and a word of a Latin name, 0.0
-    where their first consonants are of different classes: an abjad writes every consonant, and
-    a Latin spelling of the name keeps the one it starts with (منصور, Mansour, is no Nasser)."""
-    key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
-    if key_a and key_b and key_a[0] != key_b[0]:
-        return 0.0
-    return _whole_similarity(a, b, rhotic, vowels)
-
-
 @lru_cache(maxsize=200_000)
 def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
@@ -906,8 +896,6 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     words_a, words_b = a.split(), b.split()
     if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
-    # Where the words pair one to one, an abjad's word must start as its partner does.
-    word_similarity = _abjad_word_similarity if not vowels and len(words_a) == len(words_b) else _whole_similarity
-    best = [max(word_similarity(x, y, rhotic, vowels) for y in words_b) for x in words_a]
+    best = [max(_whole_similarity(x, y, rhotic, vowels) for y in words_b) for x in words_a]
     worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])
     return whole * min(1.0, 0.5 + worst_word)

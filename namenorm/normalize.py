@@ -42,11 +42,12 @@ _ASCII_FOLD = str.maketrans(
     {c: " " for c in map(chr, range(128)) if not c.isalnum()}
     | {c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 )
-_DIGIT = re.compile("[0-9]")
-_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[0-9]+(?=[a-z])")
-_DIGIT_LOOKALIKES = str.maketrans("0123456789", "olzeasbtbg")
-"""A digit inside a word is a letter misread or mistyped as the digit it looks like (Mi11er,
-C1ifford, Donnel1y: optical character recognition and typists confuse them)."""
+_DIGIT = re.compile("[01]")
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[01]+(?=[a-z])")
+_DIGIT_LOOKALIKES = str.maketrans("01", "ol")
+"""A 0 or 1 inside a word is an o or l misread or mistyped as the digit it looks like (Mi11er,
+C1ifford, J0hn: optical character recognition and typists confuse them). Other digits stay: in
+G4S, H2O and B2B they are the name's own."""
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019\u02bc]s\b")
 _INVISIBLE = {"Cf", "Cc", "Cs", "Co", "Cn"}
 _LINE_BREAKS = "\t\n\r\x0b\x0c\x85\u2028\u2029"

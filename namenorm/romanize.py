@@ -60,7 +60,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r",
+__all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "faithful_spellings",
            "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
            "writes_short_vowels"]
 
@@ -392,9 +392,10 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b|(?<=[aeiouylt])j(?=[aeiouy])", re.IGNORECASE)
+_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b|(?<=[iylt])j(?=[aeiouy])", re.IGNORECASE)
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly, and
-the GOST and scholarly schemes' j for й and for the y of я, ю, є, ї: Kyjiv, Tetjana)."""
+the GOST and scholarly schemes' j for й and for the y of я, ю, є, ї after i, y, l or t: Kyjiv,
+Julija, Tetjana; not after a, o or u, where Raja, Soja and Fujimori write a j of their own)."""
 _SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                    "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
                    "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi"}
@@ -411,6 +412,21 @@ def _slavic_spelling(text: str) -> str:
     """A Latin name in a Slavic transliteration, spelled as English spells its sounds."""
     spelled = _SLAVIC_LETTER.sub(lambda m: _SLAVIC_LETTERS[m.group()], unicodedata.normalize("NFC", text.lower()))
     return " ".join(re.sub(r"[^a-z]+", " ", unidecode(re.sub(r"(?<=\w)'(?=\w)", "", spelled))).split())
+
+
+def faithful_spellings(text: str) -> list[str]:
+    """The spellings of a Cyrillic or Greek name by systems that write each of its letters
+    apart (Ukraine's, BGN/PCGN, Bulgaria's, ELOT 743): not the Latin alphabets of Serbian and
+    Macedonian with their marks left out (Жак "zak"), nor ж as a borrowed j. What a word of
+    the name is, as its people read it, is asked of these.
+
+    >>> faithful_spellings("Жак Ширак"), faithful_spellings("Олена")
+    (['zhak shyrak', 'zhak shirak'], ['olena'])
+    """
+    text = text.strip()
+    if _CYRILLIC_NAME.fullmatch(text):
+        return _cyrillic_spellings(text, faithful=True)
+    return _greek_spellings(text) if _GREEK_NAME.fullmatch(text) else []
 
 
 def native_spellings(text: str) -> list[str]:
@@ -527,10 +543,12 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
     return "".join(out)
 
 
-def _cyrillic_spellings(text: str) -> list[str]:
+def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     letters = set(text.lower())
-    tables = [t for t, ruled_out in _CYRILLIC_TABLES if not letters & ruled_out]
+    tables = [t for t, ruled_out in _CYRILLIC_TABLES[:3 if faithful else None] if not letters & ruled_out]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
+    if faithful:
+        return list(dict.fromkeys(spellings))
     if "ж" in letters and spellings:
         # ж writes the j of French, Portuguese and Spanish names (Жак Jacques, Мажуро Majuro).
         spellings.append(spellings[0].replace("zh", "j"))

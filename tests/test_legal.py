@@ -45,6 +45,15 @@ def test_a_body_is_found_with_or_without_its_legal_form(bodies, query, expected)
     assert match is not None and match.id == expected, bodies.candidates(query)
 
 
+def test_a_form_read_off_the_start_is_one_written_there():
+    # "S.C." and "A.G." begin S.C. Johnson and A.G. Edwards as initials; ООО begins a Russian LLC.
+    assert _bare("S.C. Johnson") == "s c johnson" and _bare("A.G. Edwards") == "a g edwards"
+    resolver = Resolver([Entity("scj", "S.C. Johnson", "org"), Entity("smith", "Smith Ltd", "org"),
+                         Entity("gm", "General Motors", "org"), Entity("motors", "Motors Inc", "org")])
+    assert resolver.resolve("Johnson") is None and resolver.resolve("Smith") is None  # a person's name alone
+    assert resolver.resolve("General Motors LLC").id == "gm"  # "General" is a title's word too
+
+
 def test_only_a_body_has_a_legal_form(bodies):
     # Read off "Jordan Ltd", "Ltd" leaves the name of a country, which has none.
     assert bodies.resolve("Jordan Ltd") is None

@@ -66,6 +66,7 @@ def test_a_digit_inside_a_word_is_the_letter_it_looks_like():
     assert normalize_name("J0hn") == "john" and normalize_name("Donne11y") == "donnelly"
     assert normalize_name("Area 51") == "area 51" and normalize_name("A380") == "a380"
     assert normalize_name("MI6") == "mi6" and normalize_name("3M") == "3m"
+    assert normalize_name("G4S") == "g4s" and normalize_name("H2O") == "h2o"  # other digits are the name's own
 
 
 def test_nothing_left_gives_empty_string():

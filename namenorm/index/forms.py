@@ -16,6 +16,7 @@ from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, parse_person
 from ..romanize import native_spellings
+from ..scoring import known_names
 
 __all__ = [
     "ACRONYM",
@@ -174,14 +175,18 @@ def bare_forms(entity: Entity) -> list[tuple[str, str]]:
 
     >>> bare_forms(Entity("vw", "Volkswagen AG", "org")), bare_forms(Entity("p", "Anna Sa", "person"))
     ([('volkswagen', 'Volkswagen AG')], [])
+    >>> bare_forms(Entity("s", "Smith Ltd", "org")), bare_forms(Entity("m", "General Motors LLC", "org"))
+    ([], [('general motors', 'General Motors LLC')])
     """
     if entity.kind != "org":
         return []
     found: dict[tuple[str, str], None] = {}
+    names = known_names()
     for form in (*entity.forms, *entity.weak):
         words = normalize_cached(form).split()
         bare = without_legal_form(words)
-        if len(bare) < len(words):
+        # "Smith Ltd" is not called "Smith": a person's name alone is a person's more often.
+        if len(bare) < len(words) and not (len(bare) == 1 and (bare[0] in names or len(bare[0]) < 3)):
             found[" ".join(bare), form] = None
     return list(found)
 

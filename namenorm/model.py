@@ -210,7 +210,9 @@ class Match:
     method: Method
     """How the match was found: exact, weak, surname, phonetic, fuzzy, transliteration, cross-script."""
     query: str = field(default="", compare=False)
-    """The query as normalized (titles and possessives removed)."""
+    """The query words the form was compared with: the query as normalized (titles and
+    possessives removed), or the reading of it that found the form (as its people spell it, with
+    a space put right, with the title or without the legal form)."""
     pairs: tuple[TokenPair, ...] = field(default=(), compare=False)
     """The word alignment behind a similar form (across scripts: the two loanword keys)."""
     similarity: float = field(default=1.0, compare=False)

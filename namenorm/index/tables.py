@@ -451,8 +451,9 @@ class FormTables:
         return word in known
 
     def respaced(self, words: Sequence[str]) -> list[tuple[str, ...]]:
-        """The query words with one space that a typist added or left out put right, where that
-        gives gallery words: "Mil ler" is "miller", "JohnSmith" is "john smith".
+        """The query words with a space that a typist added or left out put right, where that
+        gives gallery words: "Mil ler" is "miller", "JohnSmith" is "john smith" (a word may be
+        split in three: "vanderberg").
 
         Only a word the gallery lacks is split (into two or three of its words, none shorter
         than three letters), and two words are joined only when one of them is such a word.

@@ -241,7 +241,8 @@ class Engine:
             for words in index.tables.respaced(query.tokens):
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         if query.foreign or index.tables.foreign_only:
-            found += [[h for h in hits if not self._names_disagree(query, h)] for hits in self._cross_hits(query)]
+            readings = self._faithful_readings(query)
+            found += [[h for h in hits if not self._names_disagree(readings, h)] for hits in self._cross_hits(query)]
         han_written = index.tables.han_written
         written = han_characters(query.text) if han_written else frozenset()
         if written:
@@ -263,17 +264,24 @@ class Engine:
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
 
-    def _names_disagree(self, query: Query, hit: Hit) -> bool:
-        """True when a query in a letter-for-letter alphabet spells, at the place of a word of a
-        person's name, another name people have: Олена Кулеба is no Iryna Kuleba, although
-        "olena" and "iryna" share their consonant classes. Some reading of the query must read
-        a name people have there (``_is_name``), and none may resemble the person's word
-        (Владимир is Volodymyr, which it resembles)."""
-        if query.script not in LETTER_FOR_LETTER or self.index.tables.entities[hit.entity].kind != "person":
+    @staticmethod
+    def _faithful_readings(query: Query) -> list[list[str]]:
+        """The words of a query in a letter-for-letter alphabet as read, and as spelled by the
+        systems that write each letter apart (``romanize.faithful_spellings``); none for others."""
+        if query.script not in LETTER_FOR_LETTER:
+            return []
+        return [list(query.tokens), *(s.split() for s in faithful_spellings(query.text))]
+
+    def _names_disagree(self, readings: Sequence[Sequence[str]], hit: Hit) -> bool:
+        """True when a query in a letter-for-letter alphabet (read as ``_faithful_readings``)
+        spells, at the place of a word of a person's name, another name people have: Олена Кулеба
+        is no Iryna Kuleba, although "olena" and "iryna" share their consonant classes. Some
+        reading must read a name people have there (``_is_name``), and none may resemble the
+        person's word (Владимир is Volodymyr, which it resembles)."""
+        if not readings or self.index.tables.entities[hit.entity].kind != "person":
             return False
         form_words = hit.form.split()
-        readings = [words for words in (query.tokens, *(s.split() for s in faithful_spellings(query.text)))
-                    if len(words) == len(form_words)]
+        readings = [words for words in readings if len(words) == len(form_words)]
         if not readings:
             return False
         words = self.index.words

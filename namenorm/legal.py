@@ -17,8 +17,6 @@ from importlib import resources
 
 __all__ = ["LEADING_FORMS", "legal_forms", "without_legal_form"]
 
-_LONGEST = 6
-"""Most words of one legal form, and more ("gesellschaft mit beschrankter haftung" has four)."""
 LEADING_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "pjsc", "ojsc", "cjsc", "tov", "prat", "pt", "ud"})
 """The legal forms written before the name: the joint-stock and limited companies of the former
 Soviet states (ООО Ромашка, PJSC Rosneft, ТОВ) and Indonesia's PT and UD. Any other form is read
@@ -37,6 +35,12 @@ def _words_of_forms() -> frozenset[str]:
     return frozenset(word for form in legal_forms() for word in form.split())
 
 
+@lru_cache(maxsize=1)
+def _longest_form() -> int:
+    """Most words of one legal form ("s a de c v")."""
+    return max(len(form.split()) for form in legal_forms())
+
+
 def without_legal_form(words: Sequence[str]) -> tuple[str, ...]:
     """The words of a normalized organisation name without the legal forms at its end and its
     start; never all of them (a company called "Holding AG" keeps "holding").
@@ -50,10 +54,11 @@ def without_legal_form(words: Sequence[str]) -> tuple[str, ...]:
     if not words or (words[-1] not in _words_of_forms() and words[0] not in LEADING_FORMS):
         return tuple(words)  # most names: two lookups
     start, end = 0, len(words)
+    longest = _longest_form()
     stripped = True
     while stripped:
         stripped = False
-        for k in range(min(_LONGEST, end - start - 1), 0, -1):
+        for k in range(min(longest, end - start - 1), 0, -1):
             if " ".join(words[end - k:end]) in forms:
                 end, stripped = end - k, True
                 break

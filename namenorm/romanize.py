@@ -516,6 +516,9 @@ _CYRILLIC_TABLES: tuple[tuple[_Spellings, frozenset[str]], ...] = (
     (_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_BULGARIAN, frozenset()), (_SOUTH_SLAVIC, frozenset()))
 """Each system with the letters that rule it out although it spells them; a system that lacks a
 letter of the name spells nothing."""
+_LETTER_APART = 3
+"""The first systems of ``_CYRILLIC_TABLES`` write each letter apart; the Latin alphabets of
+Serbian and Macedonian, without their marks, write ж and з, ш and с alike."""
 _CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
 
 
@@ -545,7 +548,8 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
 
 def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     letters = set(text.lower())
-    tables = [t for t, ruled_out in _CYRILLIC_TABLES[:3 if faithful else None] if not letters & ruled_out]
+    systems = _CYRILLIC_TABLES[:_LETTER_APART] if faithful else _CYRILLIC_TABLES
+    tables = [t for t, ruled_out in systems if not letters & ruled_out]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
     if faithful:
         return list(dict.fromkeys(spellings))

@@ -421,13 +421,14 @@ class FormSearch:
         """Score every form with no candidate generation: the reference ``hits`` must agree with."""
         tables = self.tables
         q_lens = [len(t) for t in tokens]
+        may_slip = any(_may_slip(tokens))
         best: dict[int, Hit] = {}
         for f, form in enumerate(tables.forms):
             if tables.restricted.get(f, 0) & ~allowed:
                 continue
             f_words = form.split()
             sims = [[self.words.similarity(token, word) for word in f_words] for token in tokens]
-            slip = None if not any(_may_slip(tokens)) else (
+            slip = None if not may_slip else (
                 lambda i, j, f_words=f_words: _slip(tokens[i], f_words[j]))
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims, slip)
             score *= TIER_TRUST[tables.form_tier[f]]

@@ -167,12 +167,13 @@ def _report(tune: list[tuple[Query, Answer]], report: list[tuple[Query, Answer]]
 
 def run_baselines(devset: DevSet, *, limit_queries: int | None = 1500, seed: int = 7,
                   max_fp: float = MAX_FP,
-                  cutoffs: dict[str, float] | None = None) -> dict[str, dict[str, Any]]:
+                  cutoffs: dict[str, float] | None = None,
+                  only: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
     """Run every baseline on a dev set: {baseline: figures} (see the module docstring).
 
     ``limit_queries`` caps the queries used from each split (None: all); ``cutoffs`` overrides
     the tuned cutoff of the named scored baselines (e.g. the cldr_places cutoffs for
-    common_words, whose queries are all unknown).
+    common_words, whose queries are all unknown); ``only`` names the baselines to run (all if None).
     """
     tune_q = _sample(devset.queries, limit_queries, seed, "tune")
     report_q = _sample(devset.queries, limit_queries, seed, "report")
@@ -184,6 +185,8 @@ def run_baselines(devset: DevSet, *, limit_queries: int | None = 1500, seed: int
     }
     results: dict[str, dict[str, Any]] = {}
     for name, (match, floor) in baselines.items():
+        if only is not None and name not in only:
+            continue
         t0 = time.perf_counter()
         tune = [(q, match(q.text, floor)) for q in tune_q]
         if name == "metaphone":

@@ -620,10 +620,14 @@ SURNAME_SHARE = 0.12
 """Share of census queries that name a person by surname alone."""
 
 
-def _build_census_typos(seed: int, size: int) -> DevSet:
+CENSUS_GALLERY = 20_000
+"""People in census_typos' gallery; ``bench_scale.py`` builds the same set at other sizes."""
+
+
+def _build_census_typos(seed: int, size: int, gallery: int = CENSUS_GALLERY) -> DevSet:
     rng = random.Random(seed)
     census = _census()
-    entities = _draw_persons(seed, 20_000, census.first, "census")
+    entities = _draw_persons(seed, gallery, census.first, "census")
     n_unknown = round(size * UNKNOWN_SHARE * 1.1)
     n_known = round((size - size * UNKNOWN_SHARE) * 1.1)
     queries: list[Query] = []
@@ -1039,6 +1043,13 @@ def build(name: str, *, seed: int = 7, size: int | None = None) -> DevSet:
     if name not in _BUILDERS:
         raise KeyError(f"unknown dev set {name!r}; choose from {', '.join(SETS)}")
     return _BUILDERS[name](seed, _SIZES.get(name, DEFAULT_SIZE) if size is None else size)
+
+
+def census_at(gallery: int, *, seed: int = 7) -> DevSet:
+    """census_typos with a gallery of ``gallery`` people instead of ``CENSUS_GALLERY``, the queries
+    drawn by the same recipe: how a model fitted on one gallery size fares at others."""
+    devset = _build_census_typos(seed, DEFAULT_SIZE, gallery=gallery)
+    return devset if gallery == CENSUS_GALLERY else replace(devset, name=f"census_typos@{gallery}")
 
 
 def build_all(*, seed: int = 7) -> list[DevSet]:

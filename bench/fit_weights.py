@@ -33,7 +33,9 @@ import json
 import math
 import sys
 import time
+from collections.abc import Iterator, Sequence, Sized
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -57,11 +59,37 @@ MIN_LEAF = 200
 """Fewest rows a leaf holds: leaves fitted to a handful of queries do not generalize."""
 RIDGE = 1.0
 """L2 penalty on every weight but the bias (in units of one query's log-likelihood)."""
+CENSUS_GALLERIES = (devsets.CENSUS_GALLERY,)
+"""Gallery sizes census_typos is fitted at (``--census-galleries``); the sizes of one set share its
+weight. Fitted at one size, gallery size is confounded with which set a gallery came from, and a
+gallery of 2,000 people is answered far less often than it is right (``bench_scale.py``); the
+refits at several sizes tried so far cost right answers elsewhere (docs/benchmarks.md,
+"Gallery size")."""
 MAX_FALSE_MATCHES = 0.015
 """Highest share of unknown names answered on any dev set's tune split at the default threshold."""
 THRESHOLDS = [round(0.5 + 0.001 * k, 3) for k in range(500)]
 _PRINTED = 10
 """Every tenth threshold is printed (steps of 0.01)."""
+
+
+def _fitted_sets(census_galleries: Sequence[int] = CENSUS_GALLERIES) -> Iterator[devsets.DevSet]:
+    """The dev sets fitted on: every set but the report-only ones, census_typos at each of
+    ``census_galleries``."""
+    for name in devsets.SETS:
+        if name in devsets.REPORT_ONLY:
+            continue
+        if name == "census_typos":
+            yield from (devsets.census_at(size) for size in census_galleries)
+        else:
+            yield devsets.build(name)
+
+
+def set_weight(name: str, data: Sized, per_set: dict[str, Any]) -> float:
+    """Weight of each query of a set: every dev set weighs as 1,000 queries, and the galleries
+    of one set drawn at several sizes (``census_typos@2000``) share that weight."""
+    family = name.partition("@")[0]
+    members = sum(1 for other in per_set if other.partition("@")[0] == family)
+    return 1000.0 / max(len(data), 1) / members
 
 
 def engine_for(devset: devsets.DevSet) -> Engine:
@@ -144,8 +172,8 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -
     from sklearn.ensemble import GradientBoostingClassifier
 
     rows, labels, weights = [], [], []
-    for data in per_set.values():
-        weight = 1000.0 / max(len(data), 1)
+    for name, data in per_set.items():
+        weight = set_weight(name, data, per_set)
         for x, truth, _ in data:
             for k, row in enumerate(x):
                 rows.append(row)
@@ -189,15 +217,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ridge", type=float, default=RIDGE)
     parser.add_argument("--linear", action="store_true", help="fit the plain conditional logit, no trees")
+    parser.add_argument("--census-galleries", nargs="+", type=int, default=list(CENSUS_GALLERIES),
+                        help="gallery sizes census_typos is fitted at")
     parser.add_argument("--dry-run", action="store_true", help="print the result, write nothing")
     args = parser.parse_args()
     started = time.time()
     per_set = {}
     sizes = {}
-    for name in devsets.SETS:
-        if name in devsets.REPORT_ONLY:
-            continue
-        devset = devsets.build(name)
+    for devset in _fitted_sets(args.census_galleries):
+        name = devset.name
         per_set[name] = gather(devset, "tune")
         sizes[name] = (len(devset.entities), len(per_set[name]))
         print(f"{name}: {len(devset.entities):,} entities, {len(per_set[name]):,} tune queries "
@@ -205,8 +233,8 @@ def main() -> None:
     trees: list[Tree] = []
     if args.linear:
         groups = []
-        for data in per_set.values():
-            weight = 1000.0 / max(len(data), 1)  # every dev set weighs as 1,000 queries
+        for name, data in per_set.items():
+            weight = set_weight(name, data, per_set)
             groups.extend((x, truth, weight) for x, truth, _ in data)
         w = fit(groups, args.ridge)
         weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}

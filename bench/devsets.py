@@ -1052,6 +1052,29 @@ def census_at(gallery: int, *, seed: int = 7) -> DevSet:
     return devset if gallery == CENSUS_GALLERY else replace(devset, name=f"census_typos@{gallery}")
 
 
+def subsampled(devset: DevSet, share: float, *, seed: int = 7) -> DevSet:
+    """``devset`` with a gallery of about ``share`` of its entities, named ``name@entities``.
+
+    A known query whose entity is left out becomes a name not in the gallery, as a place left out
+    of a gallery is; the unknown names are then sampled down to the share of the queries they had,
+    so that a small gallery does not also mean mostly strangers. A set whose names are all unknown
+    keeps them all.
+    """
+    kept = [e for e in devset.entities if _unit(seed, "subsample", devset.name, e.id) < share]
+    ids = {e.id for e in kept}
+    known = [q for q in devset.queries if q.truth in ids]
+    unknown = [q if q.truth is None else Query(q.text, None, q.split, q.group)
+               for q in devset.queries if q.truth not in ids]
+    queries = _clean(known + unknown, kept)
+    known = [q for q in queries if q.truth is not None]
+    unknown = [q for q in queries if q.truth is None]
+    original = sum(q.truth is None for q in devset.queries) / max(len(devset.queries), 1)
+    if known and original < 1.0:
+        wanted = round(len(known) * original / (1.0 - original))
+        unknown = sorted(unknown, key=lambda q: _unit(seed, "subsample", q.text, q.split))[:wanted]
+    return replace(devset, name=f"{devset.name}@{len(kept)}", entities=kept, queries=known + unknown)
+
+
 def build_all(*, seed: int = 7) -> list[DevSet]:
     return [build(name, seed=seed) for name in SETS]
 

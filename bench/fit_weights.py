@@ -3,8 +3,9 @@
     pip install '.[bench]'
     python bench/fit_weights.py            # writes namenorm/_data/match_weights.json
 
-For every query of the TUNE split of every dev set (``devsets.py``) but the report-only ones, the
-decision engine gathers its candidates and their evidence exactly as
+For every query of the TUNE split of every dev set (``devsets.py``) but the report-only ones, and
+of the same sets with a tenth and a hundredth of their galleries (``SUBSAMPLES``; census_typos
+drawn afresh at those sizes), the decision engine gathers its candidates and their evidence exactly as
 ``resolve`` does. Each candidate is a row labelled 1 when it is the true
 entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
@@ -16,11 +17,12 @@ fitted probability, for several it is a normalization the fit did not see,
 which is why ``bench_calibration.py`` measures calibration on the report
 splits rather than assuming it. ``--linear`` fits the plain conditional logit
 instead (Newton's method, small ridge penalty), the model's simplest form.
-Each dev set weighs the same in total, so no single source dominates.
+Each dev set, its smaller galleries included, weighs the same in total, so no single source
+dominates.
 
 The default threshold is the lowest probability (in steps of 0.001, from 0.5)
-at which no dev set's tune split answers more than ``MAX_FALSE_MATCHES`` of its
-unknown names. Steps of 0.01 overshot the point where the cap is met by up to a
+at which no dev set's tune split (its galleries of every size together) answers more than
+``MAX_FALSE_MATCHES`` of its unknown names. Steps of 0.01 overshot the point where the cap is met by up to a
 hundredth, which cost one to three points of top-1 on every set and moved with
 any change that moved one unknown name. The report split is never read here; ``bench_calibration.py``
 measures on it.
@@ -59,12 +61,12 @@ MIN_LEAF = 200
 """Fewest rows a leaf holds: leaves fitted to a handful of queries do not generalize."""
 RIDGE = 1.0
 """L2 penalty on every weight but the bias (in units of one query's log-likelihood)."""
-CENSUS_GALLERIES = (devsets.CENSUS_GALLERY,)
-"""Gallery sizes census_typos is fitted at (``--census-galleries``); the sizes of one set share its
-weight. Fitted at one size, gallery size is confounded with which set a gallery came from, and a
-gallery of 2,000 people is answered far less often than it is right (``bench_scale.py``); the
-refits at several sizes tried so far cost right answers elsewhere (docs/benchmarks.md,
-"Gallery size")."""
+SUBSAMPLES = (0.1, 0.01)
+"""Each dev set is also fitted with galleries of these shares of its entities (``devsets.subsampled``)
+where that leaves at least ``MIN_SUBSAMPLE`` of them: fitted at one gallery size per set, the
+model read gallery size as which set a gallery came from, and weighed a gallery of 2,000 people,
+or of four, by whatever set was nearest in size (``bench_scale.py``)."""
+MIN_SUBSAMPLE = 8
 MAX_FALSE_MATCHES = 0.015
 """Highest share of unknown names answered on any dev set's tune split at the default threshold."""
 THRESHOLDS = [round(0.5 + 0.001 * k, 3) for k in range(500)]
@@ -72,24 +74,33 @@ _PRINTED = 10
 """Every tenth threshold is printed (steps of 0.01)."""
 
 
-def _fitted_sets(census_galleries: Sequence[int] = CENSUS_GALLERIES) -> Iterator[devsets.DevSet]:
-    """The dev sets fitted on: every set but the report-only ones, census_typos at each of
-    ``census_galleries``."""
+def family(name: str) -> str:
+    """The dev set a gallery was drawn from (``cldr_places@47`` is cldr_places)."""
+    return name.partition("@")[0]
+
+
+def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSet]:
+    """The dev sets fitted on (every set but the report-only ones), each also at ``shares`` of its
+    gallery."""
     for name in devsets.SETS:
         if name in devsets.REPORT_ONLY:
             continue
-        if name == "census_typos":
-            yield from (devsets.census_at(size) for size in census_galleries)
-        else:
-            yield devsets.build(name)
+        devset = devsets.build(name)
+        yield devset
+        for share in shares:
+            if len(devset.entities) * share < MIN_SUBSAMPLE:
+                continue
+            if name == "census_typos":  # drawn afresh at that size, with queries to match
+                yield devsets.census_at(round(len(devset.entities) * share))
+            else:
+                yield devsets.subsampled(devset, share)
 
 
 def set_weight(name: str, data: Sized, per_set: dict[str, Any]) -> float:
     """Weight of each query of a set: every dev set weighs as 1,000 queries, and the galleries
-    of one set drawn at several sizes (``census_typos@2000``) share that weight."""
-    family = name.partition("@")[0]
-    members = sum(1 for other in per_set if other.partition("@")[0] == family)
-    return 1000.0 / max(len(data), 1) / members
+    of one set drawn at several sizes share that weight, query for query."""
+    queries = sum(len(rows) for other, rows in per_set.items() if family(other) == family(name))
+    return 1000.0 / max(queries, 1)
 
 
 def engine_for(devset: devsets.DevSet) -> Engine:
@@ -194,8 +205,11 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -
 
 def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]
                      ) -> tuple[float, dict[str, float]]:
-    """The lowest threshold at which no dev set answers more than ``MAX_FALSE_MATCHES`` of its unknowns."""
-    answers = {name: top_answers(model, data) for name, data in per_set.items()}
+    """The lowest threshold at which no dev set answers more than ``MAX_FALSE_MATCHES`` of its
+    unknowns, the queries of its galleries of every size counted together."""
+    answers: dict[str, list[tuple[float, bool, devsets.Query]]] = {}
+    for name, data in per_set.items():
+        answers.setdefault(family(name), []).extend(top_answers(model, data))
     # Per set, once: the top probability of each unknown query, and of each known one answered right.
     unknown = {name: [p for p, _, q in rows if q.truth is None] for name, rows in answers.items()}
     known = {name: [p if ok else -1.0 for p, ok, q in rows if q.truth is not None] for name, rows in answers.items()}
@@ -217,14 +231,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ridge", type=float, default=RIDGE)
     parser.add_argument("--linear", action="store_true", help="fit the plain conditional logit, no trees")
-    parser.add_argument("--census-galleries", nargs="+", type=int, default=list(CENSUS_GALLERIES),
-                        help="gallery sizes census_typos is fitted at")
+    parser.add_argument("--subsamples", nargs="*", type=float, default=list(SUBSAMPLES),
+                        help="shares of each gallery it is also fitted at")
     parser.add_argument("--dry-run", action="store_true", help="print the result, write nothing")
     args = parser.parse_args()
     started = time.time()
     per_set = {}
     sizes = {}
-    for devset in _fitted_sets(args.census_galleries):
+    for devset in _fitted_sets(args.subsamples):
         name = devset.name
         per_set[name] = gather(devset, "tune")
         sizes[name] = (len(devset.entities), len(per_set[name]))

@@ -35,9 +35,8 @@ import json
 import math
 import sys
 import time
-from collections.abc import Iterator, Sequence, Sized
+from collections.abc import Iterator, Mapping, Sequence, Sized
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -96,7 +95,7 @@ def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSe
                 yield devsets.subsampled(devset, share)
 
 
-def set_weight(name: str, data: Sized, per_set: dict[str, Any]) -> float:
+def set_weight(name: str, per_set: Mapping[str, Sized]) -> float:
     """Weight of each query of a set: every dev set weighs as 1,000 queries, and the galleries
     of one set drawn at several sizes share that weight, query for query."""
     queries = sum(len(rows) for other, rows in per_set.items() if family(other) == family(name))
@@ -184,7 +183,7 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -
 
     rows, labels, weights = [], [], []
     for name, data in per_set.items():
-        weight = set_weight(name, data, per_set)
+        weight = set_weight(name, per_set)
         for x, truth, _ in data:
             for k, row in enumerate(x):
                 rows.append(row)
@@ -248,7 +247,7 @@ def main() -> None:
     if args.linear:
         groups = []
         for name, data in per_set.items():
-            weight = set_weight(name, data, per_set)
+            weight = set_weight(name, per_set)
             groups.extend((x, truth, weight) for x, truth, _ in data)
         w = fit(groups, args.ridge)
         weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}

@@ -1,4 +1,4 @@
-"""Does a probability mean the same in a gallery of 2,000 people and in one of a million?
+"""Does a probability mean the same in a gallery of 200 people and in one of 100,000?
 
     pip install '.[bench]'
     python bench/bench_scale.py > bench/results/scale.txt

@@ -91,6 +91,13 @@ def reliability(points: list[tuple[float, bool]]) -> tuple[list[dict[str, float]
     return rows, ece
 
 
+def reliability_table(rows: list[dict[str, float]]) -> list[str]:
+    """The reliability rows (``reliability``) as the lines of a Markdown table."""
+    return ["| predicted | queries | mean predicted | observed right |", "|---|---:|---:|---:|",
+            *(f"| {r['low']:.1f}-{r['high']:.1f} | {r['n']} | {r['predicted']:.3f} | {r['observed']:.3f} |"
+              for r in rows)]
+
+
 def draw(curves: dict[str, list[dict[str, float]]], path: Path) -> None:
     import matplotlib
 
@@ -163,10 +170,7 @@ def main() -> None:
                 print(f"| {b} | {'-' if cutoff is None else cutoff} | {pct(t.get('top1'))} | "
                       f"{pct(t.get('wrong'))} | {pct(t.get('fp'))} |")
     print(f"\n## Reliability, all report splits ({len(all_points):,} queries), ECE {ece:.3f}\n")
-    print("| predicted | queries | mean predicted | observed right |")
-    print("|---|---:|---:|---:|")
-    for row in rows:
-        print(f"| {row['low']:.1f}-{row['high']:.1f} | {row['n']} | {row['predicted']:.3f} | {row['observed']:.3f} |")
+    print("\n".join(reliability_table(rows)))
 
 
 if __name__ == "__main__":

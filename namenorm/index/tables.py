@@ -211,9 +211,12 @@ class FormTables:
             for initials in initialisms(entity):
                 derived.add(initials)
                 tables._claim(initials, e_idx, WEAK, ACRONYM)
-            for joined, written in (*joined_forms(entity), *bare_forms(entity)):
+            for joined, written in joined_forms(entity):
                 derived.add(joined)
                 tables._claim(joined, e_idx, WEAK, form_restriction(written))
+            for bare, written, tier in bare_forms(entity):
+                derived.add(bare)
+                tables._claim(bare, e_idx, tier, form_restriction(written))
             for spelling in native_forms(entity):
                 derived.add(spelling)
                 tables._claim(spelling, e_idx, WEAK, 0)

@@ -27,12 +27,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
-from .index import FOREIGN, TIER_METHODS, TOKEN_FLOOR, WEAK, Candidates, Hit, Index, query_allows
+from .index import (
+    ACRONYM,
+    ACRONYM_LETTERS,
+    FOREIGN,
+    TIER_METHODS,
+    TOKEN_FLOOR,
+    WEAK,
+    Candidates,
+    Hit,
+    Index,
+    query_allows,
+)
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
 from .legal import without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
+    is_latin,
     leading_article,
     normalize_cached,
     normalize_name,
@@ -173,12 +185,22 @@ class Engine:
             forms.append(stripped)
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
-        allowed = query_allows(name)
+        allowed = query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else ())
+
+    def _may_be_acronym(self, name: str, norm: str) -> bool:
+        """Whether a name not written in capitals may still be an acronym: one word of three or
+        four characters, as a form in capitals has (``index.is_acronym``), that is neither a common
+        word nor a name people have ("ibm", "lvmh" in text written all in lower case). A word
+        ("who", "can", "sap"), a name, or two letters ("us") stays itself, and the acronym needs
+        a query in capitals."""
+        return (3 <= len(norm) <= ACRONYM_LETTERS and norm.isalnum() and not name.isupper()
+                and is_latin(name)
+                and norm not in self._common and norm not in self._names)
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:

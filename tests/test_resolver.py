@@ -278,6 +278,19 @@ def test_acronyms_match_only_in_capitals(small):
     assert small.resolve("ga") is None
 
 
+def test_a_lower_case_word_no_dictionary_has_may_be_an_acronym():
+    # Text written all in lower case writes "ibm"; "who", "can" and "sap" are words, "us" two letters.
+    bodies = Resolver([Entity("ibm", "IBM", "org"), Entity("sap", "SAP", "org"),
+                       Entity("who", "World Health Organization", "org", aliases=("WHO",)),
+                       Entity("us", "United States", "place", aliases=("US",))])
+    for name in ("ibm", "Ibm", "IBM"):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == "ibm", name
+    for word in ("sap", "who", "us", "can"):
+        assert bodies.resolve(word) is None, word
+    assert bodies.resolve("SAP").id == "sap" and bodies.resolve("US").id == "us"
+
+
 def test_one_default_threshold_for_every_gallery_size():
     small_gallery = Resolver([Entity("x", "Xavier Quill", "person")])
     words = [f"{a}{b}{c}" for a in "bcdfgklmnprstvz" for b in "aeiou" for c in "dlmnrst"]

@@ -22,6 +22,7 @@ from ..places import PLACE_TABLES
 from .cross import CrossScriptSearch
 from .forms import (
     ACRONYM,
+    ACRONYM_LETTERS,
     FOREIGN,
     STRONG,
     SURNAME,
@@ -40,6 +41,7 @@ from .words import TOKEN_FLOOR, Candidates, WordCandidates
 
 __all__ = [
     "ACRONYM",
+    "ACRONYM_LETTERS",
     "FOREIGN",
     "SCAN_WORDS",
     "STRONG",

@@ -20,7 +20,9 @@ from ..scoring import known_names
 
 __all__ = [
     "ACRONYM",
+    "ACRONYM_LETTERS",
     "FOREIGN",
+    "INITIALISM",
     "STRONG",
     "SURNAME",
     "TIER_METHODS",
@@ -41,9 +43,12 @@ STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
 TIER_TRUST = (1.0, 0.98, 0.96)
 """Factor a similarity to a form of each tier gets (a weak or derived form is weaker evidence)."""
-ACRONYM, FOREIGN = 1, 2
-"""Restriction bits: a form needs a query in capitals, or a query in another script than Latin."""
-_ACRONYM_MAX = 4
+ACRONYM, FOREIGN, INITIALISM = 1, 2, 4
+"""Restriction bits: a form needs a query in capitals (or a word no dictionary has, "ibm": see
+``decide.Engine.prepare``), a query in another script than Latin, or a query in capitals
+whatever it is (an initialism derived from a name, "NYT": in lower case, most three-letter
+strings are one of some large gallery's)."""
+ACRONYM_LETTERS = 4
 """All-capital forms of up to this many letters match only queries in capitals."""
 
 
@@ -63,10 +68,10 @@ class Clash:
 def query_allows(text: str) -> int:
     """Restriction bits a query written as ``text`` passes (see ``FormTables.owners``).
 
-    >>> query_allows("WHO") == ACRONYM, query_allows("who"), query_allows("라오스") == FOREIGN
+    >>> query_allows("WHO") == ACRONYM | INITIALISM, query_allows("who"), query_allows("라오스") == FOREIGN
     (True, 0, True)
     """
-    return (ACRONYM if text.isupper() else 0) | (0 if is_latin(text) else FOREIGN)
+    return (ACRONYM | INITIALISM if text.isupper() else 0) | (0 if is_latin(text) else FOREIGN)
 
 
 def form_restriction(form: str) -> int:
@@ -81,7 +86,7 @@ def is_acronym(form: str) -> bool:
     (True, True, False, False)
     """
     letters = [ch for ch in form if ch.isalpha()]
-    return 0 < len(letters) <= _ACRONYM_MAX and all(ch.isupper() for ch in letters)
+    return 0 < len(letters) <= ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
 def derived_surnames(entity: Entity, given: Container[str] = (),

@@ -36,6 +36,7 @@ from ..romanize import han_characters
 from .forms import (
     ACRONYM,
     FOREIGN,
+    INITIALISM,
     STRONG,
     SURNAME,
     TIER_METHODS,
@@ -114,7 +115,8 @@ class FormTables:
         """Word of a place name in another language -> the gallery's place words it stands for
         ("isole" -> "islands"; ``places.place_word_groups``)."""
         self.restricted: dict[int, int] = {}
-        """Forms usable only by some queries: bit ACRONYM needs capitals, FOREIGN a non-Latin query."""
+        """Forms usable only by some queries: bit ACRONYM needs capitals (or a word no dictionary
+        has), INITIALISM capitals, FOREIGN a non-Latin query."""
         self.han_written: dict[int, frozenset[str]] = {}
         """Forms every spelling of which is written in Han -> the characters of those spellings
         (``romanize.han_characters``): a query in Han resembles such a form only through one."""
@@ -210,7 +212,7 @@ class FormTables:
                 tables._claim(surname, e_idx, SURNAME, form_restriction(entity.name))
             for initials in initialisms(entity):
                 derived.add(initials)
-                tables._claim(initials, e_idx, WEAK, ACRONYM)
+                tables._claim(initials, e_idx, WEAK, ACRONYM | INITIALISM)
             for joined, written in joined_forms(entity):
                 derived.add(joined)
                 tables._claim(joined, e_idx, WEAK, form_restriction(written))

@@ -80,6 +80,18 @@ def test_a_major_city_is_found_under_its_names_in_other_languages():
     assert [m.match.id for m in resolver.scan("Reports from Москва and 東京 reached Lagos.")] == ["moscow", "tokyo", "lagos"]
 
 
+def test_a_city_cldr_gives_no_zone_of_its_own_is_found_under_its_other_names():
+    # Munich and Beijing share their countries' time zones, so CLDR's exemplar cities lack them;
+    # data/city_exonyms.tsv names them.
+    resolver = Resolver([Entity("munich", "Munich", "place"), Entity("beijing", "Beijing", "place"),
+                         Entity("lviv", "Lviv", "place")])
+    for name, city in [("München", "munich"), ("Monaco di Baviera", "munich"), ("Peking", "beijing"),
+                       ("Pékin", "beijing"), ("Pechino", "beijing"), ("Lemberg", "lviv"), ("Lwów", "lviv")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.method) == (city, "weak"), name
+    assert Resolver([Entity("munich", "Munich", "place")], place_names=()).resolve("München") is None
+
+
 def test_the_place_name_tables_can_be_left_out():
     assert Resolver(CITIES, place_names=("countries",)).resolve("東京") is None
     assert Resolver(CITIES, place_names=()).resolve("Moskau") is None  # Москва is read as Moscow, without a table

@@ -139,6 +139,23 @@ class Query:
         return bool(self.allowed & FOREIGN)
 
 
+def _written_head(name: str, words: int) -> str:
+    """The words of ``name`` as written that normalize to its first ``words`` words ("IBM" of
+    "IBM Inc."), or "" where a written word straddles them.
+
+    >>> _written_head("IBM Inc.", 1), _written_head("Grupo Foo, S.A. de C.V.", 2), _written_head("A.B Ltd", 1)
+    ('IBM', 'Grupo Foo,', '')
+    """
+    head: list[str] = []
+    count = 0
+    for written in name.split():
+        if count >= words:
+            break
+        head.append(written)
+        count += len(normalize_cached(written).split())
+    return " ".join(head) if count == words else ""
+
+
 class Engine:
     """Decides names against one compiled index with one match model.
 
@@ -188,6 +205,12 @@ class Engine:
         allowed = query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
+        if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
+            # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
+            head = _written_head(name, len(bare))
+            allowed |= query_allows(head) & ~FOREIGN
+            if head and self._may_be_acronym(head, " ".join(bare)):
+                allowed |= ACRONYM
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else ())

@@ -70,6 +70,16 @@ def test_a_bare_name_that_is_a_persons_name_is_weighed_as_a_lone_surname():
     assert {c.id for c in mixed.candidates("Hawkins") if c.method == "surname"} == {"hawkins", "jh"}
 
 
+def test_a_name_in_capitals_is_read_so_before_a_legal_form_that_is_not():
+    bodies = Resolver([Entity("ibm", "IBM", "org"), Entity("3m", "3M", "org"), Entity("sap", "SAP", "org"),
+                       Entity("us", "United States", "place", aliases=("US",))])
+    for name, expected in (("IBM Inc.", "ibm"), ("3M Company", "3m"), ("SAP SE", "sap"), ("ibm inc", "ibm")):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == expected, name
+    for name in ("Sap SE", "sap se", "US Inc"):  # a word; a country has no legal form
+        assert bodies.resolve(name) is None, name
+
+
 def test_only_a_body_has_a_legal_form(bodies):
     # Read off "Jordan Ltd", "Ltd" leaves the name of a country, which has none.
     assert bodies.resolve("Jordan Ltd") is None

@@ -40,7 +40,7 @@ from .normalize import (
     written_words,
 )
 from .romanize import APOSTROPHES, other_readings
-from .scoring import common_words
+from .scoring import common_words, known_names
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
@@ -239,6 +239,9 @@ class _Scan:
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
+        self.may_stand_alone: dict[int, bool] = {}
+        """Lone words opening a sentence that no word list has, and whether each stands in a run
+        of capitalized words: the text's own names come first, then the word alone."""
         self.longest = min(SCAN_WORDS, self.index.tables.longest_form)
         self.particles = _JOINERS | self.index.tables.particles
 
@@ -470,13 +473,22 @@ class _Scan:
                 best = decision.matches[0] if decision.matches else None
                 exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
+                opening = tokens[start]
+                word = (common or opening.norm in common_words() or opening.norm in known_names()
+                        or not is_latin(self.text[opening.start:opening.end]))
                 if single and tokens[start].sentence_start and (
                         not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
-                    # itself (nor is a surname the text also writes as a lower-case word):
-                    # only the second pass may link it to a name in the text.
+                    # itself where it is also a word ("Chain said": not China), nor is a surname
+                    # the text also writes as a lower-case word: only the second pass may link
+                    # it to a name in the text. A word in Latin letters that is neither a word
+                    # nor a name people have ("Rafensperger said"; not "Small", a surname too)
+                    # stands alone where the text names no one it may be; the lists are of Latin
+                    # words, so a word in another script is not known to be neither.
                     if best is not None:
                         open_questions.append((start, j, decision))
+                        if not exact and not word:
+                            self.may_stand_alone[start] = in_run
                     continue
                 if self.acceptable(start, j, decision, in_run):
                     found.append((start, j, decision, False))
@@ -513,6 +525,9 @@ class _Scan:
                            if m.id in related_ids or named.keys() & set(m.entity.related)}
                 in_context = self.in_context(decision, related, similar=False)
             if in_context is None or in_context.winner is None:
+                if i in self.may_stand_alone and self.acceptable(i, j, decision, self.may_stand_alone[i]):
+                    extra.append((i, j, decision, False))
+                    taken.update(range(i, j))
                 continue
             extra.append((i, j, in_context, True))
             taken.update(range(i, j))

@@ -77,10 +77,23 @@ def test_lower_case_words_are_not_names(small):
 
 
 def test_sentence_initial_capital_alone_is_no_evidence(small):
-    # "Perdew" opening a sentence is not enough for a fuzzy match on its own...
+    # "Perdew" opening a sentence, like anywhere, is no one's name alone (Purdue 0.12)...
     assert found(small, "Perdew was the word.") == []
     # ...but a capitalized word inside a sentence is.
     assert found(small, "The aide to Ned Folley spoke.") == [("Ned Folley", "edward-foley")]
+
+
+def test_a_lone_word_opening_a_sentence_stands_where_no_word_list_has_it():
+    resolver = namenorm.Resolver([namenorm.Entity("br", "Brad Raffensperger", "person"),
+                                  namenorm.Entity("so", "Somalia", "place"),
+                                  namenorm.Entity("cn", "China", "place")])
+    assert found(resolver, "Rafensperger said the count was right.") == [("Rafensperger", "br")]
+    assert found(resolver, "Chain stores were closed.") == []   # a word
+    assert found(resolver, "Small changes were made.") == []    # a word, and a surname people have
+    # Where the text names someone it may be, the text decides, as for any lone word.
+    mentions = resolver.scan("Brad Raffensperger spoke. Rapensperger said it was right.")
+    assert [(m.text, m.match.id, m.in_context) for m in mentions] == [
+        ("Brad Raffensperger", "br", False), ("Rapensperger", "br", True)]
 
 
 def test_bare_surname_links_to_the_person_named_in_full(small):

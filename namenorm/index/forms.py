@@ -178,8 +178,8 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     """The forms of an organisation without their legal form (``legal.without_legal_form``),
     each with the form it comes from and the tier it is claimed in: "Volkswagen AG" is named
     "Volkswagen" as often (``WEAK``). A bare name of one word that is a person's name ("Hawkins,
-    Inc.", "Smith Ltd") or of one or two letters is claimed as a lone surname is (``SURNAME``):
-    alone it names a person as often, and is weighed as such.
+    Inc.", "Smith Ltd") is claimed as a lone surname is (``SURNAME``): alone it names a person as
+    often, and is weighed as such. One of one or two letters is not kept ("BP plc" is no "bp").
 
     >>> bare_forms(Entity("vw", "Volkswagen AG", "org")), bare_forms(Entity("p", "Anna Sa", "person"))
     ([('volkswagen', 'Volkswagen AG', 1)], [])
@@ -193,9 +193,8 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     for form in (*entity.forms, *entity.weak):
         words = normalize_cached(form).split()
         bare = without_legal_form(words)
-        if len(bare) < len(words):
-            person_like = len(bare) == 1 and (bare[0] in names or len(bare[0]) < 3)
-            found[" ".join(bare), form] = SURNAME if person_like else WEAK
+        if len(bare) < len(words) and not (len(bare) == 1 and len(bare[0]) < 3):
+            found[" ".join(bare), form] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK
     return [(bare, form, tier) for (bare, form), tier in found.items()]
 
 

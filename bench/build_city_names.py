@@ -92,15 +92,14 @@ def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]
            ) -> list[tuple[str, list[str]]]:
     """CLDR's rows with the curated names added: to the row of the city where CLDR has it, else
     as a row of its own keyed "curated"."""
-    by_english = {names[0]: names for _, names in rows}
     out = [(zone, list(names)) for zone, names in rows]
+    by_english = {names[0]: names for _, names in out}
     for english, others in curated:
         names = by_english.get(english)
         if names is None:
             out.append(("curated", list(dict.fromkeys([english, *others]))))
         else:
-            row = next(r for _, r in out if r[0] == english)
-            row.extend(name for name in others if name not in row)
+            names.extend(name for name in others if name not in names)
     return out
 
 

@@ -69,7 +69,7 @@ MIN_SUBSAMPLE = 8
 MAX_FALSE_MATCHES = 0.015
 """Highest share of unknown names answered on any dev set's tune split at the default threshold, the
 set's galleries of every size counted together (so the full-size gallery alone may be a little
-over it: cldr_places answers 1.53% at 0.868)."""
+over it)."""
 THRESHOLDS = [round(0.5 + 0.001 * k, 3) for k in range(500)]
 _PRINTED = 10
 """Every tenth threshold is printed (steps of 0.01)."""

@@ -202,18 +202,22 @@ class Engine:
             forms.append(stripped)
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         spelled = tuple(f for f in native_spellings(name) if f not in forms)
-        allowed = query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
+        allowed = self._allows(name, norm)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
         if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
             # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
             head = _written_head(name, len(bare))
-            allowed |= query_allows(head) & ~FOREIGN
-            if head and self._may_be_acronym(head, " ".join(bare)):
-                allowed |= ACRONYM
+            if head:
+                allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else ())
+
+    def _allows(self, name: str, norm: str) -> int:
+        """The restriction bits a name written as ``name`` (normalized ``norm``) passes
+        (``index.query_allows``), an acronym's too where it may be one (``_may_be_acronym``)."""
+        return query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
 
     def _may_be_acronym(self, name: str, norm: str) -> bool:
         """Whether a name not written in capitals may still be an acronym: one word of three or

@@ -390,6 +390,12 @@ class _Scan:
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
 
+    def may_be_a_word(self, token: _Token) -> bool:
+        """Whether a word may be other than a name: a common word or a name people have, or a word
+        in another script than Latin, which those lists do not know."""
+        return (token.norm in common_words() or token.norm in known_names()
+                or not is_latin(self.text[token.start:token.end]))
+
     def lower(self, i: int, j: int) -> bool:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
         word that is no particle."""
@@ -473,9 +479,6 @@ class _Scan:
                 best = decision.matches[0] if decision.matches else None
                 exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
-                opening = tokens[start]
-                word = (common or opening.norm in common_words() or opening.norm in known_names()
-                        or not is_latin(self.text[opening.start:opening.end]))
                 if single and tokens[start].sentence_start and (
                         not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
@@ -487,7 +490,7 @@ class _Scan:
                     # words, so a word in another script is not known to be neither.
                     if best is not None:
                         open_questions.append((start, j, decision))
-                        if not exact and not word:
+                        if not exact and not common and not self.may_be_a_word(tokens[start]):
                             self.may_stand_alone[start] = in_run
                     continue
                 if self.acceptable(start, j, decision, in_run):

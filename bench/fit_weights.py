@@ -10,7 +10,10 @@ of the same sets with a tenth and a hundredth of their galleries where that leav
 entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
 rows) learns each candidate's log odds of being the entity meant; the rival
-evidence (close rivals, lead) is among its features. At run time the
+evidence (close rivals, lead) is among its features. ``--bags N`` averages N such ensembles
+instead, each tree of each fitted on its own random ``SUBSAMPLE`` of the rows (their trees
+together, every leaf divided by N): a steadier threshold, at N times the trees to evaluate
+(``docs/benchmarks.md``, "Refits tried"). At run time the
 candidates share the probability with "not in the gallery" at utility 0
 (``scoring.probabilities_of``): for a lone candidate that is exactly the
 fitted probability, for several it is a normalization the fit did not see,
@@ -37,6 +40,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence, Sized
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,6 +60,12 @@ TREES = 300
 """Boosting rounds: 150 left the trees no room for the foreign-word rows without losing calibration elsewhere."""
 DEPTH = 3
 LEARNING_RATE = 0.1
+BAGS = 1
+"""Boosted ensembles averaged (``--bags``). Five moved the threshold less with the code than one
+did (0.895 -> 0.893 where one fit went 0.876 -> 0.890), but cost a fifth to a third of the
+exact queries' speed and a point of top-1 on typos; one is the default."""
+SUBSAMPLE = 0.8
+"""Share of the rows each tree of a bagged ensemble is fitted on."""
 MIN_LEAF = 200
 """Fewest rows a leaf holds: leaves fitted to a handful of queries do not generalize."""
 RIDGE = 1.0
@@ -178,9 +188,10 @@ def top_answers(model: MatchModel, data: list[tuple[np.ndarray, int, devsets.Que
     return out
 
 
-def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -> tuple[float, list[Tree]]:
-    """Gradient-boosted trees on candidate rows; the initial log odds and the trees (leaf values
-    already scaled by the learning rate)."""
+def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], bags: int = BAGS
+              ) -> tuple[float, list[Tree]]:
+    """Gradient-boosted trees on candidate rows (``bags`` ensembles averaged); the initial log odds
+    and the trees (leaf values already scaled by the learning rate, and divided by ``bags``)."""
     from sklearn.ensemble import GradientBoostingClassifier
 
     rows, labels, weights = [], [], []
@@ -191,17 +202,36 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]) -
                 rows.append(row)
                 labels.append(1 if k == truth else 0)
                 weights.append(weight)
-    boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
-                                         subsample=1.0, min_samples_leaf=MIN_LEAF, random_state=7)
-    boosted.fit(np.array(rows), np.array(labels), sample_weight=np.array(weights))
-    prior = float(boosted.init_.class_prior_[1])
+    x_all, y_all, w_all = np.array(rows), np.array(labels), np.array(weights)
+    if bags == 1:
+        boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                             min_samples_leaf=MIN_LEAF, random_state=7)
+        boosted.fit(x_all, y_all, sample_weight=w_all)
+        prior = float(boosted.init_.class_prior_[1])
+        return math.log(prior / (1.0 - prior)), _exported(boosted.estimators_[:, 0])
+    # The ensembles' trees together, each leaf divided by their number: their average.
     trees = []
-    for estimator in boosted.estimators_[:, 0]:
+    for seed in range(bags):
+        boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                             subsample=SUBSAMPLE, min_samples_leaf=MIN_LEAF, random_state=7 + seed)
+        boosted.fit(x_all, y_all, sample_weight=w_all)
+        print(f"  ensemble {seed + 1} of {bags} fitted", file=sys.stderr)
+        trees += _exported(boosted.estimators_[:, 0], scale=1.0 / bags)
+    # The initial log odds is the rows' weighted share of true rows, the same in every ensemble.
+    prior = float(boosted.init_.class_prior_[1])
+    return math.log(prior / (1.0 - prior)), trees
+
+
+def _exported(estimators: Sequence[Any], scale: float = 1.0) -> list[Tree]:
+    """scikit-learn's regression trees as ``Tree``s, leaf values scaled by the learning rate (and by
+    ``scale``)."""
+    trees = []
+    for estimator in estimators:
         t = estimator.tree_
         trees.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
                           tuple(int(c) for c in t.children_left), tuple(int(c) for c in t.children_right),
-                          tuple(round(float(v) * LEARNING_RATE, 6) for v in t.value[:, 0, 0])))
-    return math.log(prior / (1.0 - prior)), trees
+                          tuple(round(float(v) * LEARNING_RATE * scale, 6) for v in t.value[:, 0, 0])))
+    return trees
 
 
 def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]
@@ -235,6 +265,7 @@ def main() -> None:
     parser.add_argument("--linear", action="store_true", help="fit the plain conditional logit, no trees")
     parser.add_argument("--subsamples", nargs="*", type=float, default=list(SUBSAMPLES),
                         help="shares of each gallery it is also fitted at")
+    parser.add_argument("--bags", type=int, default=BAGS, help="boosted ensembles averaged (1: one, on every row)")
     parser.add_argument("--dry-run", action="store_true", help="print the result, write nothing")
     args = parser.parse_args()
     started = time.time()
@@ -255,7 +286,7 @@ def main() -> None:
         w = fit(groups, args.ridge)
         weights = {name: round(float(v), 4) for name, v in zip(FEATURES, w)}
     else:
-        init, trees = fit_trees(per_set)
+        init, trees = fit_trees(per_set, args.bags)
         weights = {name: 0.0 for name in FEATURES}
         weights["bias"] = round(init, 6)
     model = MatchModel(weights, threshold=0.5, trees=trees)
@@ -275,7 +306,10 @@ def main() -> None:
         "trees": [{"feature": list(t.feature), "threshold": [round(v, 6) for v in t.threshold],
                    "left": list(t.left), "right": list(t.right), "value": list(t.value)} for t in trees],
         "info": {
-            "model": "linear" if args.linear else f"{TREES} trees of depth {DEPTH}, leaves of >= {MIN_LEAF} rows",
+            "model": "linear" if args.linear else (f"{args.bags} x {TREES} trees of depth {DEPTH}, leaves of >= "
+                                                   f"{MIN_LEAF} rows, each on {SUBSAMPLE:.0%} of them"
+                                                   if args.bags > 1 else
+                                                   f"{TREES} trees of depth {DEPTH}, leaves of >= {MIN_LEAF} rows"),
             "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
             "max_false_matches": MAX_FALSE_MATCHES,
             "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},

@@ -122,3 +122,51 @@ def write_names_table(out: Path, header: list[str], rows: list[tuple[str, list[s
     lines += ["\t".join([key, *names]) for key, names in rows]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out}: {len(rows)} rows, {sum(len(n) for _, n in rows)} name fields")
+
+
+def curated_names(path: Path) -> list[tuple[str, list[str]]]:
+    """The rows of a curated names file (``data/*_exonyms.tsv``): English name, then the other names."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            names = [" ".join(name.split()) for name in line.split("\t")]
+            if any(not name or "|" in name for name in names):
+                raise ValueError(f"{path}:{number}: an empty name or a '|' in a name")
+            rows.append((names[0], names[1:]))
+    return rows
+
+
+def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]]]
+           ) -> list[tuple[str, list[str]]]:
+    """A generated table's rows (key, English names joined by "|", other names) with the curated
+    names added: to the row whose English names hold the curated one, else as a row of its own
+    keyed "curated"."""
+    out = [(key, list(names)) for key, names in rows]
+    by_english = {english: names for _, names in out for english in names[0].split("|")}
+    for english, others in curated:
+        names = by_english.get(english)
+        if names is None:
+            out.append(("curated", list(dict.fromkeys([english, *others]))))
+        else:
+            names.extend(name for name in others if name not in names)
+    return out
+
+
+def without_common_words(rows: list[tuple[str, list[str]]], vouched: set[str]
+                         ) -> list[tuple[str, list[str]]]:
+    """The rows without the other-language names in Latin letters that are common English words
+    ("End", India's name in one language; "Man", the Isle of Man's), which would turn prose into
+    places, except those a curated file vouches for ("Kiev", "Roma", "Deutschland"). The English
+    names stay whatever they are ("Chad", "Turkey")."""
+    from namenorm.normalize import is_latin, normalize_cached
+    from namenorm.scoring import common_words
+
+    common = common_words()
+    out = []
+    for key, names in rows:
+        kept = [names[0], *(name for name in names[1:] if name in vouched
+                            or not (is_latin(name) and normalize_cached(name) in common))]
+        out.append((key, kept))
+    left_out = sum(len(names) for _, names in rows) - sum(len(names) for _, names in out)
+    print(f"left out {left_out} names that are common English words")
+    return out

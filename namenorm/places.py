@@ -8,9 +8,9 @@ languages; ``_data/city_names.tsv`` (``bench/build_city_names.py``, from the Uni
 holds some 370 major cities, the exemplar cities of the time zones, each in up to 150
 languages ("Москва", "モスクワ", "Μόσχα" for Moscow). A place in the gallery that is one of those
 countries or cities is also known by them, as weak forms: a name another entity claims as its
-own still goes to that entity, and a name in Latin letters that is also a common English word
-("End", India's name in one language) is left out, with the loss of a few real ones
-("Deutschland", "Italia" are in the English word list).
+own still goes to that entity. The builders leave out a name in Latin letters that is also a
+common English word ("End", India's name in one language), but for those curated files vouch
+for ("Deutschland", "Kiev", "Roma": ``data/country_exonyms.tsv``, ``data/city_exonyms.tsv``).
 
 A place is taken for a country or city when one of its own forms is that place's English name,
 and no other place of the gallery shares more of its names ("Georgia" the country, which also
@@ -33,9 +33,8 @@ from importlib import resources
 from typing import Protocol
 
 from .model import Entity
-from .normalize import is_latin, normalize_cached
+from .normalize import normalize_cached
 from .packed import KeyTable
-from .scoring import common_words
 
 __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
            "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words"]
@@ -215,7 +214,6 @@ def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: d
     """Place -> the names of the one row of ``rows`` it is, for the places not ``taken`` already."""
     found: dict[int, tuple[str, ...]] = {}
     claimed: set[int] = set()
-    common = common_words()
     for english, others in rows:
         places = {e for name in english for e in holders.get(normalize_cached(name), ()) if e not in taken}
         if not places:
@@ -229,8 +227,5 @@ def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: d
             found.pop(e_idx, None)  # one place, two countries ("Congo"): neither
             continue
         claimed.add(e_idx)
-        # A name in Latin letters that is also a common English word ("End", India in one
-        # language; "Man", the Isle of Man) would turn prose into places: left out.
-        found[e_idx] = english + tuple(name for name in others
-                                       if not (is_latin(name) and normalize_cached(name) in common))
+        found[e_idx] = english + others
     return found

@@ -186,3 +186,17 @@ def test_an_article_joined_by_a_hyphen_is_no_word_of_the_name():
         assert match is not None and (match.id, match.method) == (entity, "exact"), name
     # A particle of a person's surname stays one: "al-Baghdadi" is still his surname form.
     assert (resolver.resolve("al-Baghdadi").id, resolver.resolve("al-Baghdadi").form) == ("baghdadi", "al baghdadi")
+
+
+def test_an_established_name_that_is_also_an_english_word_is_kept_and_a_chance_one_left_out():
+    # "Kiev", "Roma", "Deutschland" are in the English word list as the proper nouns they are;
+    # data/*_exonyms.tsv vouch for them. "Pain" (Spain) and "End" (India) are words, left out.
+    resolver = Resolver([Entity("kyiv", "Kyiv", "place"), Entity("rome", "Rome", "place"),
+                         Entity("de", "Germany", "place"), Entity("mm", "Myanmar", "place"),
+                         Entity("es", "Spain", "place"), Entity("in", "India", "place")])
+    for name, place in [("Kiev", "kyiv"), ("Roma", "rome"), ("Deutschland", "de"), ("Burma", "mm")]:
+        match = resolver.resolve(name)
+        assert match is not None and (match.id, match.method) == (place, "weak"), name
+    assert resolver.resolve("pain") is None
+    assert resolver.resolve("End") is None
+    assert [m.match.id for m in resolver.scan("No pain, no gain: the end of the talks in Roma.")] == ["rome"]

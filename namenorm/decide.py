@@ -40,7 +40,7 @@ from .index import (
     query_allows,
 )
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
-from .legal import without_legal_form
+from .legal import slipped_legal_form, without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
@@ -125,8 +125,9 @@ class Query:
     """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
     bare: tuple[str, ...] = ()
-    """The words without the legal form at their end or start, when they have one ("Siemens AG"):
-    looked up among organisations only (``legal.without_legal_form``)."""
+    """The words without the legal form at their end or start, when they have one ("Siemens AG",
+    or one typed with a slip: "Siemens AH"): looked up among organisations only
+    (``legal.without_legal_form``)."""
 
     @property
     def form(self) -> str:
@@ -205,6 +206,8 @@ class Engine:
         allowed = self._allows(name, norm)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
+        if len(bare) == len(words) > 1 and self._slipped_legal_form(words[-1]):
+            bare = without_legal_form(words[:-1])  # "Caterpillar Icn.", "Linde pcl"
         if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
             # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
             head = _written_head(name, len(bare))
@@ -218,6 +221,13 @@ class Engine:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
         (``index.query_allows``), an acronym's too where it may be one (``_may_be_acronym``)."""
         return query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
+
+    def _slipped_legal_form(self, word: str) -> bool:
+        """Whether the last word of a name is a legal form typed with a slip ("icn", "pcl"): one
+        slip from one (``legal.slipped_legal_form``), and neither a word of the gallery nor a
+        common word or a name people have ("inn", "ink", "ing" are words)."""
+        return (word not in self.index.tables.vocab_ids and word not in self._common
+                and word not in self._names and slipped_legal_form(word) is not None)
 
     def _may_be_acronym(self, name: str, norm: str) -> bool:
         """Whether a name not written in capitals may still be an acronym: one word of three or

@@ -84,3 +84,19 @@ def test_only_a_body_has_a_legal_form(bodies):
     # Read off "Jordan Ltd", "Ltd" leaves the name of a country, which has none.
     assert bodies.resolve("Jordan Ltd") is None
     assert bodies.resolve("Jordan") is not None and bodies.resolve("Jordan").id == "jordan"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Siemens Icn.", "siemens"), ("Siemens pcl", "siemens"),
+])
+def test_a_legal_form_typed_with_a_slip_is_read_as_one(bodies, query, expected):
+    match = bodies.resolve(query)
+    assert match is not None and match.id == expected, bodies.candidates(query)
+
+
+def test_a_word_one_slip_from_a_legal_form_is_no_legal_form():
+    # "Inn" and "Ink" are words; a gallery word is the name's own.
+    resolver = Resolver([Entity("holiday", "Holiday Inc.", "org"), Entity("ink", "Acme Ink", "org")])
+    assert resolver.resolve("Holiday Inn") is None
+    assert resolver.resolve("Acme Ink").id == "ink"
+    assert resolver.resolve("Holiday Icn").id == "holiday"

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from namenorm import Entity, Resolver
+from namenorm.normalize import is_latin, normalize_cached
 from namenorm.places import city_names, country_names, exonyms
+from namenorm.scoring import common_words
+
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def test_a_country_is_found_under_its_names_in_other_languages():
@@ -200,3 +206,21 @@ def test_an_established_name_that_is_also_an_english_word_is_kept_and_a_chance_o
     assert resolver.resolve("pain") is None
     assert resolver.resolve("End") is None
     assert [m.match.id for m in resolver.scan("No pain, no gain: the end of the talks in Roma.")] == ["rome"]
+
+
+def _vouched(file: str) -> set[str]:
+    lines = (DATA / file).read_text(encoding="utf-8").splitlines()
+    return {name for line in lines if line.strip() and not line.startswith("#") for name in line.split("\t")[1:]}
+
+
+def test_the_place_tables_hold_what_the_curated_files_vouch_for_and_no_other_english_word():
+    # bench/build_*_names.py merge data/*_exonyms.tsv in and leave out any other name in Latin
+    # letters that is a common English word: a table built before a curated file was edited fails.
+    for file, rows in [("country_exonyms.tsv", country_names()), ("city_exonyms.tsv", city_names())]:
+        vouched = _vouched(file)
+        held = {name for english, others in rows for name in (*english, *others)}
+        assert vouched <= held, (file, sorted(vouched - held))
+        common = common_words()
+        stray = {name for _, others in rows for name in others
+                 if is_latin(name) and normalize_cached(name) in common and name not in vouched}
+        assert not stray, (file, sorted(stray))

@@ -78,6 +78,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
 _APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
 """The apostrophes that are no word characters (ʹ and ʻ are letters to a word pattern): between
 two words they may stand for a soft sign inside one."""
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation (the middle dots of
 ドナルド・トランプ and 唐纳德·特朗普 join a name's words) or a blank line."""
@@ -124,6 +125,8 @@ class _Token:
     """Only spaces, hyphens or an initial's period separate it from the previous token."""
     caseless: bool = False
     """Written in a script without case (Hangul, Han, Arabic...), where every word looks capitalized."""
+    hyphened: bool = False
+    """Only a hyphen separates it from the previous token: "soo" in "Duk-soo"."""
 
 
 def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
@@ -161,7 +164,7 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
             broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short) or (lines and "\n" in gap)
         tokens.append(_Token(start, end, norm, capital, sentence_start,
-                             bool(tokens) and not broken, caseless))
+                             bool(tokens) and not broken, caseless, bool(tokens) and gap in _HYPHENS))
         prev_end = end
         # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
         prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
@@ -216,6 +219,12 @@ def _dictionary_pieces(word: str, start: int, end: int, forms: frozenset[str], l
 
 def _is_name_word(token: _Token) -> bool:
     return token.capital and bool(token.norm) and not token.norm[0].isdigit()
+
+
+def _in_name(token: _Token) -> bool:
+    """A capitalized word, or the lower-case part of a hyphened one ("Duk-soo", "Sye-kyun"):
+    a Korean given name writes its second syllable so, and a misspelled one is read whole."""
+    return _is_name_word(token) or (token.hyphened and bool(token.norm) and token.norm[0].isalpha())
 
 
 _Found = tuple[int, int, Decision, bool]
@@ -322,7 +331,7 @@ class _Scan:
             return i
         j = last = i + 1
         while j < len(tokens) and j - i < self.longest and tokens[j].joined:
-            if _is_name_word(tokens[j]):
+            if _in_name(tokens[j]):
                 last = j + 1
             elif tokens[j].norm not in self.particles:
                 break
@@ -400,7 +409,7 @@ class _Scan:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
         word that is no particle."""
         tokens = self.tokens[i:j]
-        return not tokens[0].capital or not all(_is_name_word(t) or t.norm in self.particles for t in tokens)
+        return not tokens[0].capital or not all(_in_name(t) or t.norm in self.particles for t in tokens)
 
     def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int], exact: bool) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know.
@@ -469,7 +478,7 @@ class _Scan:
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
                     break
-                in_run = j <= run_end and _is_name_word(tokens[j - 1])
+                in_run = j <= run_end and _in_name(tokens[j - 1])
                 if not in_run and (j not in exact_ends or self.index.tables.owners(
                         self.span_form(start, j), query_allows(self.span_text(start, j))) is None):
                     continue  # words in lower case are a name only as a known form, exactly

@@ -67,6 +67,18 @@ def test_names_across_a_line_break_and_hyphen(small):
     assert found(small, "the Fulton-County count") == [("Fulton-County", "fulton-county")]
 
 
+def test_a_misspelled_name_with_a_hyphened_lower_case_syllable_is_read_whole():
+    # Korean given names write their second syllable after a hyphen in lower case.
+    resolver = namenorm.Resolver([namenorm.Entity("han", "Han Duck-soo", "person"),
+                                  namenorm.Entity("chung", "Chung Sye-kyun", "person"),
+                                  namenorm.Entity("biden", "Joe Biden", "person")])
+    assert found(resolver, "Rep. Han Ducc-soo told reporters.") == [("Han Ducc-soo", "han")]
+    assert found(resolver, "Mr. Dhung Sye-kyun did not respond.") == [("Dhung Sye-kyun", "chung")]
+    # A lower-case word after a hyphen that is no part of the name leaves the name as it was.
+    assert found(resolver, "The Biden-era rules stayed, said Joe Biden.") == [
+        ("Biden", "biden"), ("Joe Biden", "biden")]
+
+
 def test_no_match_inside_a_longer_word(small):
     assert found(small, "The Trumpington report and Bidenesque prose.") == []
 

@@ -126,7 +126,7 @@ class Query:
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
     bare: tuple[str, ...] = ()
     """The words without the legal form at their end or start, when they have one ("Siemens AG",
-    or one typed with a slip: "Siemens AH"): looked up among organisations only
+    or one typed with a slip: "Siemens Icn."): looked up among organisations only
     (``legal.without_legal_form``)."""
 
     @property

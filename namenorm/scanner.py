@@ -79,6 +79,7 @@ _APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
 """The apostrophes that are no word characters (ʹ and ʻ are letters to a word pattern): between
 two words they may stand for a soft sign inside one."""
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+"""The gaps that join two words into one hyphened word ("Duk-soo")."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
 """A gap between words that a name never spans: other punctuation (the middle dots of
 ドナルド・トランプ and 唐纳德·特朗普 join a name's words) or a blank line."""
@@ -407,7 +408,7 @@ class _Scan:
 
     def lower(self, i: int, j: int) -> bool:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
-        word that is no particle."""
+        word that is no particle and no hyphened part of the word before (``_in_name``)."""
         tokens = self.tokens[i:j]
         return not tokens[0].capital or not all(_in_name(t) or t.norm in self.particles for t in tokens)
 

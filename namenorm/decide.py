@@ -64,7 +64,7 @@ from .romanize import (
     other_readings,
     writes_short_vowels,
 )
-from .scoring import Evidence, MatchModel, common_words, default_model, known_names
+from .scoring import Evidence, MatchModel, common_words, default_model, in_word_lists, known_names
 from .spelling import spelling_agreement
 
 __all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
@@ -226,8 +226,8 @@ class Engine:
         """Whether the last word of a name is a legal form typed with a slip ("icn", "pcl"): one
         slip from one (``legal.slipped_legal_form``), and neither a word of the gallery nor a
         common word or a name people have ("inn", "ink", "ing" are words)."""
-        return (word not in self.index.tables.vocab_ids and word not in self._common
-                and word not in self._names and slipped_legal_form(word) is not None)
+        return (word not in self.index.tables.vocab_ids and not in_word_lists(word)
+                and slipped_legal_form(word) is not None)
 
     def _may_be_acronym(self, name: str, norm: str) -> bool:
         """Whether a name not written in capitals may still be an acronym: one word of three or
@@ -236,8 +236,7 @@ class Engine:
         ("who", "can", "sap"), a name, or two letters ("us") stays itself, and the acronym needs
         a query in capitals."""
         return (3 <= len(norm) <= ACRONYM_LETTERS and norm.isalnum() and not name.isupper()
-                and is_latin(name)
-                and norm not in self._common and norm not in self._names)
+                and is_latin(name) and not in_word_lists(norm))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:

@@ -40,7 +40,7 @@ from .normalize import (
     written_words,
 )
 from .romanize import APOSTROPHES, other_readings
-from .scoring import common_words, known_names
+from .scoring import common_words, in_word_lists
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
@@ -403,8 +403,7 @@ class _Scan:
     def may_be_a_word(self, token: _Token) -> bool:
         """Whether a word may be other than a name: a common word or a name people have, or a word
         in another script than Latin, which those lists do not know."""
-        return (token.norm in common_words() or token.norm in known_names()
-                or not is_latin(self.text[token.start:token.end]))
+        return in_word_lists(token.norm) or not is_latin(self.text[token.start:token.end])
 
     def lower(self, i: int, j: int) -> bool:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case

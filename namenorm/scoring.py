@@ -43,6 +43,7 @@ __all__ = [
     "common_words",
     "default_model",
     "feature_rows",
+    "in_word_lists",
     "known_names",
     "probabilities_of",
 ]
@@ -386,3 +387,13 @@ def common_words() -> frozenset[str]:
 def known_names() -> frozenset[str]:
     """Given names and surnames people have, in many languages (``namenorm/_data/known_names.txt``)."""
     return _word_list("known_names.txt")
+
+
+def in_word_lists(word: str) -> bool:
+    """Whether a normalized word is a common English word or a name people have: a word that is
+    something in its own right, not a slip of a name, an acronym or a legal form.
+
+    >>> in_word_lists("chain"), in_word_lists("smith"), in_word_lists("rafensperger")
+    (True, True, False)
+    """
+    return word in common_words() or word in known_names()

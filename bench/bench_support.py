@@ -152,6 +152,13 @@ def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]
     return out
 
 
+def with_curated(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
+    """A generated table's rows with a curated file's names merged in (``merged``), and without the
+    names that are common English words but for those the file vouches for."""
+    curated = curated_names(path)
+    return without_common_words(merged(rows, curated), {name for _, names in curated for name in names})
+
+
 def without_common_words(rows: list[tuple[str, list[str]]], vouched: set[str]
                          ) -> list[tuple[str, list[str]]]:
     """The rows without the other-language names in Latin letters that are common English words

@@ -40,7 +40,6 @@ import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence, Sized
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -203,35 +202,22 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
                 labels.append(1 if k == truth else 0)
                 weights.append(weight)
     x_all, y_all, w_all = np.array(rows), np.array(labels), np.array(weights)
-    if bags == 1:
-        boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
-                                             min_samples_leaf=MIN_LEAF, random_state=7)
-        boosted.fit(x_all, y_all, sample_weight=w_all)
-        prior = float(boosted.init_.class_prior_[1])
-        return math.log(prior / (1.0 - prior)), _exported(boosted.estimators_[:, 0])
-    # The ensembles' trees together, each leaf divided by their number: their average.
+    # The ensembles' trees together, each leaf divided by their number: their average. One
+    # ensemble is fitted on every row.
     trees = []
     for seed in range(bags):
         boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
-                                             subsample=SUBSAMPLE, min_samples_leaf=MIN_LEAF, random_state=7 + seed)
+                                             subsample=SUBSAMPLE if bags > 1 else 1.0, min_samples_leaf=MIN_LEAF,
+                                             random_state=7 + seed)
         boosted.fit(x_all, y_all, sample_weight=w_all)
-        print(f"  ensemble {seed + 1} of {bags} fitted", file=sys.stderr)
-        trees += _exported(boosted.estimators_[:, 0], scale=1.0 / bags)
+        for estimator in boosted.estimators_[:, 0]:
+            t = estimator.tree_
+            trees.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
+                              tuple(int(c) for c in t.children_left), tuple(int(c) for c in t.children_right),
+                              tuple(round(float(v) * LEARNING_RATE / bags, 6) for v in t.value[:, 0, 0])))
     # The initial log odds is the rows' weighted share of true rows, the same in every ensemble.
     prior = float(boosted.init_.class_prior_[1])
     return math.log(prior / (1.0 - prior)), trees
-
-
-def _exported(estimators: Sequence[Any], scale: float = 1.0) -> list[Tree]:
-    """scikit-learn's regression trees as ``Tree``s, leaf values scaled by the learning rate (and by
-    ``scale``)."""
-    trees = []
-    for estimator in estimators:
-        t = estimator.tree_
-        trees.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
-                          tuple(int(c) for c in t.children_left), tuple(int(c) for c in t.children_right),
-                          tuple(round(float(v) * LEARNING_RATE * scale, 6) for v in t.value[:, 0, 0])))
-    return trees
 
 
 def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]]

@@ -43,6 +43,7 @@ __all__ = [
     "loan_spellings",
     "loose_keys",
     "metaphone_key",
+    "one_letter_deletions",
     "short_slip_ceiling",
     "short_word_slip",
     "similarity_ceiling",
@@ -141,13 +142,23 @@ def metaphone_key(token: str) -> str:
 
 
 def deletions(token: str) -> set[str]:
-    """The token's one-letter deletions (none for very short or very long tokens).
+    """The token's one-letter deletions (none for very short or very long tokens: the keys of
+    the word index, ``token_keys``).
 
-    >>> sorted(deletions("smith"))
-    ['mith', 'sith', 'smih', 'smit', 'smth']
+    >>> sorted(deletions("smith")), deletions("inc")
+    (['mith', 'sith', 'smih', 'smit', 'smth'], set())
     """
     if not MIN_DELETE_LEN <= len(token) <= MAX_DELETE_LEN:
         return set()
+    return one_letter_deletions(token)
+
+
+def one_letter_deletions(token: str) -> set[str]:
+    """The token's one-letter deletions, whatever its length.
+
+    >>> sorted(one_letter_deletions("inc"))
+    ['ic', 'in', 'nc']
+    """
     return {token[:i] + token[i + 1:] for i in range(len(token))}
 
 

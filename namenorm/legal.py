@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from .keys import edit_distance
+from .keys import edit_distance, one_letter_deletions
 
 __all__ = ["LEADING_FORMS", "legal_forms", "slipped_legal_form", "without_legal_form"]
 
@@ -75,10 +75,6 @@ SLIP_MIN_LETTERS = 3
 and longer. One slip from "AG" or "SA" is any two letters, and "in" is a word."""
 
 
-def _one_deleted(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
-
-
 @lru_cache(maxsize=1)
 def _slip_keys() -> dict[str, frozenset[str]]:
     """The legal forms' words of ``SLIP_MIN_LETTERS`` letters or more under themselves and each of
@@ -86,7 +82,7 @@ def _slip_keys() -> dict[str, frozenset[str]]:
     keys: dict[str, set[str]] = {}
     for word in _words_of_forms():
         if len(word) >= SLIP_MIN_LETTERS and word.isalpha():
-            for key in {word, *_one_deleted(word)}:
+            for key in {word, *one_letter_deletions(word)}:
                 keys.setdefault(key, set()).add(word)
     return {key: frozenset(words) for key, words in keys.items()}
 
@@ -106,6 +102,6 @@ def slipped_legal_form(word: str) -> str | None:
     if len(word) < SLIP_MIN_LETTERS or not word.isalpha() or word in _words_of_forms():
         return None
     keys = _slip_keys()
-    near = {form for key in {word, *_one_deleted(word)} for form in keys.get(key, ())}
+    near = {form for key in {word, *one_letter_deletions(word)} for form in keys.get(key, ())}
     slipped = sorted(form for form in near if edit_distance(word, form) == 1)
     return slipped[0] if slipped else None

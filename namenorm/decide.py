@@ -23,7 +23,7 @@ threshold; otherwise the ``Decision`` says why there is none.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
@@ -138,6 +138,36 @@ class Query:
     def foreign(self) -> bool:
         """Written in another script than Latin."""
         return bool(self.allowed & FOREIGN)
+
+
+def _weakest_word(query: str, form: str, whole: float, agreement: Callable[[str, str], float]) -> float:
+    """How well the query word that agrees least agrees with the form word it stands for, in the
+    order of words that agrees best; ``whole``, the names' agreement run together, where the
+    words cannot be paired one for one.
+
+    >>> arabic = lambda q, f: spelling_agreement(q, f, "ARABIC")
+    >>> round(_weakest_word("ly jabr", "layla jaber", 0.17, arabic), 2)   # علي جابر, Ali Jaber
+    0.06
+    >>> round(_weakest_word("jabr lyla", "layla jaber", 0.49, arabic), 2)   # ليلى جابر, surname first
+    0.48
+    """
+    query_words, form_words = query.split(), form.split()
+    if len(query_words) != len(form_words) or len(query_words) < 2:
+        return whole
+    orders = (itertools.permutations(form_words) if len(form_words) <= _MAX_PERMUTED_WORDS
+              else (form_words, form_words[::-1]))
+    remembered: dict[tuple[str, str], float] = {}
+
+    def agree(q: str, f: str) -> float:
+        if (q, f) not in remembered:
+            remembered[q, f] = agreement(q, f)
+        return remembered[q, f]
+
+    return max(min(agree(q, f) for q, f in zip(query_words, order)) for order in orders)
+
+
+_MAX_PERMUTED_WORDS = 3
+"""Names of up to this many words are paired in every order; longer ones as written and reversed."""
 
 
 def _written_head(name: str, words: int) -> str:
@@ -423,6 +453,13 @@ class Engine:
         similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in tokens)
         letters = sum(len(t) for t in tokens)
+        vowels = spelling = word_spelling = 1.0
+        if similar and query.foreign:
+            spelling = spelling_agreement(query.form, hit.form, query.script)
+            word_spelling = _weakest_word(query.form, hit.form, spelling,
+                                          lambda q, f: spelling_agreement(q, f, query.script))
+        if similar and not query.vowels:
+            vowels = abjad_vowel_agreement(query.form, hit.form)
         return Evidence(
             similarity=hit.score, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
@@ -430,9 +467,8 @@ class Engine:
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
             common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
-            vowel_agreement=abjad_vowel_agreement(query.form, hit.form) if similar and not query.vowels else 1.0,
-            spelling_agreement=spelling_agreement(query.form, hit.form, query.script) if similar and query.foreign else 1.0,
-            alphabetic=query.script in LETTER_FOR_LETTER)
+            vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
+            word_spelling_agreement=word_spelling)
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.tables.entities[hit.entity]

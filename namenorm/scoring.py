@@ -66,6 +66,7 @@ FEATURES: tuple[str, ...] = (
     "abjad_vowel_gap",
     "spelling_gap",
     "alphabet_spelling_gap",
+    "word_spelling_gap",
     "short_query",
     "one_word",
     "one_word_person",
@@ -142,6 +143,11 @@ class Evidence(NamedTuple):
     """The query is in another alphabet that romanizes letter for letter (Cyrillic, Greek,
     Armenian, Georgian): its spelling, not only its consonants, should agree with the form's
     (Жириновский shares Zelenskyy's consonant classes, not its letters)."""
+    word_spelling_agreement: float = 1.0
+    """As ``spelling_agreement``, for the query word that agrees least with the form word it
+    stands for: a record-linkage comparison per part of the name, not of the whole. علي جابر
+    (Ali Jaber) spells Jaber well and Layla badly; run together, the good surname hides the
+    wrong given name."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -173,6 +179,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 - e.vowel_agreement,
             1.0 - e.spelling_agreement,
             1.0 - e.spelling_agreement if e.alphabetic else 0.0,
+            1.0 - e.word_spelling_agreement,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
             1.0 if e.words == 1 and e.person else 0.0,

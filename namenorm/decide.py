@@ -264,8 +264,16 @@ class Engine:
         four characters, as a form in capitals has (``index.is_acronym``), that is neither a common
         word nor a name people have ("ibm", "lvmh" in text written all in lower case). A word
         ("who", "can", "sap"), a name, or two letters ("us") stays itself, and the acronym needs
-        a query in capitals."""
-        return (3 <= len(norm) <= ACRONYM_LETTERS and norm.isalnum() and not name.isupper()
+        a query in capitals. Letters joined by an ampersand are no word, in capitals or not ("h&m",
+        "at&t").
+
+        >>> engine = Engine(Index.build([]))
+        >>> engine._may_be_acronym("lvmh", "lvmh"), engine._may_be_acronym("h&m", "h m"), engine._may_be_acronym("sap", "sap")
+        (True, True, False)
+        """
+        letters = norm.replace(" ", "") if "&" in name else norm
+        shortest = 2 if "&" in name else 3
+        return (shortest <= len(letters) <= ACRONYM_LETTERS and letters.isalnum() and not name.isupper()
                 and is_latin(name) and not in_word_lists(norm))
 
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:

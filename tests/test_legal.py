@@ -80,6 +80,16 @@ def test_a_name_in_capitals_is_read_so_before_a_legal_form_that_is_not():
         assert bodies.resolve(name) is None, name
 
 
+def test_a_name_of_two_capitals_is_known_without_its_legal_form_in_capitals():
+    # "BP plc" is called BP; "bp" in lower case is two letters that name too much.
+    bodies = Resolver([Entity("bp", "BP plc", "org"), Entity("f5", "F5, Inc.", "org"), Entity("bd", "Bd Ltd", "org")])
+    for name, expected in (("BP", "bp"), ("F5", "f5"), ("BP p.l.c.", "bp")):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == expected, name
+    for name in ("bp", "f5", "Bd", "BD"):  # lower case; a name not written in capitals
+        assert bodies.resolve(name) is None, name
+
+
 def test_only_a_body_has_a_legal_form(bodies):
     # Read off "Jordan Ltd", "Ltd" leaves the name of a country, which has none.
     assert bodies.resolve("Jordan Ltd") is None

@@ -291,6 +291,15 @@ def test_a_lower_case_word_no_dictionary_has_may_be_an_acronym():
     assert bodies.resolve("SAP").id == "sap" and bodies.resolve("US").id == "us"
 
 
+def test_letters_joined_by_an_ampersand_are_an_acronym_in_lower_case_too():
+    # "h&m" is no word, as "sap" is: text written in lower case still names the company.
+    bodies = Resolver([Entity("hm", "H&M", "org"), Entity("att", "AT&T Inc.", "org"), Entity("sap", "SAP", "org")])
+    for name, expected in (("h&m", "hm"), ("H&M", "hm"), ("at&t", "att"), ("AT&T", "att")):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == expected, name
+    assert bodies.resolve("hm") is None and bodies.resolve("sap") is None
+
+
 def test_one_default_threshold_for_every_gallery_size():
     small_gallery = Resolver([Entity("x", "Xavier Quill", "person")])
     words = [f"{a}{b}{c}" for a in "bcdfgklmnprstvz" for b in "aeiou" for c in "dlmnrst"]

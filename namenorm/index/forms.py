@@ -176,15 +176,19 @@ def joined_forms(entity: Entity) -> list[tuple[str, str]]:
 
 def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     """The forms of an organisation without their legal form (``legal.without_legal_form``),
-    each with the form it comes from and the tier it is claimed in: "Volkswagen AG" is named
+    each with the form it comes from (for one of two characters, those characters as that form
+    writes them, whose capitals decide which queries match it) and the tier it is claimed in: "Volkswagen AG" is named
     "Volkswagen" as often (``WEAK``). A bare name of one word that is a person's name ("Hawkins,
     Inc.", "Smith Ltd") is claimed as a lone surname is (``SURNAME``): alone it names a person as
-    often, and is weighed as such. One of one or two letters is not kept ("BP plc" is no "bp").
+    often, and is weighed as such. One of one letter is not kept, and one of two only where it is
+    written in capitals, and then for a query in capitals ("BP plc" is "BP", not "bp").
 
     >>> bare_forms(Entity("vw", "Volkswagen AG", "org")), bare_forms(Entity("p", "Anna Sa", "person"))
     ([('volkswagen', 'Volkswagen AG', 1)], [])
     >>> bare_forms(Entity("s", "Smith Ltd", "org")), bare_forms(Entity("m", "General Motors LLC", "org"))
     ([('smith', 'Smith Ltd', 2)], [('general motors', 'General Motors LLC', 1)])
+    >>> bare_forms(Entity("bp", "BP plc", "org")), bare_forms(Entity("f5", "F5, Inc.", "org")), bare_forms(Entity("b", "Bp plc", "org"))
+    ([('bp', 'BP', 1)], [('f5', 'F5', 1)], [])
     """
     if entity.kind != "org":
         return []
@@ -193,8 +197,16 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     for form in (*entity.forms, *entity.weak):
         words = normalize_cached(form).split()
         bare = without_legal_form(words)
-        if len(bare) < len(words) and not (len(bare) == 1 and len(bare[0]) < 3):
-            found[" ".join(bare), form] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK
+        if len(bare) == len(words):
+            continue
+        written = form
+        if len(bare) == 1 and len(bare[0]) < 3:
+            # Two characters name too much to stand alone in lower case ("bp"); as written, in
+            # capitals, they are the company's own short name.
+            written = form.split()[0].strip(",.")
+            if len(bare[0]) < 2 or normalize_cached(written) != bare[0] or not is_acronym(written):
+                continue
+        found[" ".join(bare), written] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK
     return [(bare, form, tier) for (bare, form), tier in found.items()]
 
 

@@ -20,9 +20,9 @@ through, not how often they do in any real source.
 
 A second table asks how often, in a larger gallery of one stock of names: 300 people drawn from
 the Ukrainian and Russian name lists of Faker's person providers (men's given names and
-surnames, in Cyrillic), listed in Latin letters as unidecode spells them; the strangers pair a listed given
-name with a surname held out of the gallery (a third of the surnames), asked in Latin letters
-and in Cyrillic. Surnames of one stock share their endings (Abramenko, Adamenko, Avramenko), so
+surnames, in Cyrillic), listed in Latin letters as unidecode spells them; the strangers pair a
+listed given name with a surname held out of the gallery (a third of the surnames), asked in
+Latin letters and in Cyrillic. Surnames of one stock share their endings (Abramenko, Adamenko, Avramenko), so
 here a stranger's nearest listed name is often one or two letters off. The listed names are
 unidecode's spellings, which a Cyrillic name reads as letter for letter: the table measures how
 near strangers of one stock come, not reading across scripts (a listed person asked in Cyrillic

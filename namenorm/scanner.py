@@ -254,6 +254,15 @@ class _Scan:
         of capitalized words: the text's own names come first, then the word alone."""
         self.longest = min(SCAN_WORDS, self.index.tables.longest_form)
         self.particles = _JOINERS | self.index.tables.particles
+        self.headless: set[int] = set()
+        """Lower-case words being read as a name's first word that lost its capital."""
+        self.struck_at = frozenset(
+            k for k, t in enumerate(self.tokens)
+            if not t.capital and len(t.norm) > 1 and t.norm.isalpha() and t.norm not in self.particles
+            and t.norm not in _FUNCTION_WORDS and not self.may_be_a_word(t))
+        """Tokens in lower case that may be a name's word with its first letter struck, and its
+        capital with it ("uordes Purificación Segarra", "Julie uud"): words in Latin letters that
+        no word list has, and no particle or function word."""
 
     def split_unspaced(self, tokens: list[_Token]) -> list[_Token]:
         """Runs of Chinese, Japanese or Thai letters split into the words a name can be, as
@@ -332,7 +341,7 @@ class _Scan:
             return i
         j = last = i + 1
         while j < len(tokens) and j - i < self.longest and tokens[j].joined:
-            if _in_name(tokens[j]):
+            if _in_name(tokens[j]) or j in self.struck_at:
                 last = j + 1
             elif tokens[j].norm not in self.particles:
                 break
@@ -400,6 +409,12 @@ class _Scan:
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
 
+    def lost_capital(self, i: int) -> bool:
+        """Whether a lower-case word may be the first word of the capitalized name that follows,
+        its capital struck with its first letter (``struck_at``)."""
+        tokens = self.tokens
+        return i in self.struck_at and i + 1 < len(tokens) and tokens[i + 1].joined and _is_name_word(tokens[i + 1])
+
     def may_be_a_word(self, token: _Token) -> bool:
         """Whether a word may be other than a name: a common word or a name people have, or a word
         in another script than Latin, which those lists do not know."""
@@ -407,9 +422,12 @@ class _Scan:
 
     def lower(self, i: int, j: int) -> bool:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
-        word that is no particle and no hyphened part of the word before (``_in_name``)."""
-        tokens = self.tokens[i:j]
-        return not tokens[0].capital or not all(_in_name(t) or t.norm in self.particles for t in tokens)
+        word that is no particle and no hyphened part of the word before (``_in_name``). A word
+        that may have lost its capital with its first letter (``struck_at``) is read as capitalized."""
+        first = i + 1 if i in self.headless else i
+        return not self.tokens[first].capital or not all(
+            _in_name(t) or t.norm in self.particles or k in self.struck_at
+            for k, t in enumerate(self.tokens[first:j], first))
 
     def _names_beside(self, i: int, j: int, titles: set[int], taken: set[int], exact: bool) -> bool:
         """A lone word joined to another capitalized word is part of a name we do not know.
@@ -471,14 +489,19 @@ class _Scan:
             titles.update(range(i, start))
             matched = False
             exact_ends = self.exact_ends(start)
-            run_end = self.name_run_end(start)
+            headless = start == i and self.lost_capital(start)
+            if headless:
+                self.headless.add(start)  # its spans are read with the name that follows first
+            run_end = self.name_run_end(start + 1 if headless else start)
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
+                if headless and j - start == 1:
+                    break
                 if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends):
                     break
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
                     break
-                in_run = j <= run_end and _in_name(tokens[j - 1])
+                in_run = j <= run_end and (_in_name(tokens[j - 1]) or j - 1 in self.struck_at)
                 if not in_run and (j not in exact_ends or self.index.tables.owners(
                         self.span_form(start, j), query_allows(self.span_text(start, j))) is None):
                     continue  # words in lower case are a name only as a known form, exactly

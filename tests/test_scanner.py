@@ -108,6 +108,20 @@ def test_a_lone_word_opening_a_sentence_stands_where_no_word_list_has_it():
         ("Brad Raffensperger", "br", False), ("Rapensperger", "br", True)]
 
 
+def test_a_name_whose_first_letter_was_struck_is_read_whole():
+    # The typo took the capital with it: "mytro Kuleba" is still Dmytro Kuleba, and the mention
+    # spans both words. A lower-case word that is a word stays out of the name.
+    resolver = namenorm.Resolver([namenorm.Entity("kuleba", "Dmytro Kuleba", "person"),
+                                  namenorm.Entity("trump", "Donald Trump", "person")])
+    assert found(resolver, "Officials met mytro Kuleba on Monday.") == [("mytro Kuleba", "kuleba")]
+    assert found(resolver, "Officials met Dmytro Kuleba on Monday.") == [("Dmytro Kuleba", "kuleba")]
+    assert found(resolver, "A rally for onald Trump was held.") == [("onald Trump", "trump")]
+    assert found(resolver, "Aides met Donald Trump today.") == [("Donald Trump", "trump")]
+    assert found(resolver, "Officials met mytro and left.") == []
+    assert found(resolver, "Officials met Dmytro uleba on Monday.") == [("Dmytro uleba", "kuleba")]
+    assert found(resolver, "Dmytro Kuleba sagte nein.") == [("Dmytro Kuleba", "kuleba")]  # a word of another language
+
+
 def test_bare_surname_links_to_the_person_named_in_full(small):
     text = "David Perdue spoke first. Later Perdue said the count was wrong."
     mentions = small.scan(text)

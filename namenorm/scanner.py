@@ -424,7 +424,7 @@ class _Scan:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
         word that is no particle and no hyphened part of the word before (``_in_name``). A word
         that may have lost its capital with its first letter (``struck_at``) is read as capitalized."""
-        first = i + 1 if i in self.headless else i
+        first = i + 1 if i in self.headless and j > i + 1 else i
         return not self.tokens[first].capital or not all(
             _in_name(t) or t.norm in self.particles or k in self.struck_at
             for k, t in enumerate(self.tokens[first:j], first))

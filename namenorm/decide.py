@@ -40,7 +40,7 @@ from .index import (
     query_allows,
 )
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
-from .legal import slipped_legal_form, without_legal_form
+from .legal import slipped_legal_form, without_legal_form, written_head
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
@@ -170,23 +170,6 @@ _MAX_PERMUTED_WORDS = 3
 """Names of up to this many words are paired in every order; longer ones as written and reversed."""
 
 
-def _written_head(name: str, words: int) -> str:
-    """The words of ``name`` as written that normalize to its first ``words`` words ("IBM" of
-    "IBM Inc."), or "" where a written word straddles them.
-
-    >>> _written_head("IBM Inc.", 1), _written_head("Grupo Foo, S.A. de C.V.", 2), _written_head("A.B Ltd", 1)
-    ('IBM', 'Grupo Foo,', '')
-    """
-    head: list[str] = []
-    count = 0
-    for written in name.split():
-        if count >= words:
-            break
-        head.append(written)
-        count += len(normalize_cached(written).split())
-    return " ".join(head) if count == words else ""
-
-
 class Engine:
     """Decides names against one compiled index with one match model.
 
@@ -240,7 +223,7 @@ class Engine:
             bare = without_legal_form(words[:-1])  # "Caterpillar Icn.", "Linde pcl"
         if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
             # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
-            head = _written_head(name, len(bare))
+            head = written_head(name, len(bare))
             if head:
                 allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from ..legal import without_legal_form
+from ..legal import without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, parse_person
@@ -188,7 +188,7 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
     >>> bare_forms(Entity("s", "Smith Ltd", "org")), bare_forms(Entity("m", "General Motors LLC", "org"))
     ([('smith', 'Smith Ltd', 2)], [('general motors', 'General Motors LLC', 1)])
     >>> bare_forms(Entity("bp", "BP plc", "org")), bare_forms(Entity("f5", "F5, Inc.", "org")), bare_forms(Entity("b", "Bp plc", "org"))
-    ([('bp', 'BP', 1)], [('f5', 'F5', 1)], [])
+    ([('bp', 'BP', 1)], [('f5', 'F5,', 1)], [])
     """
     if entity.kind != "org":
         return []
@@ -203,8 +203,8 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
         if len(bare) == 1 and len(bare[0]) < 3:
             # Two characters name too much to stand alone in lower case ("bp"); as written, in
             # capitals, they are the company's own short name.
-            written = form.split()[0].strip(",.")
-            if len(bare[0]) < 2 or normalize_cached(written) != bare[0] or not is_acronym(written):
+            written = written_head(form, 1) if bare[0] == words[0] else ""
+            if len(bare[0]) < 2 or not is_acronym(written):
                 continue
         found[" ".join(bare), written] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK
     return [(bare, form, tier) for (bare, form), tier in found.items()]

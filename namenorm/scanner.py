@@ -254,8 +254,6 @@ class _Scan:
         of capitalized words: the text's own names come first, then the word alone."""
         self.longest = min(SCAN_WORDS, self.index.tables.longest_form)
         self.particles = _JOINERS | self.index.tables.particles
-        self.headless: set[int] = set()
-        """Lower-case words being read as a name's first word that lost its capital."""
         self.struck_at = frozenset(
             k for k, t in enumerate(self.tokens)
             if not t.capital and len(t.norm) > 1 and t.norm.isalpha() and t.norm not in self.particles
@@ -424,7 +422,7 @@ class _Scan:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
         word that is no particle and no hyphened part of the word before (``_in_name``). A word
         that may have lost its capital with its first letter (``struck_at``) is read as capitalized."""
-        first = i + 1 if i in self.headless and j > i + 1 else i
+        first = i + 1 if j > i + 1 and self.lost_capital(i) else i
         return not self.tokens[first].capital or not all(
             _in_name(t) or t.norm in self.particles or k in self.struck_at
             for k, t in enumerate(self.tokens[first:j], first))
@@ -489,9 +487,7 @@ class _Scan:
             titles.update(range(i, start))
             matched = False
             exact_ends = self.exact_ends(start)
-            headless = start == i and self.lost_capital(start)
-            if headless:
-                self.headless.add(start)  # its spans are read with the name that follows first
+            headless = start == i and self.lost_capital(start)  # read with the name that follows
             run_end = self.name_run_end(start + 1 if headless else start)
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
                 if headless and j - start == 1:

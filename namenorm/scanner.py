@@ -40,7 +40,7 @@ from .normalize import (
     written_words,
 )
 from .romanize import APOSTROPHES, other_readings
-from .scoring import common_words, in_word_lists
+from .scoring import common_words, in_word_lists, known_names
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
 
@@ -418,6 +418,13 @@ class _Scan:
         in another script than Latin, which those lists do not know."""
         return in_word_lists(token.norm) or not is_latin(self.text[token.start:token.end])
 
+    def someone_else(self, token: _Token, best: Match | None) -> bool:
+        """Whether a lone word only resembles a place or an organisation while being a given name
+        or surname people have: "Chapman told reporters" names a person, not Japan misspelled.
+        Such a word is linked only through the text, as a lone word opening a sentence is."""
+        return (best is not None and best.method not in EXACT_METHODS and best.kind != "person"
+                and token.norm in known_names() and is_latin(self.text[token.start:token.end]))
+
     def lower(self, i: int, j: int) -> bool:
         """Whether a span is written as ordinary words: not capitalized, or holding a lower-case
         word that is no particle and no hyphened part of the word before (``_in_name``). A word
@@ -507,7 +514,7 @@ class _Scan:
                 best = decision.matches[0] if decision.matches else None
                 exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
-                if single and tokens[start].sentence_start and (
+                if single and (tokens[start].sentence_start or self.someone_else(tokens[start], best)) and (
                         not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
                     # itself where it is also a word ("Chain said": not China), nor is a surname

@@ -23,7 +23,7 @@ instead (Newton's method, small ridge penalty), the model's simplest form.
 Each dev set, its smaller galleries included, weighs the same in total, so no single source
 dominates.
 
-The default threshold is the probability (rounded up to a thousandth) above which no dev set's
+The default threshold is the probability (to four decimals) above which no dev set's
 tune split (its galleries of every size together) holds more than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``). Steps of 0.01 overshot the point where the cap is met by up to a
@@ -80,9 +80,8 @@ MAX_FALSE_MATCHES = 0.015
 """Highest share of unknown names answered on any dev set's tune split at the default threshold, the
 set's galleries of every size counted together (so the full-size gallery alone may be a little
 over it)."""
-THRESHOLDS = [round(0.5 + 0.001 * k, 3) for k in range(500)]
-_PRINTED = 10
-"""Every tenth threshold is printed (steps of 0.01)."""
+THRESHOLDS = [round(0.5 + 0.01 * k, 2) for k in range(50)]
+"""The range the default threshold is kept in, and the thresholds whose figures are printed."""
 
 
 def family(name: str) -> str:
@@ -225,8 +224,8 @@ def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray
                      ) -> tuple[float, dict[str, float]]:
     """The threshold above which no dev set's unknown names lie more often than
     ``MAX_FALSE_MATCHES``: per set (the queries of its galleries of every size together), the
-    ``1 - MAX_FALSE_MATCHES`` quantile of its unknowns' top probabilities, the highest of these,
-    rounded up to a thousandth.
+    ``1 - MAX_FALSE_MATCHES`` quantile of its unknowns' top probabilities, the highest of these
+    (to four decimals).
 
     The quantile is Harrell and Davis's, a weighted mean of the order statistics around it, not
     the one order statistic that a count of the unknowns answered at each threshold picks: where
@@ -245,7 +244,7 @@ def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray
                 for name, ps in unknown.items() if ps}
     print("quantile of the unknowns' top probabilities: "
           + ", ".join(f"{name} {q:.4f}" for name, q in quantile.items()), file=sys.stderr)
-    chosen = min(THRESHOLDS[-1], max(THRESHOLDS[0], math.ceil(max(quantile.values()) * 1000 - 1e-9) / 1000))
+    chosen = min(THRESHOLDS[-1], max(THRESHOLDS[0], round(max(quantile.values()), 4)))
 
     def shares(t: float) -> tuple[dict[str, float], dict[str, float]]:
         fp = {n: sum(p >= t for p in unknown[n]) / len(unknown[n]) if unknown[n] else 0.0 for n in answers}
@@ -253,10 +252,9 @@ def choose_threshold(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray
         return fp, top1
 
     print("threshold: false matches / top-1 per dev set (tune split)", file=sys.stderr)
-    for step, t in enumerate(THRESHOLDS):
-        if step % _PRINTED == 0 or t == chosen:
-            fp, top1 = shares(t)
-            print(f"  {t:.3f} " + "  ".join(f"{n[:10]} {fp[n]:.1%}/{top1[n]:.1%}" for n in answers), file=sys.stderr)
+    for t in sorted({*THRESHOLDS, chosen}):
+        fp, top1 = shares(t)
+        print(f"  {t:.4f} " + "  ".join(f"{n[:10]} {fp[n]:.1%}/{top1[n]:.1%}" for n in answers), file=sys.stderr)
     return chosen, shares(chosen)[0]
 
 

@@ -133,13 +133,13 @@ def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str,
         n for other, found in by_language.items() if other != lang for n in (*own[1:], *found)
         if n != own[0] and (code, other, n) not in left_out)))
         for code, own, by_language in rows]
-    resolver = Engine(Index.build(gallery, default_titles(), default_given_names(), place_names=()), pinned_model())
+    engine = Engine(Index.build(gallery, default_titles(), default_given_names(), place_names=()), pinned_model())
     misread = {}
     for code, _own, by_language in rows:
         for name in by_language.get(lang, ()):
             if only is not None and name not in only:
                 continue
-            decision = resolver.decide(name)
+            decision = engine.decide(name)
             winner = decision.winner
             if winner is not None and winner.score >= MISPLACED and all(m.id != code for m in decision.matches):
                 misread[code, lang, name] = f"{winner.id} ({winner.score:.3f})"

@@ -81,9 +81,10 @@ SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "sub
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "names_as_places", "org_names")
 """Sets the fit never reads, not even their tune split: checks on a size of gallery (two dozen
 places), on a kind of query (people's names against places) and a kind of entity (organisations)
-that no fitted number has seen. Fitted on, names_as_places cost one to two points of top-1 on
-every set at the threshold the refit chose (0.899), for the 1.4% of its own names it stopped
-answering (docs/benchmarks.md)."""
+that no fitted number has seen. Fitted on (with a name people have, paired by spelling, counted
+against places too), names_as_places cost one to two points of top-1 on every set at the
+threshold the refit chose (0.899), for the 1.4% of its own names it stopped answering
+(docs/benchmarks.md)."""
 
 READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table

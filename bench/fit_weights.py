@@ -28,8 +28,8 @@ tune split (its galleries of every size together) holds more than ``MAX_FALSE_MA
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``). Steps of 0.01 overshot the point where the cap is met by up to a
 hundredth, which cost one to three points of top-1 on every set; counting the unknowns answered
-at each threshold moved it with any change that moved one unknown name. The report split is never read here; ``bench_calibration.py``
-measures on it.
+at each threshold moved it with any change that moved one unknown name. The report split is
+never read here; ``bench_calibration.py`` measures on it.
 """
 
 from __future__ import annotations

@@ -517,7 +517,8 @@ class _Scan:
                 if single and (tokens[start].sentence_start or self.someone_else(tokens[start], best)) and (
                         not exact or (best is not None and best.method == "surname" and common)):
                     # A lone capitalized word opening a sentence is no evidence of a name by
-                    # itself where it is also a word ("Chain said": not China), nor is a surname
+                    # itself where it is also a word ("Chain said": not China), nor is a name
+                    # people have that only resembles a place or a body (``someone_else``), nor a surname
                     # the text also writes as a lower-case word: only the second pass may link
                     # it to a name in the text. A word in Latin letters that is neither a word
                     # nor a name people have ("Rafensperger said"; not "Small", a surname too)

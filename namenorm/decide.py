@@ -23,7 +23,7 @@ threshold; otherwise the ``Decision`` says why there is none.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
@@ -140,15 +140,14 @@ class Query:
         return bool(self.allowed & FOREIGN)
 
 
-def _weakest_word(query: str, form: str, whole: float, agreement: Callable[[str, str], float]) -> float:
-    """How well the query word that agrees least agrees with the form word it stands for, in the
-    order of words that agrees best; ``whole``, the names' agreement run together, where the
-    words cannot be paired one for one.
+def _weakest_word(query: str, form: str, whole: float, script: str) -> float:
+    """How well the query word that agrees least agrees with the form word it stands for
+    (``spelling_agreement`` from ``script``), in the order of words that agrees best; ``whole``,
+    the names' agreement run together, where the words cannot be paired one for one.
 
-    >>> arabic = lambda q, f: spelling_agreement(q, f, "ARABIC")
-    >>> round(_weakest_word("ly jabr", "layla jaber", 0.17, arabic), 2)   # علي جابر, Ali Jaber
+    >>> round(_weakest_word("ly jabr", "layla jaber", 0.17, "ARABIC"), 2)   # علي جابر, Ali Jaber
     0.06
-    >>> round(_weakest_word("jabr lyla", "layla jaber", 0.49, arabic), 2)   # ليلى جابر, surname first
+    >>> round(_weakest_word("jabr lyla", "layla jaber", 0.49, "ARABIC"), 2)   # ليلى جابر, surname first
     0.48
     """
     query_words, form_words = query.split(), form.split()
@@ -156,14 +155,8 @@ def _weakest_word(query: str, form: str, whole: float, agreement: Callable[[str,
         return whole
     orders = (itertools.permutations(form_words) if len(form_words) <= _MAX_PERMUTED_WORDS
               else (form_words, form_words[::-1]))
-    remembered: dict[tuple[str, str], float] = {}
-
-    def agree(q: str, f: str) -> float:
-        if (q, f) not in remembered:
-            remembered[q, f] = agreement(q, f)
-        return remembered[q, f]
-
-    return max(min(agree(q, f) for q, f in zip(query_words, order)) for order in orders)
+    # spelling_agreement remembers its pairs: each is aligned once across the orders.
+    return max(min(spelling_agreement(q, f, script) for q, f in zip(query_words, order)) for order in orders)
 
 
 _MAX_PERMUTED_WORDS = 3
@@ -447,8 +440,7 @@ class Engine:
         vowels = spelling = word_spelling = 1.0
         if similar and query.foreign:
             spelling = spelling_agreement(query.form, hit.form, query.script)
-            word_spelling = _weakest_word(query.form, hit.form, spelling,
-                                          lambda q, f: spelling_agreement(q, f, query.script))
+            word_spelling = _weakest_word(query.form, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form)
         return Evidence(

@@ -95,6 +95,14 @@ CUTOFFS = (0.9, 0.95)
 """Jaro-Winkler cutoffs the baseline answers at."""
 
 
+def jaro_winkler(query: str, folded: list[str], cutoff: float) -> int | None:
+    """The position of the listed name Jaro-Winkler finds for ``query`` over namenorm's
+    romanization (rapidfuzz ``extractOne``) at ``cutoff``, or None."""
+    hit = process.extractOne(normalize_name(query), folded, scorer=JaroWinkler.normalized_similarity,
+                             score_cutoff=cutoff)
+    return hit[2] if hit else None
+
+
 def run(given: Names, surnames: Names) -> dict[str, tuple[int, int, int, int, list[str]]]:
     """Per matcher: strangers answered, strangers asked, listed people found, listed people; and
     namenorm's false matches, written out."""
@@ -111,12 +119,8 @@ def run(given: Names, surnames: Names) -> dict[str, tuple[int, int, int, int, li
     found = sum(1 for q, i in known if (m := resolver.resolve(q)) is not None and m.id == f"p{i}")
     out["namenorm"] = (len(wrong), len(strangers), found, size, wrong)
     for cutoff in CUTOFFS:
-        def best(query: str, cutoff: float = cutoff) -> int | None:
-            hit = process.extractOne(normalize_name(query), folded, scorer=JaroWinkler.normalized_similarity,
-                                     score_cutoff=cutoff)
-            return hit[2] if hit else None
-        answered = sum(1 for q in strangers if best(q) is not None)
-        right = sum(1 for q, i in known if best(q) == i)
+        answered = sum(1 for q in strangers if jaro_winkler(q, folded, cutoff) is not None)
+        right = sum(1 for q, i in known if jaro_winkler(q, folded, cutoff) == i)
         out[f"Jaro-Winkler {cutoff}"] = (answered, len(strangers), right, size, [])
     return out
 
@@ -149,8 +153,7 @@ def run_stock(locale: str, seed: int = 1) -> dict[str, tuple[int, int]]:
     for script, asked in strangers.items():
         out[f"namenorm, {script}"] = (sum(resolver.resolve(q) is not None for q in asked), len(asked))
         for cutoff in CUTOFFS:
-            answered = sum(process.extractOne(normalize_name(q), folded, scorer=JaroWinkler.normalized_similarity,
-                                              score_cutoff=cutoff) is not None for q in asked)
+            answered = sum(jaro_winkler(q, folded, cutoff) is not None for q in asked)
             out[f"Jaro-Winkler {cutoff}, {script}"] = (answered, len(asked))
     return out
 

@@ -124,16 +124,15 @@ def _misread(rows: list[tuple[str, list[str], dict[str, list[str]]]], lang: str,
              ) -> dict[tuple[str, str, str], str]:
     """The names of language ``lang`` (those in ``only``, if given) that the English names and the
     other languages' names, but ``left_out``, read as another country (``misplaced_translations``)."""
-    from namenorm import Entity
-    from namenorm.aliases import default_given_names, default_titles
+    from namenorm import Entity, Resolver
     from namenorm.decide import Engine
-    from namenorm.index import Index
 
     gallery = [Entity(code, own[0], "place", aliases=tuple(dict.fromkeys(
         n for other, found in by_language.items() if other != lang for n in (*own[1:], *found)
         if n != own[0] and (code, other, n) not in left_out)))
         for code, own, by_language in rows]
-    engine = Engine(Index.build(gallery, default_titles(), default_given_names(), place_names=()), pinned_model())
+    # The tables a resolver of the gallery compiles, weighed by the pinned model instead of its own.
+    engine = Engine(Resolver(gallery, place_names=()).engine.index, pinned_model())
     misread = {}
     for code, _own, by_language in rows:
         for name in by_language.get(lang, ()):

@@ -300,9 +300,16 @@ class Engine:
         # ("hrushevskyi") is a typo of "Hrushevsky", as unidecode reads it ("grushevskii") it is
         # not. So is "Hruševs'kyj" ("hrushevskyy"), and "Robert Mil ler" is Robert Miller. Such
         # hits carry the words they were found with.
-        for words in (query.titled, *(tuple(spelling.split()) for spelling in query.spelled)):
-            if words:
-                found.append([replace(h, words=words) for h in search(words)])
+        if query.titled:
+            found.append([replace(h, words=query.titled) for h in search(query.titled)])
+        as_written = max((h.score for h in found[0][:1]), default=0.0)
+        for words in (tuple(spelling.split()) for spelling in query.spelled):
+            hits = [replace(h, words=words) for h in search(words)]
+            # A Latin name read by a transliteration scheme ("Charkiw" as "kharkiv") counts where
+            # the reading comes closer to the gallery than the name as written does: a typo
+            # read as German ("Parwn", "parvn") only brings strangers.
+            if query.foreign or (hits and hits[0].score > as_written):
+                found.append(hits)
         if query.bare:
             found.append([replace(h, words=query.bare) for h in search(query.bare) if self._is_body(h.entity, query)])
         kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)

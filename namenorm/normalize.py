@@ -143,8 +143,8 @@ def normalize_name(text: str) -> str:
     'koln sud'
     >>> normalize_name("Joe\u200bBiden"), normalize_name("R\u0363affensperger")
     ('joe biden', 'raffensperger')
-    >>> normalize_name("O’Brien"), normalize_name("Luhans’k")
-    ('o brien', 'luhansk')
+    >>> normalize_name("O’Brien"), normalize_name("Luhans’k"), normalize_name("Terent`ev")
+    ('o brien', 'luhansk', 'terentev')
     >>> normalize_name("Robert Mi11er"), normalize_name("Area 51"), normalize_name("A380")
     ('robert miller', 'area 51', 'a380')
     """
@@ -154,7 +154,7 @@ def normalize_name(text: str) -> str:
         text = unicodedata.normalize("NFKC", _drop_invisible(text)).translate(_stacked_marks_table())
         text = join_soft_signs(_POSSESSIVE.sub("", text))
         text = romanize(text)
-    elif "'" in text:
+    elif "'" in text or "`" in text:
         text = join_soft_signs(_POSSESSIVE.sub("", text))
     text = text.translate(_ASCII_FOLD)
     if _DIGIT.search(text):
@@ -200,13 +200,20 @@ def join_soft_signs(text: str) -> str:
 
 
 def is_latin(text: str) -> bool:
-    """True when every letter of ``text`` is in the Latin script (or there are none).
+    """True when ``text`` is written in the Latin script: more of its letters are Latin than not
+    (or it has none). A Cyrillic і or Greek ο typed among Latin letters ("Solomіya", where the
+    keyboard was switched for one letter) leaves a name in Latin letters; unidecode reads the
+    stray letter.
 
     >>> is_latin("Raffensperger"), is_latin("Erdoğan"), is_latin("래펜스퍼거"), is_latin("Трамп")
     (True, True, False, False)
+    >>> is_latin("Solomіya"), is_latin("ナイジェリz")
+    (True, False)
     """
-    return text.isascii() or max(text) < "\u0250" or all(
-        unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
+    if text.isascii() or max(text) < "\u0250":
+        return True
+    letters = [unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha()]
+    return 2 * sum(letters) > len(letters) or not letters
 
 
 _UNSPACED_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC",

@@ -392,26 +392,86 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SLAVIC_MARKS = re.compile(r"[šžčřěćśźżłňďťŝ]|cz|sz|rz|[yi]j\b|(?<=[iylt])j(?=[aeiouy])", re.IGNORECASE)
-"""What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly, and
-the GOST and scholarly schemes' j for й and for the y of я, ю, є, ї after i, y, l or t: Kyjiv,
-Julija, Tetjana; not after a, o or u, where Raja, Soja and Fujimori write a j of their own)."""
-_SLAVIC_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
-                   "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
-                   "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi"}
+_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iyltnrdszc])j(?=[aeiouy])|(?<=[bcdlnrstz])j(?![aeiouy])|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
+"""What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly,
+Ukraine's DSTU 9112): its letters with marks, the j of й (Sergej, Nikolaj), the j of я, ю, є, ї
+after a consonant, i or y (Kyjiv, Julija, Jacenjuk; not after a, o or u, where Raja, Soja and
+Fujimori write a j of their own), the j of a soft sign (Lesj, Irvanecj), of a й before a consonant
+(Ghajda), and DSTU 9112's gh for г before a consonant (Ghlib)."""
+_SCHOLARLY_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
+                      "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
+                      "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi", "ğ": "h", "gh": "h", "x": "kh"}
 """Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
-Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ)."""
-APOSTROPHES = "'\u2018\u2019\u02b9\u02bb\u02bc\u02be\u02bf\u2032"
-"""The apostrophe and the marks transliterations write like one, for a soft sign (ISO 9's prime
-ʹ), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
+Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ, Ukraine's DSTU 9112
+г as ğ or gh, it and the scholarly system х as x)."""
+_GOST_ASCII_MARKS = re.compile(r"shh|jj|(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])|c(?=[eo]v\b|[iy]na?\b)")
+"""What tells a name in the ASCII schemes of the Russian standards (GOST 7.79 system B, GOST
+16876's second table): щ written shh, й jj, х x (Shherbakov, Samojjlov, Tixonov), and ц c before
+a Russian ending (Kuznecov, Zajcev)."""
+_GOST_ASCII_LETTERS = {"shh": "shch", "jj": "y", "x": "kh", "ch": "ch", "c": "ts", "j": "y"}
+"""Their letters as English spells them (ch is ч there, c is ц)."""
+_GERMAN_MARKS = re.compile(r"sch|iw\b|iwsk|\w*w\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|sk|zk)\b")
+"""What tells a Slavic name in German spelling (the Duden's: Saporischschja, Charkiw, Winnyzja,
+Gorbatschow), where sch writes ш and ж, tsch ч, w в, z ц and j й: a sch, an ending -iw, or a w in
+a word with a Slavic ending (not the w of Walmart, Edward or Barlow)."""
+_GERMAN_LETTERS = {"schtsch": "shch", "schsch": "zhzh", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "z": "ts", "j": "y",
+                   "sh": "zh", "ss": "s"}
+_FRENCH_MARKS = re.compile(r"(?<![aeiou])tch|vitch\b|iou|ou\w*(?:ov|ev|ine|ina|enko|ko|ski|kii|ii|ia)\b|\b\w*(?:ov|ev|enko)\b.*ou")
+"""What tells a Slavic name in French spelling (Girodet's, and the French table of Russian
+passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follows a vowel), ou for у
+beside a Slavic ending (Joukov, Iouri)."""
+_FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
+                   "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s"}
+
+
+def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    return marks, letters, re.compile("|".join(sorted(letters, key=len, reverse=True)))
+
+
+_LATIN_SCHEMES = tuple(_scheme(marks, letters) for marks, letters in (
+    (_SCHOLARLY_MARKS, _SCHOLARLY_LETTERS), (_GOST_ASCII_MARKS, _GOST_ASCII_LETTERS),
+    (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS)))
+"""Transliteration schemes of Cyrillic into Latin letters whose spellings English does not use:
+each scheme's marks (a name is read by it only where one is found), its letters as English spells
+the same sounds, and the pattern that finds them, longest first."""
+_SOFT_J = re.compile(r"(?<=[bcdfghklmnprstvzšžčŝ])j(?![aeiouy])")
+"""A j that softens the consonant before it, where no vowel follows (DSTU 9112's Lesj, Irvanecj
+for Лесь, Ірванець): English writes nothing for it."""
+_IOTATED_START = re.compile(r"\b(?:i(?=[aeu][a-z])|(?=e[b-df-hj-np-tv-z]))")
+"""Where a word begins with я, ю or є, or with the е English writes "ye": passports and the
+ISO and GOST schemes write Ia, Iu, Ie and E (Iuliia, Ievgen, Egor), English Ya, Yu and Ye
+(Yuliya, Yevgen, Yegor)."""
+_ANY_MARK = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
+    *(marks for marks, _, _ in _LATIN_SCHEMES), _IOTATED_START)))
+APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
+"""The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
+primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
 _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
-_SLAVIC_LETTER = re.compile("|".join(sorted(_SLAVIC_LETTERS, key=len, reverse=True)))
 
 
-def _slavic_spelling(text: str) -> str:
-    """A Latin name in a Slavic transliteration, spelled as English spells its sounds."""
-    spelled = _SLAVIC_LETTER.sub(lambda m: _SLAVIC_LETTERS[m.group()], unicodedata.normalize("NFC", text.lower()))
-    return " ".join(re.sub(r"[^a-z]+", " ", unidecode(re.sub(r"(?<=\w)'(?=\w)", "", spelled))).split())
+def _latin_scheme_spellings(text: str) -> list[str]:
+    """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
+    English spells its sounds (``_LATIN_SCHEMES``)."""
+    if text.isascii():
+        text = text.lower()
+        if not _ANY_MARK.search(text):
+            return []  # most names: nothing of any scheme is there
+    text = unicodedata.normalize("NFC", text.translate(_AS_APOSTROPHE).lower())
+    if max(text) >= "\u0250" or not _ANY_MARK.search(text):
+        return []
+    text = re.sub(r"(?<=\w)'(?=\w)", "", text)
+    hardened = _SOFT_J.sub("", text)
+    spellings = [_respelled(hardened, letters, letter) for marks, letters, letter in _LATIN_SCHEMES
+                 if marks.search(text)]
+    plain = _respelled(text)
+    spellings += [iotated for spelled in (plain, *spellings) if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
+    return [s for s in dict.fromkeys(spellings) if s != plain]
+
+
+def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None) -> str:
+    if letters and letter:
+        text = letter.sub(lambda m: letters[m.group()], text)
+    return " ".join(re.sub(r"[^a-z]+", " ", unidecode(text)).split())
 
 
 def faithful_spellings(text: str) -> list[str]:
@@ -457,21 +517,19 @@ def native_spellings(text: str) -> list[str]:
     (['yuliya tymoshenko'], ['khmelnytskyy'], [])
     """
     text = text.strip()
-    if text.isascii():
-        if "j" not in text and "z" not in text and "J" not in text and "Z" not in text:
-            return []  # most names: no Slavic scheme's mark is there (its marks are z's, j's, accents)
-    elif _CHINESE_NAME.fullmatch(text):
-        return _chinese_spellings(text)
-    elif _KOREAN_NAME.fullmatch(text):
-        return _korean_spellings(text)
-    elif _CYRILLIC_NAME.fullmatch(text):
-        return _cyrillic_spellings(text)
-    elif _GREEK_NAME.fullmatch(text):
-        return _greek_spellings(text)
-    if not _SLAVIC_MARKS.search(text):
+    if not text:
         return []
-    text = text.translate(_AS_APOSTROPHE)
-    return [] if max(text) >= "\u0250" else [_slavic_spelling(text)]
+    if text.isascii():
+        return _latin_scheme_spellings(text)
+    if _CHINESE_NAME.fullmatch(text):
+        return _chinese_spellings(text)
+    if _KOREAN_NAME.fullmatch(text):
+        return _korean_spellings(text)
+    if _CYRILLIC_NAME.fullmatch(text):
+        return _cyrillic_spellings(text)
+    if _GREEK_NAME.fullmatch(text):
+        return _greek_spellings(text)
+    return _latin_scheme_spellings(text)
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's

@@ -12,6 +12,7 @@ import pytest
 from namenorm import Entity, Resolver
 from namenorm.keys import cross_script_similarity, loan_key
 from namenorm.packed import KeyTable
+from namenorm.romanize import native_spellings
 
 DATA = Path(__file__).parent / "data"
 
@@ -157,6 +158,41 @@ def test_the_j_of_gost_and_scholarly_schemes_reads_as_english_y():
     assert [resolver.resolve(q).id for q in ("Kyjiv", "Jevhen Konopljanka")] == ["kyiv", "konoplyanka"]
     raya = Resolver([Entity("raya", "Raya", "place")])
     assert raya.resolve("Raja") is None or raya.resolve("Raja").method != "transliteration"  # Raja's own j
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Charkiw", "kharkiv"), ("Saporischschja", "zaporizhzhia"), ("Michail Gorbatschow", "gorbachev"),  # German
+    ("Chevtchenko", "shevchenko"), ("Gueorgui Joukov", "zhukov"),  # French, and Russia's passports in French
+    ("Tixonov", "tikhonov"), ("Shherbakov", "shcherbakov"), ("Samojjlov", "samoylov"),  # GOST 7.79 system B
+    ("Terent`ev", "terentyev"),  # its backquote for the soft sign
+    ("Lesj Cymbal", "tsymbal"), ("Jevğen Konopljanka", "konoplyanka"), ("Ghlib Ghajda", "haida"),  # DSTU 9112
+    ("Egor Ermolaev", "yermolayev"), ("Iuliia Tymoshenko", "tymoshenko"),  # E, Iu for the Ye, Yu English writes
+])
+def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling(query, expected):
+    resolver = Resolver([Entity(c.lower(), c, "place") for c in ("Kharkiv", "Zaporizhzhia", "Kherson")] + [
+        Entity(id_, name, "person") for id_, name in (
+            ("gorbachev", "Mikhail Gorbachev"), ("shevchenko", "Taras Shevchenko"), ("zhukov", "Georgy Zhukov"),
+            ("tikhonov", "Viktor Tikhonov"), ("shcherbakov", "Shcherbakov"), ("samoylov", "Samoylov"),
+            ("terentyev", "Terentyev"), ("tsymbal", "Les Tsymbal"), ("konoplyanka", "Yevhen Konoplyanka"),
+            ("haida", "Hlib Haida"), ("yermolayev", "Yegor Yermolayev"), ("tymoshenko", "Yuliya Tymoshenko"),
+            ("walmart", "Walmart"), ("ritchie", "Guy Ritchie"))])
+    assert resolver.resolve(query).id == expected
+
+
+def test_english_names_are_not_read_as_a_transliteration_scheme():
+    # The w of Walmart, Barlow and Andrew and the tch of Ritchie are English; read as German or
+    # French they would be "valmart", "barlov", "andrev" and "riche".
+    assert [native_spellings(name) for name in ("Walmart", "Guy Ritchie", "Barlow", "Andrew")] == [[], [], [], []]
+    assert Resolver([Entity("valmet", "Valmet", "org")]).resolve("Walmat") is None
+
+
+def test_a_latin_name_with_one_cyrillic_letter_is_read_as_latin():
+    # "Solomіya" with a Cyrillic і: a keyboard switched for one letter, not a name in Cyrillic
+    # to be read across scripts (where it came out as Solomiia Chumak).
+    resolver = Resolver([Entity("chumak", "Solomiia Chumak", "person"),
+                         Entity("khomenko", "Solomiya Khomenko", "person")])
+    assert resolver.resolve("Solom\u0456ya Khomenko").id == "khomenko"
+    assert resolver.resolve("Solom\u0456ya Kharchenko") is None
 
 
 def test_two_word_name_does_not_match_a_surname_on_one_word():

@@ -62,7 +62,7 @@ from unidecode import unidecode
 
 __all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "faithful_spellings",
            "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
-           "writes_short_vowels"]
+           "scheme_spellings", "writes_short_vowels"]
 
 
 def _cyrillic_base_letters() -> dict[int, str]:
@@ -392,7 +392,7 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iyltnrdszc])j(?=[aeiouy])|(?<=[bcdlnrstz])j(?![aeiouy])|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
+_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iyltnrdszc])j(?=[aeiouy])|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly,
 Ukraine's DSTU 9112): its letters with marks, the j of й (Sergej, Nikolaj), the j of я, ю, є, ї
 after a consonant, i or y (Kyjiv, Julija, Jacenjuk; not after a, o or u, where Raja, Soja and
@@ -421,7 +421,7 @@ _FRENCH_MARKS = re.compile(r"(?<![aeiou])tch|vitch\b|iou|ou\w*(?:ov|ev|ine|ina|e
 passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follows a vowel), ou for у
 beside a Slavic ending (Joukov, Iouri)."""
 _FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
-                   "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s"}
+                   "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s", "ine": "in"}
 
 
 def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
@@ -434,38 +434,74 @@ _LATIN_SCHEMES = tuple(_scheme(marks, letters) for marks, letters in (
 """Transliteration schemes of Cyrillic into Latin letters whose spellings English does not use:
 each scheme's marks (a name is read by it only where one is found), its letters as English spells
 the same sounds, and the pattern that finds them, longest first."""
-_SOFT_J = re.compile(r"(?<=[bcdfghklmnprstvzšžčŝ])j(?![aeiouy])")
-"""A j that softens the consonant before it, where no vowel follows (DSTU 9112's Lesj, Irvanecj
-for Лесь, Ірванець): English writes nothing for it."""
+_SOFT_J = re.compile(r"(?<=[bcdfghklmnprstvzšžčŝ])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)")
+"""A j that softens the consonant before it, where a consonant or the word's end follows (DSTU
+9112's Lesj, Irvanecj for Лесь, Ірванець): English writes nothing for it."""
 _IOTATED_START = re.compile(r"\b(?:i(?=[aeu][a-z])|(?=e[b-df-hj-np-tv-z]))")
 """Where a word begins with я, ю or є, or with the е English writes "ye": passports and the
 ISO and GOST schemes write Ia, Iu, Ie and E (Iuliia, Ievgen, Egor), English Ya, Yu and Ye
 (Yuliya, Yevgen, Yegor)."""
+_ENGLISH_IOTATED_START = re.compile(r"\by(?=[aeu][a-z])")
+"""The other way: a query spelled the English way (Yevsey, Yuliya) for a gallery that writes E,
+Iu, Ia (Evsei, Iuliia)."""
+
+
+def _without_english_y(match: re.Match[str]) -> str:
+    """Ye as E, Ya and Yu as Ia and Iu."""
+    return "" if match.string[match.end()] == "e" else "i"
+
+
 _ANY_MARK = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
-    *(marks for marks, _, _ in _LATIN_SCHEMES), _IOTATED_START)))
+    *(marks for marks, _, _ in _LATIN_SCHEMES), _IOTATED_START, _ENGLISH_IOTATED_START)))
+_GALLERY_MARK = re.compile("|".join(f"(?:{marks.pattern})" for marks, _, _ in _LATIN_SCHEMES
+                                    if marks is not _GERMAN_MARKS))
 APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
 """The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
 primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
 _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 
 
-def _latin_scheme_spellings(text: str) -> list[str]:
+def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
-    English spells its sounds (``_LATIN_SCHEMES``)."""
+    English spells its sounds (``_LATIN_SCHEMES``), and with the Ye, Ya, Yu English begins words
+    with (``_IOTATED_START``). When ``marked``, only where some scheme but German's marks are
+    found: Schon and Schmidt are German names far more often than Russian ones spelled in German."""
+    any_mark = _GALLERY_MARK if marked else _ANY_MARK
+    if marked and not any(map(_marked_word, text.lower().split())):
+        return []  # a gallery's names share their words: each is asked once
     if text.isascii():
         text = text.lower()
-        if not _ANY_MARK.search(text):
+        if not any_mark.search(text):
             return []  # most names: nothing of any scheme is there
     text = unicodedata.normalize("NFC", text.translate(_AS_APOSTROPHE).lower())
-    if max(text) >= "\u0250" or not _ANY_MARK.search(text):
+    if max(text) >= "\u0250" or not any_mark.search(text):
         return []
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     hardened = _SOFT_J.sub("", text)
     spellings = [_respelled(hardened, letters, letter) for marks, letters, letter in _LATIN_SCHEMES
-                 if marks.search(text)]
+                 if marks.search(text) and not (marked and marks is _GERMAN_MARKS)]
     plain = _respelled(text)
-    spellings += [iotated for spelled in (plain, *spellings) if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
+    if spellings or not marked:
+        spellings += [iotated for spelled in (plain, *spellings)
+                      if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
+    if not marked and (plain_start := _ENGLISH_IOTATED_START.sub(_without_english_y, plain)) != plain:
+        spellings.append(plain_start)
     return [s for s in dict.fromkeys(spellings) if s != plain]
+
+
+@lru_cache(maxsize=65536)
+def _marked_word(word: str) -> bool:
+    return _GALLERY_MARK.search(unicodedata.normalize("NFC", word)) is not None
+
+
+def scheme_spellings(text: str) -> list[str]:
+    """A Latin name that bears the marks of a Slavic transliteration scheme, as English spells
+    it: what a gallery that lists "Evsej Seleznev" or "Foma Loukine" is also found by.
+
+    >>> scheme_spellings("Evsej Seleznev"), scheme_spellings("Foma Loukine"), scheme_spellings("Edward Elgar")
+    (['evsey seleznev', 'yevsej seleznev', 'yevsey seleznev'], ['foma lukin'], [])
+    """
+    return _latin_scheme_spellings(text.strip(), marked=True)
 
 
 def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None) -> str:

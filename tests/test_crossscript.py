@@ -179,6 +179,18 @@ def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling
     assert resolver.resolve(query).id == expected
 
 
+def test_a_gallery_that_lists_people_by_a_transliteration_scheme_finds_their_english_spelling():
+    # Records written by ISO 9, the French table or with E for the Ye English writes.
+    resolver = Resolver([Entity("zaytsev", "Lûbomir Zajcev", "person"), Entity("lukin", "Foma Loukine", "person"),
+                         Entity("markov", "Evsei Markov", "person"), Entity("kharkiv", "Charkiw", "place")])
+    assert [resolver.resolve(q).id for q in ("Lyubomir Zaytsev", "Foma Lukin", "Yevsey Markov")] == [
+        "zaytsev", "lukin", "markov"]
+    # A place's Latin name is its own language's, a German one's sch a German sch: neither is read.
+    assert resolver.resolve("Kharkiv") is None
+    assert [m.form for m in Resolver([Entity("schon", "Will Schon", "person")]).candidates("Vill Shon")] == [
+        "will schon"]
+
+
 def test_english_names_are_not_read_as_a_transliteration_scheme():
     # The w of Walmart, Barlow and Andrew and the tch of Ritchie are English; read as German or
     # French they would be "valmart", "barlov", "andrev" and "riche".

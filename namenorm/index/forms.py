@@ -15,7 +15,7 @@ from ..legal import without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, parse_person
-from ..romanize import native_spellings
+from ..romanize import native_spellings, scheme_spellings
 from ..scoring import known_names
 
 __all__ = [
@@ -220,7 +220,16 @@ def native_forms(entity: Entity) -> list[str]:
     (['chernihiv'], ['xi jinping'])
     >>> native_forms(Entity("t", "Yuliia Tymoshenko", "person"))
     []
+
+    A person's name in Latin letters by a Slavic transliteration scheme English does not use is
+    found as English spells it too (``romanize.scheme_spellings``; a place's name in Latin letters
+    is its own language's: Ljubno is Slovenian):
+
+    >>> native_forms(Entity("s", "Lûbomir Zajcev", "person"))
+    ['lyubomir zaytsev', 'lubomir zaytsev']
     """
-    return list(dict.fromkeys(spelling for form in (*entity.forms, *entity.weak)
-                              if not is_latin(form) and (entity.kind == "person" or script_of(form) == "CYRILLIC")
-                              for spelling in native_spellings(form)))
+    return list(dict.fromkeys(
+        spelling for form in (*entity.forms, *entity.weak)
+        for spelling in ((scheme_spellings(form) if entity.kind == "person" else ()) if is_latin(form)
+                         else native_spellings(form) if entity.kind == "person" or script_of(form) == "CYRILLIC"
+                         else ())))

@@ -44,8 +44,10 @@ Sets:
   table of Russian passports...), DSTU 9112 A and B for Ukrainian. Spellings a system shares with
   the gallery's are left out. Unknowns: people with held-out surnames, by the same systems. And
   the other way round: 1,000 more people the gallery writes by one of the 26 Latin systems, asked
-  for as the press writes them. Report only: no fitted number has seen a Latin name in another
-  scheme.
+  for as the press writes them. And 1,000 Ukrainian people the gallery writes as records do
+  (surname, given name, patronymic), asked for in any order, with or without the patronymic, by
+  any of the systems or in Cyrillic. Report only: no fitted number has seen a Latin name in
+  another scheme.
 
 The unknown queries of every set are real names held out of the gallery (about 30% of the
 source's entities, 5% of surnames for the person sets), so they are realistic near-misses.
@@ -1157,6 +1159,11 @@ def _build_org_names(seed: int, size: int) -> DevSet:
 SLAVIC_GALLERY = 3000
 """People in the slavic_schemes gallery, half with Russian names and half with Ukrainian ones."""
 _QUERIES_PER_PERSON = 2
+SLAVIC_RECORDS = 1000
+"""People with Ukrainian names the slavic_schemes gallery writes as records do, surname, given name,
+patronymic (Faker's uk_UA patronymics), asked for in one of ``_RECORD_ORDERS``."""
+_RECORD_ORDERS = {"as recorded": "{s} {g} {p}", "given surname": "{g} {s}", "surname given": "{s} {g}",
+                  "given patronymic surname": "{g} {p} {s}"}
 SLAVIC_REVERSED = 1000
 """People with Russian names the slavic_schemes gallery writes by a system other than the press's,
 asked for as the press writes them."""
@@ -1231,6 +1238,29 @@ def _build_slavic_schemes(seed: int, size: int) -> DevSet:
     for given, surname in reverse.sample(strangers, SLAVIC_REVERSED):
         queries.append(Query(written(f"{given} {surname}"), None, _split(seed, f"slavic:ru:{surname}"),
                              "ru gallery by other systems"))
+    # Ukrainian records: surname, given name, patronymic; asked for in any order, with or without it.
+    from faker.providers.person.uk_UA import Provider as Ukrainian
+
+    written, others = schemes["uk"]
+    spell = {"kmu_55": written, **others}
+    records = random.Random(seed + 2)
+    ukrainian = sorted(set(people["uk"]))
+    known = [p for p in ukrainian if f"uk:{p[0]} {p[1]}" not in listed and not _held_out(seed, f"slavic:uk:{p[1]}")]
+    strangers = [p for p in ukrainian if _held_out(seed, f"slavic:uk:{p[1]}")]
+    for pool, count in ((known, SLAVIC_RECORDS), (strangers, SLAVIC_RECORDS)):
+        for given, surname in records.sample(pool, count):
+            patronymics = (Ukrainian.middle_names_male if given in Ukrainian.first_names_male
+                           else Ukrainian.middle_names_female)
+            patronymic = records.choice(patronymics)
+            order = records.choice(sorted(_RECORD_ORDERS))
+            text = spell[records.choice(sorted(spell))](_RECORD_ORDERS[order].format(g=given, p=patronymic, s=surname))
+            truth = None
+            if pool is known:
+                truth = f"uk:{given} {patronymic} {surname}"
+                entities.append(Entity(truth, written(f"{surname} {given} {patronymic}"), "person"))
+                if normalize_name(text) == normalize_name(entities[-1].name):
+                    continue
+            queries.append(Query(text, truth, _split(seed, f"slavic:uk:{surname}"), f"uk record, {order}"))
     queries = _cap(_clean(queries, entities), size, rng)
     src = _source("faker", "iuliia", "uklatn",
                   extra="ru_RU and uk_UA person names; Russian by 27 systems, Ukrainian by DSTU 9112 A and B")

@@ -53,7 +53,7 @@ from .normalize import (
     strip_titles,
     written_words,
 )
-from .parts import GENERATIONAL
+from .parts import GENERATIONAL, is_patronymic, without_patronymic
 from .places import countries_named
 from .romanize import (
     LETTER_FOR_LETTER,
@@ -128,6 +128,9 @@ class Query:
     """The words without the legal form at their end or start, when they have one ("Siemens AG",
     or one typed with a slip: "Siemens Icn."): looked up among organisations only
     (``legal.without_legal_form``)."""
+    short: tuple[str, ...] = ()
+    """A name written with a patronymic (Petrenko Mykola Ivanovych), as given name and surname
+    (``parts.without_patronymic``): looked up among people whose names have none."""
 
     @property
     def form(self) -> str:
@@ -219,9 +222,11 @@ class Engine:
             head = written_head(name, len(bare))
             if head:
                 allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
+        # As its people spell it where the name is in another script (Петренко Микола Іванович).
+        short = next(filter(None, (without_patronymic(s.split()) for s in spelled)), None) or without_patronymic(tokens)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
-                     bare if len(bare) < len(words) else ())
+                     bare if len(bare) < len(words) else (), tuple(short or ()))
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -312,6 +317,14 @@ class Engine:
                 found.append(hits)
         if query.bare:
             found.append([replace(h, words=query.bare) for h in search(query.bare) if self._is_body(h.entity, query)])
+        if query.short:
+            # A name without its patronymic is the same person's; one with another patronymic is not,
+            # so a person whose name has one is compared with the query's (not by the form without it).
+            tables = index.tables
+            found = [[h for h in hits if not tables.has_patronymic(h.entity) or any(map(is_patronymic, h.form.split()))]
+                     for hits in found]
+            found.append([replace(h, words=query.short) for h in search(query.short)
+                          if not tables.has_patronymic(h.entity)])
         kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)
         if not query.foreign and max((h.score for hits in found for h in hits[:1]), default=0.0) < kept:
             # The space added or left out is one edit, weighed as a letter typed wrong would be:
@@ -446,8 +459,11 @@ class Engine:
         letters = sum(len(t) for t in tokens)
         vowels = spelling = word_spelling = 1.0
         if similar and query.foreign:
-            spelling = spelling_agreement(query.form, hit.form, query.script)
-            word_spelling = _weakest_word(query.form, hit.form, spelling, query.script)
+            # The query's reading, without the patronymic where the hit was found without it.
+            read = " ".join(without_patronymic(query.tokens) or ()) if hit.words and hit.words == query.short else ""
+            read = read or query.form
+            spelling = spelling_agreement(read, hit.form, query.script)
+            word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form)
         return Evidence(

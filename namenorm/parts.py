@@ -14,13 +14,20 @@ from dataclasses import dataclass
 
 from .model import Role
 
-__all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "parse_person", "parse_surname", "surname_start"]
+__all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "given_first", "is_patronymic", "parse_person",
+           "parse_surname", "surname_start", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
 """Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""
+PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "ovitch", "evitch", "ovytch", "ovyc", "evyc", "owitsch",
+                      "ewitsch", "owytsch", "ewytsch", "ovna", "evna", "ivna", "ichna")
+"""Endings of East Slavic patronymics, as the transliteration schemes write them (Ivanovych,
+Ivanovich, Ivanovitch, Iwanowitsch; Ivanivna, Ivanovna, Illichna)."""
+_MIN_PATRONYMIC = 7
+"""Fewest letters of a patronymic (Ilyich, the shortest, ends otherwise)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +46,7 @@ def surname_start(words: Sequence[str], given: Container[str] = (),
 
     The last word, with the particles before it ("van der Berg"); in a name of
     three or more words also the word before the last ("García Márquez"),
-    unless that word is a given name (``given``) or an initial. ``particles``
+    unless that word is a given name (``given``), an initial or a patronymic (Ivanovych). ``particles``
     defaults to ``PARTICLES``; alias files add to it.
 
     >>> surname_start(["gabriel", "garcia", "marquez"]), surname_start(["ludwig", "van", "beethoven"])
@@ -55,9 +62,46 @@ def surname_start(words: Sequence[str], given: Container[str] = (),
             start -= 1
         return start
     before = words[start - 1]
-    if len(words) >= 3 and len(before) > 1 and before not in given:
+    if len(words) >= 3 and len(before) > 1 and before not in given and not is_patronymic(before):
         return start - 1
     return start
+
+
+def is_patronymic(word: str) -> bool:
+    """True for a word with the ending of an East Slavic patronymic (``PATRONYMIC_ENDINGS``).
+
+    >>> is_patronymic("oleksandrovych"), is_patronymic("petrivna"), is_patronymic("shostakovich")
+    (True, True, True)
+    """
+    return len(word) >= _MIN_PATRONYMIC and word.endswith(PATRONYMIC_ENDINGS)
+
+
+def given_first(words: Sequence[str]) -> list[str]:
+    """The words of a name in the order given name, patronymic, surname.
+
+    Ukrainian and Russian records write surname, given name, patronymic ("Petrenko Mykola
+    Ivanovych"): three words, the last a patronymic and the middle not. Every other name is
+    left as written ("Dmitri Dmitrievich Shostakovich" is given-first already).
+
+    >>> given_first("petrenko mykola ivanovych".split()), given_first("dmitri dmitrievich shostakovich".split())
+    (['mykola', 'ivanovych', 'petrenko'], ['dmitri', 'dmitrievich', 'shostakovich'])
+    """
+    if len(words) == 3 and is_patronymic(words[2]) and not is_patronymic(words[1]):
+        return [words[1], words[2], words[0]]
+    return list(words)
+
+
+def without_patronymic(words: Sequence[str]) -> list[str] | None:
+    """A three-word name with a patronymic as its given name and surname, given-first; None for
+    any other name.
+
+    >>> without_patronymic("petrenko mykola ivanovych".split()), without_patronymic("mykola petrenko".split())
+    (['mykola', 'petrenko'], None)
+    """
+    ordered = given_first(words)
+    if len(ordered) != 3 or not is_patronymic(ordered[1]):
+        return None
+    return [ordered[0], ordered[2]]
 
 
 def parse_person(words: Sequence[str], given: Container[str] = (),
@@ -73,7 +117,14 @@ def parse_person(words: Sequence[str], given: Container[str] = (),
     [('donald', 'given'), ('j', 'initial'), ('trump', 'surname'), ('jr', 'suffix')]
     >>> [p.role for p in parse_person("abu bakr al baghdadi".split())]
     ['given', 'middle', 'particle', 'surname']
+
+    A name written surname first with a patronymic last (``given_first``) is read so:
+
+    >>> [p.role for p in parse_person("petrenko mykola ivanovych".split())]
+    ['surname', 'given', 'middle']
     """
+    if given_first(words) != list(words):
+        return NamePart(words[0], "surname"), NamePart(words[1], "given"), NamePart(words[2], "middle")
     end = len(words)
     while end > 1 and words[end - 1] in GENERATIONAL:
         end -= 1

@@ -155,3 +155,32 @@ def test_a_space_typed_or_left_out_is_one_slip(people, query, expected):
     assert (match.id if match else None) == expected, people.candidates(query)
     exact = people.resolve(people[expected].name)
     assert exact is not None and match is not None and match.score < exact.score  # a slip, not the name
+
+
+@pytest.fixture(scope="module")
+def records() -> namenorm.Resolver:
+    # Ukrainian records write surname, given name, patronymic.
+    return namenorm.Resolver([
+        namenorm.Entity("petrenko", "Petrenko Mykola Ivanovych", "person"),
+        namenorm.Entity("bondarenko", "Bondarenko Olha Petrivna", "person"),
+        namenorm.Entity("kovalchuk", "Oleksandr Kovalchuk", "person"),
+        namenorm.Entity("sydorenko", "Ivan Serhiiovych Sydorenko", "person")])
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Mykola Petrenko", "petrenko"), ("Petrenko Mykola", "petrenko"), ("Petrenko", "petrenko"),
+    ("Mykola Ivanovych Petrenko", "petrenko"), ("Петренко Микола", "petrenko"),
+    ("Olga Bondarenko", "bondarenko"), ("Bondarenko Olga Petrovna", "bondarenko"),
+    # a patronymic where the gallery has none is the same person's
+    ("Kovalchuk Oleksandr Mykolaiovych", "kovalchuk"), ("Ковальчук Олександр Миколайович", "kovalchuk"),
+])
+def test_a_name_with_a_patronymic_in_any_order_finds_its_person(records, query, expected):
+    assert records.resolve(query).id == expected
+
+
+def test_a_patronymic_is_no_part_of_the_surname(records):
+    text = records.resolve("Petrenko Mykola Ivanovich").explain()
+    assert "petrenko~petrenko 1.00 [surname]" in text and "mykola~mykola 1.00 [given]" in text
+    # another father's son is someone else, though given name and surname agree
+    assert records.resolve("Petrenko Mykola Stepanovych") is None
+    assert records.resolve("Sydorenko Ivan Petrovych") is None

@@ -8,13 +8,13 @@ script only a query in another script.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ..legal import without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
-from ..parts import PARTICLES, parse_person
+from ..parts import PARTICLES, given_first, parse_person, without_patronymic
 from ..romanize import native_spellings, scheme_spellings
 from ..scoring import known_names
 
@@ -36,6 +36,7 @@ __all__ = [
     "is_acronym",
     "joined_forms",
     "native_forms",
+    "patronymic_forms",
     "query_allows",
 ]
 
@@ -102,10 +103,12 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     ['marquez', 'garcia marquez']
     >>> derived_surnames(Entity("x", "Abu Bakr al-Baghdadi", "person"))
     ['baghdadi', 'al baghdadi', 'bakr al baghdadi']
+    >>> derived_surnames(Entity("x", "Petrenko Mykola Ivanovych", "person"))
+    ['petrenko']
     """
     if entity.kind != "person":
         return []
-    parts = [p for p in parse_person(normalize_cached(entity.name).split(), given, particles)
+    parts = [p for p in parse_person(given_first(normalize_cached(entity.name).split()), given, particles)
              if p.role != "suffix"]
     if len(parts) < 2 or len(parts[-1].text) < 3:
         return []
@@ -233,3 +236,27 @@ def native_forms(entity: Entity) -> list[str]:
         for spelling in ((scheme_spellings(form) if entity.kind == "person" else ()) if is_latin(form)
                          else native_spellings(form) if entity.kind == "person" or script_of(form) == "CYRILLIC"
                          else ())))
+
+
+def patronymic_forms(entity: Entity, spellings: Sequence[str] = ()) -> list[str]:
+    """A person's name written with a patronymic, as the name is also written: given-first, and
+    without the patronymic, which is left out as often as not ("Mykola Ivanovych Petrenko",
+    "Mykola Petrenko" and "Petrenko Mykola" for Petrenko Mykola Ivanovych). ``spellings`` are the
+    name's other normalized forms to read too (``native_forms``: Петренко Микола Іванович).
+
+    >>> patronymic_forms(Entity("p", "Petrenko Mykola Ivanovych", "person"))
+    ['mykola ivanovych petrenko', 'mykola petrenko', 'petrenko mykola']
+    >>> patronymic_forms(Entity("p", "Mykola Petrenko", "person"))
+    []
+    """
+    if entity.kind != "person":
+        return []
+    found = []
+    for form in (*(normalize_cached(f) for f in entity.forms), *spellings):
+        words = form.split()
+        short = without_patronymic(words)
+        if short is not None:
+            found += [" ".join(given_first(words)), " ".join(short)]
+            if words[-1] != short[-1]:
+                found.append(f"{short[-1]} {short[0]}")  # as recorded, the patronymic left out
+    return [f for f in dict.fromkeys(found) if f not in spellings and f != form]

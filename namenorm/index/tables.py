@@ -23,7 +23,7 @@ from ..keys import PackedWordKeys, WordKeys, keyed_similarities, spelling_varian
 from ..model import Entity, EntityList, Role
 from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
-from ..parts import PARTICLES, parse_person, parse_surname
+from ..parts import PARTICLES, given_first, is_patronymic, parse_person, parse_surname
 from ..places import (
     PLACE_TABLES,
     CountryRows,
@@ -48,6 +48,7 @@ from .forms import (
     initialisms,
     joined_forms,
     native_forms,
+    patronymic_forms,
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]
@@ -191,7 +192,7 @@ class FormTables:
         other_words: set[str] = set()
         for entity in tables.entities:
             if entity.kind == "person":
-                words = normalize_cached(entity.name).split()
+                words = given_first(normalize_cached(entity.name).split())
                 if len(words) > 1:
                     person_first.add(words[0])
             else:
@@ -219,9 +220,13 @@ class FormTables:
             for bare, written, tier in bare_forms(entity):
                 derived.add(bare)
                 tables._claim(bare, e_idx, tier, form_restriction(written))
-            for spelling in native_forms(entity):
+            native = native_forms(entity)
+            for spelling in native:
                 derived.add(spelling)
                 tables._claim(spelling, e_idx, WEAK, 0)
+            for form in patronymic_forms(entity, native):
+                derived.add(form)
+                tables._claim(form, e_idx, WEAK, 0)
             for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)
@@ -513,6 +518,12 @@ class FormTables:
         whose given name it does not share; a surname of as many words ("Aznar Lopes") is
         still one. Both searches, in Latin letters and across scripts, leave such forms out."""
         return words > 1 and self.form_tier[f] == SURNAME and len(self.form_tokens[f]) < words
+
+    def has_patronymic(self, e_idx: int) -> bool:
+        """Whether a person's name holds a patronymic (``parts.is_patronymic``): Mykola Ivanovych
+        Petrenko is no Mykola Petrovych Petrenko, whatever their given name and surname."""
+        entity = self.entities[e_idx]
+        return entity.kind == "person" and any(map(is_patronymic, normalize_cached(entity.name).split()))
 
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.

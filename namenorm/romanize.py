@@ -422,6 +422,13 @@ passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follow
 beside a Slavic ending (Joukov, Iouri)."""
 _FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
                    "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s", "ine": "in"}
+_RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich\b|[eo]vna\b|\bg\w*(?:enko|[iy]?uk|chuk)\b|(?:enko|[iy]?uk|chuk)\b.*\bg")
+"""What tells the Russian form of a Ukrainian name: a Russian patronymic (Sergeevich, Petrovna),
+or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko)."""
+_RUSSIAN_FORM_LETTERS = {"g": "h", "eevich": "iiovych", "evich": "ovych", "ovich": "ovych", "eevna": "iivna",
+                         "evna": "ivna", "ovna": "ivna"}
+"""Russian letters and endings as the Ukrainian form of the name writes them (г is g in Russian,
+h in Ukrainian: Grigory Hryhorii; Sergeevich Serhiiovych, Petrovna Petrivna)."""
 
 
 def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
@@ -430,10 +437,12 @@ def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern
 
 _LATIN_SCHEMES = tuple(_scheme(marks, letters) for marks, letters in (
     (_SCHOLARLY_MARKS, _SCHOLARLY_LETTERS), (_GOST_ASCII_MARKS, _GOST_ASCII_LETTERS),
-    (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS)))
+    (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS),
+    (_RUSSIAN_FORM_MARKS, _RUSSIAN_FORM_LETTERS)))
 """Transliteration schemes of Cyrillic into Latin letters whose spellings English does not use:
 each scheme's marks (a name is read by it only where one is found), its letters as English spells
-the same sounds, and the pattern that finds them, longest first."""
+the same sounds, and the pattern that finds them, longest first. The last reads the Russian
+form of a Ukrainian name (Gnatyuk Dmitry Sergeevich) as the Ukrainian one is spelled."""
 _SOFT_J = re.compile(r"(?<=[bcdfghklmnprstvzšžčŝ])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)")
 """A j that softens the consonant before it, where a consonant or the word's end follows (DSTU
 9112's Lesj, Irvanecj for Лесь, Ірванець): English writes nothing for it."""

@@ -422,6 +422,11 @@ passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follow
 beside a Slavic ending (Joukov, Iouri)."""
 _FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
                    "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s", "ine": "in"}
+_PASSPORT_MARKS = re.compile(r"(?:\b|[bcdfghklmnprstvz])iu|ii\b|iia\b")
+"""What tells a name in the passports' system (ICAO 9303, and Ukraine's KMU 55 inside a word):
+iu for ю, ii for the ий of a Russian name's end, iia for ия (Iuliia, Liubomir, Fotii)."""
+_PASSPORT_LETTERS = {"iu": "yu", "ia": "ya", "ie": "ye", "ii": "iy"}
+"""Their letters as English spells them (Iuliia Yuliya, Kudriavtsev Kudryavtsev, Fotii Fotiy)."""
 _RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich\b|[eo]vna\b|\bg\w*(?:enko|[iy]?uk|chuk)\b|(?:enko|[iy]?uk|chuk)\b.*\bg")
 """What tells the Russian form of a Ukrainian name: a Russian patronymic (Sergeevich, Petrovna),
 or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko)."""
@@ -437,7 +442,7 @@ def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern
 
 _LATIN_SCHEMES = tuple(_scheme(marks, letters) for marks, letters in (
     (_SCHOLARLY_MARKS, _SCHOLARLY_LETTERS), (_GOST_ASCII_MARKS, _GOST_ASCII_LETTERS),
-    (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS),
+    (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS), (_PASSPORT_MARKS, _PASSPORT_LETTERS),
     (_RUSSIAN_FORM_MARKS, _RUSSIAN_FORM_LETTERS)))
 """Transliteration schemes of Cyrillic into Latin letters whose spellings English does not use:
 each scheme's marks (a name is read by it only where one is found), its letters as English spells
@@ -460,10 +465,14 @@ def _without_english_y(match: re.Match[str]) -> str:
     return "" if match.string[match.end()] == "e" else "i"
 
 
+_NOT_IN_GALLERIES = (_GERMAN_MARKS, _PASSPORT_MARKS)
+"""Schemes a gallery's names are not read by: German's sch is a German name's more often, and the
+passports' iu and ii are how Ukraine's own system writes a name inside a word (Liubomyr, Yurii),
+the spelling a gallery of Ukrainians holds already."""
 _ANY_MARK = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
     *(marks for marks, _, _ in _LATIN_SCHEMES), _IOTATED_START, _ENGLISH_IOTATED_START)))
 _GALLERY_MARK = re.compile("|".join(f"(?:{marks.pattern})" for marks, _, _ in _LATIN_SCHEMES
-                                    if marks is not _GERMAN_MARKS))
+                                    if marks not in _NOT_IN_GALLERIES))
 APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
 """The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
 primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
@@ -473,8 +482,8 @@ _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
     English spells its sounds (``_LATIN_SCHEMES``), and with the Ye, Ya, Yu English begins words
-    with (``_IOTATED_START``). When ``marked``, only where some scheme but German's marks are
-    found: Schon and Schmidt are German names far more often than Russian ones spelled in German."""
+    with (``_IOTATED_START``). When ``marked``, only where the marks of some scheme a gallery is
+    read by are found (``_NOT_IN_GALLERIES``)."""
     any_mark = _GALLERY_MARK if marked else _ANY_MARK
     if marked and not any(map(_marked_word, text.lower().split())):
         return []  # a gallery's names share their words: each is asked once
@@ -488,7 +497,7 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     text = re.sub(r"(?<=\w)'(?=\w)", "", text)
     hardened = _SOFT_J.sub("", text)
     spellings = [_respelled(hardened, letters, letter) for marks, letters, letter in _LATIN_SCHEMES
-                 if marks.search(text) and not (marked and marks is _GERMAN_MARKS)]
+                 if marks.search(text) and not (marked and marks in _NOT_IN_GALLERIES)]
     plain = _respelled(text)
     if spellings or not marked:
         spellings += [iotated for spelled in (plain, *spellings)

@@ -167,6 +167,7 @@ def test_the_j_of_gost_and_scholarly_schemes_reads_as_english_y():
     ("Terent`ev", "terentyev"),  # its backquote for the soft sign
     ("Lesj Cymbal", "tsymbal"), ("Jevğen Konopljanka", "konoplyanka"), ("Ghlib Ghajda", "haida"),  # DSTU 9112
     ("Egor Ermolaev", "yermolayev"), ("Iuliia Tymoshenko", "tymoshenko"),  # E, Iu for the Ye, Yu English writes
+    ("Liubomir Shiriaev", "shiryayev"),  # the passports' iu and ia inside a word
 ])
 def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling(query, expected):
     resolver = Resolver([Entity(c.lower(), c, "place") for c in ("Kharkiv", "Zaporizhzhia", "Kherson")] + [
@@ -175,7 +176,7 @@ def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling
             ("tikhonov", "Viktor Tikhonov"), ("shcherbakov", "Shcherbakov"), ("samoylov", "Samoylov"),
             ("terentyev", "Terentyev"), ("tsymbal", "Les Tsymbal"), ("konoplyanka", "Yevhen Konoplyanka"),
             ("haida", "Hlib Haida"), ("yermolayev", "Yegor Yermolayev"), ("tymoshenko", "Yuliya Tymoshenko"),
-            ("walmart", "Walmart"), ("ritchie", "Guy Ritchie"))])
+            ("shiryayev", "Lyubomir Shiryayev"), ("walmart", "Walmart"), ("ritchie", "Guy Ritchie"))])
     assert resolver.resolve(query).id == expected
 
 

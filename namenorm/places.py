@@ -166,7 +166,7 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
         return {}
     found: dict[int, tuple[str, ...]] = {}
     for table in (t for t in _TABLES if t in tables):
-        found.update(_claims(_TABLES[table](), forms_of, holders, taken=set(found)))
+        found.update(_claims(_TABLES[table](), forms_of, holders, taken=set(found), ambiguous=_shared_names(table)))
     if not found:
         return {}
     listed = set().union(*forms_of.values()) | {normalize_cached(form) for entity in entities
@@ -209,9 +209,25 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
     return {word: held for word, held in found.items() if held}
 
 
+@lru_cache(maxsize=len(_TABLES))
+def _shared_names(table: str) -> frozenset[str]:
+    """Normalized names that two rows of a table list: the translations disagree, or err (the Irish
+    name of the Democratic Republic of the Congo is listed for Algeria too), so neither place
+    gets them."""
+    rows_of: dict[str, int] = {}
+    shared = set()
+    for row, (english, others) in enumerate(_TABLES[table]()):
+        for name in {normalize_cached(name) for name in (*english, *others)}:
+            if rows_of.setdefault(name, row) != row:
+                shared.add(name)
+    return frozenset(shared)
+
+
 def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: dict[int, set[str]],
-            holders: dict[str, list[int]], taken: set[int]) -> dict[int, tuple[str, ...]]:
-    """Place -> the names of the one row of ``rows`` it is, for the places not ``taken`` already."""
+            holders: dict[str, list[int]], taken: set[int], ambiguous: frozenset[str] = frozenset()
+            ) -> dict[int, tuple[str, ...]]:
+    """Place -> the names of the one row of ``rows`` it is, for the places not ``taken`` already,
+    without the names another row lists too (``ambiguous``)."""
     found: dict[int, tuple[str, ...]] = {}
     claimed: set[int] = set()
     for english, others in rows:
@@ -227,5 +243,5 @@ def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: d
             found.pop(e_idx, None)  # one place, two countries ("Congo"): neither
             continue
         claimed.add(e_idx)
-        found[e_idx] = english + others
+        found[e_idx] = english + tuple(name for name in others if normalize_cached(name) not in ambiguous)
     return found

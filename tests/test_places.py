@@ -64,6 +64,15 @@ def test_a_translation_the_source_gives_to_another_country_is_left_out():
     assert resolver.resolve("\u0aa8\u0acd\u0aaf\u0ac1 \u0a95\u0ac7\u0ab2\u0ac7\u0aa1\u0acb\u0aa8\u0abf\u0aaf\u0abe").id == "nc"
 
 
+def test_a_name_two_countries_of_the_table_list_is_neither_ones():
+    # The Irish name of the Democratic Republic of the Congo is listed for Algeria too.
+    rows = [english[0] for english, others in country_names() if "Poblacht Dhaonlathach an Chongó" in others]
+    assert len(rows) == 2
+    algeria = Resolver([Entity("dz", "Algeria", "place")])
+    assert algeria.resolve("Poblacht Dhaonlathach an Chongó") is None
+    assert algeria.resolve("An Ailgéir").id == "dz"
+
+
 def test_a_countrys_name_that_is_an_english_word_is_left_out():
     resolver = Resolver([Entity("in", "India", "place"), Entity("im", "Isle of Man", "place")])
     assert resolver.resolve("End") is None  # India in one language

@@ -223,7 +223,8 @@ class Engine:
             if head:
                 allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
         # As its people spell it where the name is in another script (Петренко Микола Іванович).
-        short = next(filter(None, (without_patronymic(s.split()) for s in spelled)), None) or without_patronymic(tokens)
+        short = next(filter(None, map(without_patronymic, map(str.split, spelled))), None) if spelled else None
+        short = short or without_patronymic(tokens)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()))

@@ -98,8 +98,10 @@ def without_patronymic(words: Sequence[str]) -> list[str] | None:
     >>> without_patronymic("petrenko mykola ivanovych".split()), without_patronymic("mykola petrenko".split())
     (['mykola', 'petrenko'], None)
     """
+    if len(words) != 3:
+        return None
     ordered = given_first(words)
-    if len(ordered) != 3 or not is_patronymic(ordered[1]):
+    if not is_patronymic(ordered[1]):
         return None
     return [ordered[0], ordered[2]]
 

@@ -392,11 +392,12 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iyltnrdszc])j(?=[aeiouy])|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
+_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iylt])j(?=[aeiouy])|(?<=[nrdszc])j[aeu]$|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly,
 Ukraine's DSTU 9112): its letters with marks, the j of й (Sergej, Nikolaj), the j of я, ю, є, ї
-after a consonant, i or y (Kyjiv, Julija, Jacenjuk; not after a, o or u, where Raja, Soja and
-Fujimori write a j of their own), the j of a soft sign (Lesj, Irvanecj), of a й before a consonant
+after i, y, l or t (Kyjiv, Julija, Tetjana; not after a, o or u, where Raja, Soja and Fujimori
+write a j of their own; after another consonant at a word's end, Vasja, Sonja, and elsewhere only
+in a name that looks Slavic, Jacenjuk, not Benjamin: ``_SOFTENED_VOWEL``), the j of a soft sign (Lesj, Irvanecj), of a й before a consonant
 (Ghajda), and DSTU 9112's gh for г before a consonant (Ghlib)."""
 _SCHOLARLY_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                       "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
@@ -404,22 +405,23 @@ _SCHOLARLY_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": 
 """Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
 Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ, Ukraine's DSTU 9112
 г as ğ or gh, it and the scholarly system х as x)."""
-_GOST_ASCII_MARKS = re.compile(r"shh|jj|(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])|c(?=[eo]v\b|[iy]na?\b)")
+_GOST_ASCII_MARKS = re.compile(r"shh|jj|c(?=[eo]v\b|[iy]na?\b)|(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])")
 """What tells a name in the ASCII schemes of the Russian standards (GOST 7.79 system B, GOST
-16876's second table): щ written shh, й jj, х x (Shherbakov, Samojjlov, Tixonov), and ц c before
-a Russian ending (Kuznecov, Zajcev)."""
+16876's second table, and DSTU 9112's and the scholarly х): щ written shh, й jj, х x (Shherbakov,
+Samojjlov, Tixonov, Juxym), and ц c before a Russian ending (Kuznecov, Zajcev)."""
 _GOST_ASCII_LETTERS = {"shh": "shch", "jj": "y", "x": "kh", "ch": "ch", "c": "ts", "j": "y"}
 """Their letters as English spells them (ch is ч there, c is ц)."""
-_GERMAN_MARKS = re.compile(r"sch|iw\b|iwsk|\w*w\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|sk|zk)\b")
+_GERMAN_MARKS = re.compile(r"tsch|sch\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|[iy]r|[iy]n)$|iw\b|iwsk|\w*w\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|sk|zk)\b")
 """What tells a Slavic name in German spelling (the Duden's: Saporischschja, Charkiw, Winnyzja,
-Gorbatschow), where sch writes ш and ж, tsch ч, w в, z ц and j й: a sch, an ending -iw, or a w in
-a word with a Slavic ending (not the w of Walmart, Edward or Barlow)."""
+Gorbatschow), where sch writes ш and ж, tsch ч, w в, z ц and j й: a tsch, a sch or a w in a word
+with a Slavic ending, or an ending -iw (not the w of Walmart, Edward or Barlow, nor the sch of
+Schmidt)."""
 _GERMAN_LETTERS = {"schtsch": "shch", "schsch": "zhzh", "tsch": "ch", "sch": "sh", "ch": "kh", "w": "v", "z": "ts", "j": "y",
                    "sh": "zh", "ss": "s"}
-_FRENCH_MARKS = re.compile(r"(?<![aeiou])tch|vitch\b|iou|ou\w*(?:ov|ev|ine|ina|enko|ko|ski|kii|ii|ia)\b|\b\w*(?:ov|ev|enko)\b.*ou")
+_FRENCH_MARKS = re.compile(r"(?<![aeiou])tch|vitch$|iou|ou\w*(?:ov|ev|ine|ina|enko|ko|ski|kii|ii|ia)$")
 """What tells a Slavic name in French spelling (Girodet's, and the French table of Russian
 passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follows a vowel), ou for у
-beside a Slavic ending (Joukov, Iouri)."""
+in a word with a Slavic ending (Joukov, Loukine), or in a name with one (``_SLAVIC_ENDING``)."""
 _FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
                    "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s", "ine": "in"}
 _PASSPORT_MARKS = re.compile(r"(?:\b|[bcdfghklmnprstvz])iu|ii\b|iia\b")
@@ -427,9 +429,9 @@ _PASSPORT_MARKS = re.compile(r"(?:\b|[bcdfghklmnprstvz])iu|ii\b|iia\b")
 iu for ю, ii for the ий of a Russian name's end, iia for ия (Iuliia, Liubomir, Fotii)."""
 _PASSPORT_LETTERS = {"iu": "yu", "ia": "ya", "ie": "ye", "ii": "iy"}
 """Their letters as English spells them (Iuliia Yuliya, Kudriavtsev Kudryavtsev, Fotii Fotiy)."""
-_RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich\b|[eo]vna\b|\bg\w*(?:enko|[iy]?uk|chuk)\b|(?:enko|[iy]?uk|chuk)\b.*\bg")
+_RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich$|[eo]vna$|^g\w*(?:enko|[iy]?uk|chuk)$")
 """What tells the Russian form of a Ukrainian name: a Russian patronymic (Sergeevich, Petrovna),
-or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko)."""
+or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko; ``_UKRAINIAN_ENDING``)."""
 _RUSSIAN_FORM_LETTERS = {"g": "h", "eevich": "iiovych", "evich": "ovych", "ovich": "ovych", "eevna": "iivna",
                          "evna": "ivna", "ovna": "ivna"}
 """Russian letters and endings as the Ukrainian form of the name writes them (г is g in Russian,
@@ -465,14 +467,59 @@ def _without_english_y(match: re.Match[str]) -> str:
     return "" if match.string[match.end()] == "e" else "i"
 
 
-_NOT_IN_GALLERIES = (_GERMAN_MARKS, _PASSPORT_MARKS)
-"""Schemes a gallery's names are not read by: German's sch is a German name's more often, and the
-passports' iu and ii are how Ukraine's own system writes a name inside a word (Liubomyr, Yurii),
-the spelling a gallery of Ukrainians holds already."""
-_ANY_MARK = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (
-    *(marks for marks, _, _ in _LATIN_SCHEMES), _IOTATED_START, _ENGLISH_IOTATED_START)))
-_GALLERY_MARK = re.compile("|".join(f"(?:{marks.pattern})" for marks, _, _ in _LATIN_SCHEMES
-                                    if marks not in _NOT_IN_GALLERIES))
+_SLAVIC_ENDING = re.compile(r"\w{3}(?:[oe]va?|[iy]na|enko|[iy]?uk|chuk|sk|sk[iy]{1,2}|ska|skaya|[oe]v[iy]ch|vna|ych)$")
+"""The ending of a Russian, Ukrainian or Belarusian surname, patronymic or town (-sk): a name with
+one may be read with the French ou (Zouev), a j after any consonant (Jacenjuk) and with the Ye,
+Yu, Ya English begins words with (Egor Novykov). Not -in, which ends Martin and Kevin as often as
+Putin."""
+_SOFTENED_VOWEL = re.compile(r"(?<=[nrdszc])j(?=[aeiouy])")
+_UKRAINIAN_ENDING = re.compile(r"(?:enko|[iy]?uk|chuk)$")
+"""The ending of a Ukrainian surname: a name with one and a g may be the Russian form of it."""
+_GERMAN, _FRENCH, _PASSPORT, _RUSSIAN_FORM = 2, 3, 4, 5
+"""Places of those schemes in ``_LATIN_SCHEMES``."""
+_SCHEMES = (1 << len(_LATIN_SCHEMES)) - 1
+_GALLERY_SCHEMES = _SCHEMES & ~(1 << _GERMAN) & ~(1 << _PASSPORT)
+"""Schemes a gallery's names are read by: not German, whose sch is a German name's more often,
+nor the passports', whose iu and ii are how Ukraine's own system writes a name inside a word
+(Liubomyr, Yurii), the spelling a gallery of Ukrainians holds already."""
+_SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _STARTS_IA, _HAS_SOFTENED = (
+    1 << (len(_LATIN_SCHEMES) + k) for k in range(8))
+_SCHOLARLY = 0
+_IA_START = re.compile(r"i[aeu][a-z]")
+"""A word beginning Ia, Ie, Iu, which English words hardly do (Iakutsk, Iuliia): read with Ya, Ye,
+Yu whatever the rest of the name."""
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65536)
+def _word_traits(word: str) -> int:
+    """What one word tells of the schemes its name may be written by, as bits: each scheme whose
+    marks it bears, and the traits read with the other words (``_name_schemes``)."""
+    traits = sum(1 << k for k, (marks, _, _) in enumerate(_LATIN_SCHEMES) if marks.search(word))
+    for bit, found in ((_SLAVIC_NAME, _SLAVIC_ENDING.search(word)), (_UKRAINIAN_NAME, _UKRAINIAN_ENDING.search(word)),
+                       (_HAS_OU, "ou" in word), (_HAS_G, "g" in word), (_STARTS_E, _IOTATED_START.match(word)),
+                       (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)), (_STARTS_IA, _IA_START.match(word)),
+                       (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word))):
+        if found:
+            traits |= bit
+    return traits
+
+
+def _name_schemes(words: list[str]) -> int:
+    """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
+    ou and the Russian form's g count in a name that looks Slavic or Ukrainian."""
+    traits = 0
+    for word in words:
+        traits |= _word_traits(word)
+    if traits & _SLAVIC_NAME:
+        for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY)):
+            if traits & trait:
+                traits |= 1 << scheme
+    if traits & _UKRAINIAN_NAME and traits & _HAS_G:
+        traits |= 1 << _RUSSIAN_FORM
+    return traits
+
+
 APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
 """The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
 primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
@@ -482,34 +529,31 @@ _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
     English spells its sounds (``_LATIN_SCHEMES``), and with the Ye, Ya, Yu English begins words
-    with (``_IOTATED_START``). When ``marked``, only where the marks of some scheme a gallery is
-    read by are found (``_NOT_IN_GALLERIES``)."""
-    any_mark = _GALLERY_MARK if marked else _ANY_MARK
-    if marked and not any(map(_marked_word, text.lower().split())):
-        return []  # a gallery's names share their words: each is asked once
+    with (``_IOTATED_START``) where it looks Slavic. When ``marked``, only by the schemes a gallery
+    is read by (``_GALLERY_SCHEMES``), and only where one of them is found."""
     if text.isascii():
-        text = text.lower()
-        if not any_mark.search(text):
-            return []  # most names: nothing of any scheme is there
-    text = unicodedata.normalize("NFC", text.translate(_AS_APOSTROPHE).lower())
-    if max(text) >= "\u0250" or not any_mark.search(text):
+        lower = text.lower()
+        words = lower.replace("'", "").replace("`", "").split() if "'" in lower or "`" in lower else lower.split()
+    else:
+        lower = unicodedata.normalize("NFC", text.translate(_AS_APOSTROPHE).lower())
+        if max(lower, default=" ") >= "\u0250":
+            return []
+        words = _LETTERS.findall(lower.replace("'", ""))
+    # A name's words are asked once each (``_word_traits``): most names bear nothing of any scheme.
+    traits = _name_schemes(words)
+    schemes = traits & (_GALLERY_SCHEMES if marked else _SCHEMES)
+    slavic_start = traits & _SLAVIC_NAME and traits & (_STARTS_E | _STARTS_Y) or traits & _STARTS_IA
+    if not schemes and (marked or not slavic_start):
         return []
-    text = re.sub(r"(?<=\w)'(?=\w)", "", text)
+    text = re.sub(r"(?<=\w)['`](?=\w)", "", lower)
     hardened = _SOFT_J.sub("", text)
-    spellings = [_respelled(hardened, letters, letter) for marks, letters, letter in _LATIN_SCHEMES
-                 if marks.search(text) and not (marked and marks in _NOT_IN_GALLERIES)]
+    spellings = [_respelled(hardened, letters, letter) for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES)
+                 if schemes & (1 << k)]
     plain = _respelled(text)
-    if spellings or not marked:
-        spellings += [iotated for spelled in (plain, *spellings)
-                      if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
-    if not marked and (plain_start := _ENGLISH_IOTATED_START.sub(_without_english_y, plain)) != plain:
-        spellings.append(plain_start)
+    spellings += [iotated for spelled in (plain, *spellings) if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
+    if not marked and traits & _SLAVIC_NAME:
+        spellings.append(_ENGLISH_IOTATED_START.sub(_without_english_y, plain))
     return [s for s in dict.fromkeys(spellings) if s != plain]
-
-
-@lru_cache(maxsize=65536)
-def _marked_word(word: str) -> bool:
-    return _GALLERY_MARK.search(unicodedata.normalize("NFC", word)) is not None
 
 
 def scheme_spellings(text: str) -> list[str]:

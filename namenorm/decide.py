@@ -23,7 +23,8 @@ threshold; otherwise the ``Decision`` says why there is none.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
 
@@ -141,6 +142,27 @@ class Query:
     def foreign(self) -> bool:
         """Written in another script than Latin."""
         return bool(self.allowed & FOREIGN)
+
+
+_SLAVIC_SURNAME = re.compile(r"\w{3,}(?:enko|uk|[oe]va?|sk(?:[iy]{1,2}|a|aya))")
+"""A word with the ending of a Ukrainian, Russian or Belarusian surname (Петренко, Парасюк, Соколов,
+Грушевський), as a faithful reading spells it."""
+SLAVIC_SPELLING = 0.9
+"""Similarity at which a gallery word spells a Slavic surname of the query as its people do, bar
+the ending's variants ("hrushevsky" for "hrushevskyi"; not "vlasiuk" for "parasiuk", 0.80)."""
+
+
+def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
+                              similarity: Callable[[str, str], tuple[float, str]]) -> bool:
+    """True when a word of a query's faithful reading is a Slavic surname (``_SLAVIC_SURNAME``)
+    that no word of the form spells nearly as its people do (``SLAVIC_SPELLING``). Such a surname
+    is written in Latin letters as it is read, so a gallery person who only shares its consonant
+    classes is someone else: Ілля Парасюк is no Illia Vlasiuk, Соломон Андрощук no Solomon
+    Andriichuk. A foreign name in Cyrillic (Джонсон "dzhonson") has no such ending and is read
+    across scripts as before."""
+    return any(_SLAVIC_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING
+                                                       for word in form_words)
+               for read in reading)
 
 
 def _weakest_word(query: str, form: str, whole: float, script: str) -> float:
@@ -333,9 +355,11 @@ class Engine:
             # reading could come closer: the gallery's words are not split and joined for it.
             for words in index.tables.respaced(query.tokens):
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
+        readings = self._faithful_readings(query) if query.foreign else []
         if query.foreign or index.tables.foreign_only:
-            readings = self._faithful_readings(query)
             found += [[h for h in hits if not self._names_disagree(readings, h)] for hits in self._cross_hits(query)]
+        if readings:
+            found = [[h for h in hits if not self._surname_unspelled(readings, h)] for hits in found]
         han_written = index.tables.han_written
         written = han_characters(query.text) if han_written else frozenset()
         if written:
@@ -388,6 +412,16 @@ class Engine:
 
         return any(any(self._is_name(r[i]) for r in readings) and all(other(r[i], word) for r in readings)
                    for i, word in enumerate(form_words))
+
+    def _surname_unspelled(self, readings: Sequence[Sequence[str]], hit: Hit) -> bool:
+        """True when every faithful reading of a query in a letter-for-letter alphabet holds a
+        Slavic surname that no word of a person's form spells as its people do
+        (``_unspelled_slavic_surname``), found across scripts or through the reading itself."""
+        if not readings or self.index.tables.entities[hit.entity].kind != "person":
+            return False
+        form_words = hit.form.split()
+        similarity = self.index.words.similarity
+        return all(_unspelled_slavic_surname(r, form_words, similarity) for r in readings)
 
     def _is_name(self, word: str) -> bool:
         """A given name or surname people have (``known_names``), or a word of a person's name

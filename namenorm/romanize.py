@@ -678,7 +678,12 @@ Serbian and Macedonian, without their marks, write ж and з, ш and с alike.""
 _CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
 
 
-def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
+_BGN_YE_AFTER = frozenset("аеёиоуыэюяйъь")
+"""Letters after which BGN/PCGN writes Russian е and ё as they are written at a word's start, ye
+and yë (Исаева Isayeva, Сысоев Sysoyev), where Russia's passports write e (Isaeva)."""
+
+
+def _spell_cyrillic(text: str, table: _Spellings, ye_after_vowels: bool = False) -> str | None:
     out = []
     lower = text.lower()
     skip = False
@@ -697,7 +702,8 @@ def _spell_cyrillic(text: str, table: _Spellings) -> str | None:
         if spelled is None:
             return None  # a letter this language does not write
         if isinstance(spelled, tuple):
-            spelled = spelled[0] if i == 0 or text[i - 1] in " -" else spelled[1]
+            initial = i == 0 or text[i - 1] in " -" or (ye_after_vowels and lower[i - 1] in _BGN_YE_AFTER)
+            spelled = spelled[0] if initial else spelled[1]
         out.append(spelled)
     return "".join(out)
 
@@ -707,6 +713,8 @@ def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     systems = _CYRILLIC_TABLES[:_LETTER_APART] if faithful else _CYRILLIC_TABLES
     tables = [t for t, ruled_out in systems if not letters & ruled_out]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
+    if any(t is _RUSSIAN for t in tables) and letters & {"е", "ё"}:
+        spellings += filter(None, [_spell_cyrillic(text, _RUSSIAN, ye_after_vowels=True)])
     if faithful:
         return list(dict.fromkeys(spellings))
     if "ж" in letters and spellings:

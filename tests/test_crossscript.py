@@ -199,6 +199,18 @@ def test_english_names_are_not_read_as_a_transliteration_scheme():
     assert Resolver([Entity("valmet", "Valmet", "org")]).resolve("Walmat") is None
 
 
+def test_a_slavic_surname_in_cyrillic_is_not_a_listed_surname_of_the_same_consonants():
+    # Парасюк reads "parasiuk" as its people spell it; Vlasiuk only shares its consonant classes.
+    resolver = Resolver([Entity(name.lower().replace(" ", "-"), name, "person") for name in (
+        "Illia Vlasiuk", "Solomon Andriichuk", "Leon Drozdenko", "Yulia Timoshenko", "Boris Johnson",
+        "Mykhailo Hrushevsky", "Lora Isayeva")])
+    assert [resolver.resolve(q) for q in ("Ілля Парасюк", "Соломон Андрощук", "Леон Атрощенко")] == [None] * 3
+    # spelled as its people spell it, bar the ending, or no Slavic surname at all: found as before
+    assert [resolver.resolve(q).id for q in ("Ілля Власюк", "Юлія Тимошенко", "Михайло Грушевський",
+                                             "Борис Джонсон", "Лора Исаева")] == [
+        "illia-vlasiuk", "yulia-timoshenko", "mykhailo-hrushevsky", "boris-johnson", "lora-isayeva"]
+
+
 def test_a_latin_name_with_one_cyrillic_letter_is_read_as_latin():
     # "Solomіya" with a Cyrillic і: a keyboard switched for one letter, not a name in Cyrillic
     # to be read across scripts (where it came out as Solomiia Chumak).

@@ -177,3 +177,8 @@ def test_burmese_syllables_carry_their_vowel_and_burmese_letter_values():
     assert romanize("ဘရာဇီး") == "barazi"
     assert romanize("တာဂျီကစ္စတန်") == "tajikassatan"  # ဂျ j; a stacked consonant has no vowel
     assert romanize("မောလ်တာ") == "molta"  # ော is o; asat leaves a consonant bare
+
+
+def test_russian_ye_after_a_vowel_is_spelled_both_ways():
+    # BGN/PCGN and the press write Исаева "Isayeva", Russia's passports "Isaeva".
+    assert {"lora isaeva", "lora isayeva"} <= set(native_spellings("Лора Исаева"))

@@ -54,7 +54,7 @@ from .normalize import (
     strip_titles,
     written_words,
 )
-from .parts import GENERATIONAL, is_patronymic, without_patronymic
+from .parts import GENERATIONAL, without_patronymic
 from .places import countries_named
 from .romanize import (
     LETTER_FOR_LETTER,
@@ -344,7 +344,7 @@ class Engine:
             # A name without its patronymic is the same person's; one with another patronymic is not,
             # so a person whose name has one is compared with the query's (not by the form without it).
             tables = index.tables
-            found = [[h for h in hits if not tables.has_patronymic(h.entity) or any(map(is_patronymic, h.form.split()))]
+            found = [[h for h in hits if not tables.has_patronymic(h.entity) or without_patronymic(h.form.split())]
                      for hits in found]
             found.append([replace(h, words=query.short) for h in search(query.short)
                           if not tables.has_patronymic(h.entity)])

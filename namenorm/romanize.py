@@ -394,11 +394,12 @@ def _korean_spellings(text: str) -> list[str]:
 
 _SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iylt])j(?=[aeiouy])|(?<=[nrdszc])j[aeu]$|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly,
-Ukraine's DSTU 9112): its letters with marks, the j of й (Sergej, Nikolaj), the j of я, ю, є, ї
+Ukraine's DSTU 9112): its letters with marks; the j of й (Sergej, Nikolaj); the j of я, ю, є, ї
 after i, y, l or t (Kyjiv, Julija, Tetjana; not after a, o or u, where Raja, Soja and Fujimori
-write a j of their own; after another consonant at a word's end, Vasja, Sonja, and elsewhere only
-in a name that looks Slavic, Jacenjuk, not Benjamin: ``_SOFTENED_VOWEL``), the j of a soft sign (Lesj, Irvanecj), of a й before a consonant
-(Ghajda), and DSTU 9112's gh for г before a consonant (Ghlib)."""
+write a j of their own), after another consonant at a word's end (Vasja, Sonja) and elsewhere only
+in a name that looks Slavic (Jacenjuk, not Benjamin: ``_SOFTENED_VOWEL``); the j of a soft sign
+(Lesj, Irvanecj) and of a й before a consonant (Ghajda); DSTU 9112's gh for г before a consonant
+(Ghlib)."""
 _SCHOLARLY_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                       "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
                       "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi", "ğ": "h", "gh": "h", "x": "kh"}

@@ -252,11 +252,12 @@ def patronymic_forms(entity: Entity, spellings: Sequence[str] = ()) -> list[str]
     if entity.kind != "person":
         return []
     found = []
-    for form in (*(normalize_cached(f) for f in entity.forms), *spellings):
+    own = [normalize_cached(f) for f in entity.forms]
+    for form in (*own, *spellings):
         words = form.split()
         short = without_patronymic(words)
         if short is not None:
             found += [" ".join(given_first(words)), " ".join(short)]
             if words[-1] != short[-1]:
                 found.append(f"{short[-1]} {short[0]}")  # as recorded, the patronymic left out
-    return [f for f in dict.fromkeys(found) if f not in spellings and f != form]
+    return [f for f in dict.fromkeys(found) if f not in spellings and f not in own]

@@ -23,7 +23,7 @@ from ..keys import PackedWordKeys, WordKeys, keyed_similarities, spelling_varian
 from ..model import Entity, EntityList, Role
 from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
-from ..parts import PARTICLES, given_first, is_patronymic, parse_person, parse_surname
+from ..parts import PARTICLES, given_first, parse_person, parse_surname, without_patronymic
 from ..places import (
     PLACE_TABLES,
     CountryRows,
@@ -520,10 +520,10 @@ class FormTables:
         return words > 1 and self.form_tier[f] == SURNAME and len(self.form_tokens[f]) < words
 
     def has_patronymic(self, e_idx: int) -> bool:
-        """Whether a person's name holds a patronymic (``parts.is_patronymic``): Mykola Ivanovych
+        """Whether a person's name holds a patronymic (``parts.without_patronymic``): Mykola Ivanovych
         Petrenko is no Mykola Petrovych Petrenko, whatever their given name and surname."""
         entity = self.entities[e_idx]
-        return entity.kind == "person" and any(map(is_patronymic, normalize_cached(entity.name).split()))
+        return entity.kind == "person" and without_patronymic(normalize_cached(entity.name).split()) is not None
 
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.

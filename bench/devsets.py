@@ -43,7 +43,7 @@ Sets:
   other system those packages implement: 27 for Russian (ISO 9, GOST, ICAO passports, the French
   table of Russian passports...), DSTU 9112 A and B for Ukrainian. Spellings a system shares with
   the gallery's are left out. Unknowns: people with held-out surnames, by the same systems. And
-  the other way round: 1,000 more people the gallery writes by one of the 26 Latin systems, asked
+  the other way round: 1,000 more people the gallery writes by one of the 27 Latin systems, asked
   for as the press writes them. And 1,000 Ukrainian people the gallery writes as records do
   (surname, given name, patronymic), asked for in any order, with or without the patronymic, by
   any of the systems or in Cyrillic. Report only: no fitted number has seen a Latin name in
@@ -1159,6 +1159,7 @@ def _build_org_names(seed: int, size: int) -> DevSet:
 SLAVIC_GALLERY = 3000
 """People in the slavic_schemes gallery, half with Russian names and half with Ukrainian ones."""
 _QUERIES_PER_PERSON = 2
+"""Systems each gallery person of slavic_schemes is asked by."""
 SLAVIC_RECORDS = 1000
 """People with Ukrainian names the slavic_schemes gallery writes as records do, surname, given name,
 patronymic (Faker's uk_UA patronymics), asked for in one of ``_RECORD_ORDERS``."""

@@ -144,25 +144,29 @@ class Query:
         return bool(self.allowed & FOREIGN)
 
 
-_SLAVIC_SURNAME = re.compile(r"\w{3,}(?:enko|uk|[oe]va?|sk(?:[iy]{1,2}|a|aya))")
-"""A word with the ending of a Ukrainian, Russian or Belarusian surname (Петренко, Парасюк, Соколов,
-Грушевський), as a faithful reading spells it."""
+_UKRAINIAN_SURNAME = re.compile(r"\w{3,}(?:enko|uk)")
+"""A word with the ending of a Ukrainian surname (Петренко, Парасюк, Андрощук), as a faithful
+reading spells it and as a gallery writes it in Latin letters: Ukraine's own system is the one the
+press and the records use. Russian and Polish endings are not held so: a gallery writes
+Rachmaninoff, Lewandowski, Chomsky and Casanova as their bearers do."""
 SLAVIC_SPELLING = 0.9
-"""Similarity at which a gallery word spells a Slavic surname of the query as its people do, bar
-the ending's variants ("hrushevsky" for "hrushevskyi"; not "vlasiuk" for "parasiuk", 0.80)."""
+"""Similarity at which a gallery word spells a Ukrainian surname of the query as its people do,
+bar the ending's variants ("kovalchuk" for "kovalczuk"; not "vlasiuk" for "parasiuk", 0.80)."""
 
 
 def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
                               similarity: Callable[[str, str], tuple[float, str]]) -> bool:
-    """True when a word of a query's faithful reading is a Slavic surname (``_SLAVIC_SURNAME``)
-    that no word of the form spells nearly as its people do (``SLAVIC_SPELLING``). Such a surname
-    is written in Latin letters as it is read, so a gallery person who only shares its consonant
-    classes is someone else: Ілля Парасюк is no Illia Vlasiuk, Соломон Андрощук no Solomon
-    Andriichuk. A foreign name in Cyrillic (Джонсон "dzhonson") has no such ending and is read
-    across scripts as before."""
-    return any(_SLAVIC_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING
-                                                       for word in form_words)
-               for read in reading)
+    """True when a word of a query's faithful reading is a Ukrainian surname
+    (``_UKRAINIAN_SURNAME``) that a word of the form with such an ending only resembles
+    (``SLAVIC_SPELLING``), and no word of the form spells nearly as its people do. Such a surname
+    is written in Latin letters as it is read, so a person who only shares its consonant classes
+    and ending is someone else: Ілля Парасюк is no Illia Vlasiuk, Соломон Андрощук no Solomon
+    Andriichuk. A form without such a surname (Johnson for Джонсон, Lewandowski for Левандовский)
+    is weighed as before."""
+    suffixed = [word for word in form_words if _UKRAINIAN_SURNAME.fullmatch(word)]
+    return bool(suffixed) and any(
+        _UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING for word in form_words)
+        for read in reading)
 
 
 def _weakest_word(query: str, form: str, whole: float, script: str) -> float:
@@ -245,8 +249,9 @@ class Engine:
             if head:
                 allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
         # As its people spell it where the name is in another script (Петренко Микола Іванович).
-        short = next(filter(None, map(without_patronymic, map(str.split, spelled))), None) if spelled else None
-        short = short or without_patronymic(tokens)
+        given = self.index.tables.first_names
+        short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
+        short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()))
@@ -344,8 +349,8 @@ class Engine:
             # A name without its patronymic is the same person's; one with another patronymic is not,
             # so a person whose name has one is compared with the query's (not by the form without it).
             tables = index.tables
-            found = [[h for h in hits if not tables.has_patronymic(h.entity) or without_patronymic(h.form.split())]
-                     for hits in found]
+            found = [[h for h in hits if not tables.has_patronymic(h.entity)
+                      or without_patronymic(h.form.split(), tables.first_names)] for hits in found]
             found.append([replace(h, words=query.short) for h in search(query.short)
                           if not tables.has_patronymic(h.entity)])
         kept = 1.0 - 1.0 / max(sum(map(len, query.tokens)), 1)
@@ -415,7 +420,7 @@ class Engine:
 
     def _surname_unspelled(self, readings: Sequence[Sequence[str]], hit: Hit) -> bool:
         """True when every faithful reading of a query in a letter-for-letter alphabet holds a
-        Slavic surname that no word of a person's form spells as its people do
+        Ukrainian surname that no word of a person's form spells as its people do
         (``_unspelled_slavic_surname``), found across scripts or through the reading itself."""
         if not readings or self.index.tables.entities[hit.entity].kind != "person":
             return False
@@ -495,7 +500,8 @@ class Engine:
         vowels = spelling = word_spelling = 1.0
         if similar and query.foreign:
             # The query's reading, without the patronymic where the hit was found without it.
-            read = " ".join(without_patronymic(query.tokens) or ()) if hit.words and hit.words == query.short else ""
+            read = (" ".join(without_patronymic(query.tokens, index.tables.first_names) or ())
+                    if hit.words and hit.words == query.short else "")
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .model import Role
 
-__all__ = ["GENERATIONAL", "PARTICLES", "NamePart", "Role", "given_first", "is_patronymic", "parse_person",
-           "parse_surname", "surname_start", "without_patronymic"]
+__all__ = ["GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role", "given_first", "is_patronymic",
+           "parse_person", "parse_surname", "surname_start", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
@@ -26,6 +26,8 @@ PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "ovitch", "evitch", "o
                       "ewitsch", "owytsch", "ewytsch", "ovna", "evna", "ivna", "ichna")
 """Endings of East Slavic patronymics, as the transliteration schemes write them (Ivanovych,
 Ivanovich, Ivanovitch, Iwanowitsch; Ivanivna, Ivanovna, Illichna)."""
+_WOMENS_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna")
+"""The endings of a woman's patronymic, which no surname has."""
 _MIN_PATRONYMIC = 7
 """Fewest letters of a patronymic (Ilyich, the shortest, ends otherwise)."""
 
@@ -76,31 +78,36 @@ def is_patronymic(word: str) -> bool:
     return len(word) >= _MIN_PATRONYMIC and word.endswith(PATRONYMIC_ENDINGS)
 
 
-def given_first(words: Sequence[str]) -> list[str]:
+def given_first(words: Sequence[str], given: Container[str] = ()) -> list[str]:
     """The words of a name in the order given name, patronymic, surname.
 
     Ukrainian and Russian records write surname, given name, patronymic ("Petrenko Mykola
-    Ivanovych"): three words, the last a patronymic and the middle not. Every other name is
-    left as written ("Dmitri Dmitrievich Shostakovich" is given-first already).
+    Ivanovych"): three words, the last a patronymic and the middle not. A man's patronymic ends
+    as some surnames do (Rabinovich), so where the first word is a given name (``given``) the
+    name is given-first already ("Anna Maria Rabinovich"); a woman's (-ovna, -ivna) is no surname.
+    Every other name is left as written ("Dmitri Dmitrievich Shostakovich").
 
     >>> given_first("petrenko mykola ivanovych".split()), given_first("dmitri dmitrievich shostakovich".split())
     (['mykola', 'ivanovych', 'petrenko'], ['dmitri', 'dmitrievich', 'shostakovich'])
+    >>> given_first("anna maria rabinovich".split(), given={"anna", "maria"})
+    ['anna', 'maria', 'rabinovich']
     """
-    if len(words) == 3 and is_patronymic(words[2]) and not is_patronymic(words[1]):
+    if (len(words) == 3 and is_patronymic(words[2]) and not is_patronymic(words[1])
+            and (words[2].endswith(_WOMENS_PATRONYMIC_ENDINGS) or words[0] not in given)):
         return [words[1], words[2], words[0]]
     return list(words)
 
 
-def without_patronymic(words: Sequence[str]) -> list[str] | None:
-    """A three-word name with a patronymic as its given name and surname, given-first; None for
-    any other name.
+def without_patronymic(words: Sequence[str], given: Container[str] = ()) -> list[str] | None:
+    """A three-word name with a patronymic as its given name and surname, given-first
+    (``given_first``); None for any other name.
 
     >>> without_patronymic("petrenko mykola ivanovych".split()), without_patronymic("mykola petrenko".split())
     (['mykola', 'petrenko'], None)
     """
     if len(words) != 3:
         return None
-    ordered = given_first(words)
+    ordered = given_first(words, given)
     if not is_patronymic(ordered[1]):
         return None
     return [ordered[0], ordered[2]]
@@ -125,7 +132,7 @@ def parse_person(words: Sequence[str], given: Container[str] = (),
     >>> [p.role for p in parse_person("petrenko mykola ivanovych".split())]
     ['surname', 'given', 'middle']
     """
-    if given_first(words) != list(words):
+    if given_first(words, given) != list(words):
         return NamePart(words[0], "surname"), NamePart(words[1], "given"), NamePart(words[2], "middle")
     end = len(words)
     while end > 1 and words[end - 1] in GENERATIONAL:

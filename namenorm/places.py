@@ -211,13 +211,14 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
 
 @lru_cache(maxsize=len(_TABLES))
 def _shared_names(table: str) -> frozenset[str]:
-    """Normalized names that two rows of a table list: the translations disagree, or err (the Irish
-    name of the Democratic Republic of the Congo is listed for Algeria too), so neither place
-    gets them."""
+    """Names in other languages that two rows of a table list, as written (``_written_key``): a
+    translation the source gives to two places (the Irish name of the Democratic Republic of the
+    Congo is listed for Algeria too), which neither place gets. Names that only normalize alike
+    (Baku's "Bakı", Bangui's "Bãki") stay each row's; English names are not asked."""
     rows_of: dict[str, int] = {}
     shared = set()
-    for row, (english, others) in enumerate(_TABLES[table]()):
-        for name in {normalize_cached(name) for name in (*english, *others)}:
+    for row, (_english, others) in enumerate(_TABLES[table]()):
+        for name in {_written_key(name) for name in others}:
             if rows_of.setdefault(name, row) != row:
                 shared.add(name)
     return frozenset(shared)
@@ -243,5 +244,5 @@ def _claims(rows: Sequence[tuple[tuple[str, ...], tuple[str, ...]]], forms_of: d
             found.pop(e_idx, None)  # one place, two countries ("Congo"): neither
             continue
         claimed.add(e_idx)
-        found[e_idx] = english + tuple(name for name in others if normalize_cached(name) not in ambiguous)
+        found[e_idx] = english + tuple(name for name in others if _written_key(name) not in ambiguous)
     return found

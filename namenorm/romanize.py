@@ -60,6 +60,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .parts import GENERATIONAL
+
 __all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "faithful_spellings",
            "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
            "scheme_spellings", "writes_short_vowels"]
@@ -392,24 +394,25 @@ def _korean_spellings(text: str) -> list[str]:
             for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
 
 
-_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iylt])j(?=[aeiouy])|(?<=[nrdszc])j[aeu]$|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])|\bgh(?![aeiouy])")
+_SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iylt])j(?=[aeiouy])|(?<=[nrdszc])j[aeu]$|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|\bgh(?![aeiouy])")
 """What tells a Latin name transliterated by a Slavic scheme (ISO 9, Czech, Polish, scholarly,
 Ukraine's DSTU 9112): its letters with marks; the j of й (Sergej, Nikolaj); the j of я, ю, є, ї
 after i, y, l or t (Kyjiv, Julija, Tetjana; not after a, o or u, where Raja, Soja and Fujimori
 write a j of their own), after another consonant at a word's end (Vasja, Sonja) and elsewhere only
 in a name that looks Slavic (Jacenjuk, not Benjamin: ``_SOFTENED_VOWEL``); the j of a soft sign
-(Lesj, Irvanecj) and of a й before a consonant (Ghajda); DSTU 9112's gh for г before a consonant
-(Ghlib)."""
+(Lesj, Irvanecj); DSTU 9112's gh for г before a consonant (Ghlib)."""
 _SCHOLARLY_LETTERS = {"šč": "shch", "ch": "kh", "cz": "ch", "sz": "sh", "rz": "zh", "š": "sh", "ž": "zh", "č": "ch",
                       "ć": "ch", "ś": "sh", "ź": "zh", "ż": "zh", "ř": "rzh", "ě": "ye", "ł": "l", "c": "ts", "w": "v",
                       "j": "y", "ŝ": "shch", "â": "ya", "û": "yu", "ê": "ye", "ï": "yi", "ğ": "h", "gh": "h", "x": "kh"}
 """Letters of those schemes as English spells the same sounds (Tymošenko Tymoshenko, Chmel'nyc'kyj
 Khmelnytskyy, Lwiw Lviv, Julija Yuliya; ISO 9 writes я ю є ї щ as â û ê ï ŝ, Ukraine's DSTU 9112
 г as ğ or gh, it and the scholarly system х as x)."""
-_GOST_ASCII_MARKS = re.compile(r"shh|jj|c(?=[eo]v\b|[iy]na?\b)|(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])")
+_GOST_ASCII_MARKS = re.compile(r"shh|jj|c(?=[eo]v\b|[iy]na?\b)")
 """What tells a name in the ASCII schemes of the Russian standards (GOST 7.79 system B, GOST
-16876's second table, and DSTU 9112's and the scholarly х): щ written shh, й jj, х x (Shherbakov,
-Samojjlov, Tixonov, Juxym), and ц c before a Russian ending (Kuznecov, Zajcev)."""
+16876's second table, and DSTU 9112's and the scholarly х): щ written shh, й jj (Shherbakov,
+Samojjlov), ц c before a Russian ending (Kuznecov, Zajcev), and х written x (Tixonov, Juxym;
+``_X_FOR_KH``: in a query, wherever it is read; in a gallery, in a name that looks Slavic only,
+where Alexander, Xavier and Xi Jinping would hold it)."""
 _GOST_ASCII_LETTERS = {"shh": "shch", "jj": "y", "x": "kh", "ch": "ch", "c": "ts", "j": "y"}
 """Their letters as English spells them (ch is ч there, c is ц)."""
 _GERMAN_MARKS = re.compile(r"tsch|sch\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|[iy]r|[iy]n)$|iw\b|iwsk|\w*w\w*(?:[oe]w|[oe]wa|ij|yj|ja|ju|je|sk|zk)\b")
@@ -423,11 +426,12 @@ _FRENCH_MARKS = re.compile(r"(?<![aeiou])tch|vitch$|iou|ou\w*(?:ov|ev|ine|ina|en
 """What tells a Slavic name in French spelling (Girodet's, and the French table of Russian
 passports): tch for ч after a consonant (Chevtchenko; the tch of Ritchie follows a vowel), ou for у
 in a word with a Slavic ending (Joukov, Loukine), or in a name with one (``_SLAVIC_ENDING``)."""
-_FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "kh": "kh", "ou": "u", "iou": "yu", "dj": "dzh",
+_FRENCH_LETTERS = {"chtch": "shch", "tch": "ch", "ch": "sh", "ou": "u", "iou": "yu", "dj": "dzh",
                    "j": "zh", "ia": "ya", "ï": "yi", "gue": "ge", "gui": "gi", "ss": "s", "ine": "in"}
-_PASSPORT_MARKS = re.compile(r"(?:\b|[bcdfghklmnprstvz])iu|ii\b|iia\b")
+_PASSPORT_MARKS = re.compile(r"(?:\b|[bcdfghklmnprstvz])iu|(?<=[a-hj-uwyz])ii\b|iia\b")
 """What tells a name in the passports' system (ICAO 9303, and Ukraine's KMU 55 inside a word):
-iu for ю, ii for the ий of a Russian name's end, iia for ия (Iuliia, Liubomir, Fotii)."""
+iu for ю, ii for the ий of a Russian name's end (not the numeral of Henry VIII), iia for ия
+(Iuliia, Liubomir, Fotii)."""
 _PASSPORT_LETTERS = {"iu": "yu", "ia": "ya", "ie": "ye", "ii": "iy"}
 """Their letters as English spells them (Iuliia Yuliya, Kudriavtsev Kudryavtsev, Fotii Fotiy)."""
 _RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich$|[eo]vna$|^g\w*(?:enko|[iy]?uk|chuk)$")
@@ -440,6 +444,7 @@ h in Ukrainian: Grigory Hryhorii; Sergeevich Serhiiovych, Petrovna Petrivna)."""
 
 
 def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """A scheme's marks and letters, with the pattern that finds its letters, longest first."""
     return marks, letters, re.compile("|".join(sorted(letters, key=len, reverse=True)))
 
 
@@ -468,27 +473,32 @@ def _without_english_y(match: re.Match[str]) -> str:
     return "" if match.string[match.end()] == "e" else "i"
 
 
-_SLAVIC_ENDING = re.compile(r"\w{3}(?:[oe]va?|[iy]na|enko|[iy]?uk|chuk|sk|sk[iy]{1,2}|ska|skaya|[oe]v[iy]ch|vna|ych)$")
+_SLAVIC_ENDING = re.compile(r"\w{3}(?:[oe]va?|enko|[iy]?uk|chuk|sk|sk[iy]{1,2}|ska|skaya|[oe]v[iy]ch|vna|ych)$")
 """The ending of a Russian, Ukrainian or Belarusian surname, patronymic or town (-sk): a name with
-one may be read with the French ou (Zouev), a j after any consonant (Jacenjuk) and with the Ye,
-Yu, Ya English begins words with (Egor Novykov). Not -in, which ends Martin and Kevin as often as
-Putin."""
-_SOFTENED_VOWEL = re.compile(r"(?<=[nrdszc])j(?=[aeiouy])")
+one may be read with the French ou (Zouev), a j after any consonant (Jacenjuk), an x in a gallery
+(``_X_FOR_KH``) and with the Ye, Yu, Ya English begins words with (Egor Novykov, Iakutsk). Not
+-in or -ina, which end Martin and Christina as often as Putin and Mukhina."""
+_SOFTENED_VOWEL = re.compile(r"(?<=[nrdszc])j(?=[aeiouy])|(?<=[aeiouy])j(?=[bcdfghklmnprstvz])")
+"""A j after n, r, d, s, z or c with a vowel after it, the softened я, ю, є of DSTU 9112 and the
+scholarly system (Jacenjuk), or a j between a vowel and a consonant, their й (Kajdash): read so
+only in a name that looks Slavic (not Benjamin, Desjardins, Dijkstra, Kejriwal)."""
+_X_FOR_KH = re.compile(r"(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])")
+"""An x before a vowel, which GOST 7.79, DSTU 9112 and the scholarly system write for х."""
 _UKRAINIAN_ENDING = re.compile(r"(?:enko|[iy]?uk|chuk)$")
 """The ending of a Ukrainian surname: a name with one and a g may be the Russian form of it."""
-_GERMAN, _FRENCH, _PASSPORT, _RUSSIAN_FORM = 2, 3, 4, 5
-"""Places of those schemes in ``_LATIN_SCHEMES``."""
+_SCHOLARLY, _GOST_ASCII, _GERMAN, _FRENCH, _PASSPORT, _RUSSIAN_FORM = (
+    [marks for marks, _, _ in _LATIN_SCHEMES].index(marks) for marks in (
+        _SCHOLARLY_MARKS, _GOST_ASCII_MARKS, _GERMAN_MARKS, _FRENCH_MARKS, _PASSPORT_MARKS, _RUSSIAN_FORM_MARKS))
+"""Places of the schemes in ``_LATIN_SCHEMES``."""
 _SCHEMES = (1 << len(_LATIN_SCHEMES)) - 1
 _GALLERY_SCHEMES = _SCHEMES & ~(1 << _GERMAN) & ~(1 << _PASSPORT)
 """Schemes a gallery's names are read by: not German, whose sch is a German name's more often,
 nor the passports', whose iu and ii are how Ukraine's own system writes a name inside a word
 (Liubomyr, Yurii), the spelling a gallery of Ukrainians holds already."""
-_SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _STARTS_IA, _HAS_SOFTENED = (
+_SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _HAS_SOFTENED, _HAS_X = (
     1 << (len(_LATIN_SCHEMES) + k) for k in range(8))
-_SCHOLARLY = 0
-_IA_START = re.compile(r"i[aeu][a-z]")
-"""A word beginning Ia, Ie, Iu, which English words hardly do (Iakutsk, Iuliia): read with Ya, Ye,
-Yu whatever the rest of the name."""
+"""The traits of a word read with the rest of its name (``_name_schemes``), as bits after the
+schemes'."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -499,23 +509,27 @@ def _word_traits(word: str) -> int:
     traits = sum(1 << k for k, (marks, _, _) in enumerate(_LATIN_SCHEMES) if marks.search(word))
     for bit, found in ((_SLAVIC_NAME, _SLAVIC_ENDING.search(word)), (_UKRAINIAN_NAME, _UKRAINIAN_ENDING.search(word)),
                        (_HAS_OU, "ou" in word), (_HAS_G, "g" in word), (_STARTS_E, _IOTATED_START.match(word)),
-                       (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)), (_STARTS_IA, _IA_START.match(word)),
-                       (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word))):
+                       (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)),
+                       (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word)),
+                       (_HAS_X, "x" in word and _X_FOR_KH.search(word))):
         if found:
             traits |= bit
     return traits
 
 
-def _name_schemes(words: list[str]) -> int:
+def _name_schemes(words: list[str], marked: bool) -> int:
     """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
-    ou and the Russian form's g count in a name that looks Slavic or Ukrainian."""
+    ou, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
+    Russian form's g in one that looks Ukrainian; a query's x wherever it is."""
     traits = 0
     for word in words:
         traits |= _word_traits(word)
     if traits & _SLAVIC_NAME:
-        for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY)):
+        for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY), (_HAS_X, _GOST_ASCII)):
             if traits & trait:
                 traits |= 1 << scheme
+    elif traits & _HAS_X and not marked:
+        traits |= 1 << _GOST_ASCII
     if traits & _UKRAINIAN_NAME and traits & _HAS_G:
         traits |= 1 << _RUSSIAN_FORM
     return traits
@@ -534,27 +548,35 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     is read by (``_GALLERY_SCHEMES``), and only where one of them is found."""
     if text.isascii():
         lower = text.lower()
-        words = lower.replace("'", "").replace("`", "").split() if "'" in lower or "`" in lower else lower.split()
     else:
         lower = unicodedata.normalize("NFC", text.translate(_AS_APOSTROPHE).lower())
-        if max(lower, default=" ") >= "\u0250":
-            return []
-        words = _LETTERS.findall(lower.replace("'", ""))
+        if any(ch >= "\u0250" and ch.isalpha() for ch in lower):
+            return []  # a letter of another script
     # A name's words are asked once each (``_word_traits``): most names bear nothing of any scheme.
-    traits = _name_schemes(words)
+    traits = _name_schemes(_LETTERS.findall(lower.replace("'", "").replace("`", "")), marked)
     schemes = traits & (_GALLERY_SCHEMES if marked else _SCHEMES)
-    slavic_start = traits & _SLAVIC_NAME and traits & (_STARTS_E | _STARTS_Y) or traits & _STARTS_IA
-    if not schemes and (marked or not slavic_start):
+    slavic = traits & _SLAVIC_NAME
+    if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):
         return []
     text = re.sub(r"(?<=\w)['`](?=\w)", "", lower)
     hardened = _SOFT_J.sub("", text)
     spellings = [_respelled(hardened, letters, letter) for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES)
                  if schemes & (1 << k)]
     plain = _respelled(text)
-    spellings += [iotated for spelled in (plain, *spellings) if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
-    if not marked and traits & _SLAVIC_NAME:
-        spellings.append(_ENGLISH_IOTATED_START.sub(_without_english_y, plain))
-    return [s for s in dict.fromkeys(spellings) if s != plain]
+    if slavic:
+        spellings += [iotated for spelled in (plain, *spellings)
+                      if (iotated := _IOTATED_START.sub("y", spelled)) != spelled]
+        if not marked:
+            spellings.append(_ENGLISH_IOTATED_START.sub(_without_english_y, plain))
+    return [_kept_suffixes(s, plain) for s in dict.fromkeys(spellings) if s != plain]
+
+
+def _kept_suffixes(spelled: str, plain: str) -> str:
+    """A respelled name with the generational suffixes of ``plain`` as written ("Jr", not "yr")."""
+    words, plain_words = spelled.split(), plain.split()
+    if len(words) != len(plain_words) or GENERATIONAL.isdisjoint(plain_words):
+        return spelled
+    return " ".join(p if p in GENERATIONAL else w for w, p in zip(words, plain_words, strict=True))
 
 
 def scheme_spellings(text: str) -> list[str]:
@@ -568,6 +590,8 @@ def scheme_spellings(text: str) -> list[str]:
 
 
 def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None) -> str:
+    """``text`` with a scheme's ``letters`` (found by ``letter``) spelled as English spells them,
+    then read as normalizing reads it: unidecode, lower-case words."""
     if letters and letter:
         text = letter.sub(lambda m: letters[m.group()], text)
     return " ".join(re.sub(r"[^a-z]+", " ", unidecode(text)).split())

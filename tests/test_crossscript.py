@@ -196,6 +196,10 @@ def test_english_names_are_not_read_as_a_transliteration_scheme():
     # The w of Walmart, Barlow and Andrew and the tch of Ritchie are English; read as German or
     # French they would be "valmart", "barlov", "andrev" and "riche".
     assert [native_spellings(name) for name in ("Walmart", "Guy Ritchie", "Barlow", "Andrew")] == [[], [], [], []]
+    # nor Ian as Yan, Henry VIII's numeral as a passport's ii, Dijkstra's j as a й, Christina as Slavic
+    assert [native_spellings(name) for name in ("Ian Smith", "Henry VIII", "Edsger Dijkstra", "Christina Rousseau")] == [
+        [], [], [], []]
+    assert Resolver([Entity("yan", "Yan Smith", "person")]).resolve("Ian Smith") is None
     assert Resolver([Entity("valmet", "Valmet", "org")]).resolve("Walmat") is None
 
 
@@ -209,6 +213,12 @@ def test_a_slavic_surname_in_cyrillic_is_not_a_listed_surname_of_the_same_conson
     assert [resolver.resolve(q).id for q in ("Ілля Власюк", "Юлія Тимошенко", "Михайло Грушевський",
                                              "Борис Джонсон", "Лора Исаева")] == [
         "illia-vlasiuk", "yulia-timoshenko", "mykhailo-hrushevsky", "boris-johnson", "lora-isayeva"]
+    # surnames their bearers spell otherwise than a Ukrainian reading does
+    others = Resolver([Entity(name.lower().replace(" ", "-"), name, "person") for name in (
+        "Robert Lewandowski", "Sergei Rachmaninoff", "Noam Chomsky", "Giacomo Casanova", "Michail Gorbatschow")])
+    assert [others.resolve(q).id for q in ("Роберт Левандовский", "Сергей Рахманинов", "Ноам Хомский",
+                                           "Джакомо Казанова", "Михаил Горбачёв")] == [
+        "robert-lewandowski", "sergei-rachmaninoff", "noam-chomsky", "giacomo-casanova", "michail-gorbatschow"]
 
 
 def test_a_latin_name_with_one_cyrillic_letter_is_read_as_latin():

@@ -108,7 +108,7 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     """
     if entity.kind != "person":
         return []
-    parts = [p for p in parse_person(given_first(normalize_cached(entity.name).split()), given, particles)
+    parts = [p for p in parse_person(given_first(normalize_cached(entity.name).split(), given), given, particles)
              if p.role != "suffix"]
     if len(parts) < 2 or len(parts[-1].text) < 3:
         return []
@@ -238,11 +238,12 @@ def native_forms(entity: Entity) -> list[str]:
                          else ())))
 
 
-def patronymic_forms(entity: Entity, spellings: Sequence[str] = ()) -> list[str]:
+def patronymic_forms(entity: Entity, spellings: Sequence[str] = (), given: Container[str] = ()) -> list[str]:
     """A person's name written with a patronymic, as the name is also written: given-first, and
     without the patronymic, which is left out as often as not ("Mykola Ivanovych Petrenko",
     "Mykola Petrenko" and "Petrenko Mykola" for Petrenko Mykola Ivanovych). ``spellings`` are the
-    name's other normalized forms to read too (``native_forms``: Петренко Микола Іванович).
+    name's other normalized forms to read too (``native_forms``: Петренко Микола Іванович); ``given``,
+    the given names that tell a man's name given-first from a record (``parts.given_first``).
 
     >>> patronymic_forms(Entity("p", "Petrenko Mykola Ivanovych", "person"))
     ['mykola ivanovych petrenko', 'mykola petrenko', 'petrenko mykola']
@@ -255,9 +256,9 @@ def patronymic_forms(entity: Entity, spellings: Sequence[str] = ()) -> list[str]
     own = [normalize_cached(f) for f in entity.forms]
     for form in (*own, *spellings):
         words = form.split()
-        short = without_patronymic(words)
+        short = without_patronymic(words, given)
         if short is not None:
-            found += [" ".join(given_first(words)), " ".join(short)]
+            found += [" ".join(given_first(words, given)), " ".join(short)]
             if words[-1] != short[-1]:
                 found.append(f"{short[-1]} {short[0]}")  # as recorded, the patronymic left out
     return [f for f in dict.fromkeys(found) if f not in spellings and f not in own]

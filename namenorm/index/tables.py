@@ -192,7 +192,7 @@ class FormTables:
         other_words: set[str] = set()
         for entity in tables.entities:
             if entity.kind == "person":
-                words = given_first(normalize_cached(entity.name).split())
+                words = given_first(normalize_cached(entity.name).split(), tables.given)
                 if len(words) > 1:
                     person_first.add(words[0])
             else:
@@ -224,7 +224,7 @@ class FormTables:
             for spelling in native:
                 derived.add(spelling)
                 tables._claim(spelling, e_idx, WEAK, 0)
-            for form in patronymic_forms(entity, native):
+            for form in patronymic_forms(entity, native, first_names):
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, 0)
             for name in place_exonyms.get(e_idx, ()):
@@ -523,7 +523,8 @@ class FormTables:
         """Whether a person's name holds a patronymic (``parts.without_patronymic``): Mykola Ivanovych
         Petrenko is no Mykola Petrovych Petrenko, whatever their given name and surname."""
         entity = self.entities[e_idx]
-        return entity.kind == "person" and without_patronymic(normalize_cached(entity.name).split()) is not None
+        return entity.kind == "person" and any(without_patronymic(normalize_cached(form).split(), self.first_names)
+                                               for form in entity.forms)
 
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.

@@ -23,7 +23,6 @@ threshold; otherwise the ``Decision`` says why there is none.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
@@ -58,6 +57,7 @@ from .parts import GENERATIONAL, without_patronymic
 from .places import countries_named
 from .romanize import (
     LETTER_FOR_LETTER,
+    UKRAINIAN_SURNAME,
     drops_final_r,
     faithful_spellings,
     han_characters,
@@ -144,11 +144,6 @@ class Query:
         return bool(self.allowed & FOREIGN)
 
 
-_UKRAINIAN_SURNAME = re.compile(r"\w{3,}(?:enko|uk)")
-"""A word with the ending of a Ukrainian surname (Петренко, Парасюк, Андрощук), as a faithful
-reading spells it and as a gallery writes it in Latin letters: Ukraine's own system is the one the
-press and the records use. Russian and Polish endings are not held so: a gallery writes
-Rachmaninoff, Lewandowski, Chomsky and Casanova as their bearers do."""
 SLAVIC_SPELLING = 0.9
 """Similarity at which a gallery word spells a Ukrainian surname of the query as its people do,
 bar the ending's variants ("kovalchuk" for "kovalczuk"; not "vlasiuk" for "parasiuk", 0.80)."""
@@ -157,15 +152,16 @@ bar the ending's variants ("kovalchuk" for "kovalczuk"; not "vlasiuk" for "paras
 def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
                               similarity: Callable[[str, str], tuple[float, str]]) -> bool:
     """True when a word of a query's faithful reading is a Ukrainian surname
-    (``_UKRAINIAN_SURNAME``) that a word of the form with such an ending only resembles
+    (``romanize.UKRAINIAN_SURNAME``) that a word of the form with such an ending only resembles
     (``SLAVIC_SPELLING``), and no word of the form spells nearly as its people do. Such a surname
     is written in Latin letters as it is read, so a person who only shares its consonant classes
     and ending is someone else: Ілля Парасюк is no Illia Vlasiuk, Соломон Андрощук no Solomon
     Andriichuk. A form without such a surname (Johnson for Джонсон, Lewandowski for Левандовский)
-    is weighed as before."""
-    suffixed = [word for word in form_words if _UKRAINIAN_SURNAME.fullmatch(word)]
+    is weighed as before: Russian and Polish surnames are written as their bearers spell them
+    (Rachmaninoff, Chomsky), not as a reading does."""
+    suffixed = [word for word in form_words if UKRAINIAN_SURNAME.fullmatch(word)]
     return bool(suffixed) and any(
-        _UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING for word in form_words)
+        UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING for word in form_words)
         for read in reading)
 
 

@@ -22,11 +22,13 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
 """Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""
-PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "ovitch", "evitch", "ovytch", "ovyc", "evyc", "owitsch",
-                      "ewitsch", "owytsch", "ewytsch", "ovna", "evna", "ivna", "ichna")
+PATRONYMIC_ENDINGS = ("ovych", "evych", "ovich", "evich", "ovitch", "evitch", "ovytch", "ovyc", "evyc", "ovic",
+                      "evic", "owitsch", "ewitsch", "owytsch", "ewytsch", "avich", "ovna", "evna", "ivna", "ichna",
+                      "auna")
 """Endings of East Slavic patronymics, as the transliteration schemes write them (Ivanovych,
-Ivanovich, Ivanovitch, Iwanowitsch; Ivanivna, Ivanovna, Illichna)."""
-_WOMENS_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna")
+Ivanovich, Ivanovitch, ISO 9's Ivanovič, Iwanowitsch, Belarusian Ivanavich; Ivanivna, Ivanovna,
+Illichna, Belarusian Ivanauna)."""
+_WOMENS_PATRONYMIC_ENDINGS = ("ovna", "evna", "ivna", "ichna", "auna")
 """The endings of a woman's patronymic, which no surname has."""
 _MIN_PATRONYMIC = 7
 """Fewest letters of a patronymic (Ilyich, the shortest, ends otherwise)."""

@@ -62,9 +62,22 @@ from unidecode import unidecode
 
 from .parts import GENERATIONAL
 
-__all__ = ["APOSTROPHES", "ARABIC_ARTICLE", "LETTER_FOR_LETTER", "dental_readings", "drops_final_r", "faithful_spellings",
-           "han_characters", "labial_readings", "native_spellings", "other_readings", "romanize",
-           "scheme_spellings", "writes_short_vowels"]
+__all__ = [
+    "APOSTROPHES",
+    "ARABIC_ARTICLE",
+    "LETTER_FOR_LETTER",
+    "UKRAINIAN_SURNAME",
+    "dental_readings",
+    "drops_final_r",
+    "faithful_spellings",
+    "han_characters",
+    "labial_readings",
+    "native_spellings",
+    "other_readings",
+    "romanize",
+    "scheme_spellings",
+    "writes_short_vowels",
+]
 
 
 def _cyrillic_base_letters() -> dict[int, str]:
@@ -436,7 +449,7 @@ _PASSPORT_LETTERS = {"iu": "yu", "ia": "ya", "ie": "ye", "ii": "iy"}
 """Their letters as English spells them (Iuliia Yuliya, Kudriavtsev Kudryavtsev, Fotii Fotiy)."""
 _RUSSIAN_FORM_MARKS = re.compile(r"[eo]vich$|[eo]vna$|^g\w*(?:enko|[iy]?uk|chuk)$")
 """What tells the Russian form of a Ukrainian name: a Russian patronymic (Sergeevich, Petrovna),
-or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko; ``_UKRAINIAN_ENDING``)."""
+or a g in a name with a Ukrainian surname's ending (Gnatyuk, Grigorenko; ``UKRAINIAN_SURNAME``)."""
 _RUSSIAN_FORM_LETTERS = {"g": "h", "eevich": "iiovych", "evich": "ovych", "ovich": "ovych", "eevna": "iivna",
                          "evna": "ivna", "ovna": "ivna"}
 """Russian letters and endings as the Ukrainian form of the name writes them (г is g in Russian,
@@ -484,8 +497,10 @@ scholarly system (Jacenjuk), or a j between a vowel and a consonant, their й (K
 only in a name that looks Slavic (not Benjamin, Desjardins, Dijkstra, Kejriwal)."""
 _X_FOR_KH = re.compile(r"(?<![a-z])x(?=[aeiouy])|(?<=[aeiouy])x(?=[aeiouy])")
 """An x before a vowel, which GOST 7.79, DSTU 9112 and the scholarly system write for х."""
-_UKRAINIAN_ENDING = re.compile(r"(?:enko|[iy]?uk|chuk)$")
-"""The ending of a Ukrainian surname: a name with one and a g may be the Russian form of it."""
+UKRAINIAN_SURNAME = re.compile(r"\w{3,}(?:enko|uk)")
+"""A word with the ending of a Ukrainian surname (Petrenko, Parasiuk, Kovalchuk), to be matched
+whole: a name with one and a g may be the Russian form of it (``_RUSSIAN_FORM_MARKS``), and a
+listed one is spelled as its people read it (``decide``)."""
 _SCHOLARLY, _GOST_ASCII, _GERMAN, _FRENCH, _PASSPORT, _RUSSIAN_FORM = (
     [marks for marks, _, _ in _LATIN_SCHEMES].index(marks) for marks in (
         _SCHOLARLY_MARKS, _GOST_ASCII_MARKS, _GERMAN_MARKS, _FRENCH_MARKS, _PASSPORT_MARKS, _RUSSIAN_FORM_MARKS))
@@ -507,7 +522,7 @@ def _word_traits(word: str) -> int:
     """What one word tells of the schemes its name may be written by, as bits: each scheme whose
     marks it bears, and the traits read with the other words (``_name_schemes``)."""
     traits = sum(1 << k for k, (marks, _, _) in enumerate(_LATIN_SCHEMES) if marks.search(word))
-    for bit, found in ((_SLAVIC_NAME, _SLAVIC_ENDING.search(word)), (_UKRAINIAN_NAME, _UKRAINIAN_ENDING.search(word)),
+    for bit, found in ((_SLAVIC_NAME, _SLAVIC_ENDING.search(word)), (_UKRAINIAN_NAME, UKRAINIAN_SURNAME.fullmatch(word)),
                        (_HAS_OU, "ou" in word), (_HAS_G, "g" in word), (_STARTS_E, _IOTATED_START.match(word)),
                        (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)),
                        (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word)),

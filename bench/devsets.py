@@ -73,7 +73,7 @@ import sys
 import time
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -1201,6 +1201,16 @@ def _slavic_schemes() -> dict[str, tuple[Callable[[str], str], dict[str, Callabl
             "uk": (lambda t: uklatn.encode(t, uklatn.KMU_55), ukrainian | cyrillic)}
 
 
+def _slavic_pools(seed: int, lang: str, pairs: Iterable[tuple[str, str]], listed: Container[str] = ()
+                  ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The given name and surname pairs of a language that may be listed (not yet in ``listed``)
+    and the strangers (their surname held out), each in a stable order."""
+    pairs = sorted(set(pairs))
+    known = [p for p in pairs if f"{lang}:{p[0]} {p[1]}" not in listed and not _held_out(seed, f"slavic:{lang}:{p[1]}")]
+    strangers = [p for p in pairs if _held_out(seed, f"slavic:{lang}:{p[1]}")]
+    return known, strangers
+
+
 def _build_slavic_schemes(seed: int, size: int) -> DevSet:
     rng = random.Random(seed)
     people, schemes = _slavic_people(), _slavic_schemes()
@@ -1209,9 +1219,7 @@ def _build_slavic_schemes(seed: int, size: int) -> DevSet:
     for lang, pairs in people.items():
         written, others = schemes[lang]
         names = sorted(others)
-        pairs = sorted(set(pairs))
-        known = [p for p in pairs if not _held_out(seed, f"slavic:{lang}:{p[1]}")]
-        strangers = [p for p in pairs if _held_out(seed, f"slavic:{lang}:{p[1]}")]
+        known, strangers = _slavic_pools(seed, lang, pairs)
         for given, surname in rng.sample(known, SLAVIC_GALLERY // 2):
             entity_id = f"{lang}:{given} {surname}"
             entities.append(Entity(entity_id, written(f"{given} {surname}"), "person"))
@@ -1227,9 +1235,7 @@ def _build_slavic_schemes(seed: int, size: int) -> DevSet:
     listed = {e.id for e in entities}
     written, others = schemes["ru"]
     latin = sorted(name for name in others if name != "cyrillic")
-    pairs = sorted(set(people["ru"]))
-    known = [p for p in pairs if f"ru:{p[0]} {p[1]}" not in listed and not _held_out(seed, f"slavic:ru:{p[1]}")]
-    strangers = [p for p in pairs if _held_out(seed, f"slavic:ru:{p[1]}")]
+    known, strangers = _slavic_pools(seed, "ru", people["ru"], listed)
     reverse = random.Random(seed + 1)
     for given, surname in reverse.sample(known, SLAVIC_REVERSED):
         entities.append(Entity(f"ru:{given} {surname}", others[reverse.choice(latin)](f"{given} {surname}"), "person"))
@@ -1245,9 +1251,7 @@ def _build_slavic_schemes(seed: int, size: int) -> DevSet:
     written, others = schemes["uk"]
     spell = {"kmu_55": written, **others}
     records = random.Random(seed + 2)
-    ukrainian = sorted(set(people["uk"]))
-    known = [p for p in ukrainian if f"uk:{p[0]} {p[1]}" not in listed and not _held_out(seed, f"slavic:uk:{p[1]}")]
-    strangers = [p for p in ukrainian if _held_out(seed, f"slavic:uk:{p[1]}")]
+    known, strangers = _slavic_pools(seed, "uk", people["uk"], listed)
     for pool, count in ((known, SLAVIC_RECORDS), (strangers, SLAVIC_RECORDS)):
         for given, surname in records.sample(pool, count):
             patronymics = (Ukrainian.middle_names_male if given in Ukrainian.first_names_male

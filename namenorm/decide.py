@@ -152,17 +152,16 @@ bar the ending's variants ("kovalchuk" for "kovalczuk"; not "vlasiuk" for "paras
 def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
                               similarity: Callable[[str, str], tuple[float, str]]) -> bool:
     """True when a word of a query's faithful reading is a Ukrainian surname
-    (``romanize.UKRAINIAN_SURNAME``) that a word of the form with such an ending only resembles
-    (``SLAVIC_SPELLING``), and no word of the form spells nearly as its people do. Such a surname
-    is written in Latin letters as it is read, so a person who only shares its consonant classes
-    and ending is someone else: Ілля Парасюк is no Illia Vlasiuk, Соломон Андрощук no Solomon
-    Andriichuk. A form without such a surname (Johnson for Джонсон, Lewandowski for Левандовский)
-    is weighed as before: Russian and Polish surnames are written as their bearers spell them
-    (Rachmaninoff, Chomsky), not as a reading does."""
-    suffixed = [word for word in form_words if UKRAINIAN_SURNAME.fullmatch(word)]
-    return bool(suffixed) and any(
-        UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING for word in form_words)
-        for read in reading)
+    (``romanize.UKRAINIAN_SURNAME``) that no word of a form holding such a surname spells nearly as
+    its people do (``SLAVIC_SPELLING``). Such a surname is written in Latin letters as it is read,
+    so a person who only shares its consonant classes and ending is someone else: Ілля Парасюк is
+    no Illia Vlasiuk, Соломон Андрощук no Solomon Andriichuk. The caller asks only of forms that
+    hold one: a form without (Johnson for Джонсон, Lewandowski for Левандовский) is weighed as
+    before, Russian and Polish surnames being written as their bearers spell them (Rachmaninoff,
+    Chomsky), not as a reading does."""
+    return any(UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING
+                                                         for word in form_words)
+               for read in reading)
 
 
 def _weakest_word(query: str, form: str, whole: float, script: str) -> float:
@@ -418,9 +417,11 @@ class Engine:
         """True when every faithful reading of a query in a letter-for-letter alphabet holds a
         Ukrainian surname that no word of a person's form spells as its people do
         (``_unspelled_slavic_surname``), found across scripts or through the reading itself."""
-        if not readings or self.index.tables.entities[hit.entity].kind != "person":
-            return False
         form_words = hit.form.split()
+        # The form's words first: most forms hold no Ukrainian surname, and the entity is not read.
+        if (not readings or not any(UKRAINIAN_SURNAME.fullmatch(word) for word in form_words)
+                or self.index.tables.entities[hit.entity].kind != "person"):
+            return False
         similarity = self.index.words.similarity
         return all(_unspelled_slavic_surname(r, form_words, similarity) for r in readings)
 

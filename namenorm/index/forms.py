@@ -231,11 +231,16 @@ def native_forms(entity: Entity) -> list[str]:
     >>> native_forms(Entity("s", "Lûbomir Zajcev", "person"))
     ['lyubomir zaytsev', 'lubomir zaytsev']
     """
-    return list(dict.fromkeys(
-        spelling for form in (*entity.forms, *entity.weak)
-        for spelling in ((scheme_spellings(form) if entity.kind == "person" else ()) if is_latin(form)
-                         else native_spellings(form) if entity.kind == "person" or script_of(form) == "CYRILLIC"
-                         else ())))
+    return list(dict.fromkeys(spelling for form in (*entity.forms, *entity.weak)
+                              for spelling in _spellings_of(form, entity.kind == "person")))
+
+
+def _spellings_of(form: str, person: bool) -> list[str]:
+    """``native_forms`` of one form: a person's Latin form by its scheme, a person's form in
+    another script or any form in Cyrillic by its people."""
+    if is_latin(form):
+        return scheme_spellings(form) if person else []
+    return native_spellings(form) if person or script_of(form) == "CYRILLIC" else []
 
 
 def patronymic_forms(entity: Entity, spellings: Sequence[str] = (), given: Container[str] = ()) -> list[str]:

@@ -142,6 +142,8 @@ class FormTables:
         """First words of person names that a short form no group lists may stand for."""
         self._roles: dict[str, tuple[Role, ...]] = {}
         """Person forms already parsed by ``name_roles``."""
+        self._patronymic: dict[int, bool] = {}
+        """People already asked ``has_patronymic``: a query with a patronymic asks it of every hit twice."""
         self._kind_words: dict[str, AbstractSet[str]] = {}
         """Kind -> words of the forms of entities of that kind, built on first use."""
         self._country_rows: CountryRows | None = None
@@ -522,9 +524,12 @@ class FormTables:
     def has_patronymic(self, e_idx: int) -> bool:
         """Whether a person's name holds a patronymic (``parts.without_patronymic``): Mykola Ivanovych
         Petrenko is no Mykola Petrovych Petrenko, whatever their given name and surname."""
-        entity = self.entities[e_idx]
-        return entity.kind == "person" and any(without_patronymic(normalize_cached(form).split(), self.first_names)
-                                               for form in entity.forms)
+        found = self._patronymic.get(e_idx)
+        if found is None:
+            entity = self.entities[e_idx]
+            found = self._patronymic[e_idx] = entity.kind == "person" and any(
+                without_patronymic(normalize_cached(form).split(), self.first_names) for form in entity.forms)
+        return found
 
     def name_roles(self, form: str, tier: int) -> tuple[Role, ...]:
         """The part of a person's name each word of ``form`` is, parsed once per form.

@@ -63,6 +63,7 @@ from .romanize import (
     han_characters,
     native_spellings,
     other_readings,
+    without_unconverted_latin,
     writes_short_vowels,
 )
 from .scoring import Evidence, MatchModel, common_words, default_model, in_word_lists, known_names
@@ -442,7 +443,10 @@ class Engine:
             return self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
                                          spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
 
-        found = [across(reading) for reading in (query.form, *other_readings(query.text, query.form))]
+        # A Latin key an input method left in a word of kana, Han or Hangul is no sound of it.
+        text = without_unconverted_latin(query.text)
+        read = query.form if text == query.text else normalize_name(text)
+        found = [across(reading) for reading in (read, *other_readings(text, read)) if reading]
         if query.titled:  # البشير is al-Bashir as well as Bashir
             found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
         return found

@@ -76,6 +76,7 @@ __all__ = [
     "other_readings",
     "romanize",
     "scheme_spellings",
+    "without_unconverted_latin",
     "writes_short_vowels",
 ]
 
@@ -873,6 +874,28 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     if not _PALATALIZING_SCRIPTS.search(text) or not _PALATAL_BEFORE_I.search(reading):
         return ()
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
+
+
+_IME_TYPED = re.compile(f"[\u3041-\u30ff{_HAN}{_HANGUL}]")
+"""Kana, Han and Hangul: scripts typed through an input method, which turns Latin keys into them."""
+_WORD = re.compile(r"\w+")
+_LATIN_LETTER = re.compile("[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+
+
+def without_unconverted_latin(text: str) -> str:
+    """``text`` without the Latin letters of its words otherwise typed in kana, Han or Hangul.
+
+    Such a letter is a key the input method did not turn into the script (ナイジェリz, the z
+    beside the a of ナイジェリア): a slip of the name as written, not a sound of it, so nothing
+    read across scripts should match on it. A word in Latin letters is left as it is.
+
+    >>> without_unconverted_latin("ナイジェリz"), without_unconverted_latin("트럼프 Trump")
+    ('ナイジェリ', '트럼프 Trump')
+    """
+    if not _IME_TYPED.search(text) or not _LATIN_LETTER.search(text):
+        return text
+    return _WORD.sub(lambda m: _LATIN_LETTER.sub("", m.group()) if _IME_TYPED.search(m.group()) else m.group(),
+                     text)
 
 
 _ONE_LETTER_FOR_V_AND_W = re.compile(f"[\u0400-\u04ff{_BRAHMIC}]")

@@ -230,6 +230,17 @@ def test_a_latin_name_with_one_cyrillic_letter_is_read_as_latin():
     assert resolver.resolve("Solom\u0456ya Kharchenko") is None
 
 
+def test_a_latin_key_left_in_a_kana_word_is_a_slip_not_a_sound():
+    # ナイジェリz is ナイジェリア with the z beside the a struck: read across scripts with its
+    # z, it shared Niger's consonants ("nigeris") and went there.
+    resolver = Resolver([Entity("nigeria", "Nigeria", "place"), Entity("niger", "Niger", "place"),
+                         Entity("missouri", "Missouri", "place")])
+    found = resolver.resolve("ナイジェリz")
+    assert found is not None and found.id == "nigeria"
+    assert resolver.resolve("ナイジェリア").id == "nigeria"
+    assert resolver.resolve("ニジェール").id == "niger"
+
+
 def test_two_word_name_does_not_match_a_surname_on_one_word():
     # ジョー・マンチン (Joe Manchin) has the consonants of "Johnson" taken whole.
     resolver = Resolver([Entity("boris-johnson", "Boris Johnson", "person")])

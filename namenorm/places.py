@@ -21,7 +21,9 @@ off. A place that is a country is not also taken for a city.
 The words place names are made of are read too: ``_data/place_words.tsv`` (learned by
 ``bench/build_place_words.py`` from the country table) groups some twenty English words of
 country names ("islands", "saint", "and") with the words other languages put where they stand
-("isole", "kepulauan", "sankt", "och"); see ``place_word_groups``.
+("isole", "kepulauan", "sankt", "och"); see ``place_word_groups``. A name English writes with an
+abbreviation or an ampersand ("St. Pierre & Miquelon") is read written out too ("Saint Pierre
+and Miquelon"), as the tables and other languages write it (``written_out``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from .normalize import normalize_cached
 from .packed import KeyTable
 
 __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
-           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words"]
+           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words", "written_out"]
 
 
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -69,6 +71,36 @@ def place_words() -> tuple[tuple[str, ...], ...]:
     each led by its English word, normalized as the data file has them."""
     text = resources.files("namenorm").joinpath("_data", "place_words.tsv").read_text(encoding="utf-8")
     return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviation English writes in place names ("st") -> the word it stands for ("saint"),
+    from ``_data/place_abbreviations.tsv``."""
+    text = resources.files("namenorm").joinpath("_data", "place_abbreviations.tsv").read_text(encoding="utf-8")
+    return dict(tuple(line.split("\t")) for line in text.splitlines()  # type: ignore[misc]
+                if line and not line.startswith("#"))
+
+
+def written_out(form: str) -> str | None:
+    """A place's name with the abbreviations English writes in it written out, and its ampersand
+    as "and"; None where it has neither. An abbreviation is one only where a word follows it.
+
+    >>> written_out("St. Pierre & Miquelon"), written_out("Mt. Vernon"), written_out("Main St.")
+    ('Saint Pierre and Miquelon', 'Mount Vernon', None)
+    >>> written_out("Lagos"), written_out("AT&T")
+    (None, None)
+    """
+    words = form.split()
+    out = [_written_out_word(word, last=k == len(words) - 1) for k, word in enumerate(words)]
+    return " ".join(out) if out != words else None
+
+
+def _written_out_word(word: str, *, last: bool) -> str:
+    if word == "&":
+        return "and"
+    full = None if last else _abbreviations().get(word.rstrip(".").casefold())
+    return full.capitalize() if full else word
 
 
 _TABLES = {"countries": country_names, "cities": city_names}
@@ -158,7 +190,7 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
     holders: dict[str, list[int]] = {}
     for e_idx, entity in enumerate(entities):
         if entity.kind == "place":
-            forms = {normalize_cached(form) for form in (*entity.forms, *entity.weak)} - {""}
+            forms = {normalize_cached(form) for form in _own_forms(entity)} - {""}
             forms_of[e_idx] = forms
             for form in forms:
                 holders.setdefault(form, []).append(e_idx)
@@ -173,6 +205,12 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
                                                  if entity.kind != "place" for form in (*entity.forms, *entity.weak)}
     return {e_idx: tuple(name for name in names if normalize_cached(name) not in listed)
             for e_idx, names in found.items()}
+
+
+def _own_forms(place: Entity) -> list[str]:
+    """A place's forms and weak forms, and each written out where English abbreviates it."""
+    forms = [*place.forms, *place.weak]
+    return forms + [out for out in map(written_out, forms) if out is not None]
 
 
 def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES
@@ -194,7 +232,7 @@ def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_
     # Only the table's words that places hold are looked for in the other entities' forms: a
     # gallery of people without places (most of a large one) costs one pass over its places.
     held_by_places = {w for entity in entities if entity.kind == "place"
-                      for form in (*entity.forms, *entity.weak) for w in normalize_cached(form).split()}
+                      for form in _own_forms(entity) for w in normalize_cached(form).split()}
     stood_for = {w for words in groups for w in words if w in held_by_places}
     if stood_for:
         stood_for -= {w for entity in entities if entity.kind != "place"

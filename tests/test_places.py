@@ -150,6 +150,18 @@ def test_the_words_of_a_place_name_are_read_in_other_languages():
     assert without.resolve("Kepulauan Marquesas") is None and without.resolve("Sankt Vincent") is None
 
 
+def test_a_place_english_abbreviates_is_known_by_its_name_written_out():
+    resolver = Resolver([Entity("kn", "St. Kitts & Nevis", "place"), Entity("lc", "St. Lucia", "place"),
+                         Entity("vernon", "Mt. Vernon", "place"), Entity("main", "Main St.", "place")])
+    for name, place in [("Saint Kitts and Nevis", "kn"), ("Saint-Kitts-et-Nevis", "kn"), ("Сент-Китс и Невис", "kn"),
+                        ("Saint Lucia", "lc"), ("Svatá Lucie", "lc"), ("Mount Vernon", "vernon")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == place, name
+    assert resolver.resolve("Main Saint") is None  # a street's "St." is no saint
+    # A person's name is not written out: "St. John" is no Saint John.
+    assert Resolver([Entity("sj", "St. John Smith", "person")]).resolve("Saint John Smith") is None
+
+
 def test_a_place_word_alone_or_beside_another_name_finds_nothing():
     resolver = Resolver(PLACES_WITH_WORDS)
     for name in ["Kepulauan", "Sankt", "Sankt Lagos", "Isole Lagos"]:

@@ -49,6 +49,7 @@ from .forms import (
     joined_forms,
     native_forms,
     patronymic_forms,
+    written_out_forms,
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]
@@ -229,6 +230,10 @@ class FormTables:
             for form in patronymic_forms(entity, native, first_names):
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, 0)
+            for written in written_out_forms(entity):
+                form = normalize_cached(written)
+                derived.add(form)
+                tables._claim(form, e_idx, WEAK, form_restriction(written), written)
             for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)

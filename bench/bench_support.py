@@ -152,6 +152,24 @@ def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]
     return out
 
 
+def with_english_names(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
+    """A generated table's rows with a curated file's other English names (``data/*_english_names.tsv``)
+    added to the English names of the row whose English names hold the file's first, and taken
+    out of its other names. A first name no row holds is an error: the file would silently do nothing."""
+    extra = dict(curated_names(path))
+    out = []
+    for key, names in rows:
+        english = names[0].split("|")
+        added = [name for own in english for name in extra.pop(own, ())]
+        if added:
+            english = list(dict.fromkeys(english + added))
+            names = ["|".join(english), *(name for name in names[1:] if name not in english)]
+        out.append((key, names))
+    if extra:
+        raise ValueError(f"{path}: no row of the table has the English name {min(extra)!r}")
+    return out
+
+
 def with_curated(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
     """A generated table's rows with a curated file's names merged in (``merged``), and without the
     names that are common English words but for those the file vouches for."""

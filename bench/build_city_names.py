@@ -18,7 +18,9 @@ zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some forty of them 
 other languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has
 has its curated names merged into its row. A name in Latin letters that is a common English
 word is left out ("Rim", "Room" for Rome; the list of ``build_lexicon.py``) unless the curated
-file names it ("Roma", "Kiev"): it would turn prose into places. The dev sets that ask CLDR's city names
+file names it ("Roma", "Kiev"): it would turn prose into places. ``data/city_english_names.tsv``,
+curated too, adds the other English names a gallery may list a city under (New York City,
+Bombay, Saigon) to its English names, which are what a gallery place is recognised by. The dev sets that ask CLDR's city names
 (``devsets.cldr_places``, ``tiny_places``) measure reading without this table
 (``places.PLACE_TABLES``).
 
@@ -32,11 +34,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_support import with_curated, write_names_table
+from bench_support import with_curated, with_english_names, write_names_table
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "namenorm" / "_data" / "city_names.tsv"
 CURATED = ROOT / "data" / "city_exonyms.tsv"
+ENGLISH = ROOT / "data" / "city_english_names.tsv"
 
 
 def _locales() -> list[str]:
@@ -87,8 +90,9 @@ def main() -> None:
         (f"Source: the time zones' exemplar cities of the Unicode CLDR {get_cldr_version()} "
          f"(Unicode licence), as babel {babel.__version__} ships them, and data/city_exonyms.tsv "
          "(curated for namenorm: cities CLDR has no zone of their own for, older English names)."),
-        "One city a line: time zone (or 'curated'), English name, then its names in other languages.",
-    ], with_curated(city_names(), CURATED))
+        "With data/city_english_names.tsv (curated for namenorm: other English names of the cities).",
+        "One city a line: time zone (or 'curated'), English names, then its names in other languages.",
+    ], with_english_names(with_curated(city_names(), CURATED), ENGLISH))
 
 
 if __name__ == "__main__":

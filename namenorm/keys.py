@@ -74,11 +74,14 @@ _SKEL_BONUS = 1 / 3
 DERIVED_WORD = 0.8
 SHORT_FORM = 0.9
 """Similarity of a given name and a short form of it that no given-name group lists
-("val" / "valentina", "matty" / "matthew")."""
+("val" / "valentina", "matty" / "matthew", "lina" / "angelina")."""
 _DIMINUTIVE_ENDINGS = ("ie", "ey", "ee", "y", "i")
 """Endings English and other languages add to a short form: Danny, Matty, Jackie, Dani."""
 _MIN_SHORT_FORM = 3
 """Letters a short form keeps at least: "al" or "ed" could begin too many names."""
+_MIN_END_FORM = 4
+"""Letters a short form that keeps a name's end keeps at least: "ina" ends Angelina, Christina,
+Carolina and Regina alike, "lina" only the first."""
 INITIAL = 0.9
 """Similarity of an initial to a word it begins ("b" / "brad")."""
 """Similarity of a token to its own extension ("german"/"germany"): a candidate, not a match."""
@@ -197,7 +200,7 @@ def loose_keys(token: str) -> set[str]:
 
 
 def short_form_stems(token: str) -> set[str]:
-    """Beginnings of longer given names that ``token`` may be a short form of.
+    """Beginnings or ends of longer given names that ``token`` may be a short form of.
 
     The word itself ("val", Valentina), and without a diminutive ending,
     with a doubled consonant single too ("matty" -> "matt", "mat": Matthew).
@@ -233,24 +236,32 @@ def spelling_variant_keys(name: str) -> set[str]:
     return {base} | deletions(base)
 
 
-def short_form_prefixes(name: str) -> list[str]:
-    """Beginnings of a given name that a short form of it may keep (see ``short_form_stems``).
+def short_form_parts(name: str) -> list[str]:
+    """Beginnings and ends of a given name that a short form of it may keep (see
+    ``short_form_stems``): Val and Valerie, and the end English keeps as often (Lina and
+    Angelina, Mona and Ramona, Delia and Cordelia, Ricky and Derrick).
 
-    >>> short_form_prefixes("valerie")
-    ['val', 'vale', 'valer']
+    >>> short_form_parts("valerie")
+    ['val', 'vale', 'valer', 'lerie', 'erie']
     """
-    return [name[:end] for end in range(_MIN_SHORT_FORM, len(name) - 1)]
+    return ([name[:end] for end in range(_MIN_SHORT_FORM, len(name) - 1)]
+            + [name[start:] for start in range(2, len(name) - _MIN_END_FORM + 1)])
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """True when ``short`` is the start of ``full`` (two letters or more shorter), bar a diminutive ending.
+    """True when ``short`` is the start or the end of ``full`` (two letters or more shorter), bar a
+    diminutive ending.
 
     >>> is_short_form("val", "valentina"), is_short_form("franny", "frances"), is_short_form("fran", "frank")
     (True, True, False)
+    >>> is_short_form("lina", "angelina"), is_short_form("ricky", "derrick"), is_short_form("ina", "angelina")
+    (True, True, False)
     """
-    if short[:_MIN_SHORT_FORM] != full[:_MIN_SHORT_FORM]:  # the common case, decided cheaply
+    if short[:_MIN_SHORT_FORM] != full[:_MIN_SHORT_FORM] and full[-1:] not in short[-3:]:
+        # The common case, decided cheaply: the starts differ, and no stem (the word, or it
+        # without an ending of one or two letters) ends in the letter the name ends in.
         return False
-    return not short_form_stems(short).isdisjoint(short_form_prefixes(full))
+    return not short_form_stems(short).isdisjoint(short_form_parts(full))
 
 
 def is_derived_word(a: str, b: str) -> bool:

@@ -81,6 +81,18 @@ def test_short_form_no_group_lists_finds_its_person():
     assert streets.resolve("Aus Street") is None
 
 
+def test_a_short_form_that_keeps_the_end_of_a_name_finds_its_person():
+    # English shortens names from the front as often: Lina for Angelina, Delia for Cordelia.
+    resolver = namenorm.Resolver([namenorm.Entity("av", "Angelina Vance", "person"),
+                                  namenorm.Entity("cb", "Cordelia Barnett", "person")])
+    for name, person in [("Lina Vance", "av"), ("Delia Barnett", "cb")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == person and "short form" in match.explain(), name
+    assert resolver.resolve("Lina Barnett") is None
+    # Three letters end too many names (Angelina, Christina, Regina) to stand for one.
+    assert resolver.resolve("Ina Vance") is None
+
+
 def test_a_gallery_given_name_spelled_otherwise_takes_its_nicknames():
     # The groups list Margareta, not Margaretta; Daisy and Peggy are Margaret's nicknames.
     resolver = namenorm.Resolver([namenorm.Entity("mw", "Margaretta Whittemore", "person"),

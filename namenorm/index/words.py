@@ -4,7 +4,7 @@ Each word of the vocabulary is filed under its candidate keys (``keys.token_keys
 deletions, phonetic and consonant keys; ``keys.loose_keys`` for slips those miss).
 A query word is compared only with the words that share a key with it, and with
 the given names of its group ("bill" for "william"), the names it may be a short
-form of ("maddy" for "madison") and the place words it stands for in another
+form of ("maddy" for "madison", "lina" for "angelina") and the place words it stands for in another
 language ("isole" for "islands"). Nothing compares a query word with the whole
 vocabulary.
 """
@@ -21,7 +21,7 @@ from ..keys import (
     is_short_form,
     keyed_similarities,
     loose_keys,
-    short_form_prefixes,
+    short_form_parts,
     short_form_stems,
     token_keys,
     word_keys,
@@ -62,8 +62,8 @@ class WordCandidates:
         """Candidate key (``keys.token_keys``, ``keys.loose_keys``) -> vocabulary words filed under it."""
         self._short_target_tokens = b""
         """Vocabulary word -> 1 where it is one of ``tables.short_targets`` (asked of every candidate)."""
-        self._short_prefixes: dict[str, list[int]] | KeyTable = {}
-        """Beginning of a first name (three letters up to two short of it) -> vocabulary words."""
+        self._short_parts: dict[str, list[int]] | KeyTable = {}
+        """Beginning or end of a first name (three letters up to two short of it) -> vocabulary words."""
         self._recent = lru_cache(maxsize=_RECENT_TOKENS)(self._candidates)
 
     @classmethod
@@ -74,20 +74,20 @@ class WordCandidates:
         for t, token in enumerate(tables.vocab):
             for key in token_keys(token) | loose_keys(token):
                 keys.setdefault(key, []).append(t)
-        short_prefixes: dict[str, list[int]] = {}
+        short_parts: dict[str, list[int]] = {}
         for name in tables.short_targets:
             target = tables.vocab_ids.get(name)
             if target is not None:
-                for prefix in short_form_prefixes(name):
-                    short_prefixes.setdefault(prefix, []).append(target)
-        words._keys, words._short_prefixes = keys, short_prefixes
+                for part in short_form_parts(name):
+                    short_parts.setdefault(part, []).append(target)
+        words._keys, words._short_parts = keys, short_parts
         words._short_target_tokens = bytes(token in tables.short_targets for token in tables.vocab)
         return words
 
     def __getstate__(self) -> dict[str, object]:
         state = self.__dict__.copy()
         del state["_recent"]  # a memo of recent queries, and a wrapper pickle refuses
-        state.update(_keys=packed(self._keys, KeyTable), _short_prefixes=packed(self._short_prefixes, KeyTable))
+        state.update(_keys=packed(self._keys, KeyTable), _short_parts=packed(self._short_parts, KeyTable))
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -159,7 +159,7 @@ class WordCandidates:
                 out[member] = (PLACE_WORD, "place word")
         if not given:
             for stem in short_form_stems(token):
-                for member in self._short_prefixes.get(stem, ()):
+                for member in self._short_parts.get(stem, ()):
                     if out.get(member, (0.0, ""))[0] < SHORT_FORM:
                         out[member] = (SHORT_FORM, "short form")
         return out

@@ -39,7 +39,8 @@ from .normalize import normalize_cached
 from .packed import KeyTable
 
 __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
-           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words", "written_out"]
+           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words", "written_out",
+           "written_out_forms"]
 
 
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -207,10 +208,24 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
             for e_idx, names in found.items()}
 
 
+def written_out_forms(entity: Entity) -> list[str]:
+    """A place's forms that English writes with an abbreviation or an ampersand, written out
+    (``written_out``): "St. Lucia" is "Saint Lucia" in the tables of countries and in the
+    other languages that translate it word for word ("Sankt Lucia").
+
+    >>> written_out_forms(Entity("pm", "St. Pierre & Miquelon", "place", aliases=("Saint-Pierre",)))
+    ['Saint Pierre and Miquelon']
+    >>> written_out_forms(Entity("p", "St. John Smith", "person"))
+    []
+    """
+    if entity.kind != "place":
+        return []
+    return list(dict.fromkeys(out for form in (*entity.forms, *entity.weak) if (out := written_out(form))))
+
+
 def _own_forms(place: Entity) -> list[str]:
     """A place's forms and weak forms, and each written out where English abbreviates it."""
-    forms = [*place.forms, *place.weak]
-    return forms + [out for out in map(written_out, forms) if out is not None]
+    return [*place.forms, *place.weak, *written_out_forms(place)]
 
 
 def place_word_groups(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES

@@ -15,7 +15,6 @@ from ..legal import without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
-from ..places import written_out
 from ..romanize import native_spellings, scheme_spellings
 from ..scoring import known_names
 
@@ -39,7 +38,6 @@ __all__ = [
     "native_forms",
     "patronymic_forms",
     "query_allows",
-    "written_out_forms",
 ]
 
 STRONG, WEAK, SURNAME = 0, 1, 2
@@ -269,18 +267,3 @@ def patronymic_forms(entity: Entity, spellings: Sequence[str] = (), given: Conta
             if words[-1] != short[-1]:
                 found.append(f"{short[-1]} {short[0]}")  # as recorded, the patronymic left out
     return [f for f in dict.fromkeys(found) if f not in spellings and f not in own]
-
-
-def written_out_forms(entity: Entity) -> list[str]:
-    """A place's forms that English writes with an abbreviation or an ampersand, written out
-    (``places.written_out``): "St. Lucia" is "Saint Lucia" in the tables of countries and in the
-    other languages that translate it word for word ("Sankt Lucia").
-
-    >>> written_out_forms(Entity("pm", "St. Pierre & Miquelon", "place", aliases=("Saint-Pierre",)))
-    ['Saint Pierre and Miquelon']
-    >>> written_out_forms(Entity("p", "St. John Smith", "person"))
-    []
-    """
-    if entity.kind != "place":
-        return []
-    return list(dict.fromkeys(out for form in (*entity.forms, *entity.weak) if (out := written_out(form))))

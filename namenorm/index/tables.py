@@ -31,6 +31,7 @@ from ..places import (
     exonyms,
     packed_country_rows,
     place_word_groups,
+    written_out_forms,
 )
 from ..romanize import han_characters
 from .forms import (
@@ -49,7 +50,6 @@ from .forms import (
     joined_forms,
     native_forms,
     patronymic_forms,
-    written_out_forms,
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]

@@ -125,7 +125,8 @@ def write_names_table(out: Path, header: list[str], rows: list[tuple[str, list[s
 
 
 def curated_names(path: Path) -> list[tuple[str, list[str]]]:
-    """The rows of a curated names file (``data/*_exonyms.tsv``): English name, then the other names."""
+    """The rows of a curated names file (``data/*_exonyms.tsv``, ``data/*_english_names.tsv``):
+    English name, then the other names."""
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
@@ -156,7 +157,10 @@ def with_english_names(rows: list[tuple[str, list[str]]], path: Path) -> list[tu
     """A generated table's rows with a curated file's other English names (``data/*_english_names.tsv``)
     added to the English names of the row whose English names hold the file's first, and taken
     out of its other names. A first name no row holds is an error: the file would silently do nothing."""
-    extra = dict(curated_names(path))
+    lines = curated_names(path)
+    extra = dict(lines)
+    if len(extra) < len(lines):
+        raise ValueError(f"{path}: an English name begins two lines; write its other names on one")
     out = []
     for key, names in rows:
         english = names[0].split("|")

@@ -117,8 +117,9 @@ class Query:
     allowed: int = 0
     """Restricted forms this query may match (``index.query_allows``)."""
     spelled: tuple[str, ...] = ()
-    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, or a Slavic
-    transliteration as English spells it (also in ``forms``)."""
+    """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, a Slavic
+    transliteration as English spells it, or the name without the Latin keys an input method left
+    in it (``unkeyed``; also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
@@ -133,6 +134,10 @@ class Query:
     short: tuple[str, ...] = ()
     """A name written with a patronymic (Petrenko Mykola Ivanovych), as given name and surname
     (``parts.without_patronymic``): looked up among people whose names have none."""
+    unkeyed: str = ""
+    """The name without the Latin keys an input method left against kana, Han or Hangul
+    (ナイジェリアz; ``romanize.without_unconverted_latin``), normalized; empty where it has none.
+    Also in ``spelled``, and the only reading of it compared across scripts."""
 
     @property
     def form(self) -> str:
@@ -233,7 +238,9 @@ class Engine:
         if stripped not in forms:
             forms.append(stripped)
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
-        spelled = tuple(f for f in native_spellings(name) if f not in forms)
+        typed = without_unconverted_latin(name)
+        unkeyed = normalize_name(typed) if typed != name else ""
+        spelled = tuple(f for f in dict.fromkeys((*native_spellings(name), unkeyed)) if f and f not in forms)
         allowed = self._allows(name, norm)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
@@ -250,7 +257,7 @@ class Engine:
         short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      script_of(name), tuple(words) if len(tokens) < len(words) else (),
-                     bare if len(bare) < len(words) else (), tuple(short or ()))
+                     bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed)
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -443,10 +450,9 @@ class Engine:
             return self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
                                          spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
 
-        # A Latin key an input method left in a word of kana, Han or Hangul is no sound of it.
-        text = without_unconverted_latin(query.text)
-        read = query.form if text == query.text else normalize_name(text)
-        found = [across(reading) for reading in (read, *other_readings(text, read)) if reading]
+        # A Latin key an input method left against kana, Han or Hangul is no sound of the name.
+        read = query.unkeyed or query.form
+        found = [across(reading) for reading in (read, *other_readings(query.text, read))]
         if query.titled:  # البشير is al-Bashir as well as Bashir
             found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
         return found

@@ -249,17 +249,18 @@ def short_form_parts(name: str) -> list[str]:
 
 
 def is_short_form(short: str, full: str) -> bool:
-    """True when ``short`` is the start or the end of ``full`` (two letters or more shorter), bar a
-    diminutive ending.
+    """True when ``short`` is the start of ``full``, or its end in four letters or more (two letters
+    or more shorter either way), bar a diminutive ending.
 
     >>> is_short_form("val", "valentina"), is_short_form("franny", "frances"), is_short_form("fran", "frank")
     (True, True, False)
     >>> is_short_form("lina", "angelina"), is_short_form("ricky", "derrick"), is_short_form("ina", "angelina")
     (True, True, False)
     """
-    if short[:_MIN_SHORT_FORM] != full[:_MIN_SHORT_FORM] and full[-1:] not in short[-3:]:
-        # The common case, decided cheaply: the starts differ, and no stem (the word, or it
-        # without an ending of one or two letters) ends in the letter the name ends in.
+    if short[:_MIN_SHORT_FORM] != full[:_MIN_SHORT_FORM] and full[-2:] not in short[-5:]:
+        # The common case, decided cheaply: the starts differ, and no stem ends in the two letters
+        # the name ends in (a stem is the word, or it without an ending of one or two letters and
+        # then a doubled letter: its last two letters lie in the word's last five).
         return False
     return not short_form_stems(short).isdisjoint(short_form_parts(full))
 

@@ -12,7 +12,8 @@ own still goes to that entity. The builders leave out a name in Latin letters th
 common English word ("End", India's name in one language), but for those curated files vouch
 for ("Deutschland", "Kiev", "Roma": ``data/country_exonyms.tsv``, ``data/city_exonyms.tsv``).
 
-A place is taken for a country or city when one of its own forms is that place's English name,
+A place is taken for a country or city when one of its own forms (written out too) is one of
+that place's English names (ISO's or CLDR's, and those of ``data/*_english_names.tsv``),
 and no other place of the gallery shares more of its names ("Georgia" the country, which also
 lists საქართველო, over Georgia the US state). A gallery holding only Georgia the US state does
 give it the country's names: name it with a qualifier ("Georgia (U.S. state)") to keep them
@@ -62,7 +63,7 @@ def country_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=1)
 def city_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Each major city's English name and its names in other languages, as the data file has them."""
+    """Each major city's English names and its names in other languages, as the data file has them."""
     return _name_rows("city_names.tsv")
 
 
@@ -84,22 +85,23 @@ def _abbreviations() -> dict[str, str]:
 
 
 def written_out(form: str) -> str | None:
-    """A place's name with the abbreviations English writes in it written out, and its ampersand
-    as "and"; None where it has neither. An abbreviation is one only where a word follows it.
+    """A place's name with the abbreviations English writes in it written out, and an ampersand
+    between two words as "and"; None where it has neither. An abbreviation is one only where a
+    word follows it.
 
     >>> written_out("St. Pierre & Miquelon"), written_out("Mt. Vernon"), written_out("Main St.")
     ('Saint Pierre and Miquelon', 'Mount Vernon', None)
-    >>> written_out("Lagos"), written_out("AT&T")
-    (None, None)
+    >>> written_out("Lagos"), written_out("AT&T"), written_out("& Co"), written_out("&")
+    (None, None, None, None)
     """
     words = form.split()
-    out = [_written_out_word(word, last=k == len(words) - 1) for k, word in enumerate(words)]
+    out = [_written_out_word(word, first=k == 0, last=k == len(words) - 1) for k, word in enumerate(words)]
     return " ".join(out) if out != words else None
 
 
-def _written_out_word(word: str, *, last: bool) -> str:
+def _written_out_word(word: str, *, first: bool, last: bool) -> str:
     if word == "&":
-        return "and"
+        return word if first or last else "and"
     full = None if last else _abbreviations().get(word.rstrip(".").casefold())
     return full.capitalize() if full else word
 

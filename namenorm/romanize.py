@@ -876,26 +876,28 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
 
 
-_IME_TYPED = re.compile(f"[\u3041-\u30ff{_HAN}{_HANGUL}]")
+_IME_TYPED = "\u3041-\u30ff" + _HAN + _HANGUL
 """Kana, Han and Hangul: scripts typed through an input method, which turns Latin keys into them."""
-_WORD = re.compile(r"\w+")
-_LATIN_LETTER = re.compile("[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
+_UNCONVERTED_KEYS = re.compile(f"(?<=[{_IME_TYPED}])[a-z]{{1,2}}(?![A-Za-z])|(?<![A-Za-z])[a-z]{{1,2}}(?=[{_IME_TYPED}])")
+"""One or two lower-case Latin letters against a letter of kana, Han or Hangul: the keys of a
+syllable an input method had not turned into the script yet (ナイジェリz, ナイジェリアz). A
+Latin word in capitals or of three letters or more is written so (NTTドコモ, iPhoneケース)."""
 
 
 def without_unconverted_latin(text: str) -> str:
-    """``text`` without the Latin letters of its words otherwise typed in kana, Han or Hangul.
+    """``text`` without the Latin keys an input method left unconverted against kana, Han or
+    Hangul (``_UNCONVERTED_KEYS``).
 
-    Such a letter is a key the input method did not turn into the script (ナイジェリz, the z
-    beside the a of ナイジェリア): a slip of the name as written, not a sound of it, so nothing
-    read across scripts should match on it. A word in Latin letters is left as it is.
+    Such a key is a slip of the name as written, not a sound of it, so nothing read across
+    scripts should match on it: ナイジェリz is ナイジェリア with the z beside the a struck.
+    A Latin word is left as it is.
 
-    >>> without_unconverted_latin("ナイジェリz"), without_unconverted_latin("트럼프 Trump")
-    ('ナイジェリ', '트럼프 Trump')
+    >>> without_unconverted_latin("ナイジェリz"), without_unconverted_latin("zナイジェリア")
+    ('ナイジェリ', 'ナイジェリア')
+    >>> without_unconverted_latin("NTTドコモ"), without_unconverted_latin("트럼프 Trump")
+    ('NTTドコモ', '트럼프 Trump')
     """
-    if not _IME_TYPED.search(text) or not _LATIN_LETTER.search(text):
-        return text
-    return _WORD.sub(lambda m: _LATIN_LETTER.sub("", m.group()) if _IME_TYPED.search(m.group()) else m.group(),
-                     text)
+    return text if text.isascii() else _UNCONVERTED_KEYS.sub("", text)
 
 
 _ONE_LETTER_FOR_V_AND_W = re.compile(f"[\u0400-\u04ff{_BRAHMIC}]")

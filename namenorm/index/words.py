@@ -63,7 +63,7 @@ class WordCandidates:
         self._short_target_tokens = b""
         """Vocabulary word -> 1 where it is one of ``tables.short_targets`` (asked of every candidate)."""
         self._short_parts: dict[str, list[int]] | KeyTable = {}
-        """Beginning or end of a first name (three letters up to two short of it) -> vocabulary words."""
+        """Beginning or end of a first name (``keys.short_form_parts``) -> vocabulary words."""
         self._recent = lru_cache(maxsize=_RECENT_TOKENS)(self._candidates)
 
     @classmethod

@@ -44,15 +44,15 @@ __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "c
            "written_out_forms"]
 
 
+def _data_rows(file: str) -> list[list[str]]:
+    """The tab-separated fields of each line of a file in ``_data`` that is no comment."""
+    text = resources.files("namenorm").joinpath("_data", file).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """The rows of a names file: each place's English names and its names in other languages."""
-    text = resources.files("namenorm").joinpath("_data", file).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            _code, english, *others = line.split("\t")
-            rows.append((tuple(english.split("|")), tuple(others)))
-    return tuple(rows)
+    return tuple((tuple(english.split("|")), tuple(others)) for _code, english, *others in _data_rows(file))
 
 
 @lru_cache(maxsize=1)
@@ -71,17 +71,14 @@ def city_names() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 def place_words() -> tuple[tuple[str, ...], ...]:
     """Groups of words that stand for one another in place names ("islands", "isole", "ostrova"),
     each led by its English word, normalized as the data file has them."""
-    text = resources.files("namenorm").joinpath("_data", "place_words.tsv").read_text(encoding="utf-8")
-    return tuple(tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#"))
+    return tuple(map(tuple, _data_rows("place_words.tsv")))
 
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     """Abbreviation English writes in place names ("st") -> the word it stands for ("saint"),
     from ``_data/place_abbreviations.tsv``."""
-    text = resources.files("namenorm").joinpath("_data", "place_abbreviations.tsv").read_text(encoding="utf-8")
-    return dict(tuple(line.split("\t")) for line in text.splitlines()  # type: ignore[misc]
-                if line and not line.startswith("#"))
+    return {abbreviation: word for abbreviation, word in _data_rows("place_abbreviations.tsv")}
 
 
 def written_out(form: str) -> str | None:

@@ -457,6 +457,16 @@ _RUSSIAN_FORM_LETTERS = {"g": "h", "eevich": "iiovych", "evich": "ovych", "ovich
 h in Ukrainian: Grigory Hryhorii; Sergeevich Serhiiovych, Petrovna Petrivna)."""
 
 
+_NORDIC_MARKS = re.compile(r"tsj|tj|sj|zj")
+"""What tells a Slavic name in Dutch or Scandinavian spelling (Tsjita, Tjita, Gorbatsjov,
+Gorbatjov, Brezjnev): tsj and tj for ч, sj for ш, zj for ж. Dutch also writes у oe, counted only
+in a name that looks Slavic (Jakoetsk, Irkoetsk; not Joel or Monroe: ``_SLAVIC_ENDING``)."""
+_NORDIC_LETTERS = {"sjtsj": "shch", "sjtj": "shch", "tsj": "ch", "tj": "ch", "sj": "sh", "zj": "zh", "oe": "u",
+                   "ch": "kh", "j": "y"}
+"""Their letters as English spells the same sounds (Tsjeljabinsk Chelyabinsk, Chroesjtsjov
+Khrushchev, Jakoetsk Yakutsk)."""
+
+
 def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     """A scheme's marks and letters, with the pattern that finds its letters, longest first."""
     return marks, letters, re.compile("|".join(sorted(letters, key=len, reverse=True)))
@@ -465,7 +475,7 @@ def _scheme(marks: re.Pattern[str], letters: dict[str, str]) -> tuple[re.Pattern
 _LATIN_SCHEMES = tuple(_scheme(marks, letters) for marks, letters in (
     (_SCHOLARLY_MARKS, _SCHOLARLY_LETTERS), (_GOST_ASCII_MARKS, _GOST_ASCII_LETTERS),
     (_GERMAN_MARKS, _GERMAN_LETTERS), (_FRENCH_MARKS, _FRENCH_LETTERS), (_PASSPORT_MARKS, _PASSPORT_LETTERS),
-    (_RUSSIAN_FORM_MARKS, _RUSSIAN_FORM_LETTERS)))
+    (_NORDIC_MARKS, _NORDIC_LETTERS), (_RUSSIAN_FORM_MARKS, _RUSSIAN_FORM_LETTERS)))
 """Transliteration schemes of Cyrillic into Latin letters whose spellings English does not use:
 each scheme's marks (a name is read by it only where one is found), its letters as English spells
 the same sounds, and the pattern that finds them, longest first. The last reads the Russian
@@ -502,17 +512,19 @@ UKRAINIAN_SURNAME = re.compile(r"\w{3,}(?:enko|uk)")
 """A word with the ending of a Ukrainian surname (Petrenko, Parasiuk, Kovalchuk), to be matched
 whole: a name with one and a g may be the Russian form of it (``_RUSSIAN_FORM_MARKS``), and a
 listed one is spelled as its people read it (``decide``)."""
-_SCHOLARLY, _GOST_ASCII, _GERMAN, _FRENCH, _PASSPORT, _RUSSIAN_FORM = (
+_SCHOLARLY, _GOST_ASCII, _GERMAN, _FRENCH, _PASSPORT, _NORDIC, _RUSSIAN_FORM = (
     [marks for marks, _, _ in _LATIN_SCHEMES].index(marks) for marks in (
-        _SCHOLARLY_MARKS, _GOST_ASCII_MARKS, _GERMAN_MARKS, _FRENCH_MARKS, _PASSPORT_MARKS, _RUSSIAN_FORM_MARKS))
+        _SCHOLARLY_MARKS, _GOST_ASCII_MARKS, _GERMAN_MARKS, _FRENCH_MARKS, _PASSPORT_MARKS, _NORDIC_MARKS,
+        _RUSSIAN_FORM_MARKS))
 """Places of the schemes in ``_LATIN_SCHEMES``."""
 _SCHEMES = (1 << len(_LATIN_SCHEMES)) - 1
-_GALLERY_SCHEMES = _SCHEMES & ~(1 << _GERMAN) & ~(1 << _PASSPORT)
+_GALLERY_SCHEMES = _SCHEMES & ~(1 << _GERMAN) & ~(1 << _PASSPORT) & ~(1 << _NORDIC)
 """Schemes a gallery's names are read by: not German, whose sch is a German name's more often,
 nor the passports', whose iu and ii are how Ukraine's own system writes a name inside a word
-(Liubomyr, Yurii), the spelling a gallery of Ukrainians holds already."""
-_SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _HAS_SOFTENED, _HAS_X = (
-    1 << (len(_LATIN_SCHEMES) + k) for k in range(8))
+(Liubomyr, Yurii), the spelling a gallery of Ukrainians holds already, nor the Dutch and
+Scandinavian, whose sj is a Swedish name's (Sjögren) more often."""
+_SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _HAS_SOFTENED, _HAS_X, _HAS_OE = (
+    1 << (len(_LATIN_SCHEMES) + k) for k in range(9))
 """The traits of a word read with the rest of its name (``_name_schemes``), as bits after the
 schemes'."""
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -527,7 +539,7 @@ def _word_traits(word: str) -> int:
                        (_HAS_OU, "ou" in word), (_HAS_G, "g" in word), (_STARTS_E, _IOTATED_START.match(word)),
                        (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)),
                        (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word)),
-                       (_HAS_X, "x" in word and _X_FOR_KH.search(word))):
+                       (_HAS_X, "x" in word and _X_FOR_KH.search(word)), (_HAS_OE, "oe" in word)):
         if found:
             traits |= bit
     return traits
@@ -535,13 +547,14 @@ def _word_traits(word: str) -> int:
 
 def _name_schemes(words: list[str], marked: bool) -> int:
     """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
-    ou, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
+    ou, the Dutch oe, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
     Russian form's g in one that looks Ukrainian; a query's x wherever it is."""
     traits = 0
     for word in words:
         traits |= _word_traits(word)
     if traits & _SLAVIC_NAME:
-        for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY), (_HAS_X, _GOST_ASCII)):
+        for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY), (_HAS_X, _GOST_ASCII),
+                              (_HAS_OE, _NORDIC)):
             if traits & trait:
                 traits |= 1 << scheme
     elif traits & _HAS_X and not marked:

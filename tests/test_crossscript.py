@@ -168,6 +168,7 @@ def test_the_j_of_gost_and_scholarly_schemes_reads_as_english_y():
     ("Lesj Cymbal", "tsymbal"), ("Jevğen Konopljanka", "konoplyanka"), ("Ghlib Ghajda", "haida"),  # DSTU 9112
     ("Egor Ermolaev", "yermolayev"), ("Iuliia Tymoshenko", "tymoshenko"),  # E, Iu for the Ye, Yu English writes
     ("Liubomir Shiriaev", "shiryayev"),  # the passports' iu and ia inside a word
+    ("Georgi Zjoekov", "zhukov"), ("Michail Gorbatjov", "gorbachev"),  # Dutch, Scandinavian
 ])
 def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling(query, expected):
     resolver = Resolver([Entity(c.lower(), c, "place") for c in ("Kharkiv", "Zaporizhzhia", "Kherson")] + [
@@ -178,6 +179,19 @@ def test_slavic_names_in_each_transliteration_scheme_find_their_english_spelling
             ("haida", "Hlib Haida"), ("yermolayev", "Yegor Yermolayev"), ("tymoshenko", "Yuliya Tymoshenko"),
             ("shiryayev", "Lyubomir Shiryayev"), ("walmart", "Walmart"), ("ritchie", "Guy Ritchie"))])
     assert resolver.resolve(query).id == expected
+
+
+def test_russian_places_in_dutch_and_scandinavian_spelling_find_their_english_one():
+    # Dutch writes ч tsj and у oe (Tsjita, Jakoetsk), Swedish and Norwegian ч tj (Tjita).
+    cities = ("Chita", "Yakutsk", "Irkutsk", "Chelyabinsk", "Khandyga", "Kamchatka", "Vladivostok", "Krasnoyarsk",
+              "Barnaul", "Ulyanovsk", "Omsk", "Tomsk", "Magadan", "Anadyr", "Novosibirsk", "Samara", "Kirov")
+    resolver = Resolver([Entity(c.lower(), c, "place") for c in cities], place_names=("words",))
+    for name, city in [("Tsjita", "chita"), ("Tjita", "chita"), ("Jakoetsk", "yakutsk"), ("Irkoetsk", "irkutsk")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == city, name
+    # The oe of a name that does not look Slavic is no Dutch у: Joel is not read "jul".
+    joel = Resolver([Entity("jl", "Jul Smith", "person")]).resolve("Joel Smith")
+    assert joel is None or joel.method != "transliteration"
 
 
 def test_a_gallery_that_lists_people_by_a_transliteration_scheme_finds_their_english_spelling():

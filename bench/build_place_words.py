@@ -19,6 +19,10 @@ with the one more of whose countries hold it; ties go to the concept first in or
 than ``MIN_LETTERS`` letters and common English words are left out ("on", "in", "de": running
 text is full of them). A
 plural's words and its singular's make one group: "Isole" names an island as "islands" would.
+The endings that languages writing compounds join to a name ("Cookøyene", "Marshallinseln") are
+learned too (``_compound_endings``) and go in the same groups: written apart they are words of
+their own ("Pitcairn-øyene"), and a query word that is a gallery word with one of them joined is
+read as the two (``namenorm.index.tables.FormTables.respaced``).
 
 The table is learned from iso-codes' translations; the dev sets that measure places ask CLDR's
 names (babel), another source.
@@ -48,6 +52,8 @@ MIN_PRECISION = 0.75
 """Least share of the countries whose translations hold a word that have the concept in English."""
 MIN_LETTERS = 3
 """Shortest word learned: "on", "in" and "de" are words of running text in many languages."""
+MIN_ENDING = 4
+"""Shortest ending of a compound learned (``_compound_endings``)."""
 
 
 def _words(names: tuple[str, ...]) -> set[str]:
@@ -63,6 +69,32 @@ def _learnable(word: str) -> bool:
 def _concept(word: str) -> str:
     """An English word's concept: its singular ("islands" -> "island")."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _compound_endings(english: list[set[str]], translated: list[set[str]], concept_count: Counter[str]
+                      ) -> dict[str, tuple[int, str]]:
+    """Endings that languages writing compounds join to a name where English writes a word of its
+    own ("Cookøyene", "Marshallinseln", "Caymaneilanden" for the Cook, Marshall and Cayman Islands):
+    what follows another English word of a country's name at the start of a word of its
+    translations, in at least a quarter of the countries whose names hold the concept (at least
+    ``MIN_COUNTRIES``), ``MIN_ENDING`` letters or more. An ending two concepts would take goes with
+    the one more countries hold it for. Ending -> (countries, concept)."""
+    found: dict[str, tuple[int, str]] = {}
+    for concept in sorted(c for c, n in concept_count.items() if n >= MIN_COUNTRIES):
+        holders: dict[str, set[int]] = defaultdict(set)
+        for k, (own_words, other_words) in enumerate(zip(english, translated)):
+            if concept not in own_words:
+                continue
+            heads = [w for w in own_words if w != concept and len(w) >= MIN_LETTERS]
+            for word in other_words:
+                for head in heads:
+                    if word.startswith(head) and len(word) - len(head) >= MIN_ENDING:
+                        holders[word[len(head):]].add(k)
+        needed = max(MIN_COUNTRIES, math.ceil(concept_count[concept] / 4))
+        for ending, countries in holders.items():
+            if len(countries) >= needed and _learnable(ending) and len(countries) > found.get(ending, (0, ""))[0]:
+                found[ending] = (len(countries), concept)
+    return found
 
 
 def learn() -> list[tuple[str, list[str]]]:
@@ -85,6 +117,9 @@ def learn() -> list[tuple[str, list[str]]]:
             precise = both / word_count[word] >= MIN_PRECISION
             if both >= needed and precise and _learnable(word) and (word not in best or both > best[word][0]):
                 best[word] = (both, concept)
+    for ending, (both, concept) in _compound_endings(english, translated, concept_count).items():
+        if ending not in best or both > best[ending][0]:
+            best[ending] = (both, concept)
     groups: dict[str, set[str]] = defaultdict(set)
     for word, (_, concept) in best.items():
         groups[_concept(concept)].update((concept, word))

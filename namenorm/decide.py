@@ -338,6 +338,9 @@ class Engine:
         # hits carry the words they were found with.
         if query.titled:
             found.append([replace(h, words=query.titled) for h in search(query.titled)])
+        # "Pitcairnøyene" is Pitcairn with the word for islands joined to it.
+        for words in index.tables.compounds(query.tokens):
+            found.append([replace(h, words=words) for h in search(words)])
         as_written = max((h.score for h in found[0][:1]), default=0.0)
         for words in (tuple(spelling.split()) for spelling in query.spelled):
             hits = [replace(h, words=words) for h in search(words)]

@@ -174,6 +174,16 @@ def test_a_place_english_abbreviates_is_known_by_its_name_written_out():
     assert Resolver([Entity("sj", "St. John Smith", "person")]).resolve("Saint John Smith") is None
 
 
+def test_a_place_word_joined_to_the_name_as_compounds_join_it_is_read_apart():
+    # Norwegian, German and Dutch write the Pitcairn Islands as one word.
+    resolver = Resolver([Entity("pn", "Pitcairn Islands", "place"), Entity("ky", "Cayman Islands", "place"),
+                         Entity("lagos", "Lagos", "place")])
+    for name, place in [("Pitcairnøyene", "pn"), ("Caymaneilanden", "ky"), ("Caymaninseln", "ky")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == place, name
+    assert resolver.resolve("Lagosinseln") is None  # Lagos holds no word for islands
+
+
 def test_a_place_word_alone_or_beside_another_name_finds_nothing():
     resolver = Resolver(PLACES_WITH_WORDS)
     for name in ["Kepulauan", "Sankt", "Sankt Lagos", "Isole Lagos"]:

@@ -491,6 +491,24 @@ class FormTables:
                 found.extend((*words[:i], *parts, *words[i + 1:]) for parts in self._splits(word, 3))
         return found[:_MAX_RESPACINGS]
 
+    def compounds(self, words: Sequence[str]) -> list[tuple[str, ...]]:
+        """The query words with a word the gallery lacks read as a gallery word and a place word
+        joined to it, as languages that write compounds join them ("Pitcairnøyene", "Cookinseln":
+        ``places.place_word_groups``). Not a slip, as a space left out is (``respaced``): the
+        place word stands for the English one at its own similarity.
+
+        >>> tables = FormTables.build([Entity("pn", "Pitcairn Islands", "place")])
+        >>> tables.compounds(["pitcairnoyene"]), tables.compounds(["pitcairn"])
+        ([('pitcairn', 'oyene')], [])
+        """
+        if not self.place_words:
+            return []
+        vocab, places = self.vocab_ids, self.place_words
+        return [(*words[:i], word[:cut], word[cut:], *words[i + 1:])
+                for i, word in enumerate(words) if word not in vocab
+                for cut in range(_MIN_PART, len(word) - _MIN_PART + 1)
+                if word[:cut] in vocab and word[cut:] in places]
+
     def _splits(self, word: str, most: int) -> list[tuple[str, ...]]:
         """``word`` as two to ``most`` gallery words written together."""
         vocab = self.vocab_ids

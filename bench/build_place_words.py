@@ -22,7 +22,7 @@ plural's words and its singular's make one group: "Isole" names an island as "is
 The endings that languages writing compounds join to a name ("Cookøyene", "Marshallinseln") are
 learned too (``_compound_endings``) and go in the same groups: written apart they are words of
 their own ("Pitcairn-øyene"), and a query word that is a gallery word with one of them joined is
-read as the two (``namenorm.index.tables.FormTables.respaced``).
+read as the two (``namenorm.index.tables.FormTables.compounds``).
 
 The table is learned from iso-codes' translations; the dev sets that measure places ask CLDR's
 names (babel), another source.

@@ -448,10 +448,11 @@ class Engine:
         # two that normalizing splits it into.
         rhotic = not (query.foreign and drops_final_r(query.text))
         spaced = query.foreign and len(written_words(query.text)) > 1
+        liquids = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r
 
         def across(reading: str) -> list[Hit]:
             return self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                         spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+                                         liquids=liquids, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
 
         # A Latin key an input method left against kana, Han or Hangul is no sound of the name.
         read = query.unkeyed or query.form

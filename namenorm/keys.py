@@ -642,6 +642,11 @@ _CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k"
 """Consonants those scripts do not tell apart, each folded to one letter of its class."""
 _LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})
 _LOAN_SHAPE = str.maketrans({**_CONSONANT_CLASSES, "e": "i", "o": "u", **dict.fromkeys("ywh")})
+_LIQUIDS_APART = {"l": "l"}
+"""An alphabet that writes l and r with letters of their own (Cyrillic, Greek) keeps them apart
+when romanized: Жириновский shares Zelenskyy's consonant classes only with l read as r."""
+_LOAN_CONSONANTS_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, **dict.fromkeys("aeiouywh")})
+_LOAN_SHAPE_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 """A run of vowels counts as its last: the sound it ends on survives borrowing best
 (Korean 퍼 "eo" for the "u" of Trump folds with it, "ia" in "jiang" does not with "o")."""
@@ -661,8 +666,9 @@ def _loan_base(form: str, rhotic: bool) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def loan_key(form: str, rhotic: bool = False) -> str:
-    """Consonant classes of a whole normalized name, as other scripts preserve them.
+def loan_key(form: str, rhotic: bool = False, liquids: bool = False) -> str:
+    """Consonant classes of a whole normalized name, as other scripts preserve them (with
+    ``liquids``, l and r apart, as an alphabet that writes each with its own letter keeps them).
 
     >>> loan_key("donald trump") == loan_key("doneoldeu teureompeu")
     True
@@ -670,8 +676,11 @@ def loan_key(form: str, rhotic: bool = False) -> str:
     True
     >>> loan_key("david perdue") == loan_key("deibideu peodyu")
     True
+    >>> loan_key("zelenskyy"), loan_key("zelenskyy", liquids=True)
+    ('srnsk', 'slnsk')
     """
-    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_LOAN_CONSONANTS))
+    table = _LOAN_CONSONANTS_LR if liquids else _LOAN_CONSONANTS
+    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(table))
 
 
 _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -712,14 +721,14 @@ def loan_spellings(form: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def loan_shape(form: str, rhotic: bool = False) -> str:
+def loan_shape(form: str, rhotic: bool = False, liquids: bool = False) -> str:
     """``loan_key`` with a vowel class (a, i/e, o/u) for each run of vowels, to tell Kim Jong-il from Kim Jong-un.
 
     >>> loan_shape("kim jong il") != loan_shape("kim jong un")
     True
     """
     base = _VOWEL_RUN.sub(lambda run: run.group()[-1], _loan_base(form, rhotic))
-    return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE))
+    return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE_LR if liquids else _LOAN_SHAPE))
 
 
 _KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
@@ -728,20 +737,20 @@ vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."
 
 
 @lru_cache(maxsize=200_000)
-def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool) -> float:
+def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool, liquids: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
     of overlapping spans against the same gallery words again and again)."""
-    keys, evidence = _key_agreement(a, b, rhotic)
+    keys, evidence = _key_agreement(a, b, rhotic, liquids)
     if not vowels or not keys:
         return keys * evidence
-    shape_a, shape_b = loan_shape(a, rhotic), loan_shape(b, rhotic)
+    shape_a, shape_b = loan_shape(a, rhotic, liquids), loan_shape(b, rhotic, liquids)
     shapes = 1.0 - _shape_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
     return (_KEYS_SHARE * keys + _SHAPES_SHARE * shapes) * evidence
 
 
-def _key_agreement(a: str, b: str, rhotic: bool) -> tuple[float, float]:
+def _key_agreement(a: str, b: str, rhotic: bool, liquids: bool) -> tuple[float, float]:
     """How alike two strings' loanword keys are, and how much their length lets that say."""
-    key_a, key_b = loan_key(a, rhotic), loan_key(b, rhotic)
+    key_a, key_b = loan_key(a, rhotic, liquids), loan_key(b, rhotic, liquids)
     if not key_a or not key_b:
         return 0.0, 0.0
     keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
@@ -897,12 +906,12 @@ def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
 
 
 def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True, *,
-                            score_cutoff: float = 0.0) -> float:
+                            liquids: bool = False, score_cutoff: float = 0.0) -> float:
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
     Mostly the agreement of their consonant classes, partly of their vowel
     pattern (unless ``vowels`` is False: Arabic and Hebrew write only long
-    ones). Where both names have several words, the words must also line up
+    ones), and with l and r apart where ``liquids`` (``loan_key``). Where both names have several words, the words must also line up
     one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
     alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels compared.
 
@@ -912,13 +921,13 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     True
     """
     if score_cutoff > 0.0:
-        keys, evidence = _key_agreement(a, b, rhotic)
+        keys, evidence = _key_agreement(a, b, rhotic, liquids)
         if (_KEYS_SHARE * keys + _SHAPES_SHARE if vowels else keys) * evidence < score_cutoff:
             return 0.0
-    whole = _whole_similarity(a, b, rhotic, vowels)
+    whole = _whole_similarity(a, b, rhotic, vowels, liquids)
     words_a, words_b = a.split(), b.split()
     if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
-    best = [max(_whole_similarity(x, y, rhotic, vowels) for y in words_b) for x in words_a]
+    best = [max(_whole_similarity(x, y, rhotic, vowels, liquids) for y in words_b) for x in words_a]
     worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])
     return whole * min(1.0, 0.5 + worst_word)

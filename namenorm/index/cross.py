@@ -89,8 +89,9 @@ class CrossScriptSearch:
                 and not (spaced and " " not in written[f])]
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
-             spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
-        """Forms whose loanword key is within one edit of the query's, scored across scripts.
+             liquids: bool = False, spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
+        """Forms whose loanword key is within one edit of the query's, scored across scripts
+        (``keys.cross_script_similarity``, whose ``vowels`` and ``liquids`` these are).
 
         A Latin query is compared only with entities known solely in other
         scripts, so Latin-to-Latin matching never gets looser. A query written
@@ -101,7 +102,6 @@ class CrossScriptSearch:
         foreign_only = tables.foreign_only
         if latin_query and not foreign_only:
             return []
-        key = loan_key(form, rhotic)
         best: dict[int, Hit] = {}
         for f in self.candidates(form, rhotic=rhotic, spaced=spaced):
             tier = tables.form_tier[f]
@@ -111,12 +111,13 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels,
+            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, liquids=liquids,
                                                         score_cutoff=score_cutoff / trust)
                                 for spelling in self._spellings(tables.forms[f]))
             if score < score_cutoff:
                 continue
-            pair = (TokenPair(key, loan_key(tables.forms[f], rhotic), score, "cross-script"),)
+            pair = (TokenPair(loan_key(form, rhotic, liquids), loan_key(tables.forms[f], rhotic, liquids), score,
+                              "cross-script"),)
             for e_idx in owners:
                 if e_idx not in best or score > best[e_idx].score:
                     best[e_idx] = Hit(e_idx, score, tables.forms[f], tier, pair, False, True)

@@ -44,6 +44,11 @@ _SINGLE_WORD_CUTOFF = 0.8
 """From this cutoff up, a one-word query is compared with one-word forms only."""
 _BOUND_SLACK = 1e-9
 """Rounding room between a form's score bound and its score, so equal scores are never cut."""
+_MAX_UNKEYED_FORMS = 2000
+"""Most forms a query word that no key paired is bounded against, word by word. Beyond this the
+other words of the query are common ones ("John Imivuez" in a million people: 30,000 forms hold
+a John), the word no key caught cannot single one out, and only keyed pairs are scored: such a
+query took a quarter of a million-person benchmark's time and was answered right once in 13."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +227,7 @@ class FormSearch:
         # Where some query token found no keyed partner (two slips no key caught,
         # "bradley" for "brad"), pairs are bounded and scored on demand, as the brute-force
         # reference scores them; where every token has one, keyed pairs decide.
-        keyed_tokens = None if complete else [word_keys(token) for token in tokens]
+        keyed_tokens = None if complete or len(forms) > _MAX_UNKEYED_FORMS else [word_keys(token) for token in tokens]
         slips = _may_slip(tokens)
         bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, slips, score_cutoff)
         # In a fixed order, so ties fall the same way in every process; best bound first

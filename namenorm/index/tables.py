@@ -460,8 +460,13 @@ class FormTables:
         organisation's word but no person's."""
         known = self._kind_words.get(kind)
         if known is None:
-            found = {w for f, form in enumerate(self.forms)
-                     if any(self.entities[e].kind == kind for e in self.form_owner[f]) for w in form.split()}
+            of_kind = [entity.kind == kind for entity in self.entities]
+            held: set[int] = set()
+            for owners, tokens in zip(self.form_owner, self.form_tokens):
+                if any(of_kind[e] for e in owners):
+                    held.update(tokens)
+            vocab = self.vocab
+            found = {vocab[t] for t in held}
             if kind == "person":
                 found.update(self.given)
             known = self._kind_words.setdefault(kind, frozenset(found))

@@ -63,6 +63,7 @@ from .romanize import (
     han_characters,
     native_spellings,
     other_readings,
+    r_readings,
     without_unconverted_latin,
     writes_short_vowels,
 )
@@ -515,6 +516,10 @@ class Engine:
                     if hit.words and hit.words == query.short else "")
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
+            for other in r_readings(query.text):  # バーニー・サンダース spells Bernie Sanders as "barni sandarsu"
+                agreement = spelling_agreement(other, hit.form, query.script)
+                if agreement > spelling:
+                    read, spelling = other, agreement
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form)

@@ -74,6 +74,7 @@ __all__ = [
     "labial_readings",
     "native_spellings",
     "other_readings",
+    "r_readings",
     "romanize",
     "scheme_spellings",
     "without_unconverted_latin",
@@ -332,12 +333,41 @@ def _double(match: re.Match[str]) -> str:
     return ("t" if consonant == "ch" else consonant) + consonant
 
 
-def _romanize_kana(match: re.Match[str]) -> str:
-    text = "".join("Q" if ch in _SMALL_TSU else "" if ch == _LONG_VOWEL else _kana(ch)
+def _romanize_kana(match: re.Match[str], long_vowel: str = "") -> str:
+    text = "".join("Q" if ch in _SMALL_TSU else long_vowel if ch == _LONG_VOWEL else _kana(ch)
                    for ch in _KANA_W.sub("w", match.group()))
     for pattern, repl in _KANA_JOIN:
         text = pattern.sub(repl, text)
     return _DOUBLED.sub(_double, text)
+
+
+_LONG_R = "R"
+"""A long vowel mark in kana as ``r_readings`` first writes it (no kana reads as a capital)."""
+_R_AFTER_A_OR_O = re.compile(f"(?<=[ao]){_LONG_R}")
+
+
+@lru_cache(maxsize=4096)
+def r_readings(text: str) -> tuple[str, ...]:
+    """``text`` in kana read with each long a or o as the vowel and r that English writes there;
+    () where it has none.
+
+    Japanese borrows from English as it is spoken without an r after a vowel, lengthening the
+    vowel instead: バーニー・サンダース is "bani sandasu" as read and Bernie Sanders as spelt, マーク
+    Mark, ジョージ George. A long i, e or u stands for English vowels (リー Lee, ケリー Kelly).
+
+    >>> r_readings("バーニー・サンダース"), r_readings("ジョー・バイデン"), r_readings("トランプ")
+    (('barni sandarsu',), ('jor baiden',), ())
+    """
+    if _LONG_VOWEL not in text or not _KANA_RUN.search(text):
+        return ()
+    marked = _KANA_RUN.sub(lambda m: _romanize_kana(m, _LONG_R), text)
+    if not _R_AFTER_A_OR_O.search(marked):
+        return ()
+    read = romanize(_R_AFTER_A_OR_O.sub("r", marked).replace(_LONG_R, ""))
+    return (" ".join(_NOT_A_LETTER.split(read.lower())).strip(),)
+
+
+_NOT_A_LETTER = re.compile("[^a-z0-9]+")
 
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
@@ -943,12 +973,13 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
 
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
-    which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``.
+    which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
+    ``r_readings``.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
     """
-    return dental_readings(text, reading) + labial_readings(text, reading)
+    return dental_readings(text, reading) + labial_readings(text, reading) + r_readings(text)
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

@@ -562,3 +562,14 @@ def test_an_alphabet_that_writes_l_and_r_apart_keeps_them_apart(real_pairs_galle
     assert real_pairs_gallery.resolve("Владимир Жириновский") is None
     assert real_pairs_gallery.resolve("Владимир Зеленский").name == "Volodymyr Zelenskyy"
     assert real_pairs_gallery.resolve("ゼレンスキー").name == "Volodymyr Zelenskyy"  # kana's r is also an l
+
+
+def test_a_long_a_or_o_in_kana_is_read_as_the_r_english_writes_there():
+    # Japanese borrows from English spoken without an r after a vowel: ピーター is "pita" as read,
+    # Peter as spelt. The reading with the r spells the Latin form letter by letter.
+    people = ["Peter Turner", "Bernard Sumner", "Bernie Sanders", "Joe Biden", "Donald Trump"]
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in people])
+    assert resolver.resolve("ピーター・ターナー").id == "peter-turner"
+    assert resolver.resolve("バーナード・サムナー").id == "bernard-sumner"
+    assert resolver.resolve("ジョー・バイデン").id == "joe-biden"  # a long o that writes no r
+    assert resolver.resolve("ピーター・パーカー") is None  # Peter Parker is no one here

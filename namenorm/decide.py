@@ -63,7 +63,7 @@ from .romanize import (
     han_characters,
     native_spellings,
     other_readings,
-    r_readings,
+    spelling_readings,
     without_unconverted_latin,
     writes_short_vowels,
 )
@@ -516,7 +516,7 @@ class Engine:
                     if hit.words and hit.words == query.short else "")
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
-            for other in r_readings(query.text):  # バーニー・サンダース spells Bernie Sanders as "barni sandarsu"
+            for other in spelling_readings(query.text):  # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk"
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:
                     read, spelling = other, agreement

@@ -57,6 +57,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from unidecode import unidecode
 
@@ -77,6 +78,8 @@ __all__ = [
     "r_readings",
     "romanize",
     "scheme_spellings",
+    "spelling_readings",
+    "transcription_readings",
     "without_unconverted_latin",
     "writes_short_vowels",
 ]
@@ -395,12 +398,14 @@ def _han_syllable(ch: str) -> str:
     return _HAN_READINGS.get(ch) or unidecode(ch).strip().lower()
 
 
+def _romanize_han_character(ch: str) -> str:
+    return _HAN_SOUNDS.get(ch) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], _han_syllable(ch))
+
+
 def _romanize_han(match: re.Match[str]) -> str:
     """Pinyin of a run of characters as one word, spelled as it sounds in foreign names:
     q, x and c as ch, sh and ts, 尔 as l."""
-    return " " + "".join(_HAN_SOUNDS.get(ch) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()],
-                                                             _han_syllable(ch))
-                         for ch in match.group()) + " "
+    return " " + "".join(map(_romanize_han_character, match.group())) + " "
 
 
 _CHINESE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
@@ -971,15 +976,51 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     return (labial,) if labial != reading else ()
 
 
+@lru_cache(maxsize=1)
+def _han_transcription() -> dict[str, str]:
+    """Character -> the foreign sound it writes (``_data/han_transcription.tsv``)."""
+    text = resources.files("namenorm").joinpath("_data", "han_transcription.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {character: sound.strip() for character, sound in rows}
+
+
+@lru_cache(maxsize=4096)
+def transcription_readings(text: str) -> tuple[str, ...]:
+    """``text`` in Han read as the foreign name it may transcribe; () where that is its pinyin.
+
+    Chinese writes a foreign name with characters chosen for their sound, some of which stand
+    for a consonant alone (斯 "si" for s, 克 "ke" for k) or for a syllable pinyin spells
+    otherwise (乔 "qiao" for Jo): those read as ``_data/han_transcription.tsv`` lists them, the
+    others as ``romanize`` reads them. 明斯克 is "mingsike" in pinyin and "mingsk" so (Minsk).
+
+    >>> transcription_readings("斯蒂芬·霍金"), transcription_readings("莫斯科")
+    (('stifen hokin',), ('mosko',))
+    >>> transcription_readings("北京"), transcription_readings("Трамп")
+    ((), ())
+    """
+    sounds = _han_transcription()
+    if not any(ch in sounds for ch in text):
+        return ()
+    read = _HAN_RUN.sub(lambda m: " " + "".join(sounds.get(ch) or _romanize_han_character(ch) for ch in m.group()) + " ",
+                        text)
+    return (" ".join(_NOT_A_LETTER.split(romanize(read).lower())).strip(),)
+
+
+def spelling_readings(text: str) -> tuple[str, ...]:
+    """Readings of ``text`` besides its romanization that may spell its Latin form letter by
+    letter: ``r_readings`` (kana) and ``transcription_readings`` (Han)."""
+    return r_readings(text) + transcription_readings(text)
+
+
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
-    ``r_readings``.
+    ``spelling_readings``.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
     """
-    return dental_readings(text, reading) + labial_readings(text, reading) + r_readings(text)
+    return dental_readings(text, reading) + labial_readings(text, reading) + spelling_readings(text)
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

@@ -573,3 +573,15 @@ def test_a_long_a_or_o_in_kana_is_read_as_the_r_english_writes_there():
     assert resolver.resolve("バーナード・サムナー").id == "bernard-sumner"
     assert resolver.resolve("ジョー・バイデン").id == "joe-biden"  # a long o that writes no r
     assert resolver.resolve("ピーター・パーカー") is None  # Peter Parker is no one here
+
+
+def test_han_is_also_read_as_the_sounds_chinese_writes_foreign_names_with():
+    # 斯 "si" writes the s of Stephen, 霍 "huo" the Ho of Hawking, 金 "jin" Kin: pinyin alone made
+    # 斯蒂芬·霍金 "sidifen huojin" closer to Saddam Hussein.
+    people = ["Stephen Hawking", "Saddam Hussein", "Nikola Tesla", "Joe Biden"]
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in people])
+    assert resolver.candidates("斯蒂芬·霍金")[0].id == "stephen-hawking"
+    places = Resolver([Entity(n.lower(), n, "place") for n in ("Kinshasa", "Minsk", "Colombia", "Norway")],
+                      place_names=())
+    assert places.resolve("金夏沙").id == "kinshasa"  # 金 "jin" writes Kin
+    assert places.resolve("吉隆坡") is None  # Kuala Lumpur, whose 吉 is no g of Colombia

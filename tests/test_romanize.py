@@ -182,3 +182,15 @@ def test_burmese_syllables_carry_their_vowel_and_burmese_letter_values():
 def test_russian_ye_after_a_vowel_is_spelled_both_ways():
     # BGN/PCGN and the press write Исаева "Isayeva", Russia's passports "Isaeva".
     assert {"lora isaeva", "lora isayeva"} <= set(native_spellings("Лора Исаева"))
+
+
+def test_the_han_transcription_table_reads_single_characters_as_latin_sounds():
+    from importlib import resources
+
+    text = resources.files("namenorm").joinpath("_data", "han_transcription.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(rows) > 50
+    for row in rows:
+        assert len(row) == 2 and len(row[0]) == 1 and "\u4e00" <= row[0] <= "\u9fff", row
+        assert row[1].isascii() and row[1].isalpha() and row[1].islower(), row
+    assert len({character for character, _ in rows}) == len(rows)  # one reading a character

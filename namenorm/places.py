@@ -203,8 +203,19 @@ def exonyms(entities: Sequence[Entity], tables: Sequence[str] = PLACE_TABLES) ->
         return {}
     listed = set().union(*forms_of.values()) | {normalize_cached(form) for entity in entities
                                                  if entity.kind != "place" for form in (*entity.forms, *entity.weak)}
-    return {e_idx: tuple(name for name in names if normalize_cached(name) not in listed)
+    return {e_idx: tuple(name for name in names if _says_enough(normalize_cached(name), listed))
             for e_idx, names in found.items()}
+
+
+_MIN_NAME_LETTERS = 3
+"""Fewest letters a name from the tables keeps once romanized: two say nothing of one place
+(Vietnamese Bỉ is "bi", a Shan name of Athens reads "ti", as do Chinese 提 and 体)."""
+
+
+def _says_enough(form: str, listed: set[str]) -> bool:
+    """Whether a table's name, normalized, may be a form of its place: no entity of the gallery
+    lists it, and it has ``_MIN_NAME_LETTERS`` letters."""
+    return form not in listed and len(form) - form.count(" ") >= _MIN_NAME_LETTERS
 
 
 def written_out_forms(entity: Entity) -> list[str]:

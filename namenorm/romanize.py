@@ -71,6 +71,7 @@ __all__ = [
     "dental_readings",
     "drops_final_r",
     "faithful_spellings",
+    "foreign_name_characters",
     "han_characters",
     "labial_readings",
     "native_spellings",
@@ -974,6 +975,18 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     # Brahmic readings leave out vowels the script does not write (ലോവർ "lovr", Lower): any v.
     labial = _V_BEFORE_A_VOWEL.sub("w", reading) if _CYRILLIC_LETTER.search(text) else reading.replace("v", "w")
     return (labial,) if labial != reading else ()
+
+
+@lru_cache(maxsize=1)
+def foreign_name_characters() -> frozenset[str]:
+    """The Han characters Chinese writes foreign names with (``_data/han_name_characters.txt``,
+    from the Chinese names of the bundled countries and cities).
+
+    >>> "特" in foreign_name_characters(), "说" in foreign_name_characters()
+    (True, False)
+    """
+    text = resources.files("namenorm").joinpath("_data", "han_name_characters.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
 
 
 @lru_cache(maxsize=1)

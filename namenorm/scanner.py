@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -39,7 +41,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
-from .romanize import APOSTROPHES, other_readings
+from .romanize import APOSTROPHES, foreign_name_characters, han_characters, other_readings
 from .scoring import common_words, in_word_lists, known_names
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
@@ -51,6 +53,12 @@ _KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서
                      "만")
 """Korean case particles and postpositions that follow a name in running text, longest first."""
 _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
+_KANA = re.compile("[\u3040-\u30ff]")
+_CHINESE_FUNCTION_CHARACTERS = frozenset("的和与了在是说")
+"""Characters Chinese writes between words (possessive, and, with, the aspect mark, at, is, says):
+never the sound that begins or ends a foreign name, though two places' names hold 的 or 和."""
+_HAN_NAME_CHARS = 6
+"""Most characters of one word of a foreign name written in Han (弗拉基米尔, Vladimir: five)."""
 _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
@@ -184,28 +192,28 @@ def _is_katakana(ch: str) -> bool:
     return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
-def _katakana_runs(word: str) -> list[tuple[int, int]]:
-    """Bounds of the runs of ``word`` that are katakana and of those that are not.
+def _runs(word: str, start: int, end: int, member: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Bounds of the runs of ``word[start:end]`` whose letters are ``member`` and of those that are not.
 
-    >>> _katakana_runs("トランプ大統領は")
+    >>> _runs("トランプ大統領は", 0, 8, _is_katakana)
     [(0, 4), (4, 8)]
     """
     runs: list[tuple[int, int]] = []
-    start = 0
-    for k in range(1, len(word) + 1):
-        if k == len(word) or _is_katakana(word[k]) != _is_katakana(word[start]):
+    for k in range(start + 1, end + 1):
+        if k == end or member(word[k]) != member(word[start]):
             runs.append((start, k))
             start = k
     return runs
 
 
-def _dictionary_pieces(word: str, start: int, end: int, forms: frozenset[str], longest: int
+def _dictionary_pieces(word: str, start: int, end: int, known: Callable[[str], bool], longest: int
                        ) -> list[tuple[int, int]]:
-    """``word[start:end]`` cut around the known ``forms`` it holds, longest first from the left."""
+    """``word[start:end]`` cut around the ``known`` pieces it holds (of at most ``longest``
+    letters), longest first from the left."""
     pieces: list[tuple[int, int]] = []
     gap = pos = start
     while pos < end - 1 and longest:
-        size = next((n for n in range(min(longest, end - pos), 1, -1) if word[pos:pos + n] in forms), 0)
+        size = next((n for n in range(min(longest, end - pos), 1, -1) if known(word[pos:pos + n])), 0)
         if not size:
             pos += 1
             continue
@@ -244,6 +252,7 @@ class _Scan:
         self.text = text
         self.kind = kind
         self.cutoff = score_cutoff
+        self.read_scores: dict[str, float] = {}
         self.tokens = self.without_particles(self.split_unspaced(tokenize(text, lines=lines)))
         self.cache: Cache = {}
         self.decisions: dict[str, Decision] = {}
@@ -266,9 +275,10 @@ class _Scan:
         """Runs of Chinese, Japanese or Thai letters split into the words a name can be, as
         those languages write no space after a name ("トランプ大統領は", President Trump): around
         the gallery's forms in those scripts, longest first from the left, as a dictionary
-        scanner reads them, and in Japanese around each run of katakana, the script it writes
-        foreign names in (read across scripts when the gallery has them in Latin letters only).
-        The pieces are words of their own."""
+        scanner reads them, in Japanese around each run of katakana, the script it writes
+        foreign names in (read across scripts when the gallery has them in Latin letters only),
+        and in Chinese around the foreign names Han may write (``_han_name_pieces``). The pieces
+        are words of their own."""
         forms, longest = self.index.tables.unspaced_forms, self.index.tables.unspaced_longest
         out: list[_Token] = []
         for token in tokens:
@@ -276,13 +286,16 @@ class _Scan:
             if not token.caseless or len(word) < 3:
                 out.append(token)
                 continue
-            pieces = [piece for a, b in _katakana_runs(word) for piece in _dictionary_pieces(word, a, b, forms, longest)]
+            pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
+                      for piece in _dictionary_pieces(word, a, b, forms.__contains__, longest)]
+            if not _KANA.search(word):  # Chinese: Japanese writes foreign names in katakana
+                pieces = [cut for a, b, _ in pieces for cut in self._han_name_pieces(word, a, b, forms)]
             if len(pieces) == 1:
                 out.append(token)
                 continue
-            for k, (a, b) in enumerate(pieces):
+            for k, (a, b, named) in enumerate(pieces):
                 piece = word[a:b]
-                norm = normalize_cached(piece) if _letters(piece) <= _MAX_TOKEN_CHARS else ""
+                norm = normalize_cached(piece) if named and _letters(piece) <= _MAX_TOKEN_CHARS else ""
                 out.append(replace(token, start=token.start + a, end=token.start + b, norm=norm,
                                    sentence_start=token.sentence_start and k == 0,
                                    joined=token.joined and k == 0))
@@ -361,6 +374,61 @@ class _Scan:
             known = self.pairable[text] = self.index.search.holds_every_word(words, self.cache) or (
                 not is_latin(text) and self._read_across_scripts(text, form))
         return known
+
+    def _han_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
+                         ) -> list[tuple[int, int, bool]]:
+        """``word[start:end]``, where it is Chinese that no form of the gallery spells, cut where a
+        foreign name written in Han may stand (美国总统特朗普周二表示): around the runs of
+        characters Chinese writes such names with, and inside a run around the pieces some form
+        may be read as, longest first from the left. Each piece says whether it may be a name:
+        a run of other characters is not (its words are no sounds)."""
+        if end - start < 3 or word[start:end] in forms or not han_characters(word[start:end]):
+            return [(start, end, True)]
+        sounds = foreign_name_characters() - _CHINESE_FUNCTION_CHARACTERS
+        if end - start == len(word) <= _HAN_NAME_CHARS and all(ch in sounds for ch in word):
+            return [(start, end, True)]  # a word of its own between dots or stops: 查尔斯·达尔文
+        pieces: list[tuple[int, int, bool]] = []
+        for a, b in _runs(word, start, end, sounds.__contains__):
+            if word[a] not in sounds:
+                pieces.append((a, b, False))
+            elif b - a >= 3:
+                pieces += self._best_read_pieces(word, a, b)
+            else:
+                pieces.append((a, b, True))
+        return pieces
+
+    def _best_read_pieces(self, word: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """A run of the characters Chinese writes foreign names with, cut from the left where a
+        piece reads best as some form across scripts (``_read_score``): the longest readable
+        piece would swallow the characters around a name whenever some form is near them."""
+        pieces: list[tuple[int, int, bool]] = []
+        gap = pos = start
+        while pos < end - 1:
+            scored = [(self._read_score(word[pos:pos + n]), n) for n in range(min(_HAN_NAME_CHARS, end - pos), 1, -1)]
+            score, size = max(scored)
+            if score <= 0.0:
+                pos += 1
+                continue
+            if pos > gap:
+                pieces.append((gap, pos, True))
+            pieces.append((pos, pos + size, True))
+            gap = pos = pos + size
+        if gap < end:
+            pieces.append((gap, end, True))
+        return pieces
+
+    def _read_score(self, piece: str) -> float:
+        """The best similarity across scripts of some form and a reading of a piece of Han (0.0
+        where no form's loanword key is near), remembered for the scan."""
+        score = self.read_scores.get(piece)
+        if score is None:
+            if len(self.read_scores) >= _MAX_REMEMBERED:
+                self.read_scores.clear()
+            form = normalize_cached(piece)
+            score = self.read_scores[piece] = max(
+                (h.score for reading in (form, *other_readings(piece, form))
+                 for h in self.index.cross.hits(reading, rhotic=False, latin_query=False)[:1]), default=0.0)
+        return score
 
     def _read_across_scripts(self, text: str, form: str) -> bool:
         """Whether some form's loanword key is close to one reading of the span's text."""

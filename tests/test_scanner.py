@@ -426,6 +426,17 @@ def test_japanese_katakana_names_are_read_across_scripts_in_unspaced_text():
     assert found(r, "テレビでコンピューターを見た。") == []
 
 
+def test_foreign_names_in_unspaced_chinese_are_read_across_scripts():
+    # A gallery in Latin letters only: Chinese writes a foreign name with characters chosen for
+    # their sound, so a run of them is cut out of the sentence and read across scripts.
+    r = namenorm.Resolver([namenorm.Entity(n.lower().replace(" ", "-"), n, kind)
+                           for n, kind in (("Joe Biden", "person"), ("Charles Darwin", "person"),
+                                           ("Minsk", "place"), ("Chicago", "place"))], place_names=())
+    assert found(r, "昨天乔·拜登在明斯克发表讲话。") == [("乔·拜登", "joe-biden"), ("明斯克", "minsk")]
+    assert found(r, "查尔斯·达尔文的书很有名。") == [("查尔斯·达尔文", "charles-darwin")]  # 的 joins words
+    assert found(r, "他们说今天天气很好，我们明天去公园。") == []
+
+
 def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():
     # プーチン "puchin", 普京 "pujing": the span is weighed for the ti and di it borrows, as resolve weighs it.
     r = namenorm.Resolver([namenorm.Entity("putin", "Vladimir Putin", "person"),

@@ -643,8 +643,9 @@ _CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k"
 _LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})
 _LOAN_SHAPE = str.maketrans({**_CONSONANT_CLASSES, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _LIQUIDS_APART = {"l": "l"}
-"""An alphabet that writes l and r with letters of their own (Cyrillic, Greek) keeps them apart
-when romanized: Жириновский shares Zelenskyy's consonant classes only with l read as r."""
+"""An alphabet that writes l and r with letters of their own (Cyrillic, Greek, Armenian,
+Georgian) keeps them apart when romanized: Жириновский shares Zelenskyy's consonant classes
+only with l read as r."""
 _LOAN_CONSONANTS_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, **dict.fromkeys("aeiouywh")})
 _LOAN_SHAPE_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _VOWEL_RUN = re.compile(r"[aeiou]+")
@@ -909,10 +910,10 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
                             liquids: bool = False, score_cutoff: float = 0.0) -> float:
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
-    Mostly the agreement of their consonant classes, partly of their vowel
-    pattern (unless ``vowels`` is False: Arabic and Hebrew write only long
-    ones), and with l and r apart where ``liquids`` (``loan_key``). Where both names have several words, the words must also line up
-    one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
+    Mostly the agreement of their consonant classes (l and r apart where ``liquids``:
+    ``loan_key``), partly of their vowel pattern (unless ``vowels`` is False: Arabic and
+    Hebrew write only long ones). Where both names have several words, the words must also
+    line up one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
     alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels compared.
 
     >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8

@@ -367,11 +367,22 @@ def r_readings(text: str) -> tuple[str, ...]:
     marked = _KANA_RUN.sub(lambda m: _romanize_kana(m, _LONG_R), text)
     if not _R_AFTER_A_OR_O.search(marked):
         return ()
-    read = romanize(_R_AFTER_A_OR_O.sub("r", marked).replace(_LONG_R, ""))
-    return (" ".join(_NOT_A_LETTER.split(read.lower())).strip(),)
+    return (_as_reading(_R_AFTER_A_OR_O.sub("r", marked).replace(_LONG_R, "")),)
 
 
 _NOT_A_LETTER = re.compile("[^a-z0-9]+")
+
+
+def _as_reading(text: str) -> str:
+    """``text`` romanized and lower-cased, each run of other characters a space: a reading as
+    the search across scripts takes one (``other_readings``)."""
+    return " ".join(_NOT_A_LETTER.split(romanize(text).lower())).strip()
+
+
+def _data_lines(file: str) -> list[str]:
+    """The lines of a file in ``_data`` that are no comment (nor blank)."""
+    text = resources.files("namenorm").joinpath("_data", file).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
@@ -985,15 +996,13 @@ def foreign_name_characters() -> frozenset[str]:
     >>> "特" in foreign_name_characters(), "说" in foreign_name_characters()
     (True, False)
     """
-    text = resources.files("namenorm").joinpath("_data", "han_name_characters.txt").read_text(encoding="utf-8")
-    return frozenset("".join(line.strip() for line in text.splitlines() if not line.startswith("#")))
+    return frozenset("".join(line.strip() for line in _data_lines("han_name_characters.txt")))
 
 
 @lru_cache(maxsize=1)
 def _han_transcription() -> dict[str, str]:
     """Character -> the foreign sound it writes (``_data/han_transcription.tsv``)."""
-    text = resources.files("namenorm").joinpath("_data", "han_transcription.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = (line.split("\t") for line in _data_lines("han_transcription.tsv"))
     return {character: sound.strip() for character, sound in rows}
 
 
@@ -1014,9 +1023,10 @@ def transcription_readings(text: str) -> tuple[str, ...]:
     sounds = _han_transcription()
     if not any(ch in sounds for ch in text):
         return ()
-    read = _HAN_RUN.sub(lambda m: " " + "".join(sounds.get(ch) or _romanize_han_character(ch) for ch in m.group()) + " ",
-                        text)
-    return (" ".join(_NOT_A_LETTER.split(romanize(read).lower())).strip(),)
+    def sounded(run: re.Match[str]) -> str:
+        return " " + "".join(sounds.get(ch) or _romanize_han_character(ch) for ch in run.group()) + " "
+
+    return (_as_reading(_HAN_RUN.sub(sounded, text)),)
 
 
 def spelling_readings(text: str) -> tuple[str, ...]:

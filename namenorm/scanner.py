@@ -206,14 +206,13 @@ def _runs(word: str, start: int, end: int, member: Callable[[str], bool]) -> lis
     return runs
 
 
-def _dictionary_pieces(word: str, start: int, end: int, known: Callable[[str], bool], longest: int
-                       ) -> list[tuple[int, int]]:
-    """``word[start:end]`` cut around the ``known`` pieces it holds (of at most ``longest``
-    letters), longest first from the left."""
+def _pieces(start: int, end: int, piece_at: Callable[[int], int]) -> list[tuple[int, int]]:
+    """[start, end) cut from the left around the pieces ``piece_at`` finds: the length of the
+    piece that begins at a position (0 for none), the letters between pieces kept as they are."""
     pieces: list[tuple[int, int]] = []
     gap = pos = start
-    while pos < end - 1 and longest:
-        size = next((n for n in range(min(longest, end - pos), 1, -1) if known(word[pos:pos + n])), 0)
+    while pos < end - 1:
+        size = piece_at(pos)
         if not size:
             pos += 1
             continue
@@ -224,6 +223,13 @@ def _dictionary_pieces(word: str, start: int, end: int, known: Callable[[str], b
     if gap < end:
         pieces.append((gap, end))
     return pieces
+
+
+def _dictionary_pieces(word: str, start: int, end: int, forms: AbstractSet[str], longest: int
+                       ) -> list[tuple[int, int]]:
+    """``word[start:end]`` cut around the known ``forms`` it holds, longest first from the left."""
+    return _pieces(start, end, lambda pos: next(
+        (n for n in range(min(longest, end - pos), 1, -1) if word[pos:pos + n] in forms), 0))
 
 
 def _is_name_word(token: _Token) -> bool:
@@ -287,7 +293,7 @@ class _Scan:
                 out.append(token)
                 continue
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
-                      for piece in _dictionary_pieces(word, a, b, forms.__contains__, longest)]
+                      for piece in _dictionary_pieces(word, a, b, forms, longest)]
             if not _KANA.search(word):  # Chinese: Japanese writes foreign names in katakana
                 pieces = [cut for a, b, _ in pieces for cut in self._han_name_pieces(word, a, b, forms)]
             if len(pieces) == 1:
@@ -401,21 +407,12 @@ class _Scan:
         """A run of the characters Chinese writes foreign names with, cut from the left where a
         piece reads best as some form across scripts (``_read_score``): the longest readable
         piece would swallow the characters around a name whenever some form is near them."""
-        pieces: list[tuple[int, int, bool]] = []
-        gap = pos = start
-        while pos < end - 1:
-            scored = [(self._read_score(word[pos:pos + n]), n) for n in range(min(_HAN_NAME_CHARS, end - pos), 1, -1)]
-            score, size = max(scored)
-            if score <= 0.0:
-                pos += 1
-                continue
-            if pos > gap:
-                pieces.append((gap, pos, True))
-            pieces.append((pos, pos + size, True))
-            gap = pos = pos + size
-        if gap < end:
-            pieces.append((gap, end, True))
-        return pieces
+        def best_at(pos: int) -> int:
+            score, size = max((self._read_score(word[pos:pos + n]), n)
+                              for n in range(min(_HAN_NAME_CHARS, end - pos), 1, -1))
+            return size if score > 0.0 else 0
+
+        return [(a, b, True) for a, b in _pieces(start, end, best_at)]
 
     def _read_score(self, piece: str) -> float:
         """The best similarity across scripts of some form and a reading of a piece of Han (0.0

@@ -15,7 +15,9 @@ hold is a concept ("islands", "saint", "republic"). A word of the translations (
 query is, so Cyrillic "острова" is "ostrova") goes with the concept when at least half of those
 countries' translations hold it (at least ``MIN_COUNTRIES``), and at least ``MIN_PRECISION`` of
 the countries whose translations hold it are such countries. A word two concepts would take goes
-with the one more of whose countries hold it; ties go to the concept first in order. Words of fewer
+with the one more of whose countries hold it; ties go to the concept first in order. The share
+is counted over a singular and its plural together (Island and Islands), whose words make one
+group anyway. Words of fewer
 than ``MIN_LETTERS`` letters and common English words are left out ("on", "in", "de": running
 text is full of them). A
 plural's words and its singular's make one group: "Isole" names an island as "islands" would.
@@ -110,11 +112,17 @@ def learn() -> list[tuple[str, list[str]]]:
         for concept in own_words:
             if concept_count[concept] >= MIN_COUNTRIES:
                 together[concept].update(other_words)
+    # Precision is counted over a concept's group: "ostrovi" stands for Island in four countries'
+    # names and for Islands in fifteen, and only the two together hold most of its 24 countries.
+    in_group: dict[str, Counter[str]] = defaultdict(Counter)
+    for own_words, other_words in zip(english, translated):
+        for group in {_concept(w) for w in own_words if concept_count[w] >= MIN_COUNTRIES}:
+            in_group[group].update(other_words)
     best: dict[str, tuple[int, str]] = {}
     for concept, counts in sorted(together.items()):
         needed = max(MIN_COUNTRIES, math.ceil(concept_count[concept] / 2))
         for word, both in counts.items():
-            precise = both / word_count[word] >= MIN_PRECISION
+            precise = in_group[_concept(concept)][word] / word_count[word] >= MIN_PRECISION
             if both >= needed and precise and _learnable(word) and (word not in best or both > best[word][0]):
                 best[word] = (both, concept)
     for ending, (both, concept) in _compound_endings(english, translated, concept_count).items():

@@ -48,8 +48,9 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 _SNAPSHOT = Path(tempfile.mkdtemp(prefix="namenorm-scan-bench-"))
@@ -68,16 +69,16 @@ os.environ["NAMENORM_BENCH_SRC"] = str(_SNAPSHOT)  # bench_core imports namenorm
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(_SNAPSHOT))
 
-import bench_core  # noqa: E402
-from bench_support import log, pct  # noqa: E402
+import bench_core
+from bench_support import log, pct
 
-import namenorm  # noqa: E402
-from namenorm import Resolver, normalize_name  # noqa: E402
-from namenorm import normalize as nn_normalize  # noqa: E402
+import namenorm
+from namenorm import Resolver, normalize_name
+from namenorm import normalize as nn_normalize
 
 assert Path(namenorm.__file__).resolve().is_relative_to(_SNAPSHOT.resolve()), namenorm.__file__
 
-from faker import Faker  # noqa: E402
+from faker import Faker
 
 TITLES = ("Sen.", "Mr.", "Ms.", "President", "Gov.", "Dr.", "Rep.", "Secretary of State")
 TITLE_RATE = 0.35
@@ -580,7 +581,8 @@ def evaluate(docs: list[str], inserts: list[list[dict[str, Any]]], found: list[l
         ins_ends = [x["end"] for x in ins]
         m_ends = [m[1] for m in ms]
 
-        def overlapping(start: int, end: int) -> list[int]:
+        def overlapping(start: int, end: int, ins: list[dict[str, Any]] = ins, ins_ends: list[int] = ins_ends
+                        ) -> list[int]:
             k = bisect.bisect_right(ins_ends, start)
             out = []
             while k < len(ins) and ins[k]["start"] < end:
@@ -588,7 +590,7 @@ def evaluate(docs: list[str], inserts: list[list[dict[str, Any]]], found: list[l
                 k += 1
             return out
 
-        def region_of(start: int, end: int) -> list[Found]:
+        def region_of(start: int, end: int, ms: list[Found] = ms, m_ends: list[int] = m_ends) -> list[Found]:
             k = bisect.bisect_right(m_ends, start)
             out = []
             while k < len(ms) and ms[k][0] < end:
@@ -770,7 +772,7 @@ def example_lines(rows: list[dict[str, Any]], w: Callable[[str], None]) -> None:
 def bundled_target() -> Target:
     r = namenorm.load()
     t0 = time.perf_counter()
-    r.index
+    _ = r.index  # compiled on first use
     build = time.perf_counter() - t0
     names, weights = [], []
     share = {"person": 0.5, "place": 0.35, "org": 0.15}
@@ -798,7 +800,7 @@ def gallery_target(n: int, seed: int) -> tuple[Target, bench_core.Gallery]:
     rss0 = rss_mb()
     r = Resolver(g.entities())
     t0 = time.perf_counter()
-    r.index
+    _ = r.index  # compiled on first use
     build = time.perf_counter() - t0
     t = Target(f"gallery {n:,}", r, [(i, name, "person") for i, name in zip(g.ids, g.names)])
     t.build_s = build  # type: ignore[attr-defined]
@@ -890,15 +892,15 @@ def run_fp_corpora(targets: list[Target], g: bench_core.Gallery | None, args: ar
                        "Faker en_US paragraphs, nothing inserted"),
         "other-locale persons": (build_corpus(sents_chars, args.seed + 101, "other",
                                               unknown_name_maker(other)),
-                                 f"person names from Faker {', '.join(OTHER_LOCALES)} "
-                                 f"({len(other)} distinct; dropped {dropped})"),
+                                 (f"person names from Faker {', '.join(OTHER_LOCALES)} "
+                                  f"({len(other)} distinct; dropped {dropped})")),
     }
     if g is not None:
         held = held_out_names(g, 2000, args.seed, known)
         corpora["held-out persons"] = (
             build_corpus(sents_chars, args.seed + 102, "held", unknown_name_maker(held)),
-            f"{len(held)} bench_core unknown names of the {len(g.names):,} gallery (held-out surname, "
-            f"or a gallery surname with a first name it never has there)")
+            (f"{len(held)} bench_core unknown names of the {len(g.names):,} gallery (held-out surname, "
+             f"or a gallery surname with a first name it never has there)"))
     corpora["cities/companies/streets"] = (
         build_corpus(sents_chars, args.seed + 103, "places", plain_other_maker(args.seed)),
         "fictional Faker en_US cities, companies, street names and month names")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import data_lines
 from .keys import edit_distance, one_letter_deletions
 from .normalize import normalize_cached
 
@@ -30,8 +30,7 @@ off the end only: at the start, "S.C." and "A.G." are initials (S.C. Johnson, A.
 @lru_cache(maxsize=1)
 def legal_forms() -> frozenset[str]:
     """The normalized legal forms of organisations ("gmbh", "s a", "public joint stock company")."""
-    text = resources.files("namenorm").joinpath("_data", "legal_forms.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(data_lines("legal_forms.txt"))
 
 
 @lru_cache(maxsize=1)

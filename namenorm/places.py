@@ -32,9 +32,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import Protocol
 
+from .datafiles import data_lines
 from .model import Entity
 from .normalize import normalize_cached
 from .packed import KeyTable
@@ -45,9 +45,8 @@ __all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "c
 
 
 def _data_rows(file: str) -> list[list[str]]:
-    """The tab-separated fields of each line of a file in ``_data`` that is no comment."""
-    text = resources.files("namenorm").joinpath("_data", file).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    """The tab-separated fields of each record of a file in ``_data``."""
+    return [line.split("\t") for line in data_lines(file)]
 
 
 def _name_rows(file: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:

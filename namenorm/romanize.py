@@ -57,10 +57,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from unidecode import unidecode
 
+from .datafiles import data_lines
 from .parts import GENERATIONAL
 
 __all__ = [
@@ -377,12 +377,6 @@ def _as_reading(text: str) -> str:
     """``text`` romanized and lower-cased, each run of other characters a space: a reading as
     the search across scripts takes one (``other_readings``)."""
     return " ".join(_NOT_A_LETTER.split(romanize(text).lower())).strip()
-
-
-def _data_lines(file: str) -> list[str]:
-    """The lines of a file in ``_data`` that are no comment (nor blank)."""
-    text = resources.files("namenorm").joinpath("_data", file).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
@@ -996,13 +990,13 @@ def foreign_name_characters() -> frozenset[str]:
     >>> "特" in foreign_name_characters(), "说" in foreign_name_characters()
     (True, False)
     """
-    return frozenset("".join(line.strip() for line in _data_lines("han_name_characters.txt")))
+    return frozenset("".join(line.strip() for line in data_lines("han_name_characters.txt")))
 
 
 @lru_cache(maxsize=1)
 def _han_transcription() -> dict[str, str]:
     """Character -> the foreign sound it writes (``_data/han_transcription.tsv``)."""
-    rows = (line.split("\t") for line in _data_lines("han_transcription.tsv"))
+    rows = (line.split("\t") for line in data_lines("han_transcription.tsv"))
     return {character: sound.strip() for character, sound in rows}
 
 

@@ -34,6 +34,8 @@ from importlib.util import MAGIC_NUMBER
 from types import FunctionType
 from typing import Any, NamedTuple
 
+from .datafiles import data_lines
+
 __all__ = [
     "FEATURES",
     "METHODS",
@@ -379,21 +381,16 @@ def default_model() -> MatchModel:
     return MatchModel.from_json(json.loads(text))
 
 
-def _word_list(name: str) -> frozenset[str]:
-    text = (resources.files("namenorm") / "_data" / name).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent English words that are not names (``namenorm/_data/common_words.txt``)."""
-    return _word_list("common_words.txt")
+    return frozenset(data_lines("common_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Given names and surnames people have, in many languages (``namenorm/_data/known_names.txt``)."""
-    return _word_list("known_names.txt")
+    return frozenset(data_lines("known_names.txt"))
 
 
 def in_word_lists(word: str) -> bool:

@@ -23,6 +23,7 @@ threshold; otherwise the ``Decision`` says why there is none.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
@@ -83,6 +84,8 @@ _MAX_CANDIDATES = 10
 weighed as ten: the probability is split so thinly either way that none is answered)."""
 
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
+_SILENT_E = re.compile(r"(?<=[^e])e$")
+"""The final e English writes and does not sound (Joe, Mike, Blake)."""
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
 word and the word another language writes for it."""
 
@@ -418,9 +421,11 @@ class Engine:
         def other(read: str, word: str) -> bool:
             # Alike in spelling, or the same word as other scripts hear it: consonant classes
             # and vowels (Ширак "shirak", a name of its own elsewhere, is Chirac; "olena" is not
-            # "iryna", whose vowels differ).
+            # "iryna", whose vowels differ). English leaves a final e unsounded, and other
+            # alphabets leave it out: Ջո "jo" is Joe, not the name Jo.
             return (read != word and words.similarity(read, word)[0] < TOKEN_FLOOR
-                    and (loan_key(read) != loan_key(word) or loan_shape(read) != loan_shape(word)))
+                    and (loan_key(read) != loan_key(word)
+                         or loan_shape(read) not in {loan_shape(word), loan_shape(_SILENT_E.sub("", word))}))
 
         return any(any(self._is_name(r[i]) for r in readings) and all(other(r[i], word) for r in readings)
                    for i, word in enumerate(form_words))

@@ -552,6 +552,18 @@ def test_another_name_spelled_in_a_letter_for_letter_alphabet_is_another_person(
 
 
 
+def test_an_english_final_e_that_an_alphabet_leaves_out_is_no_other_name():
+    # Armenian and Georgian write Joe as "jo", which is also a name people have; the e English
+    # writes and does not sound makes it no other person's.
+    resolver = Resolver([Entity("biden", "Joe Biden", "person"), Entity("pence", "Mike Pence", "person"),
+                         Entity("kuleba", "Iryna Kuleba", "person")])
+    assert resolver.resolve("Ջո Բայդեն").id == "biden"
+    assert resolver.resolve("ჯო ბაიდენი").id == "biden"
+    assert resolver.resolve("Մայք Փենս").id == "pence"
+    assert resolver.resolve("Ջոն Բայդեն") is None  # John is another given name
+    assert resolver.resolve("Олена Кулеба") is None
+
+
 def test_an_alphabet_that_writes_l_and_r_apart_keeps_them_apart(real_pairs_gallery):
     # Жириновский shares Volodymyr Zelenskyy's consonant classes only where l counts as r, as
     # kana and Hangul count it; Cyrillic writes the two with letters of their own.

@@ -30,8 +30,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .decide import EXACT_METHODS, Cache, Engine
+from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
+from .keys import cross_script_similarity
 from .model import Decision, Match, Mention
 from .normalize import (
     is_latin,
@@ -86,6 +87,8 @@ _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
 _APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
 """The apostrophes that are no word characters (ʹ and ʻ are letters to a word pattern): between
 two words they may stand for a soft sign inside one."""
+_GEORGIAN = frozenset(map(chr, range(0x10D0, 0x1100)))
+"""Georgian's letters: lower case to Unicode, which added capitals that running text never uses."""
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 """The gaps that join two words into one hyphened word ("Duk-soo")."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
@@ -165,7 +168,7 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
                 continue
         norm = normalize_cached(word) if _letters(word) <= _MAX_TOKEN_CHARS else ""
         first = word[0]
-        caseless = first.isalpha() and not first.isupper() and not first.islower()
+        caseless = first.isalpha() and ((not first.isupper() and not first.islower()) or first in _GEORGIAN)
         capital = first.isupper() or caseless
         if gap == " ":
             sentence_start, broken = not tokens, False
@@ -466,11 +469,22 @@ class _Scan:
             return False
         if winner.method == "cross-script" or not winner.pairs:
             # Read whole, with no word paired: a form written out inside the span ("어제 김정은",
-            # yesterday Kim Jong-un) means the other words are not the name.
+            # yesterday Kim Jong-un) means the other words are not the name, unless each of them
+            # reads as a word of the name ("Ντόναλντ Τραμπ" where "Τραμπ" is a form: Donald).
             own = {winner.form, *map(normalize_cached, (*winner.entity.forms, *winner.entity.weak))}
-            return not any(self.span_form(a, b) in own for a in range(i, j) for b in range(a + 1, j + 1))
+            name_words = winner.form.split()
+            return not any(self.span_form(a, b) in own and not all(
+                self._reads_as_one_of(t.norm, name_words) for t in (*self.tokens[i:a], *self.tokens[b:j]))
+                for a in range(i, j) for b in range(a + 1, j + 1))
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
+
+    @staticmethod
+    def _reads_as_one_of(word: str, name_words: list[str]) -> bool:
+        """Whether a word of a span read across scripts is close enough to some word of the name to
+        make it a candidate (Hebrew's "donld" for Donald, 0.97; Korean's "eoje", yesterday, for
+        no word of Kim Jong-un)."""
+        return not word or any(cross_script_similarity(word, w) >= SIMILARITY_FLOOR for w in name_words)
 
     def lost_capital(self, i: int) -> bool:
         """Whether a lower-case word may be the first word of the capitalized name that follows,

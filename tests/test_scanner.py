@@ -397,6 +397,25 @@ def test_a_known_form_after_a_sentence_opening_word_of_another_script_is_found()
     assert found(r, "John Smith arrived.") == []
 
 
+def test_a_full_name_read_across_scripts_holds_its_surname_written_out():
+    # The gallery lists Trump's surname in Greek and Hebrew; the full name in those scripts is
+    # one mention, its given name read across scripts, where a word that is no word of the name
+    # ("어제", yesterday) stays outside it.
+    r = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person", aliases=("Τραμπ", "טראמפ", "트럼프")),
+                           namenorm.Entity("joe-biden", "Joe Biden", "person")])
+    assert found(r, "Χθες ο Ντόναλντ Τραμπ δήλωσε.") == [("Ντόναλντ Τραμπ", "donald-trump")]
+    assert found(r, "דונלד טראמפ אמר אתמול.") == [("דונלד טראמפ", "donald-trump")]
+    assert found(r, "어제 트럼프 대통령은") == [("트럼프", "donald-trump")]
+    assert found(r, "Ο Ιβάν Τραμπ δήλωσε.") == []  # Ivan Trump is someone else
+
+
+def test_georgian_is_read_as_a_script_without_case():
+    # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
+    r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])
+    assert found(r, "გუშინ ჯო ბაიდენმა განაცხადა.") == [("ჯო ბაიდენმა", "joe-biden")]  # yesterday, Biden (-მა) said
+    assert found(r, "გუშინ ჯო ბაიდენი ამბობს.") == [("ჯო ბაიდენი", "joe-biden")]
+
+
 @pytest.fixture(scope="module")
 def east_asian():
     return namenorm.Resolver([

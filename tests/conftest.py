@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from pathlib import Path
@@ -12,6 +13,7 @@ os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="namenorm-test-cache-")
 import namenorm
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DATA = Path(__file__).parent / "data"
 SMALL = FIXTURES / "aliases_small.yaml"
 
 
@@ -19,3 +21,16 @@ SMALL = FIXTURES / "aliases_small.yaml"
 def small() -> namenorm.Resolver:
     """Resolver over the small fixture file (never the bundled data)."""
     return namenorm.load(SMALL)
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated file of tests/data."""
+    with open(DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.fixture(scope="session")
+def real_pairs_gallery() -> namenorm.Resolver:
+    """Every Latin name of tests/data/cross_script_pairs.tsv, as a gallery."""
+    kinds = {r["latin"]: r["kind"] for r in data_rows("cross_script_pairs.tsv")}
+    return namenorm.Resolver([namenorm.Entity(f"e{i}", n, kinds[n]) for i, n in enumerate(sorted(kinds))])  # type: ignore[arg-type]

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import pickle
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import data_rows as _rows
 
 from namenorm import Entity, Resolver
 from namenorm.keys import cross_script_similarity, loan_key
 from namenorm.packed import KeyTable
 from namenorm.romanize import native_spellings
-
-DATA = Path(__file__).parent / "data"
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 def assert_resolves(resolver: Resolver, expected: list[tuple[str, str]], *, similarity: float | None = None) -> None:
@@ -293,14 +285,6 @@ def test_entity_known_only_in_hangul_is_found_from_latin():
     match = resolver.resolve("Seoul Teukbyeolsi")
     assert match is not None and (match.id, match.method) == ("seoul", "cross-script")
     assert resolver.resolve("Joe Bidden").method == "phonetic"
-
-
-@pytest.fixture(scope="module")
-def real_pairs_gallery() -> Resolver:
-    """Every Latin name of tests/data/cross_script_pairs.tsv, as a gallery."""
-    pairs = _rows("cross_script_pairs.tsv")
-    kinds = {r["latin"]: r["kind"] for r in pairs}
-    return Resolver([Entity(f"e{i}", n, kinds[n]) for i, n in enumerate(sorted(kinds))])  # type: ignore[arg-type]
 
 
 def test_accuracy_on_real_cross_script_pairs(real_pairs_gallery):

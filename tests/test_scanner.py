@@ -409,6 +409,18 @@ def test_a_full_name_read_across_scripts_holds_its_surname_written_out():
     assert found(r, "Ο Ιβάν Τραμπ δήλωσε.") == []  # Ivan Trump is someone else
 
 
+def test_a_span_read_across_scripts_holds_no_words_beyond_the_name(real_pairs_gallery):
+    # "ने कहा" (said) after Trump's name, or three words of a Hebrew sentence read whole as
+    # Marie Curie's two: words the name does not have are the sentence's.
+    def found_in(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.match.name) for m in real_pairs_gallery.scan(text)]
+
+    assert found_in("कल डोनाल्ड ट्रंप ने कहा") == [("डोनाल्ड ट्रंप", "Donald Trump")]
+    assert found_in("कल नरेंद्र मोदी ने कहा") == [("नरेंद्र मोदी", "Narendra Modi")]
+    assert found_in("הוא אמר יכלו אליי אתמול") == []  # he said, they could, to me, yesterday
+    assert found_in("מארי קירי אמרה") == [("מארי קירי", "Marie Curie")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -89,6 +89,9 @@ _APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
 two words they may stand for a soft sign inside one."""
 _GEORGIAN = frozenset(map(chr, range(0x10D0, 0x1100)))
 """Georgian's letters: lower case to Unicode, which added capitals that running text never uses."""
+_GERESHES = _APOSTROPHES | {"\u05f3"}
+"""Marks inside a word: the apostrophes, and Hebrew's geresh."""
+_HEBREW = re.compile("[\u05d0-\u05ea]")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 """The gaps that join two words into one hyphened word ("Duk-soo")."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
@@ -160,9 +163,11 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
         if tokens and word in ("s", "S") and gap in ("'", "\u2019"):
             prev_end = end  # possessive 's stays outside every span
             continue
-        if tokens and gap in _APOSTROPHES and tokens[-1].norm:
+        if tokens and gap in _GERESHES and tokens[-1].norm:
             whole = text[tokens[-1].start:end]
-            if join_soft_signs(whole) != whole:  # a soft sign: "L'viv" and "Zelens'kyj" are one word each
+            # A soft sign ("L'viv" and "Zelens'kyj" are one word each), or the geresh a Hebrew
+            # letter takes for a sound Hebrew lacks (צ'רצ'יל, Churchill; ג'ו, Joe).
+            if join_soft_signs(whole) != whole or _HEBREW.match(text, tokens[-1].end - 1):
                 tokens[-1] = replace(tokens[-1], end=end, norm=normalize_cached(whole))
                 prev_end = end
                 continue

@@ -421,6 +421,15 @@ def test_a_span_read_across_scripts_holds_no_words_beyond_the_name(real_pairs_ga
     assert found_in("מארי קירי אמרה") == [("מארי קירי", "Marie Curie")]
 
 
+def test_a_hebrew_letter_with_a_geresh_stays_inside_its_word():
+    # צ' and ג' write the ch and j Hebrew lacks; the mark, an apostrophe or the geresh itself,
+    # is no word break.
+    r = namenorm.Resolver([namenorm.Entity("churchill", "Winston Churchill", "person"),
+                           namenorm.Entity("biden", "Joe Biden", "person")])
+    assert found(r, "אתמול וינסטון צ'רצ'יל אמר") == [("וינסטון צ'רצ'יל", "churchill")]  # yesterday ... said
+    assert found(r, "אתמול ג\u05f3ו ביידן אמר") == [("ג\u05f3ו ביידן", "biden")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -84,10 +84,10 @@ _MAX_CANDIDATES = 10
 weighed as ten: the probability is split so thinly either way that none is answered)."""
 
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
-_SILENT_E = re.compile(r"(?<=[^e])e$")
-"""The final e English writes and does not sound (Joe, Mike, Blake)."""
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
 word and the word another language writes for it."""
+_SILENT_E = re.compile(r"(?<=[^e])e$")
+"""The final e English writes and does not sound (Joe, Mike, Blake)."""
 
 Cache = dict[str, Candidates]
 """Per-text memo of query word -> candidate gallery words (``WordCandidates.candidates``)."""

@@ -472,12 +472,12 @@ class _Scan:
         lower = self.lower(i, j)
         if lower or not in_run:
             return False
+        needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         if winner.method == "cross-script" or not winner.pairs:
-            words = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
-            if words > len(winner.form.split()) or self._shorter_reads_as_well(i, j, winner):
-                # More words than the name has ("אמר יכלו אליי" as Marie Curie; "Ди" of "Леонардо
-                # Ди Каприо" is a particle), or words the name reads as well without
-                # ("डोनाल्ड ट्रंप ने कहा"): the other words are the sentence's.
+            if needed > len(winner.form.split()) or self._shorter_reads_as_well(i, j, winner):
+                # More words than the name has, particles aside ("אמר יכלו אליי" as Marie Curie),
+                # or words the name reads as well without ("डोनाल्ड ट्रंप ने कहा"): the other
+                # words are the sentence's.
                 return False
             # Read whole, with no word paired: a form written out inside the span ("어제 김정은",
             # yesterday Kim Jong-un) means the other words are not the name, unless each of them
@@ -487,13 +487,11 @@ class _Scan:
             return not any(self.span_form(a, b) in own and not all(
                 self._reads_as_one_of(t.norm, name_words) for t in (*self.tokens[i:a], *self.tokens[b:j]))
                 for a in range(i, j) for b in range(a + 1, j + 1))
-        needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
 
     def _shorter_reads_as_well(self, i: int, j: int, winner: Match) -> bool:
         """Whether the span without its first or last word reads as the same entity, at least as
-        likely: then that word is the sentence's, not the name's ("ने कहा", said, after ट्रंप).
-        "Ди Каприо" stays whole: "Леонардо Ди" alone is a weaker reading of Leonardo DiCaprio."""
+        likely: then that word is the sentence's, not the name's ("ने कहा", said, after ट्रंप)."""
         if j - i < 2:
             return False
         for a, b in ((i, j - 1), (i + 1, j)):

@@ -813,8 +813,11 @@ def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     if faithful:
         return list(dict.fromkeys(spellings))
     if "ж" in letters and spellings:
-        # ж writes the j of French, Portuguese and Spanish names (Жак Jacques, Мажуро Majuro).
+        # ж writes the j of French, Portuguese and Spanish names (Жак Jacques, Мажуро Majuro),
+        # дж the j of English ones (Джуба Juba, Джексон Jackson).
         spellings.append(spellings[0].replace("zh", "j"))
+        if "дж" in text.lower():
+            spellings.append(spellings[0].replace("dzh", "j"))
     return list(dict.fromkeys(spellings))
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from namenorm import Entity, Resolver
 from namenorm.normalize import normalize_name
 from namenorm.romanize import drops_final_r, native_spellings, romanize, writes_short_vowels
 
@@ -209,3 +210,11 @@ def test_the_han_name_characters_are_what_their_builder_finds_in_the_bundled_tab
     spec.loader.exec_module(builder)
     assert set(builder.characters()) == foreign_name_characters()
     assert {"特", "朗", "普", "斯"} <= foreign_name_characters() and "说" not in foreign_name_characters()
+
+
+def test_cyrillic_dzh_is_also_read_as_the_english_j_it_writes():
+    # Джуба is Juba and Джексон Jackson: дж writes an English j, as ж writes a French one.
+    assert "juba" in native_spellings("Джуба")
+    assert "jak shyrak" in native_spellings("Жак Ширак")
+    gallery = Resolver([Entity("juba", "Juba", "place"), Entity("cuba", "Cuba", "place")], place_names=())
+    assert gallery.resolve("Джуба").id == "juba"

@@ -408,8 +408,9 @@ class Engine:
         """True when a query in a letter-for-letter alphabet (read as ``_faithful_readings``)
         spells, at the place of a word of a person's name, another name people have: Олена Кулеба
         is no Iryna Kuleba, although "olena" and "iryna" share their consonant classes. Some
-        reading must read a name people have there (``_is_name``), and none may resemble the
-        person's word (Владимир is Volodymyr, which it resembles)."""
+        reading must read a name people have there (``_is_name``) or resemble a word of another
+        listed person's name, and none may resemble the person's word (Владимир is Volodymyr,
+        which it resembles)."""
         if not readings or self.index.tables.entities[hit.entity].kind != "person":
             return False
         form_words = hit.form.split()
@@ -427,7 +428,15 @@ class Engine:
                     and (loan_key(read) != loan_key(word)
                          or loan_shape(read) not in {loan_shape(word), loan_shape(_SILENT_E.sub("", word))}))
 
-        return any(any(self._is_name(r[i]) for r in readings) and all(other(r[i], word) for r in readings)
+        def anothers(read: str, word: str) -> bool:
+            # A word of another listed person's name, as this alphabet spells it: Ньютон "niuton"
+            # is Isaac Newton's surname, so Владимир Ньютон is no Vladimir Putin.
+            vocab, tables = self.index.tables.vocab, self.index.tables
+            return any(score >= TOKEN_FLOOR and vocab[t] != word and tables.is_known_word(vocab[t], "person")
+                       for t, (score, _) in words.candidates(read).items())
+
+        return any(any(self._is_name(r[i]) or anothers(r[i], word) for r in readings)
+                   and all(other(r[i], word) for r in readings)
                    for i, word in enumerate(form_words))
 
     def _surname_unspelled(self, readings: Sequence[Sequence[str]], hit: Hit) -> bool:

@@ -537,6 +537,16 @@ def test_another_name_spelled_in_a_letter_for_letter_alphabet_is_another_person(
 
 
 
+def test_a_word_of_another_listed_persons_name_is_no_word_of_this_one():
+    # Ньютон, "niuton", shares no consonant class with Putin but one; it spells Isaac Newton's
+    # surname, so Vladimir Newton is someone else, in Cyrillic as in Armenian.
+    resolver = Resolver([Entity("putin", "Vladimir Putin", "person"), Entity("newton", "Isaac Newton", "person")])
+    assert resolver.resolve("Владимир Ньютон") is None
+    assert resolver.resolve("Վլադիմիր Նյուտոն") is None
+    assert resolver.resolve("Владимир Путин").id == "putin"
+    assert resolver.resolve("Исаак Ньютон").id == "newton"
+
+
 def test_an_english_final_e_that_an_alphabet_leaves_out_is_no_other_name():
     # Armenian and Georgian write Joe as "jo", which is also a name people have; the e English
     # writes and does not sound makes it no other person's.

@@ -275,7 +275,9 @@ class _Scan:
         self.may_stand_alone: dict[int, bool] = {}
         """Lone words opening a sentence that no word list has, and whether each stands in a run
         of capitalized words: the text's own names come first, then the word alone."""
-        self.longest = min(SCAN_WORDS, self.index.tables.longest_form)
+        # One word more than the longest form: a name written with a space it does not have
+        # ("Leonardo Di Caprio", "Леонардо Ди Каприо") is read as it is by resolve.
+        self.longest = min(SCAN_WORDS, self.index.tables.longest_form + 1)
         self.particles = _JOINERS | self.index.tables.particles
         self.struck_at = frozenset(
             k for k, t in enumerate(self.tokens)

@@ -430,6 +430,16 @@ def test_a_hebrew_letter_with_a_geresh_stays_inside_its_word():
     assert found(r, "אתמול ג\u05f3ו ביידן אמר") == [("ג\u05f3ו ביידן", "biden")]
 
 
+def test_a_name_written_with_a_space_it_does_not_have_is_found_whole():
+    # The gallery's longest name has two words; "Di Caprio" spells one of them as two, in Latin
+    # letters as in Cyrillic, and resolve reads both.
+    r = namenorm.Resolver([namenorm.Entity("dicaprio", "Leonardo DiCaprio", "person"),
+                           namenorm.Entity("smith", "Anna Smith", "person")])
+    assert found(r, "Anna Smith and Leonardo Di Caprio met.") == [("Anna Smith", "smith"),
+                                                                  ("Leonardo Di Caprio", "dicaprio")]
+    assert found(r, "Вчера Леонардо Ди Каприо заявил.") == [("Леонардо Ди Каприо", "dicaprio")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -38,10 +38,24 @@ from .datafiles import data_lines
 from .model import Entity
 from .normalize import normalize_cached
 from .packed import KeyTable
+from .scoring import in_word_lists
 
-__all__ = ["PLACE_TABLES", "CountryRows", "check_place_tables", "city_names", "countries_named", "country_names",
-           "country_rows", "exonyms", "packed_country_rows", "place_word_groups", "place_words", "written_out",
-           "written_out_forms"]
+__all__ = [
+    "PLACE_TABLES",
+    "CountryRows",
+    "check_place_tables",
+    "city_names",
+    "countries_named",
+    "country_names",
+    "country_rows",
+    "exonyms",
+    "packed_country_rows",
+    "place_word_groups",
+    "place_words",
+    "qualified_heads",
+    "written_out",
+    "written_out_forms",
+]
 
 
 def _data_rows(file: str) -> list[list[str]]:
@@ -230,6 +244,24 @@ def written_out_forms(entity: Entity) -> list[str]:
     if entity.kind != "place":
         return []
     return list(dict.fromkeys(out for form in (*entity.forms, *entity.weak) if (out := written_out(form))))
+
+
+def qualified_heads(entity: Entity) -> list[str]:
+    """A place's forms written as a town and what holds it ("Marengo, Indiana"), by the town alone:
+    weak forms, so the bare name finds the place where no other is called so, and stays
+    ambiguous where two are ("Springfield, Illinois" and "Springfield, Missouri"). A town named
+    as a word or as people are ("Beulah, North Dakota") keeps its qualifier: the bare word is
+    likelier the word or the person.
+
+    >>> qualified_heads(Entity("m", "Marengo, Indiana", "place")), qualified_heads(Entity("b", "Beulah, North Dakota", "place"))
+    (['Marengo'], [])
+    """
+    if entity.kind != "place":
+        return []
+    own = {normalize_cached(form) for form in (*entity.forms, *entity.weak)}
+    heads = {head: normalize_cached(head) for head in (form.split(",", 1)[0].strip() for form in entity.forms if "," in form)}
+    return [head for head, form in heads.items()
+            if form not in own and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS and not in_word_lists(form)]
 
 
 def _own_forms(place: Entity) -> list[str]:

@@ -280,3 +280,17 @@ def test_a_name_of_the_tables_two_letters_long_once_romanized_is_left_out():
     assert resolver.resolve("Αθήνα").id == "athens"
     assert all(len(normalize_cached(name).replace(" ", "")) >= 3 for names in exonyms(places).values()
                for name in names)
+
+
+def test_a_town_listed_with_its_state_is_found_by_its_own_name():
+    gallery = Resolver([Entity("marengo", "Marengo, Indiana", "place"),
+                        Entity("springfield-il", "Springfield, Illinois", "place"),
+                        Entity("springfield-mo", "Springfield, Missouri", "place"),
+                        Entity("paris", "Paris", "place"), Entity("paris-tx", "Paris, Texas", "place"),
+                        Entity("beulah", "Beulah, North Dakota", "place")], place_names=())
+    assert gallery.resolve("Marengo").id == "marengo"
+    assert gallery.resolve("Маренго").id == "marengo"
+    assert gallery.resolve("Springfield") is None  # two towns of that name
+    assert gallery.resolve("Paris").id == "paris"  # a place named so outright comes first
+    assert gallery.resolve("Paris, Texas").id == "paris-tx"
+    assert gallery.resolve("Beulah") is None  # a name people have: likelier a person

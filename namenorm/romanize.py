@@ -66,6 +66,8 @@ from .parts import GENERATIONAL
 __all__ = [
     "APOSTROPHES",
     "ARABIC_ARTICLE",
+    "GERESH_SOUNDS",
+    "KANA_RUN",
     "LETTER_FOR_LETTER",
     "UKRAINIAN_SURNAME",
     "dental_readings",
@@ -133,10 +135,12 @@ ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{
 """The article al- that Arabic writes joined to a word: read as a word of its own, since Latin
 spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
-_HEBREW_GERESH = re.compile("([\u05d2\u05d6\u05e6\u05e5\u05ea])['\u05f3\u2019]")
-_GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th"}
+GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th",
+                 "\u05d7": "kh", "\u05e2": "gh", "\u05d3": "dh"}
 """Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
-ז׳ zh, צ׳ ch, ת׳ th."""
+ז׳ zh, צ׳ ch, ת׳ th, and for Arabic names ח׳ kh (ח'אלד, Khalid), ע׳ gh, ד׳ dh. A geresh after
+another letter marks no sound."""
+_HEBREW_GERESH = re.compile(f"([{''.join(GERESH_SOUNDS)}])['\u05f3\u2019]")
 _BRAHMIC = "\u0900-\u0dff"
 """Devanagari to Sinhala."""
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
@@ -294,7 +298,8 @@ _PINYIN = re.compile(r"^[qxc](?!h)")
 _GREEK_VOWELS = "αεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏ"
 _GREEK_DIGRAPHS = {"μπ": ("b", "mb"), "ντ": ("d", "nd"), "γκ": ("g", "ng"), "τζ": ("dz", "dz")}
 _GREEK_DIGRAPH = re.compile("|".join(_GREEK_DIGRAPHS), re.IGNORECASE)
-_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe]+")
+KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc-\u30fe]+")
+"""A run of kana (hiragana, katakana and the long-vowel mark): text that holds one is Japanese."""
 _KANA_READINGS = (("hu", "fu"), ("ti", "chi"), ("tu", "tsu"), ("si", "shi"), ("zi", "ji"),
                   ("di", "ji"), ("du", "zu"))
 _KANA_JOIN = (
@@ -362,9 +367,9 @@ def r_readings(text: str) -> tuple[str, ...]:
     >>> r_readings("バーニー・サンダース"), r_readings("ジョー・バイデン"), r_readings("トランプ")
     (('barni sandarsu',), ('jor baiden',), ())
     """
-    if _LONG_VOWEL not in text or not _KANA_RUN.search(text):
+    if _LONG_VOWEL not in text or not KANA_RUN.search(text):
         return ()
-    marked = _KANA_RUN.sub(lambda m: _romanize_kana(m, _LONG_R), text)
+    marked = KANA_RUN.sub(lambda m: _romanize_kana(m, _LONG_R), text)
     if not _R_AFTER_A_OR_O.search(marked):
         return ()
     return (_as_reading(_R_AFTER_A_OR_O.sub("r", marked).replace(_LONG_R, "")),)
@@ -885,7 +890,7 @@ def romanize(text: str) -> str:
     if text.isascii():
         return text
     text = ARABIC_ARTICLE.sub("al ", text)
-    text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: _GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
+    text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
@@ -895,7 +900,7 @@ def romanize(text: str) -> str:
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)
-    text = _KANA_RUN.sub(_romanize_kana, text).replace(_LONG_VOWEL, "")  # a mark outside kana marks nothing
+    text = KANA_RUN.sub(_romanize_kana, text).replace(_LONG_VOWEL, "")  # a mark outside kana marks nothing
     text = _HAN_RUN.sub(_romanize_han, text)
     return unidecode(text)
 

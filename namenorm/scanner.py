@@ -42,7 +42,14 @@ from .normalize import (
     word_breaks,
     written_words,
 )
-from .romanize import APOSTROPHES, foreign_name_characters, han_characters, other_readings
+from .romanize import (
+    APOSTROPHES,
+    GERESH_SOUNDS,
+    KANA_RUN,
+    foreign_name_characters,
+    han_characters,
+    other_readings,
+)
 from .scoring import common_words, in_word_lists, known_names
 
 __all__ = ["Question", "rewrite_text", "scan_text", "scan_with_questions", "tokenize"]
@@ -54,7 +61,6 @@ _KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서
                      "만")
 """Korean case particles and postpositions that follow a name in running text, longest first."""
 _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
-_KANA = re.compile("[\u3040-\u30ff]")
 _CHINESE_FUNCTION_CHARACTERS = frozenset("的和与了在是说")
 """Characters Chinese writes between words (possessive, and, with, the aspect mark, at, is, says):
 never the sound that begins or ends a foreign name, though two places' names hold 的 or 和."""
@@ -91,7 +97,6 @@ _GEORGIAN = frozenset(map(chr, range(0x10D0, 0x1100)))
 """Georgian's letters: lower case to Unicode, which added capitals that running text never uses."""
 _GERESHES = _APOSTROPHES | {"\u05f3"}
 """Marks inside a word: the apostrophes, and Hebrew's geresh."""
-_HEBREW = re.compile("[\u05d0-\u05ea]")
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 """The gaps that join two words into one hyphened word ("Duk-soo")."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
@@ -167,7 +172,7 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             whole = text[tokens[-1].start:end]
             # A soft sign ("L'viv" and "Zelens'kyj" are one word each), or the geresh a Hebrew
             # letter takes for a sound Hebrew lacks (צ'רצ'יל, Churchill; ג'ו, Joe).
-            if join_soft_signs(whole) != whole or _HEBREW.match(text, tokens[-1].end - 1):
+            if join_soft_signs(whole) != whole or text[tokens[-1].end - 1] in GERESH_SOUNDS:
                 tokens[-1] = replace(tokens[-1], end=end, norm=normalize_cached(whole))
                 prev_end = end
                 continue
@@ -304,7 +309,7 @@ class _Scan:
                 continue
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
                       for piece in _dictionary_pieces(word, a, b, forms, longest)]
-            if not _KANA.search(word):  # Chinese: Japanese writes foreign names in katakana
+            if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
                 pieces = [cut for a, b, _ in pieces for cut in self._han_name_pieces(word, a, b, forms)]
             if len(pieces) == 1:
                 out.append(token)

@@ -88,6 +88,14 @@ def test_abjad_long_vowel_letters_are_kept():
     assert romanize("פסדינה") == "psdyna"  # a final he writes a vowel
 
 
+def test_hebrew_geresh_letters_write_the_sounds_hebrew_lacks():
+    # ג' j and צ' ch in English names; ח' kh and ע' gh in Arabic ones. The mark is no word break.
+    assert normalize_name("ג'ו ביידן") == "jo byydn"
+    assert normalize_name("צ'רצ'יל") == "chrchyl"
+    assert normalize_name("ח'אלד") == "khald"  # Khalid
+    assert normalize_name("ע'זה") == "ghza"  # Gaza
+
+
 def test_latin_passes_through():
     assert romanize("Raffensperger") == "Raffensperger"
     assert romanize("Köln") == "Koln"

@@ -430,6 +430,14 @@ def test_a_hebrew_letter_with_a_geresh_stays_inside_its_word():
     assert found(r, "אתמול ג\u05f3ו ביידן אמר") == [("ג\u05f3ו ביידן", "biden")]
 
 
+def test_an_arabic_name_in_hebrew_keeps_its_geresh_letters():
+    # Hebrew writes Arabic's kh as ח', so ח'אלד is Khalid: one word, read with its kh.
+    r = namenorm.Resolver([namenorm.Entity("meshaal", "Khalid Mashal", "person"),
+                           namenorm.Entity("biden", "Joe Biden", "person")])
+    assert r.resolve("ח'אלד משעל").id == "meshaal"
+    assert found(r, "אתמול אמר ח'אלד משעל כי") == [("ח'אלד משעל", "meshaal")]  # yesterday said ... that
+
+
 def test_a_name_written_with_a_space_it_does_not_have_is_found_whole():
     # The gallery's longest name has two words; "Di Caprio" spells one of them as two, in Latin
     # letters as in Cyrillic, and resolve reads both.

@@ -464,21 +464,25 @@ class Engine:
     def _cross_hits(self, query: Query) -> list[list[Hit]]:
         """Hits across scripts for each reading of the query (``CrossScriptSearch.hits``): what
         they read of it is worked out here, for the queries that get this far."""
-        # Hangul, kana and Han drop an r no vowel follows; Моңғолия is one written word, not the
-        # two that normalizing splits it into.
-        rhotic = not (query.foreign and drops_final_r(query.text))
+        # Hangul, kana and Han drop an r no vowel follows, so a name is compared as English says
+        # it, r unsounded; where they write an r all the same, the name may be one that sounds it
+        # (모차르트 "mochareuteu", Mozart), and it is compared as spelled too. Моңғолия is one
+        # written word, not the two that normalizing splits it into.
+        non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         liquids = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r
 
-        def across(reading: str) -> list[Hit]:
-            return self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                         liquids=liquids, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+        def across(reading: str) -> list[list[Hit]]:
+            rhotics = (False, True) if non_rhotic and "r" in reading else (not non_rhotic,)
+            return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
+                                          liquids=liquids, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+                    for rhotic in rhotics]
 
         # A Latin key an input method left against kana, Han or Hangul is no sound of the name.
         read = query.unkeyed or query.form
-        found = [across(reading) for reading in (read, *other_readings(query.text, read))]
+        found = [hits for reading in (read, *other_readings(query.text, read)) for hits in across(reading)]
         if query.titled:  # البشير is al-Bashir as well as Bashir
-            found.append([replace(h, words=query.titled) for h in across(" ".join(query.titled))])
+            found += [[replace(h, words=query.titled) for h in hits] for hits in across(" ".join(query.titled))]
         return found
 
     # -- weighing -------------------------------------------------------------

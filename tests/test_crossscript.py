@@ -501,6 +501,18 @@ def test_an_english_re_ends_the_word_on_the_r_non_rhotic_scripts_leave_out():
                                ("ピエール・キュリー", "pierre-curie")])
 
 
+def test_an_r_a_non_rhotic_script_writes_before_a_consonant_is_the_names_own():
+    # Hangul and kana leave out the r English does not sound (카터, Carter), but write the one a
+    # name sounds: 모차르트 and アムステルダム are Mozart and Amsterdam, r and all.
+    resolver = Resolver([Entity("mozart", "Wolfgang Amadeus Mozart", "person"),
+                         Entity("carter", "Jimmy Carter", "person"),
+                         Entity("amsterdam", "Amsterdam", "place"),
+                         Entity("nome", "Nome", "place")], place_names=())
+    assert_resolves(resolver, [("볼프강 아마데우스 모차르트", "mozart"), ("ヴォルフガング・アマデウス・モーツァルト", "mozart"),
+                               ("アムステルダム", "amsterdam"), ("암스테르담", "amsterdam"),
+                               ("지미 카터", "carter"), ("ジミー・カーター", "carter")])
+
+
 def test_burmese_names_are_read_syllable_by_syllable():
     resolver = Resolver([Entity(n.lower(), n, "place") for n in ["Tajikistan", "Pakistan", "Zimbabwe", "Finland"]],
                         place_names=())

@@ -688,8 +688,8 @@ def faithful_spellings(text: str) -> list[str]:
 
 
 def native_spellings(text: str) -> list[str]:
-    """A Chinese, Korean, Cyrillic or Greek name as its people spell it in Latin letters; a Latin
-    name in a Slavic transliteration as English spells it.
+    """A Chinese, Korean, Cyrillic, Greek or Georgian name as its people spell it in Latin letters;
+    a Latin name in a Slavic transliteration as English spells it.
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
     keqiang"; four characters may also be a two-character surname), in Korean
@@ -697,8 +697,9 @@ def native_spellings(text: str) -> list[str]:
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
     Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
     and Macedonian's Latin alphabets, whichever its letters allow; a name
-    in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a
-    Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
+    in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
+    Georgian without the nominative ending it gives a name that ends in a consonant (მოსკოვი
+    "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
     spellings of the same sounds. Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang")
@@ -727,7 +728,21 @@ def native_spellings(text: str) -> list[str]:
         return _cyrillic_spellings(text)
     if _GREEK_NAME.fullmatch(text):
         return _greek_spellings(text)
+    if _GEORGIAN_NAME.fullmatch(text):
+        return _georgian_spellings(text)
     return _latin_scheme_spellings(text)
+
+
+_GEORGIAN_NAME = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]+(?:[ -][\u10a0-\u10ff\u1c90-\u1cbf]+){0,3}")
+_GEORGIAN_NOMINATIVE = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i\b")
+
+
+def _georgian_spellings(text: str) -> list[str]:
+    """A Georgian name without the nominative -ი Georgian adds to a name that ends in a
+    consonant: მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's "stalin"."""
+    reading = _as_reading(text)
+    bare = _GEORGIAN_NOMINATIVE.sub("", reading)
+    return [bare] if bare != reading else []
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's

@@ -467,6 +467,15 @@ def test_georgian_and_armenian_names_read_as_their_national_systems_spell_them()
                                ("კობახიძე", "irakli-kobakhidze")], similarity=1.0)
 
 
+def test_a_georgian_name_is_read_without_the_nominative_ending_it_adds():
+    # Georgian ends a name that ends in a consonant with -ი: ბანგკოკი is Bangkok, მანაუსი Manaus.
+    resolver = Resolver([Entity(n.lower(), n, "place") for n in ("Bangkok", "Manaus", "Irkutsk", "Tbilisi")],
+                        place_names=())
+    assert_resolves(resolver, [("ბანგკოკი", "bangkok"), ("მანაუსი", "manaus"), ("ირკუტსკი", "irkutsk"),
+                               ("თბილისი", "tbilisi")], similarity=1.0)  # a name that ends in -i keeps it
+    assert resolver.resolve("ბათუმი") is None  # Batumi, no place here
+
+
 def test_names_with_an_ayin_are_read_as_one_word():
     resolver = Resolver([Entity("saeed-jalili", "Saeed Jalili", "person"),
                          Entity("masoud-pezeshkian", "Masoud Pezeshkian", "person")], place_names=())

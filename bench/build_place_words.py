@@ -50,13 +50,8 @@ from namenorm.scoring import common_words
 OUT = ROOT / "namenorm" / "_data" / "place_words.tsv"
 MIN_COUNTRIES = 3
 """Fewest countries whose English names hold a concept, and whose translations hold a word of it."""
-MIN_PRECISION = 0.55
-"""Least share of the countries whose translations hold a word that have the concept in English.
-Islands without the word in English (Isle of Man, São Tomé and Príncipe, St Helena) hold the
-translations' "island" too: Russian "остров" is in seven countries' names, four of them an
-Island's, and 0.75 left every singular island word out. Measured on cldr_places' tune split,
-0.75 -> 0.55 took top-1 66.8% -> 67.1% and moved no false match on the tune splits of the
-sets that ask places (tiny_places, foreign_words, names_as_places, common_words, wiki_cross_script)."""
+MIN_PRECISION = 0.75
+"""Least share of the countries whose translations hold a word that have the concept in English."""
 MIN_LETTERS = 3
 """Shortest word learned: "on", "in" and "de" are words of running text in many languages."""
 MIN_ENDING = 4

@@ -66,6 +66,7 @@ from .parts import GENERATIONAL
 __all__ = [
     "APOSTROPHES",
     "ARABIC_ARTICLE",
+    "GERESHES",
     "GERESH_SOUNDS",
     "KANA_RUN",
     "LETTER_FOR_LETTER",
@@ -136,11 +137,11 @@ ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{
 spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""
 _FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
 GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th",
-                 "\u05d7": "kh", "\u05e2": "gh", "\u05d3": "dh"}
+                 "\u05d7": "kh", "\u05e2": "gh", "\u05d3": "dh", "\u05d8": "z"}
 """Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
-ז׳ zh, צ׳ ch, ת׳ th, and for Arabic names ח׳ kh (ח'אלד, Khalid), ע׳ gh, ד׳ dh. A geresh after
-another letter marks no sound."""
-_HEBREW_GERESH = re.compile(f"([{''.join(GERESH_SOUNDS)}])['\u05f3\u2019]")
+ז׳ zh, צ׳ ch, ת׳ th, and for Arabic names ח׳ kh (ח'אלד, Khalid), ע׳ gh, ד׳ dh, ט׳ z. A geresh
+after another letter marks no sound."""
+
 _BRAHMIC = "\u0900-\u0dff"
 """Devanagari to Sinhala."""
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
@@ -614,6 +615,9 @@ APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
 """The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
 primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
 _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+GERESHES = frozenset(ch for ch in APOSTROPHES + "\u05f3" if not ch.isalpha())
+"""The marks that stand for a Hebrew geresh: the geresh itself and the apostrophes typed for it."""
+_HEBREW_GERESH = re.compile(f"([{''.join(GERESH_SOUNDS)}])[{re.escape(''.join(sorted(GERESHES)))}]")
 
 
 def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
@@ -698,8 +702,8 @@ def native_spellings(text: str) -> list[str]:
     Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
     and Macedonian's Latin alphabets, whichever its letters allow; a name
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
-    Georgian without the nominative ending it gives a name that ends in a consonant (მოსკოვი
-    "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
+    Georgian also without the nominative ending it gives a name that ends in a consonant
+    (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
     spellings of the same sounds. Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang")
@@ -734,12 +738,13 @@ def native_spellings(text: str) -> list[str]:
 
 
 _GEORGIAN_NAME = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]+(?:[ -][\u10a0-\u10ff\u1c90-\u1cbf]+){0,3}")
-_GEORGIAN_NOMINATIVE = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i\b")
+_GEORGIAN_NOMINATIVE = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i$")
 
 
 def _georgian_spellings(text: str) -> list[str]:
-    """A Georgian name without the nominative -ი Georgian adds to a name that ends in a
-    consonant: მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's "stalin"."""
+    """A Georgian name without the nominative -ი Georgian adds to the last word of a name that
+    ends in a consonant: მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's
+    "stalin"; ჯიმი კარტერი keeps the i of "jimi"."""
     reading = _as_reading(text)
     bare = _GEORGIAN_NOMINATIVE.sub("", reading)
     return [bare] if bare != reading else []

@@ -43,8 +43,8 @@ from .normalize import (
     written_words,
 )
 from .romanize import (
-    APOSTROPHES,
     GERESH_SOUNDS,
+    GERESHES,
     KANA_RUN,
     foreign_name_characters,
     han_characters,
@@ -90,13 +90,8 @@ _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "g
                             "lt", "sgt", "capt", "prof", "rev", "hon", "pres", "amb", "no", "vs", "mt"})
 """Words whose period does not end a sentence ("Sen. Kelly Loeffler")."""
 _SENTENCE_END = re.compile(r"[.!?:;\u3002\uff01\uff1f]")
-_APOSTROPHES = frozenset(ch for ch in APOSTROPHES if not ch.isalpha())
-"""The apostrophes that are no word characters (ʹ and ʻ are letters to a word pattern): between
-two words they may stand for a soft sign inside one."""
 _GEORGIAN = frozenset(map(chr, range(0x10D0, 0x1100)))
 """Georgian's letters: lower case to Unicode, which added capitals that running text never uses."""
-_GERESHES = _APOSTROPHES | {"\u05f3"}
-"""Marks inside a word: the apostrophes, and Hebrew's geresh."""
 _HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 """The gaps that join two words into one hyphened word ("Duk-soo")."""
 _BREAK = re.compile(r"[^\s\-\u2010\u2011'\u2019.\u00b7\u30fb]|\n\s*\n")
@@ -168,7 +163,9 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
         if tokens and word in ("s", "S") and gap in ("'", "\u2019"):
             prev_end = end  # possessive 's stays outside every span
             continue
-        if tokens and gap in _GERESHES and tokens[-1].norm:
+        # The marks of GERESHES are the apostrophes that are no word characters (ʹ and ʻ are letters
+        # to a word pattern) and Hebrew's geresh: between two words they may join them into one.
+        if tokens and gap in GERESHES and tokens[-1].norm:
             whole = text[tokens[-1].start:end]
             # A soft sign ("L'viv" and "Zelens'kyj" are one word each), or the geresh a Hebrew
             # letter takes for a sound Hebrew lacks (צ'רצ'יל, Churchill; ג'ו, Joe).

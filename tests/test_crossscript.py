@@ -474,6 +474,12 @@ def test_a_georgian_name_is_read_without_the_nominative_ending_it_adds():
     assert_resolves(resolver, [("ბანგკოკი", "bangkok"), ("მანაუსი", "manaus"), ("ირკუტსკი", "irkutsk"),
                                ("თბილისი", "tbilisi")], similarity=1.0)  # a name that ends in -i keeps it
     assert resolver.resolve("ბათუმი") is None  # Batumi, no place here
+    # Only the last word takes the ending: ჯიმი კარტერი may be Jimmy Carter, never surely Jim Karter
+    # (read "jim karter" with both i's dropped, it was Jim Karter at 0.9995).
+    people = Resolver([Entity("jimmy-carter", "Jimmy Carter", "person"), Entity("jim-karter", "Jim Karter", "person")],
+                      place_names=())
+    match = people.resolve("ჯიმი კარტერი")
+    assert match is None or match.id == "jimmy-carter"
 
 
 def test_names_with_an_ayin_are_read_as_one_word():
@@ -589,7 +595,9 @@ def test_an_alphabet_that_writes_l_and_r_apart_keeps_them_apart(real_pairs_galle
         "zelenskii", "zelenskyy")
     assert real_pairs_gallery.resolve("Владимир Жириновский") is None
     assert real_pairs_gallery.resolve("Владимир Зеленский").name == "Volodymyr Zelenskyy"
-    # Kana's r is also an l: the lone surname reads as Zelenskyy's, first of its candidates.
+    # Kana's r is also an l: the lone surname reads as Zelenskyy's, first of its candidates. (A
+    # lone surname across scripts sits near the threshold: 0.91 with the model of the round before
+    # this test was loosened, 0.84 after its refit; what this test holds is the reading.)
     assert real_pairs_gallery.candidates("ゼレンスキー")[0].name == "Volodymyr Zelenskyy"
 
 

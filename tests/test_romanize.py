@@ -94,6 +94,8 @@ def test_hebrew_geresh_letters_write_the_sounds_hebrew_lacks():
     assert normalize_name("צ'רצ'יל") == "chrchyl"
     assert normalize_name("ח'אלד") == "khald"  # Khalid
     assert normalize_name("ע'זה") == "ghza"  # Gaza
+    assert normalize_name("ג\u2018ו") == normalize_name("ג\u05f3ו") == "jo"  # a quote typed for the geresh
+    assert normalize_name("ש'מעון") == "sh mon"  # ש takes no geresh: the mark splits the word
 
 
 def test_latin_passes_through():

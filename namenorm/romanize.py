@@ -263,6 +263,8 @@ def _romanize_myanmar(match: re.Match[str]) -> str:
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KANA = "\u3040-\u30ff"
+"""The hiragana and katakana blocks (``KANA_RUN`` is the letters among them)."""
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
 _HAN_SURNAME_READINGS = {
@@ -925,8 +927,8 @@ def romanize(text: str) -> str:
     return unidecode(text)
 
 
-_NON_RHOTIC_SCRIPTS = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
-                                 r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_NON_RHOTIC_SCRIPTS = re.compile(f"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af{_KANA}{_HAN}]")
+"""Hangul (its jamo and syllables), kana and Han."""
 
 
 def drops_final_r(text: str) -> bool:
@@ -938,7 +940,7 @@ def drops_final_r(text: str) -> bool:
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
 
 
-_PALATALIZING_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_PALATALIZING_SCRIPTS = re.compile(f"[{_KANA}{_HAN}]")
 """Kana and Han, which have no ti or di: a borrowed name's ti and di come out as chi and ji."""
 _PALATAL_BEFORE_I = re.compile(r"chi|ji")
 _DENTAL = {"chi": "ti", "ji": "di"}
@@ -958,7 +960,7 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
 
 
-_IME_TYPED = "\u3041-\u30ff" + _HAN + _HANGUL
+_IME_TYPED = _KANA + _HAN + _HANGUL
 """Kana, Han and Hangul: scripts typed through an input method, which turns Latin keys into them."""
 _UNCONVERTED_KEYS = re.compile(f"(?<=[{_IME_TYPED}])[a-z]{{1,2}}(?![A-Za-z])|(?<![A-Za-z])[a-z]{{1,2}}(?=[{_IME_TYPED}])")
 """One or two lower-case Latin letters against a letter of kana, Han or Hangul: the keys of a

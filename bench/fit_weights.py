@@ -27,15 +27,17 @@ The default threshold is the probability (to four decimals) above which no dev s
 tune split (its galleries of every size together) holds more than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``), on the probabilities of the model fitted on those very queries.
-``--held-out`` chooses it on held-out probabilities instead, each query's from a model fitted on the
-other folds of the tune split (``held_out_answers``): 0.9148 where the default gives 0.8944 for these
-trees (0.921 against 0.898 on the code of a few commits before), so the default flatters itself by
-0.02. It is not the default because the higher threshold
-fails the tests' galleries of a handful of entities, which no dev set holds
-(docs/benchmarks.md, "Threshold chosen on held-out probabilities"). Steps of 0.01 overshot the point where the cap is met by up to a
-hundredth, which cost one to three points of top-1 on every set; counting the unknowns answered
-at each threshold moved it with any change that moved one unknown name. The report split is
-never read here; ``bench_calibration.py`` measures on it.
+Steps of 0.01 overshot the point where the cap is met by up to a hundredth, which cost one to
+three points of top-1 on every set; counting the unknowns answered at each threshold moved it
+with any change that moved one unknown name. The report split is never read here;
+``bench_calibration.py`` measures on it.
+
+``--held-out`` chooses the threshold on held-out probabilities instead, each query's from a model
+fitted on the other folds of the tune split (``held_out_answers``): 0.9148 where the default gives
+0.8944 for these trees (0.921 against 0.898 on the code of a few commits before), so the default
+flatters itself by 0.02. It is not the default because the higher threshold fails the tests'
+galleries of a handful of entities, which no dev set holds (docs/benchmarks.md, "Threshold
+chosen on held-out probabilities").
 """
 
 from __future__ import annotations

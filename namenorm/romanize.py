@@ -141,7 +141,6 @@ GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", 
 """Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
 ז׳ zh, צ׳ ch, ת׳ th, and for Arabic names ח׳ kh (ח'אלד, Khalid), ע׳ gh, ד׳ dh, ט׳ z. A geresh
 after another letter marks no sound."""
-
 _BRAHMIC = "\u0900-\u0dff"
 """Devanagari to Sinhala."""
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
@@ -705,8 +704,8 @@ def native_spellings(text: str) -> list[str]:
     and Macedonian's Latin alphabets, whichever its letters allow; a name
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
     Georgian also without the nominative ending it gives a name that ends in a consonant
-    (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final -yj) with English
-    spellings of the same sounds. Empty for anything else.
+    (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final
+    -yj) with English spellings of the same sounds. Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang")
     (['li keqiang'], [])

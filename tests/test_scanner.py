@@ -428,6 +428,8 @@ def test_a_hebrew_letter_with_a_geresh_stays_inside_its_word():
                            namenorm.Entity("biden", "Joe Biden", "person")])
     assert found(r, "אתמול וינסטון צ'רצ'יל אמר") == [("וינסטון צ'רצ'יל", "churchill")]  # yesterday ... said
     assert found(r, "אתמול ג\u05f3ו ביידן אמר") == [("ג\u05f3ו ביידן", "biden")]
+    assert found(r, "אתמול ג\u2018ו ביידן אמר") == [("ג\u2018ו ביידן", "biden")]  # a quote typed for it
+    assert [t.norm for t in tokenize("אמר ש'מעון")] == ["amr", "sh", "mon"]  # ש takes no geresh
 
 
 def test_an_arabic_name_in_hebrew_keeps_its_geresh_letters():

@@ -67,6 +67,7 @@ from .romanize import (
     spelling_readings,
     without_unconverted_latin,
     writes_short_vowels,
+    writes_unvoweled_r,
 )
 from .scoring import Evidence, MatchModel, common_words, default_model, in_word_lists, known_names
 from .spelling import spelling_agreement
@@ -86,9 +87,6 @@ weighed as ten: the probability is split so thinly either way that none is answe
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
 word and the word another language writes for it."""
-_WRITTEN_R = re.compile(r"r(?:eu|u)(?![aeiou])")
-"""An r that Hangul (르) or kana (ル) writes with no vowel of the name after it, only the one
-these scripts add to a consonant (모차르트 "mochareuteu", アムステルダム "amusuterudamu")."""
 _SILENT_E = re.compile(r"(?<=[^e])e$")
 """The final e English writes and does not sound (Joe, Mike, Blake)."""
 
@@ -468,7 +466,7 @@ class Engine:
         """Hits across scripts for each reading of the query (``CrossScriptSearch.hits``): what
         they read of it is worked out here, for the queries that get this far."""
         # Hangul, kana and Han drop an r no vowel follows, so a name is compared as English says
-        # it, r unsounded; where they write such an r all the same (``_WRITTEN_R``), the name may
+        # it, r unsounded; where they write such an r all the same (``writes_unvoweled_r``), the name may
         # be one that sounds it (모차르트 "mochareuteu", Mozart), and it is compared as spelled too.
         # Моңғолия is one written word, not the two that normalizing splits it into.
         non_rhotic = query.foreign and drops_final_r(query.text)
@@ -476,7 +474,7 @@ class Engine:
         liquids = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r
 
         def across(reading: str) -> list[list[Hit]]:
-            rhotics = (False, True) if non_rhotic and _WRITTEN_R.search(reading) else (not non_rhotic,)
+            rhotics = (False, True) if non_rhotic and writes_unvoweled_r(reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
                                           liquids=liquids, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]

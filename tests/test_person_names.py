@@ -113,11 +113,11 @@ def test_user_particles_join_the_surname(tmp_path):
     extra.write_text("particles: [ap]\nentities:\n"
                      "  - {id: owain, name: Owain Glyndwr ap Gruffydd, kind: person}\n", encoding="utf-8")
     resolver = namenorm.load(extra)
-    match = resolver.resolve("Glyndwr ap Gruffydd")
-    assert match is not None and match.method == "surname"
+    match = resolver.candidates("Glyndwr ap Gruffydd")[0]
+    assert (match.id, match.method) == ("owain", "surname")
     assert "ap~ap 1.00 [particle]" in resolver.resolve("Owain Glyndwr ap Grufydd").explain()
     without = namenorm.Resolver(list(resolver))
-    assert without.resolve("Glyndwr ap Gruffydd").method != "surname"
+    assert without.candidates("Glyndwr ap Gruffydd")[0].method != "surname"
 
 
 def test_user_given_names_groups_extend_the_default(tmp_path):
@@ -149,10 +149,10 @@ def test_a_given_name_the_person_does_not_have_is_no_spare_word():
                                   namenorm.Entity("aznar", "José María Aznar López", "person")])
     for query in ["George Papandreou", "Giorgos Papandreou", "Γιώργος Παπανδρέου"]:
         assert resolver.resolve(query) is None, resolver.candidates(query)
-    for query, expected in [("Andreas Papandreu", "andreas-papandreou"), ("Papandreou", "andreas-papandreou"),
-                            ("Aznar Lopes", "aznar")]:
+    for query, expected in [("Andreas Papandreu", "andreas-papandreou"), ("Aznar Lopes", "aznar")]:
         match = resolver.resolve(query)
         assert match is not None and match.id == expected, query
+    assert [m.id for m in resolver.candidates("Papandreou")] == ["andreas-papandreou"]
 
 
 @pytest.mark.parametrize("query,expected", [
@@ -181,7 +181,7 @@ def records() -> namenorm.Resolver:
 
 
 @pytest.mark.parametrize("query, expected", [
-    ("Mykola Petrenko", "petrenko"), ("Petrenko Mykola", "petrenko"), ("Petrenko", "petrenko"),
+    ("Mykola Petrenko", "petrenko"), ("Petrenko Mykola", "petrenko"),
     ("Mykola Ivanovych Petrenko", "petrenko"), ("Петренко Микола", "petrenko"),
     ("Olga Bondarenko", "bondarenko"), ("Bondarenko Olga Petrovna", "bondarenko"),
     # a patronymic where the gallery has none is the same person's
@@ -192,6 +192,12 @@ def records() -> namenorm.Resolver:
 ])
 def test_a_name_with_a_patronymic_in_any_order_finds_its_person(records, query, expected):
     assert records.resolve(query).id == expected
+
+
+def test_a_surname_alone_is_first_of_its_candidates(records):
+    # A surname alone is weaker evidence than a name: in a gallery of five it is Petrenko's, first
+    # of the candidates, just under the threshold (0.915 against 0.917).
+    assert [m.id for m in records.candidates("Petrenko")] == ["petrenko"]
 
 
 def test_a_patronymic_is_no_part_of_the_surname(records):
@@ -206,5 +212,5 @@ def test_a_name_whose_surname_ends_like_a_patronymic_is_read_given_first():
     # Rabinovich is a surname: Anna Maria Rabinovich is no record of a Ms Anna.
     resolver = namenorm.Resolver([namenorm.Entity("r", "Anna Maria Rabinovich", "person"),
                                   namenorm.Entity("p", "Paul John", "person")])
-    assert resolver.resolve("Rabinovich").id == "r"
+    assert [m.id for m in resolver.candidates("Rabinovich")] == ["r"]
     assert resolver.resolve("Maria Anna") is None and resolver.resolve("John Paul Jankovich") is None

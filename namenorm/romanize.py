@@ -277,9 +277,9 @@ def _romanize_myanmar(match: re.Match[str]) -> str:
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _KANA = "\u3040-\u30ff"
+"""The hiragana and katakana blocks (``KANA_RUN`` is the letters among them)."""
 _LAO = "\u0e80-\u0eff"
 _THAI_OR_LAO = re.compile("[\u0e00-\u0eff]")
-"""The hiragana and katakana blocks (``KANA_RUN`` is the letters among them)."""
 _HAN_READINGS = {"万": "wan", "卡": "ka", "宁": "ning", "汉": "han", "娜": "na", "叶": "ye", "沈": "shen"}
 """Usual readings of characters whose first reading in unidecode's table is a rare one."""
 _HAN_SURNAME_READINGS = {

@@ -142,6 +142,9 @@ class _Token:
     """Written in a script without case (Hangul, Han, Arabic...), where every word looks capitalized."""
     hyphened: bool = False
     """Only a hyphen separates it from the previous token: "soo" in "Duk-soo"."""
+    after_comma: bool = False
+    """Only a comma separates it from the previous token: a form of the gallery may span it
+    ("Washington, D.C.", "Beulah, North Dakota"), a name read by similarity does not."""
 
 
 def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
@@ -183,7 +186,8 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
             broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short) or (lines and "\n" in gap)
         tokens.append(_Token(start, end, norm, capital, sentence_start,
-                             bool(tokens) and not broken, caseless, bool(tokens) and gap in _HYPHENS))
+                             bool(tokens) and not broken, caseless, bool(tokens) and gap in _HYPHENS,
+                             bool(tokens) and gap.strip() == ","))
         prev_end = end
         # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
         prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
@@ -348,11 +352,13 @@ class _Scan:
         return self.text[self.tokens[i].start:self.tokens[j - 1].end]
 
     def exact_ends(self, i: int) -> list[int]:
-        """Ends of spans from ``i`` whose text is a known form, walking the form-prefix set."""
+        """Ends of spans from ``i`` whose text is a known form, walking the form-prefix set (across
+        a comma too: only a form written with one continues there)."""
         tokens, prefixes, ends = self.tokens, self.index.tables.prefixes, []
         form = ""
         j = i
-        while j < len(tokens) and j - i < self.longest and (j == i or tokens[j].joined):
+        while (j < len(tokens) and j - i < self.longest
+               and (j == i or tokens[j].joined or tokens[j].after_comma)):
             norm = tokens[j].norm
             j += 1
             if not norm:

@@ -503,3 +503,16 @@ def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():
                            namenorm.Entity("beijing", "Beijing", "place")])
     assert found(r, "昨日ウラジーミル・プーチン大統領が述べた。") == [("ウラジーミル・プーチン", "putin")]
     assert found(r, "弗拉基米尔·普京 总统 昨天 说。") == [("弗拉基米尔·普京", "putin")]
+
+
+def test_a_name_written_with_a_comma_is_one_mention():
+    # "Washington, D.C." and "Beulah, North Dakota" are forms with a comma inside; a comma between
+    # two other names still separates them.
+    r = namenorm.Resolver([namenorm.Entity("dc", "Washington, D.C.", "place"),
+                           namenorm.Entity("wa", "Washington", "place"),
+                           namenorm.Entity("beulah", "Beulah, North Dakota", "place"),
+                           namenorm.Entity("paris", "Paris", "place"), namenorm.Entity("london", "London", "place")])
+    assert found(r, "A spokesperson for Washington, D.C. said so.") == [("Washington, D.C", "dc")]
+    assert found(r, "She grew up in Beulah, North Dakota, in the sixties.") == [("Beulah, North Dakota", "beulah")]
+    assert found(r, "Flights to Paris, London and Washington were cancelled.") == [
+        ("Paris", "paris"), ("London", "london"), ("Washington", "wa")]

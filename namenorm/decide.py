@@ -557,6 +557,20 @@ class Engine:
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
             word_spelling_agreement=word_spelling)
 
+    def _as_written(self, hit: Hit) -> float:
+        """The probability ``hit``'s entity has when its form itself is the query: a name spelled
+        otherwise is never surer than the name spelled right ("Loefler" is Kelly Loeffler no more
+        surely than "Loeffler" is, which strangers share with her as much). The match model learned
+        the two apart, from census queries where a surname alone is a stranger's more often than a
+        misspelled one, and in a gallery of a few people gave the misspelling more."""
+        query = self.prepare(hit.form)
+        if query is None:
+            return 1.0
+        for match, _ in self.weigh(self.exact_hits(query), query, True):
+            if match.entity is self.index.tables.entities[hit.entity]:
+                return match.score
+        return 1.0
+
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.tables.entities[hit.entity]
         pairs = hit.pairs
@@ -606,6 +620,8 @@ class Engine:
         evidence = [self.evidence(h, query, m) for h, m in zip(hits, methods)]
         rivals = [] if exact or not hits else self.outside(query, hits)
         probabilities = self.model.probabilities(evidence + rivals)[:len(evidence)]
+        if not exact:
+            probabilities = [min(p, self._as_written(h)) for h, p in zip(hits, probabilities)]
         weighed = [(self._match(h, query, m, p), e)
                    for h, m, e, p in zip(hits, methods, evidence, probabilities)]
         return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))

@@ -146,7 +146,7 @@ def test_a_stray_latin1_line_is_read_alone_with_a_warning():
 
 
 def test_utf16_without_a_byte_order_mark_needs_and_takes_an_encoding():
-    data = "Ryan Germanie\nRafensperger\n".encode("utf-16-le")
+    data = "Ryan Germanie\nBrad Rafensperger\n".encode("utf-16-le")
     proc = run_cli("resolve", "--json", "--encoding", "utf-16-le", "--aliases", SMALL, data=data)
     assert [json.loads(line)["id"] for line in proc.stdout.decode().splitlines()] == [
         "ryan-germany", "brad-raffensperger"]
@@ -232,12 +232,12 @@ def test_check_list_prints_the_ids_alone(capsys):
 
 
 def test_explain_shows_the_decision_the_keys_and_where_the_winner_is_defined(capsys):
-    assert main(["explain", "Rafensperger", "Perdue", "--aliases", SMALL]) == 0
+    assert main(["explain", "Brad Rafensperger", "Perdue", "--aliases", SMALL]) == 0
     out = capsys.readouterr().out
     small = namenorm.load(SMALL)
-    assert small.decide("Rafensperger").explain() in out
+    assert small.decide("Brad Rafensperger").explain() in out
     assert small.decide("Perdue").explain() in out  # the abstention, with both candidates
-    assert "normalized: 'rafensperger'; keys: rafensperger RFNSPRJR/rpnsprsr" in out
+    assert "normalized: 'brad rafensperger'; keys: brad BRT/prt, rafensperger RFNSPRJR/rpnsprsr" in out
     assert f"brad-raffensperger is defined at {SMALL}:5:5\n" in out
 
 

@@ -14,7 +14,7 @@ from namenorm.pandas import COLUMNS, resolve_series
 
 
 def test_a_series_resolves_to_typed_columns_on_its_own_index(small):
-    names = pd.Series(["Ryan Germanie", "Rafensperger", "Nobody Atall", "Ryan Germanie"], index=[10, 11, 12, 13])
+    names = pd.Series(["Ryan Germanie", "Brad Rafensperger", "Nobody Atall", "Ryan Germanie"], index=[10, 11, 12, 13])
     frame = resolve_series(names, small)
     assert tuple(frame.columns) == COLUMNS
     assert list(frame.index) == [10, 11, 12, 13]

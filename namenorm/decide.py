@@ -557,8 +557,9 @@ class Engine:
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
             word_spelling_agreement=word_spelling)
 
-    def _as_written(self, hit: Hit) -> float:
-        """The probability ``hit``'s entity has when its form itself is the query: a name spelled
+    def _as_written(self, hit: Hit, kind: str | None) -> float:
+        """The probability ``hit``'s entity has when its form itself is the query (among entities
+        of ``kind``): a name spelled
         otherwise is never surer than the name spelled right ("Loefler" is Kelly Loeffler no more
         surely than "Loeffler" is, which strangers share with her as much). The match model learned
         the two apart, from census queries where a surname alone is a stranger's more often than a
@@ -566,7 +567,7 @@ class Engine:
         query = self.prepare(hit.form)
         if query is None:
             return 1.0
-        for match, _ in self.weigh(self.exact_hits(query), query, True):
+        for match, _ in self.weigh(self.exact_hits(query, kind), query, True):
             if match.entity is self.index.tables.entities[hit.entity]:
                 return match.score
         return 1.0
@@ -609,19 +610,21 @@ class Engine:
             return []
         return [self.evidence(Hit(-1, 1.0, query.form, WEAK), query, "weak", kind="place")]
 
-    def weigh(self, hits: Sequence[Hit], query: Query, exact: bool) -> list[tuple[Match, Evidence]]:
+    def weigh(self, hits: Sequence[Hit], query: Query, exact: bool, kind: str | None = None
+              ) -> list[tuple[Match, Evidence]]:
         """Each hit as a Match whose score is its probability, best first, with its evidence.
 
         A found form is weighed against the other candidates, someone not in the gallery and,
         for a similar one, a place outside the gallery that the query names exactly
-        (``outside``)."""
+        (``outside``); a similar one gets no more than its form would as the query itself, among
+        entities of ``kind`` (``_as_written``)."""
         hits = hits[:_MAX_CANDIDATES]
         methods = [self._method(h, query, exact) for h in hits]
         evidence = [self.evidence(h, query, m) for h, m in zip(hits, methods)]
         rivals = [] if exact or not hits else self.outside(query, hits)
         probabilities = self.model.probabilities(evidence + rivals)[:len(evidence)]
         if not exact:
-            probabilities = [min(p, self._as_written(h)) for h, p in zip(hits, probabilities)]
+            probabilities = [min(p, self._as_written(h, kind)) for h, p in zip(hits, probabilities)]
         weighed = [(self._match(h, query, m, p), e)
                    for h, m, e, p in zip(hits, methods, evidence, probabilities)]
         return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))
@@ -652,4 +655,4 @@ class Engine:
         query, hits, exact = self.gather(name, kind=kind, cache=cache)
         if query is None:
             return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
-        return Decision.weighed(name, query.form, tuple(m for m, _ in self.weigh(hits, query, exact)), cutoff)
+        return Decision.weighed(name, query.form, tuple(m for m, _ in self.weigh(hits, query, exact, kind)), cutoff)

@@ -68,6 +68,17 @@ def test_a_name_misspelled_is_never_surer_than_the_name_spelled_right(small, mis
     assert small.resolve(written) is not None or small.resolve(misspelled) is None
 
 
+def test_a_misspelling_asked_of_one_kind_is_held_to_the_right_spelling_among_that_kind():
+    # Two places and a person are called Georgia: asked of people, "Gorgia" is held to what
+    # "Georgia" is among people, not to the three-way split of the whole gallery.
+    r = Resolver([Entity("country", "Georgia", "place"), Entity("state", "Georgia", "place"),
+                  Entity("person", "Georgia Smith", "person", aliases=("Georgia",))], place_names=())
+    among_people = r.candidates("Gorgia", kind="person")[0]
+    assert among_people.id == "person"
+    assert among_people.score > 0.5 > max(m.score for m in r.candidates("Gorgia"))
+    assert among_people.score <= r.candidates("Georgia", kind="person")[0].score
+
+
 @pytest.mark.parametrize("query,expected", SURNAME_CASES)
 def test_bare_surnames_are_candidates_but_not_certain(small, query, expected):
     best = small.candidates(query)[0]

@@ -433,8 +433,7 @@ def reset_query_caches(r: Resolver) -> None:
     for f in cached:
         f.cache_clear()
     r.index.words.clear_query_cache()  # the per-word candidate cache shared by queries
-    if hasattr(r.engine.model, "forget"):  # utilities remembered by feature row
-        r.engine.model.forget()
+    r.engine.forget()  # utilities remembered by feature row, each form's probability as written
     for tok in r.index.tables.vocab:  # bench-only peek: the build warms exactly these
         for f in cached:
             f(tok)

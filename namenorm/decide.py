@@ -83,6 +83,9 @@ model gives any candidate a negligible probability, so the search skips it early
 _MAX_CANDIDATES = 10
 """Candidates weighed per query, best similarity first (a form a hundred entities share is
 weighed as ten: the probability is split so thinly either way that none is answered)."""
+_AS_WRITTEN_MEMO = 65_536
+"""Forms whose probability as written an engine remembers (``Engine._as_written``) before it
+starts afresh."""
 
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
@@ -220,6 +223,13 @@ class Engine:
         """Lowest probability answered; the model's fitted default unless given."""
         self._common = common_words()
         self._names = known_names()
+        self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
+
+    def forget(self) -> None:
+        """Drop what decisions remember (the model's utilities, each form's probability as
+        written): benchmarks time each repeat from scratch."""
+        self.model.forget()
+        self._as_written_memo.clear()
 
     # -- the cascade ----------------------------------------------------------
 
@@ -564,13 +574,16 @@ class Engine:
         surely than "Loeffler" is, which strangers share with her as much). The match model learned
         the two apart, from census queries where a surname alone is a stranger's more often than a
         misspelled one, and in a gallery of a few people gave the misspelling more."""
-        query = self.prepare(hit.form)
-        if query is None:
-            return 1.0
-        for match, _ in self.weigh(self.exact_hits(query, kind), query, True):
-            if match.entity is self.index.tables.entities[hit.entity]:
-                return match.score
-        return 1.0
+        # Remembered by form: the candidates of a scan's spans are the same few forms again and again.
+        memo = self._as_written_memo
+        scores = memo.get((hit.form, kind))
+        if scores is None:
+            if len(memo) >= _AS_WRITTEN_MEMO:
+                memo.clear()
+            query = self.prepare(hit.form)
+            weighed = self.weigh(self.exact_hits(query, kind), query, True) if query else []
+            scores = memo[hit.form, kind] = {m.id: m.score for m, _ in weighed}
+        return scores.get(self.index.tables.entities[hit.entity].id, 1.0)
 
     def _match(self, hit: Hit, query: Query, method: Method, probability: float) -> Match:
         entity = self.index.tables.entities[hit.entity]

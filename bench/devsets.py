@@ -1423,8 +1423,13 @@ def subsampled(devset: DevSet, share: float, *, seed: int = 7) -> DevSet:
     known = [q for q in queries if q.truth is not None]
     unknown = [q for q in queries if q.truth is None]
     original = sum(q.truth is None for q in devset.queries) / max(len(devset.queries), 1)
-    wanted = round(len(known) * original / (1.0 - original)) if original < 1.0 else round(len(unknown) * share)
-    if known or original == 1.0:
+    if original == 1.0:
+        wanted: int | None = round(len(unknown) * share)
+    elif known:
+        wanted = round(len(known) * original / (1.0 - original))
+    else:
+        wanted = None  # no known name left: every stranger is kept
+    if wanted is not None:
         unknown = sorted(unknown, key=lambda q: _unit(seed, "subsample", q.text, q.split))[:wanted]
     return replace(devset, name=f"{devset.name}@{len(kept)}", entities=kept, queries=known + unknown)
 

@@ -244,7 +244,7 @@ def fitted_answers(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, 
 
 
 def held_out_answers(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]],
-                     fit: Callable[[dict[str, list[tuple[np.ndarray, int, devsets.Query]]]], MatchModel]) -> Answers:
+                     fitted: Callable[[dict[str, list[tuple[np.ndarray, int, devsets.Query]]]], MatchModel]) -> Answers:
     """Per dev set, each tune query's answer from a model fitted without it (``FOLDS`` folds by the
     query's text, so a query asked of a set's smaller galleries too is held out of all of them)."""
     def fold_of(q: devsets.Query) -> int:
@@ -252,7 +252,7 @@ def held_out_answers(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Quer
 
     answers: Answers = {}
     for fold in range(FOLDS):
-        model = fit({name: [row for row in data if fold_of(row[2]) != fold] for name, data in per_set.items()})
+        model = fitted({name: [row for row in data if fold_of(row[2]) != fold] for name, data in per_set.items()})
         for name, data in per_set.items():
             answers.setdefault(family(name), []).extend(
                 top_answers(model, [row for row in data if fold_of(row[2]) == fold]))

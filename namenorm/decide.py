@@ -569,11 +569,11 @@ class Engine:
 
     def _as_written(self, hit: Hit, kind: str | None) -> float:
         """The probability ``hit``'s entity has when its form itself is the query (among entities
-        of ``kind``): a name spelled
-        otherwise is never surer than the name spelled right ("Loefler" is Kelly Loeffler no more
-        surely than "Loeffler" is, which strangers share with her as much). The match model learned
-        the two apart, from census queries where a surname alone is a stranger's more often than a
-        misspelled one, and in a gallery of a few people gave the misspelling more."""
+        of ``kind``): a name spelled otherwise is never surer than the name spelled right
+        ("Loefler" is Kelly Loeffler no more surely than "Loeffler" is, which strangers share with
+        her as much). The match model learned the two apart, from census queries where a surname
+        alone is a stranger's more often than a misspelled one, and in a gallery of a few people
+        gave the misspelling more."""
         # Remembered by form: the candidates of a scan's spans are the same few forms again and again.
         memo = self._as_written_memo
         scores = memo.get((hit.form, kind))

@@ -55,7 +55,7 @@ from .normalize import (
     written_words,
 )
 from .parts import GENERATIONAL, without_patronymic
-from .places import countries_named, english_place_names
+from .places import NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
     UKRAINIAN_SURNAME,
@@ -605,17 +605,20 @@ class Engine:
 
     def outside(self, query: Query, hits: Sequence[Hit]) -> list[Evidence]:
         """Evidence for a place outside the gallery that the query names exactly: a query that
-        is a country's name (in any language of ``places.country_names``) where some candidate
-        is a place and none is that country, whatever it resembles there (Τζιμπουτί is
-        Djibouti, not Chimbote). It is weighed as the exact weak form it would be if the
-        gallery held it."""
-        entities = self.index.tables.entities
+        is a country's or a major city's name (in any language of the gallery's tables of
+        ``places``, ``Resolver(place_names=...)``) where some candidate is a place and none is
+        that place, whatever it resembles there (Τζιμπουτί is Djibouti, not Chimbote; Omsk is
+        not Tomsk, nor Brazzaville Brazil). It is weighed as the exact weak form it would be if
+        the gallery held it."""
+        tables = self.index.tables
+        entities = tables.entities
         if not any(entities[h.entity].kind == "place" for h in hits):
-            return []  # a person or body resembling a country's name is weighed as ever
-        named = countries_named(query.text, self.index.tables.country_rows)
+            return []  # a person or body resembling a place's name is weighed as ever
+        named = [names for table in NAME_TABLES if table in tables.place_tables
+                 for names in places_named(query.text, table, tables.name_rows(table))]
         if not named:
             return []
-        # A candidate sharing a word with the country's English names may be that country under
+        # A candidate sharing a word with the place's English names may be that place under
         # another English name ("Svalbard & Jan Mayen", "Brunei" for Brunei Darussalam).
         english = {w for names in named for name in names for w in normalize_cached(name).split() if len(w) > 3}
         if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)

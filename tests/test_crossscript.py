@@ -336,7 +336,7 @@ def test_a_country_the_gallery_does_not_hold_is_not_taken_for_a_city_it_resemble
     # The same from a stored index, which carries the countries' names packed.
     stored, engine = pickle.loads(pickle.dumps((resolver, resolver.compiled())))
     stored.use_compiled(engine)
-    assert isinstance(engine.index.tables.country_rows, KeyTable)
+    assert isinstance(engine.index.tables.name_rows("countries"), KeyTable)
     assert stored.resolve("Τζιμπουτί") is None and stored.resolve("Laos") is None
     assert stored.candidates("Τζιμπουτί") == resolver.candidates("Τζιμπουτί")
 

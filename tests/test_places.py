@@ -84,6 +84,16 @@ def test_a_name_two_countries_of_the_table_list_is_neither_ones():
     assert algeria.resolve("An Ailgéir").id == "dz"
 
 
+def test_a_countrys_name_in_another_language_that_is_a_city_in_english_is_left_out():
+    # "Tunis" is Tunisia in a few languages of the country table; to an English reader it is
+    # the city. Juba's name in one language of the city table is Cuba.
+    assert any("Tunis" in others for english, others in country_names() if english[0] == "Tunisia")
+    tunisia = Resolver([Entity("tn", "Tunisia", "place"), Entity("cu", "Cuba", "place")])
+    assert tunisia.resolve("Tunis") is None
+    assert tunisia.resolve("Tunesien").id == "tn"
+    assert "Cuba" not in exonyms([Entity("juba", "Juba", "place")])[0]
+
+
 def test_a_countrys_name_that_is_an_english_word_is_left_out():
     resolver = Resolver([Entity("in", "India", "place"), Entity("im", "Isle of Man", "place")])
     assert resolver.resolve("End") is None  # India in one language
@@ -306,3 +316,17 @@ def test_a_query_that_names_another_known_place_is_not_a_place_it_resembles():
     assert gallery.resolve("Gambiia").id == "gambia"
     with_lagos = Resolver([Entity("laos", "Laos", "place"), Entity("lagos", "Lagos", "place")])
     assert with_lagos.resolve("Lagos").id == "lagos"
+
+
+def test_a_name_in_another_language_of_a_city_the_gallery_does_not_hold_is_not_a_place_it_resembles():
+    # Браззавиль and Коломбо are Brazzaville and Colombo in Russian, which read much as Brazil
+    # and Colombia do. A Russian name of a gallery place is still found.
+    places = [Entity(x.lower(), x, "place") for x in ("Brazil", "Colombia", "Tomsk", "Lagos")]
+    gallery = Resolver(places)
+    assert gallery.resolve("Браззавиль") is None
+    assert gallery.resolve("Коломбо") is None
+    assert gallery.resolve("Бразилия").id == "brazil"
+    assert gallery.resolve("Томск").id == "tomsk"
+    # Without the city table, the gallery knows no such city, and the likeness is weighed alone.
+    without_cities = Resolver(places, place_names=("countries", "words"))
+    assert without_cities.candidates("Браззавиль")[0].score > gallery.candidates("Браззавиль")[0].score

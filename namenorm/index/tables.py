@@ -25,12 +25,13 @@ from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from ..parts import PARTICLES, given_first, parse_person, parse_surname, without_patronymic
 from ..places import (
+    NAME_TABLES,
     PLACE_TABLES,
-    CountryRows,
+    NameRows,
     check_place_tables,
-    country_rows,
     exonyms,
-    packed_country_rows,
+    name_rows,
+    packed_name_rows,
     place_word_groups,
     qualified_heads,
     written_out_forms,
@@ -151,8 +152,8 @@ class FormTables:
         """People already asked ``has_patronymic``: a query with a patronymic asks it of every hit twice."""
         self._kind_words: dict[str, AbstractSet[str]] = {}
         """Kind -> words of the forms of entities of that kind, built on first use."""
-        self._country_rows: CountryRows | None = None
-        """``places.country_rows``, packed, where the tables were stored (else the shared table)."""
+        self._name_rows: dict[str, NameRows] = {}
+        """Table -> ``places.name_rows``, packed, where the tables were stored (else the shared tables)."""
 
     def __getstate__(self) -> dict[str, object]:
         # Packed: as dicts and lists of strings and tuples, a million names' tables took 16 s to
@@ -172,8 +173,7 @@ class FormTables:
             _prefixes=None if self._prefixes is None else packed(self._prefixes, StringSet),
             first_names=packed(self.first_names, StringSet), short_targets=packed(self.short_targets, StringSet),
             _kind_words={kind: packed(words, StringSet) for kind, words in self._kind_words.items()})
-        if not isinstance(self._country_rows, KeyTable):
-            state["_country_rows"] = packed_country_rows()
+        state["_name_rows"] = {table: packed_name_rows(table) for table in self.place_tables if table in NAME_TABLES}
         return state
 
     @classmethod
@@ -577,10 +577,11 @@ class FormTables:
             roles = self._roles[form] = tuple(p.role for p in parts)
         return roles
 
-    @property
-    def country_rows(self) -> CountryRows:
-        """Every country's names, written as ``places.countries_named`` reads a query."""
-        return self._country_rows if self._country_rows is not None else country_rows()
+    def name_rows(self, table: str) -> NameRows:
+        """Every name of a table of ``places`` ("countries", "cities"), written as
+        ``places.places_named`` reads a query."""
+        rows = self._name_rows.get(table)
+        return rows if rows is not None else name_rows(table)
 
     def complete(self) -> None:
         """Build every table that is otherwise built on first use (``Index.complete``)."""

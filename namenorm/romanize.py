@@ -90,6 +90,7 @@ __all__ = [
     "without_unconverted_latin",
     "writes_short_vowels",
     "writes_unvoweled_r",
+    "yod_readings",
 ]
 
 
@@ -1005,6 +1006,29 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
     return (_PALATAL_BEFORE_I.sub(lambda m: _DENTAL[m.group()], reading),)
 
 
+_YOD_LETTERS = re.compile("[\u0408\u0409\u040a\u0458\u0459\u045a]")
+"""Serbian and Macedonian Cyrillic's ј, љ and њ, which unidecode spells j, lj and nj."""
+_ROMANIZED_YOD = re.compile("(?<!d)j")
+"""A j of such a reading that no ђ (dj) wrote."""
+
+
+def yod_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with the j of ј, љ and њ read as the y of English
+    spellings, where ``text`` is Serbian or Macedonian Cyrillic: ј is the sound of y, as
+    Кајена is Cayenne and Мајами Miami, where Serbian Latin writes Kajena and Majami; () where
+    nothing changes. A name English spells with that j (Sarajevo, Jordan) keeps ``reading``.
+
+    >>> yod_readings("Мајами", "majami"), yod_readings("Њујорк", "njujork")
+    (('mayami',), ('nyuyork',))
+    >>> yod_readings("Майами", "maiami"), yod_readings("Ђорђе", "djordje")
+    ((), ())
+    """
+    if not _YOD_LETTERS.search(text):
+        return ()
+    read = _ROMANIZED_YOD.sub("y", reading)
+    return (read,) if read != reading else ()
+
+
 _IME_TYPED = _KANA + _HAN + _HANGUL
 """Kana, Han and Hangul: scripts typed through an input method, which turns Latin keys into them."""
 _UNCONVERTED_KEYS = re.compile(f"(?<=[{_IME_TYPED}])[a-z]{{1,2}}(?![A-Za-z])|(?<![A-Za-z])[a-z]{{1,2}}(?=[{_IME_TYPED}])")
@@ -1121,7 +1145,8 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
-    ``velar_readings``, ``spelling_readings``, and a Georgian name without its case ending.
+    ``velar_readings``, ``yod_readings``, ``spelling_readings``, and a Georgian name without its
+    case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
@@ -1129,7 +1154,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     ('jo baiden',)
     """
     return (dental_readings(text, reading) + labial_readings(text, reading) + velar_readings(text, reading)
-            + spelling_readings(text) + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
+            + yod_readings(text, reading) + spelling_readings(text) + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

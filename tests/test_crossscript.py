@@ -503,6 +503,15 @@ def test_thai_lao_and_khmer_write_the_k_and_vowels_of_foreign_names():
                                ("ອັລຈິເຣຍ", "algeria"), ("អូស្ត្រាលី", "australia")])  # Khmer's អ is no q
 
 
+def test_serbian_and_macedonian_j_is_read_as_the_y_of_english_spellings():
+    # Serbian Cyrillic writes New York Њујорк, Serbian Latin Njujork; a name English spells with
+    # that j (Jordan, Sarajevo) is still found as written.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "place") for n in (
+        "New York", "Kenya", "Jordan", "Sarajevo", "Gambia", "Oman")], place_names=())
+    assert_resolves(resolver, [("Њујорк", "new-york"), ("Јордан", "jordan"), ("Сарајево", "sarajevo")])
+    assert resolver.candidates("Кенија")[0].id == "kenya"
+
+
 def test_an_alphabet_that_writes_m_and_n_apart_keeps_them_apart():
     # Канарські (the Canaries) shares Komorski's consonant classes only where n counts as m, as
     # kana counts it; Cyrillic writes the two with letters of their own.

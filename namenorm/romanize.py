@@ -77,6 +77,7 @@ __all__ = [
     "drops_final_r",
     "faithful_spellings",
     "foreign_name_characters",
+    "greek_stop_readings",
     "han_characters",
     "labial_readings",
     "native_spellings",
@@ -1136,6 +1137,22 @@ def transcription_readings(text: str) -> tuple[str, ...]:
     return (_as_reading(_HAN_RUN.sub(sounded, text)),)
 
 
+_GREEK_STOP_AFTER_VOWEL = re.compile(f"(?<=[{_GREEK_VOWELS}])(?:μπ|ντ|γκ)", re.IGNORECASE)
+
+
+def greek_stop_readings(text: str) -> tuple[str, ...]:
+    """``text``, where it is Greek, read with each μπ, ντ and γκ after a vowel as the b, d and g
+    it writes in a foreign name (Μπάιντεν, Biden), beside the mb, nd and ng of ``romanize``
+    (Σάντερς, Sanders); () where no such digraph follows a vowel.
+
+    >>> greek_stop_readings("Τζο Μπάιντεν"), greek_stop_readings("Ντόναλντ")
+    (('dzo baiden',), ())
+    """
+    if not _GREEK_STOP_AFTER_VOWEL.search(text):
+        return ()
+    return (_as_reading(_GREEK_STOP_AFTER_VOWEL.sub(lambda m: _GREEK_DIGRAPHS[m.group().lower()][0], text)),)
+
+
 def spelling_readings(text: str) -> tuple[str, ...]:
     """Readings of ``text`` besides its romanization that may spell its Latin form letter by
     letter: ``r_readings`` (kana) and ``transcription_readings`` (Han)."""
@@ -1145,8 +1162,8 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
-    ``velar_readings``, ``yod_readings``, ``spelling_readings``, and a Georgian name without its
-    case ending.
+    ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
+    Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
@@ -1154,7 +1171,8 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     ('jo baiden',)
     """
     return (dental_readings(text, reading) + labial_readings(text, reading) + velar_readings(text, reading)
-            + yod_readings(text, reading) + spelling_readings(text) + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
+            + yod_readings(text, reading) + greek_stop_readings(text) + spelling_readings(text)
+            + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

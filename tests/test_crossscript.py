@@ -512,6 +512,14 @@ def test_serbian_and_macedonian_j_is_read_as_the_y_of_english_spellings():
     assert resolver.candidates("Кенија")[0].id == "kenya"
 
 
+def test_greek_writes_the_b_and_d_of_foreign_names_with_two_letters_after_a_vowel_too():
+    # Μπάιντεν is Biden: ντ after a vowel writes d, as μπ writes b; in Σάντερς (Sanders) it is nd.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (
+        "Joe Biden", "Bernie Sanders", "Kamala Harris", "Rand Paul", "Lindsey Graham")], place_names=())
+    assert_resolves(resolver, [("Τζο Μπάιντεν", "joe-biden"), ("Μπέρνι Σάντερς", "bernie-sanders"),
+                               ("Ραντ Πολ", "rand-paul")])
+
+
 def test_an_alphabet_that_writes_m_and_n_apart_keeps_them_apart():
     # Канарські (the Canaries) shares Komorski's consonant classes only where n counts as m, as
     # kana counts it; Cyrillic writes the two with letters of their own.

@@ -477,14 +477,14 @@ class Engine:
         they read of it is worked out here, for the queries that get this far."""
         # Hangul, kana and Han drop an r no vowel follows, so a name is compared as English says
         # it, r unsounded; where they write such an r all the same (``writes_unvoweled_r``), the name may
-        # be one that sounds it (모차르트 "mochareuteu", Mozart), and it is compared as spelled too.
+        # be one that sounds it (모차르트 "mochareuteu", Mozart; 達爾文, Darwin), and it is compared as spelled too.
         # Моңғолия is one written word, not the two that normalizing splits it into.
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r, its n no m
 
         def across(reading: str) -> list[list[Hit]]:
-            rhotics = (False, True) if non_rhotic and writes_unvoweled_r(reading) else (not non_rhotic,)
+            rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
                                           alphabet=alphabet, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]

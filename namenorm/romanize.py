@@ -293,6 +293,7 @@ a district, elsewhere)."""
 _HAN_SOUNDS = {"尔": "l", "爾": "l"}
 """尔 (爾 in traditional characters) "er" writes a foreign l or r that ends a syllable: 迈克尔
 Michael, 比尔 Bill, 阿尔伯特 Albert, 達爾文 Darwin."""
+_HAN_CODA = re.compile("[尔爾]")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
 
@@ -422,7 +423,9 @@ def _hangul_syllable(ch: str) -> str:
 
 
 def _romanize_hangul(match: re.Match[str]) -> str:
-    return "".join(map(_hangul_syllable, match.group()))
+    """A run of Hangul syllable by syllable, a final ㄹ before an initial ㄹ read ll as the Revised
+    Romanization reads it: 켈리 "kelli", Kelly; 베를린 "bereullin", Berlin."""
+    return "".join(map(_hangul_syllable, match.group())).replace("lr", "ll")
 
 
 def _han_syllable(ch: str) -> str:
@@ -976,15 +979,18 @@ def drops_final_r(text: str) -> bool:
 _WRITTEN_R = re.compile(r"r(?:eu|u)(?![aeiou])")
 
 
-def writes_unvoweled_r(reading: str) -> bool:
-    """True where ``reading`` (Hangul or kana romanized) holds an r with no vowel of the name
-    after it, only the one these scripts add to a lone consonant (르 "reu", ル "ru"): an r the
-    name sounds, though the script leaves out the r English does not.
+def writes_unvoweled_r(text: str, reading: str) -> bool:
+    """True where ``reading`` (``text``, in Hangul or kana, romanized) holds an r with no vowel of
+    the name after it, only the one these scripts add to a lone consonant (르 "reu", ル "ru"), or
+    where ``text`` holds Han's 尔 (爾), which writes the l or r that ends a syllable (達爾文,
+    Darwin): an r the name sounds, though the script leaves out the r English does not.
 
-    >>> writes_unvoweled_r("mochareuteu"), writes_unvoweled_r("amusuterudamu"), writes_unvoweled_r("teureompeu")
-    (True, True, False)
+    >>> writes_unvoweled_r("모차르트", "mochareuteu"), writes_unvoweled_r("트럼프", "teureompeu")
+    (True, False)
+    >>> writes_unvoweled_r("達爾文", "dalwen"), writes_unvoweled_r("特朗普", "telangpu")
+    (True, False)
     """
-    return bool(_WRITTEN_R.search(reading))
+    return bool(_WRITTEN_R.search(reading) or _HAN_CODA.search(text))
 
 
 _PALATALIZING_SCRIPTS = re.compile(f"[{_KANA}{_HAN}]")

@@ -10,6 +10,9 @@ def test_hangul_by_jamo_with_loanword_finals():
     assert romanize("라펜스퍼거") == "rapenseupeogeo"
     assert romanize("데이빗") == "deibit"
     assert romanize("찰스") == "chalseu"
+    # ㄹ ending one syllable and starting the next is the l of Kelly and Berlin.
+    assert romanize("켈리") == "kelli"
+    assert romanize("베를린") == "bereullin"
 
 
 def test_kana_hepburn_long_vowels_and_small_tsu():

@@ -131,7 +131,9 @@ class Query:
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
-    """The script of its first letter (``normalize.script_of``), for forms weak in one script only."""
+    """The script of its first letter (``normalize.script_of``) once the Latin keys an input
+    method left are set aside, for forms weak in one script only and forms only the place tables
+    write (``FormTables.written_in``)."""
     titled: tuple[str, ...] = ()
     """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
@@ -271,7 +273,7 @@ class Engine:
         short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
         short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
-                     script_of(name), tuple(words) if len(tokens) < len(words) else (),
+                     script_of(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed)
 
     def _allows(self, name: str, norm: str) -> int:
@@ -343,7 +345,7 @@ class Engine:
         accept = None if kind is None and not index.tables.excluded else (lambda e: self._allowed(e, kind, query))
 
         def search(words: Sequence[str]) -> list[Hit]:
-            return index.search.hits(words, cache, allowed=query.allowed, score_cutoff=SIMILARITY_FLOOR,
+            return index.search.hits(words, cache, allowed=query.allowed, script=query.script, score_cutoff=SIMILARITY_FLOOR,
                                      limit=_MAX_CANDIDATES, accept=accept)
 
         found = [search(query.tokens)]

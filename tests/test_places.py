@@ -330,3 +330,17 @@ def test_a_name_in_another_language_of_a_city_the_gallery_does_not_hold_is_not_a
     # Without the city table, the gallery knows no such city, and the likeness is weighed alone.
     without_cities = Resolver(places, place_names=("countries", "words"))
     assert without_cities.candidates("Браззавиль")[0].score > gallery.candidates("Браззавиль")[0].score
+
+
+def test_a_name_of_the_tables_is_matched_as_written_not_by_another_scripts_name_that_romanizes_alike():
+    # Georgia is "Jeoji" in one language of the country table, and 저지 ("jeoji") is Jersey in
+    # Korean; Tonga is Тонго in one, and Τόγκο ("tongo") is Togo in Greek.
+    gallery = Resolver([Entity("ge", "Georgia", "place"), Entity("to", "Tonga", "place")])
+    assert gallery.resolve("저지") is None
+    assert all(m.form != "tongo" for m in gallery.candidates("Τόγκο"))
+    assert gallery.resolve("Jeoji").id == "ge"
+    assert gallery.resolve("Тонго").id == "to"
+    assert gallery.resolve("조지아").id == "ge"
+    # A name the gallery lists itself is matched from any script that reads as it.
+    listed = Resolver([Entity("putin", "Vladimir Putin", "person", aliases=("Putin",))])
+    assert listed.resolve("Путин").id == "putin"

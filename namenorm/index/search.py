@@ -197,7 +197,7 @@ class FormSearch:
         return True
 
     def hits(self, tokens: Sequence[str], cache: dict[str, Candidates] | None = None,
-             *, allowed: int = 0, score_cutoff: float = 0.0, limit: int | None = None,
+             *, allowed: int = 0, script: str = "", score_cutoff: float = 0.0, limit: int | None = None,
              accept: Callable[[int], bool] | None = None) -> list[Hit]:
         """Score the forms that share keys with the query tokens; best hit per entity.
 
@@ -205,7 +205,8 @@ class FormSearch:
         similarity is computed for them. With ``limit``, forms are scored highest
         bound first and the search stops once no form left can enter the best
         ``limit`` entities: the first ``limit`` hits are those of the full search.
-        ``accept`` leaves out entities the caller would drop anyway (another kind).
+        ``accept`` leaves out entities the caller would drop anyway (another kind). ``allowed``
+        and ``script`` are the query's, as ``FormTables.owners`` takes them.
         """
         tables = self.tables
         cands = [self.words.candidates(tok, cache) for tok in tokens]
@@ -221,6 +222,8 @@ class FormSearch:
         restricted = tables.restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
+        if script and tables.table_scripts:
+            forms = {f for f in forms if tables.written_in(f, script)}
         words = sum(len(t) > 1 and t not in GENERATIONAL for t in tokens)
         if words > 1:
             forms = {f for f in forms if not tables.surname_too_short(f, words)}

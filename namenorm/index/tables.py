@@ -128,6 +128,13 @@ class FormTables:
         """Forms every spelling of which is written in Han -> the characters of those spellings
         (``romanize.han_characters``): a query in Han resembles such a form only through one."""
         self._written_otherwise = bytearray()
+        self._claimed_as_listed = bytearray()
+        """Per form while the tables are built: 1 once a spelling other than a place table's claims it."""
+        self._table_written: dict[int, set[str]] = {}
+        """Per form while the tables are built: the scripts of the place tables' names that claim it."""
+        self.table_scripts: dict[int, frozenset[str]] = {}
+        """Forms that only names from the bundled place tables claim -> the scripts those names are
+        written in (``written_in``)."""
         """Form -> 1 where some spelling of it is not written in Han alone (while the tables are built)."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
@@ -243,7 +250,7 @@ class FormTables:
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
                 form = normalize_cached(name)
                 derived.add(form)
-                tables._claim(form, e_idx, WEAK, form_restriction(name), name)
+                tables._claim(form, e_idx, WEAK, form_restriction(name), name, from_table=True)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
@@ -255,7 +262,10 @@ class FormTables:
             tables._unclaim(form, owners)
         tables.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
         tables.form_owner = [tuple(claimants) for claimants in tables._claimants]
+        tables.table_scripts = {f: frozenset(scripts) for f, scripts in tables._table_written.items()
+                                if not tables._claimed_as_listed[f]}
         tables._claimants, tables._written_otherwise = [], bytearray()
+        tables._claimed_as_listed, tables._table_written = bytearray(), {}
         tables._index_words()
         tables.clashes = [
             Clash(form, TIER_METHODS[tables.form_tier[f]], tuple(tables.entities[e] for e in owner))
@@ -264,11 +274,14 @@ class FormTables:
         ]
         return tables
 
-    def _claim(self, form: str, e_idx: int, tier: int, restriction: int, written: str = "") -> None:
+    def _claim(self, form: str, e_idx: int, tier: int, restriction: int, written: str = "", *,
+               from_table: bool = False) -> None:
         """Record that entity ``e_idx`` claims ``form`` in ``tier``, as ``written`` (a spelling of
-        one of its names; empty for a form derived from them)."""
+        one of its names, or ``from_table`` a name the place tables give it; empty for a form
+        derived from them)."""
         if not form:
             return
+        self._note_source(form, written, from_table)
         tiers = cast(list[int], self.form_tier)  # lists while the tables are built
         f = self.form_ids.get(form)
         if f is None:
@@ -294,6 +307,34 @@ class FormTables:
             claimants = self._claimants[f]
             if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
                 claimants.append(e_idx)
+
+    def _note_source(self, form: str, written: str, from_table: bool) -> None:
+        """Keep ``table_scripts``' sources: the scripts a place table writes ``form`` in, and
+        whether any other spelling claims it."""
+        f = self.form_ids.get(form)
+        if f is None:
+            f = len(self.forms)  # the form ``_claim`` is about to add
+        if f == len(self._claimed_as_listed):
+            self._claimed_as_listed.append(0)
+        if from_table:
+            self._table_written.setdefault(f, set()).add(script_of(written))
+        else:
+            self._claimed_as_listed[f] = 1
+
+    def written_in(self, f: int, script: str) -> bool:
+        """Whether a query in ``script`` may match form ``f`` as written: a form only the place
+        tables' names claim is matched by a query in a script they write it in, not by one that
+        romanizes alike (Georgia is "Jeoji" in one language, 저지 is Jersey in Korean; Tonga is
+        Тонго in one, Τόγκο is Togo in Greek). '' for a query of no one script.
+
+        >>> from namenorm.model import Entity
+        >>> tables = FormTables.build([Entity("ge", "Georgia", "place")])
+        >>> f = tables.form_ids["jeoji"]
+        >>> tables.written_in(f, "LATIN"), tables.written_in(f, "HANGUL"), tables.written_in(f, "")
+        (True, False, True)
+        """
+        scripts = self.table_scripts.get(f)
+        return scripts is None or not script or script in scripts
 
     def _note_writing(self, f: int, written: str) -> None:
         """Keep ``han_written`` to the forms every spelling of which is written in Han."""
@@ -396,10 +437,11 @@ class FormTables:
         a form written only as a short acronym ("CAN", "WHO") needs a query in
         capitals, so "can" and "who" stay words; a form written only in another
         script needs a query in another script, so the romanized Japanese for Laos
-        ("raosu") is never a Latin word's match.
+        ("raosu") is never a Latin word's match. A form only the place tables give
+        needs a query in ``script`` they write it in (``written_in``).
         """
         f = self.form_ids.get(form)
-        if f is None or self.restricted.get(f, 0) & ~allowed:
+        if f is None or self.restricted.get(f, 0) & ~allowed or not self.written_in(f, script):
             return None
         weak_here = self._weak_in_other_scripts.get((f, script)) if allowed & FOREIGN else None
         if weak_here:

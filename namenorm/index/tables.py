@@ -128,6 +128,7 @@ class FormTables:
         """Forms every spelling of which is written in Han -> the characters of those spellings
         (``romanize.han_characters``): a query in Han resembles such a form only through one."""
         self._written_otherwise = bytearray()
+        """Form -> 1 where some spelling of it is not written in Han alone (while the tables are built)."""
         self._claimed_as_listed = bytearray()
         """Per form while the tables are built: 1 once a spelling other than a place table's claims it."""
         self._table_written: dict[int, set[str]] = {}
@@ -135,7 +136,6 @@ class FormTables:
         self.table_scripts: dict[int, frozenset[str]] = {}
         """Forms that only names from the bundled place tables claim -> the scripts those names are
         written in (``written_in``)."""
-        """Form -> 1 where some spelling of it is not written in Han alone (while the tables are built)."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
@@ -325,7 +325,8 @@ class FormTables:
         """Whether a query in ``script`` may match form ``f`` as written: a form only the place
         tables' names claim is matched by a query in a script they write it in, not by one that
         romanizes alike (Georgia is "Jeoji" in one language, 저지 is Jersey in Korean; Tonga is
-        Тонго in one, Τόγκο is Togo in Greek). '' for a query of no one script.
+        Тонго in one, Τόγκο is Togo in Greek). A ``script`` of '' passes every form: the scanner
+        asks so while it finds the spans that the decision then weighs as written.
 
         >>> from namenorm.model import Entity
         >>> tables = FormTables.build([Entity("ge", "Georgia", "place")])

@@ -294,6 +294,7 @@ _HAN_SOUNDS = {"尔": "l", "爾": "l"}
 """尔 (爾 in traditional characters) "er" writes a foreign l or r that ends a syllable: 迈克尔
 Michael, 比尔 Bill, 阿尔伯特 Albert, 達爾文 Darwin."""
 _HAN_CODA = re.compile("[尔爾]")
+"""Text that writes 尔: a name whose r or l ends a syllable, which ``writes_unvoweled_r`` reads."""
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
@@ -131,9 +132,9 @@ class Query:
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
-    """The script of its first letter (``normalize.script_of``) once the Latin keys an input
-    method left are set aside, for forms weak in one script only and forms only the place tables
-    write (``FormTables.written_in``)."""
+    """The script of its first letter (``normalize.script_of``), NFKC-folded (Ｗｉｅｎ is Latin)
+    and once the Latin keys an input method left are set aside, for forms weak in one script only
+    and forms only the place tables write (``FormTables.written_in``)."""
     titled: tuple[str, ...] = ()
     """The words with the leading title or hyphened article ``tokens`` leaves out, when it left one
     out: a place or a body may begin with a title's word (Prince Edward Island, General Santos)."""
@@ -273,7 +274,7 @@ class Engine:
         short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
         short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
-                     script_of(typed), tuple(words) if len(tokens) < len(words) else (),
+                     script_of(unicodedata.normalize("NFKC", typed)), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed)
 
     def _allows(self, name: str, norm: str) -> int:

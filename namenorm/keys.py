@@ -635,11 +635,11 @@ _LOAN_REWRITES: tuple[tuple[str, str], ...] = (
 _LOAN_EVIDENCE = 6
 """Keys shorter than four consonants scale their score by (len + 6) / 10."""
 _LOAN_RES = tuple((re.compile(p), r) for p, r in _LOAN_REWRITES)
-_NON_RHOTIC = re.compile(r"r(?![aeiouyw])|(?<=[aeiouy])r(?=w)")
-"""Korean, Japanese and Chinese drop an r that no vowel follows, and one between a vowel and a w
-(Darwin, 다윈 "dawin"; Sherwood); an r that starts a word before w is sounded (뤼디거 "rwidigeo",
-Rüdiger). Scripts that write no vowels (Arabic, Hebrew) keep every r, so the rule is applied
-only for them."""
+_NON_RHOTIC = re.compile(r"r(?![aeiouyw])")
+"""Korean, Japanese and Chinese drop an r that no vowel follows; scripts that write
+no vowels (Arabic, Hebrew) keep every r, so the rule is applied only for them. An r before
+a w is kept: dropped, it left Harwich and Berwick (ハーウィッチ, バーウィック) keys too short
+to be found, for what it gained Darwin (다윈)."""
 _CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n"}
 """Consonants those scripts do not tell apart, each folded to one letter of its class."""
 _LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})

@@ -329,17 +329,24 @@ def _shared_names(table: str) -> frozenset[str]:
     """Names in other languages that two rows of a table list, as written (``_written_key``): a
     translation the source gives to two places (the Irish name of the Democratic Republic of the
     Congo is listed for Algeria too), which neither place gets. So is a name in another language
-    that the other table gives a place of its own in English: "Tunis" is Tunisia in a few
-    languages but the city to an English reader, and "Cuba" is Juba in one. Names that only
-    normalize alike (Baku's "Bakı", Bangui's "Bãki") stay each row's; a row's English names
-    are not asked, so a city that shares its country's name (Djibouti) keeps it."""
-    english_elsewhere = {_written_key(name) for other in _TABLES if other != table
-                         for english, _others in _TABLES[other]() for name in english}
+    that the other table gives a place of its own in English, unless that place is this one
+    (each lists the other's English name: CLDR's "city" of St. Lucia is the island): "Tunis"
+    is Tunisia in a few languages but the city to an English reader, and "Cuba" is Juba in one.
+    Names that only normalize alike (Baku's "Bakı", Bangui's "Bãki") stay each row's; a row's
+    English names are not asked, so a city that shares its country's name (Djibouti) keeps it."""
+    elsewhere: dict[str, list[set[str]]] = {}  # English name -> every name of each other-table row it names
+    for other, rows in _TABLES.items():
+        if other != table:
+            for english, others in rows():
+                names = {_written_key(name) for name in (*english, *others)}
+                for name in english:
+                    elsewhere.setdefault(_written_key(name), []).append(names)
     rows_of: dict[str, int] = {}
     shared = set()
-    for row, (_english, others) in enumerate(_TABLES[table]()):
+    for row, (english, others) in enumerate(_TABLES[table]()):
+        own = {_written_key(name) for name in english}
         for name in {_written_key(name) for name in others}:
-            if rows_of.setdefault(name, row) != row or name in english_elsewhere:
+            if rows_of.setdefault(name, row) != row or any(own.isdisjoint(names) for names in elsewhere.get(name, ())):
                 shared.add(name)
     return frozenset(shared)
 

@@ -1017,7 +1017,7 @@ def dental_readings(text: str, reading: str) -> tuple[str, ...]:
 _YOD_LETTERS = re.compile("[\u0408\u0409\u040a\u0458\u0459\u045a]")
 """Serbian and Macedonian Cyrillic's ј, љ and њ, which unidecode spells j, lj and nj."""
 _ROMANIZED_YOD = re.compile("(?<!d)j")
-"""A j of such a reading that no ђ (dj) wrote."""
+"""A j of such a reading, but after a d: the dj of ђ (or of д before ј, Подјела) stays."""
 
 
 def yod_readings(text: str, reading: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ stored index keeps: where they were read back from disk they are packed
 from __future__ import annotations
 
 import math
+import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -29,6 +30,7 @@ from ..places import (
     PLACE_TABLES,
     NameRows,
     check_place_tables,
+    english_place_names,
     exonyms,
     name_rows,
     packed_name_rows,
@@ -56,6 +58,15 @@ from .forms import (
 )
 
 __all__ = ["SCAN_WORDS", "FormTables"]
+
+_SAME_SCRIPT = {"HIRAGANA": "KATAKANA"}
+"""Scripts a reader takes for one where a table's name is matched as written (``written_in``)."""
+
+
+def _reading_script(text: str) -> str:
+    """The script ``written_in`` files a table's name under: its first letter's, NFKC-folded."""
+    script = script_of(unicodedata.normalize("NFKC", text))
+    return _SAME_SCRIPT.get(script, script)
 
 SCAN_WORDS = 6
 """Longest span of running text, in words, that scanning asks about: names are shorter, and
@@ -180,7 +191,8 @@ class FormTables:
             _prefixes=None if self._prefixes is None else packed(self._prefixes, StringSet),
             first_names=packed(self.first_names, StringSet), short_targets=packed(self.short_targets, StringSet),
             _kind_words={kind: packed(words, StringSet) for kind, words in self._kind_words.items()})
-        state["_name_rows"] = {table: packed_name_rows(table) for table in self.place_tables if table in NAME_TABLES}
+        state["_name_rows"] = {table: rows if isinstance(rows := self._name_rows.get(table), KeyTable)
+                               else packed_name_rows(table) for table in self.place_tables if table in NAME_TABLES}
         return state
 
     @classmethod
@@ -200,6 +212,7 @@ class FormTables:
         derived: set[str] = set()
         tables.place_tables = check_place_tables(place_names)
         place_exonyms = exonyms(tables.entities, place_names)
+        english = english_place_names(tables.place_tables) if place_exonyms else frozenset()
         tables.place_words = place_word_groups(tables.entities, place_names)
         # A word some person goes by first is a given name, not half of a double surname.
         first_names = set(tables.given)
@@ -248,9 +261,11 @@ class FormTables:
                 tables._claim(form, e_idx, WEAK, form_restriction(written), written)
             for name in place_exonyms.get(e_idx, ()):
                 # Forms no entity lists: two countries sharing one is no clash of the alias files'.
+                # A place's English names are read as an alias of its own would be, from any script
+                # (Мумбаи for a gallery's Bombay); only its other names are matched as written.
                 form = normalize_cached(name)
                 derived.add(form)
-                tables._claim(form, e_idx, WEAK, form_restriction(name), name, from_table=True)
+                tables._claim(form, e_idx, WEAK, form_restriction(name), name, from_table=form not in english)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
@@ -317,7 +332,7 @@ class FormTables:
         if f == len(self._claimed_as_listed):
             self._claimed_as_listed.append(0)
         if from_table:
-            self._table_written.setdefault(f, set()).add(script_of(written))
+            self._table_written.setdefault(f, set()).add(_reading_script(written))
         else:
             self._claimed_as_listed[f] = 1
 
@@ -325,8 +340,10 @@ class FormTables:
         """Whether a query in ``script`` may match form ``f`` as written: a form only the place
         tables' names claim is matched by a query in a script they write it in, not by one that
         romanizes alike (Georgia is "Jeoji" in one language, 저지 is Jersey in Korean; Tonga is
-        Тонго in one, Τόγκο is Togo in Greek). A ``script`` of '' passes every form: the scanner
-        asks so while it finds the spans that the decision then weighs as written.
+        Тонго in one, Τόγκο is Togo in Greek). ``script`` is ``normalize.script_of`` of the query
+        folded by NFKC (Ｗｉｅｎ is Latin); hiragana and katakana count as one. A ``script`` of ''
+        passes every form: the scanner asks so while it finds the spans that the decision then
+        weighs as written.
 
         >>> from namenorm.model import Entity
         >>> tables = FormTables.build([Entity("ge", "Georgia", "place")])
@@ -335,7 +352,7 @@ class FormTables:
         (True, False, True)
         """
         scripts = self.table_scripts.get(f)
-        return scripts is None or not script or script in scripts
+        return scripts is None or not script or _SAME_SCRIPT.get(script, script) in scripts
 
     def _note_writing(self, f: int, written: str) -> None:
         """Keep ``han_written`` to the forms every spelling of which is written in Han."""

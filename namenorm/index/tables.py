@@ -296,7 +296,6 @@ class FormTables:
         derived from them)."""
         if not form:
             return
-        self._note_source(form, written, from_table)
         tiers = cast(list[int], self.form_tier)  # lists while the tables are built
         f = self.form_ids.get(form)
         if f is None:
@@ -307,9 +306,10 @@ class FormTables:
             if restriction:
                 self.restricted[f] = restriction
             self._written_otherwise.append(0)
-            self._note_writing(f, written)
+            self._claimed_as_listed.append(0)
+            self._note_writing(f, written, from_table)
             return
-        self._note_writing(f, written)
+        self._note_writing(f, written, from_table)
         # A form is restricted only as far as every spelling that claims it is.
         if f in self.restricted:
             self.restricted[f] &= restriction
@@ -322,19 +322,6 @@ class FormTables:
             claimants = self._claimants[f]
             if claimants[-1] != e_idx:  # entities claim in order: a repeat is always the last one
                 claimants.append(e_idx)
-
-    def _note_source(self, form: str, written: str, from_table: bool) -> None:
-        """Keep ``table_scripts``' sources: the scripts a place table writes ``form`` in, and
-        whether any other spelling claims it."""
-        f = self.form_ids.get(form)
-        if f is None:
-            f = len(self.forms)  # the form ``_claim`` is about to add
-        if f == len(self._claimed_as_listed):
-            self._claimed_as_listed.append(0)
-        if from_table:
-            self._table_written.setdefault(f, set()).add(_reading_script(written))
-        else:
-            self._claimed_as_listed[f] = 1
 
     def written_in(self, f: int, script: str) -> bool:
         """Whether a query in ``script`` may match form ``f`` as written: a form only the place
@@ -354,8 +341,14 @@ class FormTables:
         scripts = self.table_scripts.get(f)
         return scripts is None or not script or _SAME_SCRIPT.get(script, script) in scripts
 
-    def _note_writing(self, f: int, written: str) -> None:
-        """Keep ``han_written`` to the forms every spelling of which is written in Han."""
+    def _note_writing(self, f: int, written: str, from_table: bool) -> None:
+        """Keep what the spellings that claim form ``f`` are written in: ``han_written`` to the
+        forms every spelling of which is written in Han, and for ``table_scripts`` the scripts
+        the place tables write it in and whether any other spelling claims it."""
+        if from_table:
+            self._table_written.setdefault(f, set()).add(_reading_script(written))
+        else:
+            self._claimed_as_listed[f] = 1
         if self._written_otherwise[f]:
             return
         characters = han_characters(written)

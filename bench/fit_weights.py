@@ -34,8 +34,8 @@ name. The report split is never read here; ``bench_calibration.py`` measures on 
 
 ``--in-sample`` chooses the threshold on the probabilities of the model fitted on those very
 queries instead, as the default did until the model of 0.8944: a model flatters the queries it was
-fitted on, and its threshold came out 0.02 to 0.05 lower (0.8669 against 0.9166 for the committed
-trees), which answered twice the strangers the cap allows on the sets it was not fitted on
+fitted on, and its threshold came out 0.02 to 0.05 lower (0.8669 against 0.9166 for the trees
+it was first chosen for), which answered twice the strangers the cap allows on the sets it was not fitted on
 (names_as_places 2.7%) and in scanned text (docs/benchmarks.md, "Threshold chosen on held-out
 probabilities").
 """

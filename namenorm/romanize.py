@@ -756,7 +756,7 @@ def native_spellings(text: str) -> list[str]:
     if _GREEK_NAME.fullmatch(text):
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
-        return _georgian_spellings(text)
+        return list(_georgian_spellings(text))
     return _latin_scheme_spellings(text)
 
 
@@ -772,19 +772,21 @@ _GEORGIAN_CASES = re.compile(
 Georgian (a surname's ძე, "dze", is no postposition ზე, "ze")."""
 
 
-def _georgian_spellings(text: str) -> list[str]:
-    """A Georgian name without the case ending Georgian puts on its last word: the nominative
+@lru_cache(maxsize=4096)
+def _georgian_spellings(text: str) -> tuple[str, ...]:
+    """A Georgian name without the case ending Georgian puts on its last word (read for its
+    spellings and again for the search across scripts, so remembered): the nominative
     -ი after a consonant (მოსკოვი "moskovi" is Moscow's "moskov", სტალინი "stalini" Stalin's
     "stalin"; ჯიმი კარტერი keeps the i of "jimi"), the ergative -მა, the genitive -ის, the
     dative -ს and the postpositions of running text (ჯო ბაიდენმა, Joe Biden, said).
 
     >>> _georgian_spellings("ჯო ბაიდენმა"), _georgian_spellings("ბაიდენისთვის"), _georgian_spellings("ჯიმი კარტერი")
-    (['jo baiden'], ['baiden'], ['jimi karter'])
+    (('jo baiden',), ('baiden',), ('jimi karter',))
     >>> _georgian_spellings("თბილისში"), _georgian_spellings("კობახიძე")
-    (['tbilis'], [])
+    (('tbilis',), ())
     """
     bare = _GEORGIAN_CASES.sub("", text.strip())
-    return [_as_reading(bare)] if bare != text.strip() else []
+    return (_as_reading(bare),) if bare != text.strip() else ()
 
 
 # Cyrillic names as their passports and the English press spell them: Ukraine's
@@ -1179,7 +1181,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """
     return (dental_readings(text, reading) + labial_readings(text, reading) + velar_readings(text, reading)
             + yod_readings(text, reading) + greek_stop_readings(text) + spelling_readings(text)
-            + tuple(_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
+            + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})

@@ -417,11 +417,14 @@ class Engine:
 
     @staticmethod
     def _faithful_readings(query: Query) -> list[list[str]]:
-        """The words of a query in a letter-for-letter alphabet as read, and as spelled by the
-        systems that write each letter apart (``romanize.faithful_spellings``); none for others."""
+        """The words of a query in a letter-for-letter alphabet as read, as spelled by the
+        systems that write each letter apart (``romanize.faithful_spellings``), and as the search
+        across scripts reads it too (``romanize.other_readings``: Гарри "harri", Harry); none for
+        others."""
         if query.script not in LETTER_FOR_LETTER:
             return []
-        return [list(query.tokens), *(s.split() for s in faithful_spellings(query.text))]
+        return [list(query.tokens), *(s.split() for s in faithful_spellings(query.text)),
+                *(s.split() for s in other_readings(query.text, query.form))]
 
     def _names_disagree(self, readings: Sequence[Sequence[str]], hit: Hit) -> bool:
         """True when a query in a letter-for-letter alphabet (read as ``_faithful_readings``)

@@ -77,6 +77,7 @@ __all__ = [
     "drops_final_r",
     "faithful_spellings",
     "foreign_name_characters",
+    "glottal_readings",
     "greek_stop_readings",
     "han_characters",
     "labial_readings",
@@ -1072,6 +1073,10 @@ _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
 """The v of a Cyrillic name that may write an English w: w is a glide, and stands before a vowel
 (Вашингтон, Свифт); the в of Шевченко, before a consonant, is a v."""
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_U_BEFORE_A_VOWEL = re.compile("(?<![a-z])(?:u|g?ou)(?=[aeio])")
+"""A word's first u (Cyrillic у) or ou or gou (Greek ου, γου) before another vowel: how Russian
+and Greek write an English w that starts a word (Уильям, Уэльс; Ουάσιγκτον, Γουίνιπεγκ)."""
 
 
 def velar_readings(text: str, reading: str) -> tuple[str, ...]:
@@ -1096,13 +1101,42 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     (('winsttn chrchil',), ('washington',))
     >>> labial_readings("ワシントン", "washinton"), labial_readings("Шевченко", "shevchenko")
     ((), ())
+
+    Russian and Greek also write a word's first w with their u before a vowel:
+
+    >>> labial_readings("Уэльс", "uels"), labial_readings("Γουίνιπεγκ", "gouinipegk"), labial_readings("Улан-Удэ", "ulan ude")
+    (('wels',), ('winipegk',), ())
     """
     reading = reading.lower()
-    if not _ONE_LETTER_FOR_V_AND_W.search(text) or "v" not in reading:
+    if _CYRILLIC_LETTER.search(text):
+        labial = _U_BEFORE_A_VOWEL.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
+    elif _GREEK_LETTER.search(text):
+        labial = _U_BEFORE_A_VOWEL.sub("w", reading)
+    elif _ONE_LETTER_FOR_V_AND_W.search(text):
+        # Brahmic readings leave out vowels the script does not write (ലോവർ "lovr", Lower): any v.
+        labial = reading.replace("v", "w")
+    else:
         return ()
-    # Brahmic readings leave out vowels the script does not write (ലോവർ "lovr", Lower): any v.
-    labial = _V_BEFORE_A_VOWEL.sub("w", reading) if _CYRILLIC_LETTER.search(text) else reading.replace("v", "w")
     return (labial,) if labial != reading else ()
+
+
+_WORD_INITIAL_GE = re.compile("(?<![\u0400-\u04ff])[\u0413\u0433]")
+"""A Cyrillic word's first letter г (not the ґ of Ukrainian's g)."""
+_WORD_INITIAL_G = re.compile("(?<![a-z])g")
+
+
+def glottal_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with the g of a word-initial г read as h, where ``text``
+    is Cyrillic: Russian long wrote the h of foreign names with its г (Гарри Harry, Гавайи
+    Hawaii, Гамбург Hamburg), and Ukrainian and Belarusian г is an h; () where nothing changes.
+
+    >>> glottal_readings("Гарри Трумэн", "garri trumen"), glottal_readings("Ґданськ", "gdansk")
+    (('harri trumen',), ())
+    """
+    if not _WORD_INITIAL_GE.search(text):
+        return ()
+    glottal = _WORD_INITIAL_G.sub("h", reading.lower())
+    return (glottal,) if glottal != reading else ()
 
 
 @lru_cache(maxsize=1)
@@ -1170,8 +1204,8 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
-    which the search across scripts tries beside it: ``dental_readings``, ``labial_readings``,
-    ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
+    which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
+    ``labial_readings`` (of each of those two), ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
     Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
@@ -1179,7 +1213,9 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     >>> other_readings("ჯო ბაიდენმა", "jo baidenma")
     ('jo baiden',)
     """
-    return (dental_readings(text, reading) + labial_readings(text, reading) + velar_readings(text, reading)
+    glottal = glottal_readings(text, reading)
+    labial = labial_readings(text, reading) + tuple(r for g in glottal for r in labial_readings(text, g))
+    return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
             + yod_readings(text, reading) + greek_stop_readings(text) + spelling_readings(text)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 

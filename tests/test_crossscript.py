@@ -669,3 +669,19 @@ def test_han_is_also_read_as_the_sounds_chinese_writes_foreign_names_with():
                       place_names=())
     assert places.resolve("金夏沙").id == "kinshasa"  # 金 "jin" writes Kin
     assert places.resolve("吉隆坡") is None  # Kuala Lumpur, whose 吉 is no g of Colombia
+
+
+def test_russian_writes_an_english_h_with_its_g():
+    # Гарри is Harry Truman's given name as Russian writes it, and Garry Kasparov's as his own:
+    # a word-initial г is read both ways, and the surname tells them apart.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (
+        "Harry Truman", "Garry Kasparov", "Gordon Brown", "Herbert Hoover")], place_names=())
+    assert_resolves(resolver, [("Гарри Трумэн", "harry-truman"), ("Гарри Каспаров", "garry-kasparov"),
+                               ("Гордон Браун", "gordon-brown"), ("Герберт Гувер", "herbert-hoover")])
+
+
+def test_greek_writes_a_word_initial_w_with_ou_or_gou():
+    # Γουάτσον is Watson, as Ουάσιγκτον is Washington: English w before a vowel.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (
+        "Emma Watson", "Emma Thompson", "George Washington")], place_names=())
+    assert_resolves(resolver, [("Έμμα Γουάτσον", "emma-watson"), ("Τζορτζ Ουάσιγκτον", "george-washington")])

@@ -153,6 +153,11 @@ _BRAHMIC = "\u0900-\u0dff"
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
+_CANDRA_VOWELS = str.maketrans({"\u0949": "o", "\u0911": "o", "\u0ac9": "o", "\u0a91": "o",
+                                "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a"})
+"""Devanagari's and Gujarati's candra o and candra e (ॉ ऑ, ॅ ऍ; ૉ ઑ, ૅ ઍ), written for the
+vowels of English "Boston" and "Batman" (बॉस्टन, बॅटमॅन): their o and a. unidecode writes them
+"oN" and "eN", as if nasal (मॉस्को "monsko", Moscow)."""
 _MALAYALAM_SPELLINGS = {
     "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d", "\u0d7d": "\u0d32\u0d4d",
     "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
@@ -942,8 +947,8 @@ def romanize(text: str) -> str:
     (' chiao   baideng ', ' shijinping ')
     >>> romanize("데이빗 퍼듀"), romanize("래펜스퍼거")
     ('deibit peodyu', 'raepenseupeogeo')
-    >>> romanize("ג'ו ביידן"), romanize("चार्ल्स डार्विन")
-    ('jo byydn', 'chaarls ddaarvin')
+    >>> romanize("ג'ו ביידן"), romanize("चार्ल्स डार्विन"), romanize("मॉस्को")
+    ('jo byydn', 'chaarls ddaarvin', 'mosko')
     >>> romanize("Köln")
     'Koln'
     """
@@ -957,7 +962,7 @@ def romanize(text: str) -> str:
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
     text = _MYANMAR_RUN.sub(_romanize_myanmar, text)
     text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
-    text = _INDIC_RUN.sub(lambda m: unidecode(m.group()).replace("c", "ch"), text)
+    text = _INDIC_RUN.sub(lambda m: unidecode(m.group().translate(_CANDRA_VOWELS)).replace("c", "ch"), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)

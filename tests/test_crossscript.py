@@ -685,3 +685,14 @@ def test_greek_writes_a_word_initial_w_with_ou_or_gou():
     resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (
         "Emma Watson", "Emma Thompson", "George Washington")], place_names=())
     assert_resolves(resolver, [("Έμμα Γουάτσον", "emma-watson"), ("Τζορτζ Ουάσιγκτον", "george-washington")])
+
+
+def test_the_candra_vowels_of_devanagari_and_gujarati_are_the_o_and_a_of_english_names():
+    # ॉ and ॅ write the vowels of English "Boston" and "Batman"; they are no nasal o and e.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "place") for n in (
+        "Moscow", "Boston", "Washington", "Manhattan", "Monterrey")]
+        + [Entity("harry-potter", "Harry Potter", "person"), Entity("robert-downey", "Robert Downey", "person")],
+        place_names=())
+    assert_resolves(resolver, [("मॉस्को", "moscow"), ("बॉस्टन", "boston"), ("वॉशिंगटन", "washington"),
+                               ("બૉસ્ટન", "boston"), ("हॅरी पॉटर", "harry-potter"),
+                               ("रॉबर्ट डाउनी", "robert-downey")])

@@ -14,7 +14,7 @@ time zone, its English name, then every other name, each once. A city whose Engl
 country's ("Singapore", "Luxembourg") is left out: ``country_names.tsv`` names the country.
 
 CLDR has no zone for every major city (Munich, Beijing and Washington share their country's
-zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some forty of them under the names
+zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some sixty of them under the names
 other languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has
 has its curated names merged into its row. A name in Latin letters that is a common English
 word is left out ("Rim", "Room" for Rome; the list of ``build_lexicon.py``) unless the curated

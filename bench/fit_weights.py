@@ -24,7 +24,8 @@ Each dev set, its smaller galleries included, weighs the same in total, so no si
 dominates.
 
 The default threshold is the probability (to four decimals) above which no dev set's
-tune split (its galleries of every size together) holds more than ``MAX_FALSE_MATCHES`` of its
+tune split (its galleries of every size together), and no set of ``devsets.THRESHOLD_ONLY`` (whose
+queries the model is not fitted on), holds more than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``), on held-out probabilities: each tune query's from a model fitted on
 the other ``FOLDS`` folds of the tune split (``held_out_answers``). Steps of 0.01 overshot the point
@@ -104,7 +105,7 @@ def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSe
     """The dev sets fitted on (every set but the report-only ones), each also at ``shares`` of its
     gallery."""
     for name in devsets.SETS:
-        if name in devsets.REPORT_ONLY:
+        if name in devsets.REPORT_ONLY or name in devsets.THRESHOLD_ONLY:
             continue
         devset = devsets.build(name)
         yield devset
@@ -328,6 +329,8 @@ def main() -> None:
     model = fitted(per_set)
     weights, trees = dict(zip(FEATURES, model.weights)), list(model.trees)
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
+    # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
+    answers.update(fitted_answers(model, {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}))
     threshold, fp = choose_threshold(answers)
     if args.linear:
         for name, v in weights.items():

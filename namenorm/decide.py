@@ -571,7 +571,9 @@ class Engine:
             common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
-            word_spelling_agreement=word_spelling)
+            word_spelling_agreement=word_spelling,
+            named_otherwise=(method == "cross-script" and bool(tokens)
+                             and index.tables.named_otherwise(hit.entity, query.script, tokens[-1])))
 
     def _as_written(self, hit: Hit, kind: str | None) -> float:
         """The probability ``hit``'s entity has when its form itself is the query (among entities

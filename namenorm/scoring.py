@@ -83,6 +83,7 @@ FEATURES: tuple[str, ...] = (
     "close_rivals",
     "lead",
     "gallery_decades",
+    "named_otherwise",
 )
 """The evidence each candidate is weighed on, in the order of the fitted weights."""
 
@@ -150,6 +151,10 @@ class Evidence(NamedTuple):
     stands for: a record-linkage comparison per part of the name, not of the whole. علي جابر
     (Ali Jaber) spells Jaber well and Layla badly; run together, the good surname hides the
     wrong given name."""
+    named_otherwise: bool = False
+    """The candidate was found across scripts, and has a name of its own written in the query's
+    script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
+    Zelenskyy's Russian name Владимир Зеленский, 京都 like Sendai's 仙台."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -196,6 +201,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             math.log1p(rivals),
             max(0.0, e.similarity - best_other),
             math.log10(max(e.gallery_size, 1)),
+            1.0 if e.named_otherwise else 0.0,
         ])
     return rows
 

@@ -696,3 +696,19 @@ def test_the_candra_vowels_of_devanagari_and_gujarati_are_the_o_and_a_of_english
     assert_resolves(resolver, [("मॉस्को", "moscow"), ("बॉस्टन", "boston"), ("वॉशिंगटन", "washington"),
                                ("બૉસ્ટન", "boston"), ("हॅरी पॉटर", "harry-potter"),
                                ("रॉबर्ट डाउनी", "robert-downey")])
+
+
+def test_a_name_that_only_reads_like_an_entitys_own_name_in_its_script_is_doubted():
+    # Zelenskyy's Russian name is Владимир Зеленский: Владимир Жириновский, in the same script,
+    # reads like it by consonant classes only, and is someone else. His name as Ukrainian and
+    # Greek write it, which the gallery does not list, still finds him.
+    resolver = Resolver([
+        Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person", aliases=("Владимир Зеленский",)),
+        Entity("vladimir-putin", "Vladimir Putin", "person"), Entity("joe-biden", "Joe Biden", "person"),
+        Entity("sendai", "Sendai", "place", aliases=("仙台",)), Entity("nagoya", "Nagoya", "place")],
+        place_names=())
+    assert resolver.resolve("Владимир Жириновский") is None
+    assert_resolves(resolver, [("Володимир Зеленський", "volodymyr-zelenskyy"),
+                               ("Βολοντίμιρ Ζελένσκι", "volodymyr-zelenskyy")])
+    # 京都 (Kyoto) read in Mandarin has Sendai's consonants; Sendai's own name is 仙台.
+    assert all(m.score < 0.9 for m in resolver.candidates("京都"))

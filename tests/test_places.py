@@ -130,6 +130,19 @@ def test_a_city_cldr_gives_no_zone_of_its_own_is_found_under_its_other_names():
     assert Resolver([Entity("munich", "Munich", "place")], place_names=()).resolve("München") is None
 
 
+def test_a_japanese_city_is_found_under_its_kanji_which_no_reading_gives():
+    # Chinese characters read as Mandarin: 京都 is "jingdu", nothing like Kyoto, and in a gallery
+    # without Kyoto it resembled Sendai's consonants. Its name as written is data.
+    cities = [Entity(x.lower(), x, "place") for x in ("Kyoto", "Osaka", "Hiroshima", "Sendai")]
+    resolver = Resolver(cities)
+    written = [("京都", "kyoto"), ("大阪", "osaka"), ("広島", "hiroshima"), ("广岛", "hiroshima"),
+               ("교토", "kyoto"), ("Киото", "kyoto")]
+    for name, city in written:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == city, name
+    assert Resolver(cities[1:]).candidates("京都") == []
+
+
 def test_the_place_name_tables_can_be_left_out():
     assert Resolver(CITIES, place_names=("countries",)).resolve("東京") is None
     assert Resolver(CITIES, place_names=()).resolve("Moskau") is None  # Москва is read as Moscow, without a table

@@ -68,6 +68,26 @@ def _reading_script(text: str) -> str:
     script = script_of(unicodedata.normalize("NFKC", text))
     return _SAME_SCRIPT.get(script, script)
 
+def _names_by_script(entities: Sequence[Entity], place_exonyms: Mapping[int, Sequence[str]]
+                     ) -> dict[int, dict[str, frozenset[str]]]:
+    """``FormTables.named_in_scripts``: per entity with a name written in a script other than
+    Latin (its own names, and the names the place tables give it), the last words of those names
+    in each such script."""
+    found: dict[int, dict[str, frozenset[str]]] = {}
+    for e_idx, entity in enumerate(entities):
+        by_script: dict[str, set[str]] = {}
+        for written in (*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ())):
+            if written.isascii():
+                continue
+            script = _reading_script(written)
+            words = normalize_cached(written).split()
+            if words and script and script != "LATIN":
+                by_script.setdefault(script, set()).add(words[-1])
+        if by_script:
+            found[e_idx] = {script: frozenset(words) for script, words in by_script.items()}
+    return found
+
+
 SCAN_WORDS = 6
 """Longest span of running text, in words, that scanning asks about: names are shorter, and
 the form-prefix set stays linear in the size of the forms."""
@@ -147,6 +167,9 @@ class FormTables:
         self.table_scripts: dict[int, frozenset[str]] = {}
         """Forms that only names from the bundled place tables claim -> the scripts those names are
         written in (``written_in``)."""
+        self.named_in_scripts: dict[int, dict[str, frozenset[str]]] = {}
+        """Entity -> script other than Latin its names are written in -> the last words of those
+        names, normalized (``named_otherwise``)."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
@@ -268,6 +291,7 @@ class FormTables:
                 tables._claim(form, e_idx, WEAK, form_restriction(name), name, from_table=form not in english)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
+        tables.named_in_scripts = _names_by_script(tables.entities, place_exonyms)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
         tables.unspaced_forms = frozenset(
             word for e_idx, entity in enumerate(tables.entities)
@@ -340,6 +364,24 @@ class FormTables:
         """
         scripts = self.table_scripts.get(f)
         return scripts is None or not script or _SAME_SCRIPT.get(script, script) in scripts
+
+    def named_otherwise(self, e_idx: int, script: str, last_word: str) -> bool:
+        """Whether entity ``e_idx`` has a name written in ``script`` (a query's, as ``written_in``
+        takes it) and none of them ends in ``last_word``: a query in that script that only reads
+        like one of its names across scripts is then most likely someone else. Владимир Зеленский
+        is Zelenskyy's Russian name, and Владимир Жириновский reads like it by consonant classes;
+        仙台 is Sendai's, and 京都 (Kyoto) reads like it in Mandarin.
+
+        >>> from namenorm.model import Entity
+        >>> tables = FormTables.build([Entity("z", "Volodymyr Zelenskyy", "person", aliases=("Владимир Зеленский",))])
+        >>> tables.named_otherwise(0, "CYRILLIC", "zhirinovskii"), tables.named_otherwise(0, "CYRILLIC", "zelenskii")
+        (True, False)
+        >>> tables.named_otherwise(0, "GREEK", "zelenski")
+        False
+        """
+        names = self.named_in_scripts.get(e_idx)
+        words = names.get(_SAME_SCRIPT.get(script, script)) if names else None
+        return words is not None and last_word not in words
 
     def _note_writing(self, f: int, written: str, from_table: bool) -> None:
         """Keep what the spellings that claim form ``f`` are written in: ``han_written`` to the

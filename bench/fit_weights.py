@@ -102,8 +102,8 @@ def family(name: str) -> str:
 
 
 def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSet]:
-    """The dev sets fitted on (every set but the report-only ones), each also at ``shares`` of its
-    gallery."""
+    """The dev sets fitted on (every set but the report-only and threshold-only ones), each also at
+    ``shares`` of its gallery."""
     for name in devsets.SETS:
         if name in devsets.REPORT_ONLY or name in devsets.THRESHOLD_ONLY:
             continue
@@ -330,7 +330,8 @@ def main() -> None:
     weights, trees = dict(zip(FEATURES, model.weights)), list(model.trees)
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
     # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
-    answers.update(fitted_answers(model, {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}))
+    held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
+    answers.update(fitted_answers(model, held_to))
     threshold, fp = choose_threshold(answers)
     if args.linear:
         for name, v in weights.items():
@@ -352,6 +353,7 @@ def main() -> None:
                                                    if args.bags > 1 else
                                                    f"{TREES} trees of depth {DEPTH}, leaves of >= {MIN_LEAF} rows"),
             "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
+            "threshold_only_sets": list(devsets.THRESHOLD_ONLY),
             "max_false_matches": MAX_FALSE_MATCHES,
             "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},
         },

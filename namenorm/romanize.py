@@ -154,10 +154,10 @@ _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
 _CANDRA_VOWELS = str.maketrans({"\u0949": "o", "\u0911": "o", "\u0ac9": "o", "\u0a91": "o",
-                                "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a"})
+                                "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a", "\u0972": "a"})
 """Devanagari's and Gujarati's candra o and candra e (ॉ ऑ, ॅ ऍ; ૉ ઑ, ૅ ઍ), written for the
 vowels of English "Boston" and "Batman" (बॉस्टन, बॅटमॅन): their o and a. unidecode writes them
-"oN" and "eN", as if nasal (मॉस्को "monsko", Moscow)."""
+"oN" and "eN", as if nasal (मॉस्को "monsko", Moscow), and drops Marathi's candra a (ॲपल, Apple)."""
 _MALAYALAM_SPELLINGS = {
     "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d", "\u0d7d": "\u0d32\u0d4d",
     "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
@@ -1069,9 +1069,9 @@ def without_unconverted_latin(text: str) -> str:
     return text if text.isascii() else _UNCONVERTED_KEYS.sub("", text)
 
 
-_ONE_LETTER_FOR_V_AND_W = re.compile(f"[\u0400-\u04ff{_BRAHMIC}]")
-"""Cyrillic and the Brahmic scripts, which write an English w with the letter of their v
-(Вашингтон, विंस्टन)."""
+_BRAHMIC_LETTER = re.compile(f"[{_BRAHMIC}]")
+"""A letter of the Brahmic scripts, which write an English w with their v (विंस्टन), as Cyrillic does
+before a vowel (Вашингтон)."""
 
 
 _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
@@ -1079,9 +1079,12 @@ _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
 (Вашингтон, Свифт); the в of Шевченко, before a consonant, is a v."""
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-_U_BEFORE_A_VOWEL = re.compile("(?<![a-z])(?:u|g?ou)(?=[aeio])")
-"""A word's first u (Cyrillic у) or ou or gou (Greek ου, γου) before another vowel: how Russian
-and Greek write an English w that starts a word (Уильям, Уэльс; Ουάσιγκτον, Γουίνιπεγκ)."""
+_CYRILLIC_W = re.compile("(?<![a-z])u(?=[aeio])")
+"""A word's first u (у) before another vowel: how Russian writes an English w that starts a word
+(Уильям, Уэльс); the о of Оуэн (Owen) is a vowel of its own."""
+_GREEK_W = re.compile("(?<![a-z])g?ou(?=[aeio])")
+"""A word's first ou or gou (ου, γου) before another vowel: how Greek writes an English w that
+starts a word (Ουάσιγκτον, Γουίνιπεγκ)."""
 
 
 def velar_readings(text: str, reading: str) -> tuple[str, ...]:
@@ -1109,15 +1112,15 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
 
     Russian and Greek also write a word's first w with their u before a vowel:
 
-    >>> labial_readings("Уэльс", "uels"), labial_readings("Γουίνιπεγκ", "gouinipegk"), labial_readings("Улан-Удэ", "ulan ude")
-    (('wels',), ('winipegk',), ())
+    >>> labial_readings("Уэльс", "uels"), labial_readings("Γουίνιπεγκ", "gouinipeng"), labial_readings("Оуэн", "ouen")
+    (('wels',), ('winipeng',), ())
     """
     reading = reading.lower()
     if _CYRILLIC_LETTER.search(text):
-        labial = _U_BEFORE_A_VOWEL.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
+        labial = _CYRILLIC_W.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
     elif _GREEK_LETTER.search(text):
-        labial = _U_BEFORE_A_VOWEL.sub("w", reading)
-    elif _ONE_LETTER_FOR_V_AND_W.search(text):
+        labial = _GREEK_W.sub("w", reading)
+    elif _BRAHMIC_LETTER.search(text):
         # Brahmic readings leave out vowels the script does not write (ലോവർ "lovr", Lower): any v.
         labial = reading.replace("v", "w")
     else:
@@ -1127,20 +1130,26 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
 
 _WORD_INITIAL_GE = re.compile("(?<![\u0400-\u04ff])[\u0413\u0433]")
 """A Cyrillic word's first letter г (not the ґ of Ukrainian's g)."""
-_WORD_INITIAL_G = re.compile("(?<![a-z])g")
+_WORD_BREAK = re.compile(r"[\s-]+")
 
 
 def glottal_readings(text: str, reading: str) -> tuple[str, ...]:
-    """``reading`` (``text`` romanized) with the g of a word-initial г read as h, where ``text``
-    is Cyrillic: Russian long wrote the h of foreign names with its г (Гарри Harry, Гавайи
-    Hawaii, Гамбург Hamburg), and Ukrainian and Belarusian г is an h; () where nothing changes.
+    """``reading`` (``text`` romanized) with the g of each word that starts with г read as h,
+    where ``text`` is Cyrillic: Russian long wrote the h of foreign names with its г (Гарри
+    Harry, Гавайи Hawaii, Гамбург Hamburg), and Ukrainian and Belarusian г is an h; () where
+    nothing changes, or where the words of ``text`` and ``reading`` do not pair up.
 
-    >>> glottal_readings("Гарри Трумэн", "garri trumen"), glottal_readings("Ґданськ", "gdansk")
-    (('harri trumen',), ())
+    >>> glottal_readings("Гарри Трумэн", "Garri Trumen"), glottal_readings("Ґданськ Гамбург", "gdansk gamburg")
+    (('harri trumen',), ('gdansk hamburg',))
     """
     if not _WORD_INITIAL_GE.search(text):
         return ()
-    glottal = _WORD_INITIAL_G.sub("h", reading.lower())
+    reading = reading.lower()
+    written, read = _WORD_BREAK.split(text.strip()), reading.split()
+    if len(written) != len(read):
+        return ()
+    glottal = " ".join("h" + r[1:] if _WORD_INITIAL_GE.match(w) and r.startswith("g") else r
+                       for w, r in zip(written, read))
     return (glottal,) if glottal != reading else ()
 
 
@@ -1207,10 +1216,11 @@ def spelling_readings(text: str) -> tuple[str, ...]:
     return r_readings(text) + transcription_readings(text)
 
 
+@lru_cache(maxsize=4096)
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
-    ``labial_readings`` (of each of those two), ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
+    ``labial_readings`` (of it, and of the glottal and Greek stop readings), ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
     Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
@@ -1218,10 +1228,10 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     >>> other_readings("ჯო ბაიდენმა", "jo baidenma")
     ('jo baiden',)
     """
-    glottal = glottal_readings(text, reading)
-    labial = labial_readings(text, reading) + tuple(r for g in glottal for r in labial_readings(text, g))
+    glottal, stops = glottal_readings(text, reading), greek_stop_readings(text)
+    labial = labial_readings(text, reading) + tuple(r for other in glottal + stops for r in labial_readings(text, other))
     return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
-            + yod_readings(text, reading) + greek_stop_readings(text) + spelling_readings(text)
+            + yod_readings(text, reading) + stops + spelling_readings(text)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 

@@ -368,9 +368,10 @@ class FormTables:
     def named_otherwise(self, e_idx: int, script: str, last_word: str) -> bool:
         """Whether entity ``e_idx`` has a name written in ``script`` (a query's, as ``written_in``
         takes it) and none of them ends in ``last_word``: a query in that script that only reads
-        like one of its names across scripts is then most likely someone else. Владимир Зеленский
-        is Zelenskyy's Russian name, and Владимир Жириновский reads like it by consonant classes;
-        仙台 is Sendai's, and 京都 (Kyoto) reads like it in Mandarin.
+        like one of its names across scripts is then more likely someone else, by as much as the
+        match model learned. Владимир Зеленский is Zelenskyy's Russian name, and Владимир
+        Жириновский reads like it by consonant classes; 仙台 is Sendai's, and 京都 (Kyoto) reads like
+        it in Mandarin. The words must be equal: an inflected surname (Зеленского) counts as another.
 
         >>> from namenorm.model import Entity
         >>> tables = FormTables.build([Entity("z", "Volodymyr Zelenskyy", "person", aliases=("Владимир Зеленский",))])

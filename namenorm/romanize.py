@@ -1220,8 +1220,9 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
-    ``labial_readings`` (of it, and of the glottal and Greek stop readings), ``velar_readings``, ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
-    Georgian name without its case ending.
+    ``labial_readings`` (of it, and of the glottal and Greek stop readings), ``velar_readings``,
+    ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a Georgian name without
+    its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))

@@ -610,7 +610,6 @@ def test_another_name_spelled_in_a_letter_for_letter_alphabet_is_another_person(
     assert borrowed.resolve("Жорж Буш").id == "bush"
 
 
-
 def test_a_word_of_another_listed_persons_name_is_no_word_of_this_one():
     # Ньютон, "niuton", shares no consonant class with Putin but one; it spells Isaac Newton's
     # surname, so Vladimir Newton is someone else, in Cyrillic as in Armenian.

@@ -60,13 +60,18 @@ from .forms import (
 __all__ = ["SCAN_WORDS", "FormTables"]
 
 _SAME_SCRIPT = {"HIRAGANA": "KATAKANA"}
-"""Scripts a reader takes for one where a table's name is matched as written (``written_in``)."""
+"""Scripts a reader takes for one where a name is matched as written (``written_in``)."""
+
+
+def _as_read(script: str) -> str:
+    """``script`` as a reader takes it (``_SAME_SCRIPT``): hiragana is katakana."""
+    return _SAME_SCRIPT.get(script, script)
 
 
 def _reading_script(text: str) -> str:
-    """The script ``written_in`` files a table's name under: its first letter's, NFKC-folded."""
-    script = script_of(unicodedata.normalize("NFKC", text))
-    return _SAME_SCRIPT.get(script, script)
+    """The script ``written_in`` files a name under: its first letter's, NFKC-folded, as read."""
+    return _as_read(script_of(unicodedata.normalize("NFKC", text)))
+
 
 def _names_by_script(entities: Sequence[Entity], place_exonyms: Mapping[int, Sequence[str]]
                      ) -> dict[int, dict[str, frozenset[str]]]:
@@ -363,7 +368,7 @@ class FormTables:
         (True, False, True)
         """
         scripts = self.table_scripts.get(f)
-        return scripts is None or not script or _SAME_SCRIPT.get(script, script) in scripts
+        return scripts is None or not script or _as_read(script) in scripts
 
     def named_otherwise(self, e_idx: int, script: str, last_word: str) -> bool:
         """Whether entity ``e_idx`` has a name written in ``script`` (a query's, as ``written_in``
@@ -381,7 +386,7 @@ class FormTables:
         False
         """
         names = self.named_in_scripts.get(e_idx)
-        words = names.get(_SAME_SCRIPT.get(script, script)) if names else None
+        words = names.get(_as_read(script)) if names else None
         return words is not None and last_word not in words
 
     def _note_writing(self, f: int, written: str, from_table: bool) -> None:

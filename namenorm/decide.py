@@ -65,7 +65,6 @@ from .romanize import (
     han_characters,
     native_spellings,
     other_readings,
-    spelling_readings,
     without_unconverted_latin,
     writes_short_vowels,
     writes_unvoweled_r,
@@ -386,7 +385,15 @@ class Engine:
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         readings = self._faithful_readings(query) if query.foreign else []
         if query.foreign or index.tables.foreign_only:
-            found += [[h for h in hits if not self._names_disagree(readings, h)] for hits in self._cross_hits(query)]
+            # A person's name written in the query's own script is compared as spelled, by the
+            # search above, not by how the two sound: Владимир Жириновский reads like Владимир
+            # Зеленский. A place's names in one script are several languages' (Јужноафриканска
+            # Република, Південно-Африканська Республіка), which spelling would keep apart.
+            tables = index.tables
+            found += [[h for h in hits if not self._names_disagree(readings, h)
+                       and not (tables.entities[h.entity].kind == "person"
+                                and tables.is_own_name_in(h.entity, query.script, h.form))]
+                      for hits in self._cross_hits(query)]
         if readings:
             found = [[h for h in hits if not self._surname_unspelled(readings, h)] for hits in found]
         han_written = index.tables.han_written
@@ -556,7 +563,8 @@ class Engine:
                     if hit.words and hit.words == query.short else "")
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
-            for other in spelling_readings(query.text):  # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk"
+            # Every reading the search tries: バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri".
+            for other in other_readings(query.text, query.form):
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:
                     read, spelling = other, agreement

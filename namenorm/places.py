@@ -41,6 +41,7 @@ from .packed import KeyTable
 from .scoring import in_word_lists
 
 __all__ = [
+    "GENERIC_TERMS",
     "NAME_TABLES",
     "PLACE_TABLES",
     "NameRows",
@@ -55,6 +56,7 @@ __all__ = [
     "place_words",
     "places_named",
     "qualified_heads",
+    "specific_names",
     "written_out",
     "written_out_forms",
 ]
@@ -283,6 +285,42 @@ def qualified_heads(entity: Entity) -> list[str]:
     heads = {head: normalize_cached(head) for head in (form.split(",", 1)[0].strip() for form in entity.forms if "," in form)}
     return [head for head, form in heads.items()
             if form not in own and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS and not in_word_lists(form)]
+
+
+GENERIC_TERMS = frozenset({"islands", "isles", "atoll", "city"})
+"""Last words of a place's name that say what kind of place it is, not which, and that writers
+leave out: "the Galápagos", "Kwajalein", "Ho Chi Minh" (``specific_names``). Not "island": the
+name of one island is often its town's or another place's ("Vancouver Island", "Hong Kong
+Island")."""
+
+
+def specific_names(entity: Entity) -> list[str]:
+    """A place's forms that end in a generic term (``GENERIC_TERMS``), without it: weak forms, as
+    ``qualified_heads`` are, so "Chatham" finds the Chatham Islands where no other place is called
+    so. A name left that is a word or a name people have ("Virgin Islands", "Solomon Islands")
+    or a country's English name ("Mexico City", "Kuwait City") is not kept: alone it is likelier
+    the word, the person or the country.
+
+    >>> specific_names(Entity("ch", "Chatham Islands", "place")), specific_names(Entity("h", "Ho Chi Minh City", "place"))
+    (['Chatham'], ['Ho Chi Minh'])
+    >>> specific_names(Entity("s", "Solomon Islands", "place")), specific_names(Entity("m", "Mexico City", "place"))
+    ([], [])
+    """
+    if entity.kind != "place":
+        return []
+    own = {normalize_cached(form) for form in (*entity.forms, *entity.weak)}
+    countries = english_place_names(("countries",))
+    found: dict[str, None] = {}
+    for written in (*entity.forms, *entity.weak):
+        words = written.split()
+        if len(words) < 2 or normalize_cached(words[-1]) not in GENERIC_TERMS:
+            continue
+        head = " ".join(words[:-1])
+        form = normalize_cached(head)
+        if (form not in own and form not in countries and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS
+                and not in_word_lists(form)):
+            found[head] = None
+    return list(found)
 
 
 def _own_forms(place: Entity) -> list[str]:

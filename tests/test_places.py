@@ -322,6 +322,23 @@ def test_a_town_listed_with_its_state_is_found_by_its_own_name():
     assert gallery.resolve("Beulah") is None  # a name people have: likelier a person
 
 
+def test_a_place_is_found_without_the_generic_word_its_name_ends_in():
+    gallery = Resolver([Entity("chatham", "Chatham Islands", "place"),
+                        Entity("kwajalein", "Kwajalein Atoll", "place"),
+                        Entity("hcmc", "Ho Chi Minh City", "place"),
+                        Entity("cayman-islands", "Cayman Islands", "place"), Entity("cayman", "Cayman", "place"),
+                        Entity("solomons", "Solomon Islands", "place"),
+                        Entity("vancouver-island", "Vancouver Island", "place"),
+                        Entity("panama-city", "Panama City", "place")], place_names=())
+    assert gallery.resolve("Chatham").id == "chatham"
+    assert gallery.resolve("Kwajalein").id == "kwajalein"
+    assert gallery.resolve("Ho Chi Minh").id == "hcmc"
+    assert gallery.resolve("Cayman").id == "cayman"  # a place named so outright comes first
+    assert gallery.resolve("Solomon") is None  # a name people have: likelier a person
+    assert gallery.resolve("Vancouver") is None  # one island's name is often another place's
+    assert gallery.resolve("Panama") is None  # a country's name: likelier the country
+
+
 def test_a_query_that_names_another_known_place_is_not_a_place_it_resembles():
     # Lagos is a city of the tables the gallery does not hold: the query names it, not Laos
     # misspelled. A slip of a listed name still finds it.

@@ -36,6 +36,7 @@ from ..places import (
     packed_name_rows,
     place_word_groups,
     qualified_heads,
+    specific_names,
     written_out_forms,
 )
 from ..romanize import han_characters
@@ -283,7 +284,7 @@ class FormTables:
             for form in patronymic_forms(entity, native, first_names):
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, 0)
-            for written in (*written_out_forms(entity), *qualified_heads(entity)):
+            for written in (*written_out_forms(entity), *qualified_heads(entity), *specific_names(entity)):
                 form = normalize_cached(written)
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, form_restriction(written), written)
@@ -384,10 +385,29 @@ class FormTables:
         (True, False)
         >>> tables.named_otherwise(0, "GREEK", "zelenski")
         False
+
+        ``is_own_name_in`` asks the other way round: whether a form is one of those names.
+
+        >>> tables.is_own_name_in(0, "CYRILLIC", "vladimir zelenskii"), tables.is_own_name_in(0, "GREEK", "vladimir zelenskii")
+        (True, False)
+        >>> tables.is_own_name_in(0, "CYRILLIC", "volodymyr zelenskyy")
+        False
         """
-        names = self.named_in_scripts.get(e_idx)
-        words = names.get(_as_read(script)) if names else None
+        words = self._last_words_in(e_idx, script)
         return words is not None and last_word not in words
+
+    def is_own_name_in(self, e_idx: int, script: str, form: str) -> bool:
+        """Whether ``form``, written only in other scripts than Latin, is a name of entity
+        ``e_idx`` written in ``script`` (``named_otherwise``): a query in that script is compared
+        with it as spelled, not by how the two sound."""
+        words = self._last_words_in(e_idx, script)
+        return words is not None and self.written_only_in_other_scripts(form) and form.rsplit(" ", 1)[-1] in words
+
+    def _last_words_in(self, e_idx: int, script: str) -> frozenset[str] | None:
+        """The last words of entity ``e_idx``'s names written in ``script`` (``named_in_scripts``),
+        None where it has none."""
+        names = self.named_in_scripts.get(e_idx)
+        return names.get(_as_read(script)) if names else None
 
     def _note_writing(self, f: int, written: str, from_table: bool) -> None:
         """Keep what the spellings that claim form ``f`` are written in: ``han_written`` to the

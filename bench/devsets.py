@@ -108,6 +108,13 @@ one to two points of top-1 on every set at the threshold the refit chose (0.899)
 answered 2.3% of its own once the cross-script strangers of cldr_places no longer held the
 threshold up (0.8974)."""
 
+THRESHOLD_GALLERIES: tuple[int, ...] = (100_000,)
+"""Gallery sizes census_typos is also drawn at (``census_at``) for the default threshold to be
+held to, as to ``THRESHOLD_ONLY``: one threshold serves every gallery, and strangers land near
+someone more often among more people. The fit reads galleries of at most 20,000; held to those
+alone, the threshold of 0.914 answered 2.3% of the strangers asked of 100,000 people
+(``bench_scale.py``)."""
+
 READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table
 is CLDR's too, and would answer them from the table instead of reading them (the place words

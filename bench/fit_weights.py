@@ -24,8 +24,9 @@ Each dev set, its smaller galleries included, weighs the same in total, so no si
 dominates.
 
 The default threshold is the probability (to four decimals) above which no dev set's
-tune split (its galleries of every size together), and no set of ``devsets.THRESHOLD_ONLY`` (whose
-queries the model is not fitted on), holds more than ``MAX_FALSE_MATCHES`` of its
+tune split (its galleries of every size together), no set of ``devsets.THRESHOLD_ONLY`` (whose
+queries the model is not fitted on), and no census gallery of ``devsets.THRESHOLD_GALLERIES`` (larger
+than any fitted on) holds more than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``), on held-out probabilities: each tune query's from a model fitted on
 the other ``FOLDS`` folds of the tune split (``held_out_answers``). Steps of 0.01 overshot the point
@@ -331,6 +332,9 @@ def main() -> None:
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
     # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
     held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
+    # Named apart from census_typos' own galleries, which ``family`` pools: a set of its own here.
+    held_to.update({f"census{size // 1000}k": gather(devsets.census_at(size), "tune")
+                    for size in devsets.THRESHOLD_GALLERIES})
     answers.update(fitted_answers(model, held_to))
     threshold, fp = choose_threshold(answers)
     if args.linear:
@@ -354,6 +358,7 @@ def main() -> None:
                                                    f"{TREES} trees of depth {DEPTH}, leaves of >= {MIN_LEAF} rows"),
             "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
             "threshold_only_sets": list(devsets.THRESHOLD_ONLY),
+            "threshold_galleries": {"census_typos": list(devsets.THRESHOLD_GALLERIES)},
             "max_false_matches": MAX_FALSE_MATCHES,
             "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},
         },

@@ -330,10 +330,11 @@ def main() -> None:
     model = fitted(per_set)
     weights, trees = dict(zip(FEATURES, model.weights)), list(model.trees)
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
-    # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
+    # Sets the threshold is held to that no tree was fitted on (the census gallery of 100,000 shares a
+    # few names with the fitted ones): the fitted model's answers are held out.
     held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
     # Named apart from census_typos' own galleries, which ``family`` pools: a set of its own here.
-    held_to.update({f"census{size // 1000}k": gather(devsets.census_at(size), "tune")
+    held_to.update({f"census_typos#{size}": gather(devsets.census_at(size), "tune")
                     for size in devsets.THRESHOLD_GALLERIES})
     answers.update(fitted_answers(model, held_to))
     threshold, fp = choose_threshold(answers)

@@ -385,14 +385,7 @@ class Engine:
                 found.append([replace(h, words=words, score=h.score * kept) for h in search(words)])
         readings = self._faithful_readings(query) if query.foreign else []
         if query.foreign or index.tables.foreign_only:
-            # A person's name written in the query's own script is compared as spelled, by the
-            # search above, not by how the two sound: Владимир Жириновский reads like Владимир
-            # Зеленский. A place's names in one script are several languages' (Јужноафриканска
-            # Република, Південно-Африканська Республіка), which spelling would keep apart.
-            tables = index.tables
-            found += [[h for h in hits if not self._names_disagree(readings, h)
-                       and not (tables.entities[h.entity].kind == "person"
-                                and tables.is_own_name_in(h.entity, query.script, h.form))]
+            found += [[h for h in hits if not self._names_disagree(readings, h) and not self._own_script_name(h, query)]
                       for hits in self._cross_hits(query)]
         if readings:
             found = [[h for h in hits if not self._surname_unspelled(readings, h)] for hits in found]
@@ -421,6 +414,16 @@ class Engine:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
         return hits if accept is None else [h for h in hits if accept(h.entity)]
+
+    def _own_script_name(self, hit: Hit, query: Query) -> bool:
+        """Whether a hit across scripts is on a person's own name written in the query's script
+        (``FormTables.is_own_name_in``): the search by spelling compares the two, not this one by
+        how they sound (Владимир Жириновский reads like Владимир Зеленский). A place's names in one
+        script are several languages' (Јужноафриканска Република, Південно-Африканська Республіка),
+        which spelling would keep apart: those are compared across scripts still."""
+        tables = self.index.tables
+        return (tables.is_own_name_in(hit.entity, query.script, hit.form)
+                and tables.entities[hit.entity].kind == "person")
 
     @staticmethod
     def _faithful_readings(query: Query) -> list[list[str]]:
@@ -563,7 +566,8 @@ class Engine:
                     if hit.words and hit.words == query.short else "")
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
-            # Every reading the search tries: バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri".
+            # Its other readings, as the search across scripts tries them (``other_readings``):
+            # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri".
             for other in other_readings(query.text, query.form):
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:

@@ -281,13 +281,12 @@ def qualified_heads(entity: Entity) -> list[str]:
     """
     if entity.kind != "place":
         return []
-    own = {normalize_cached(form) for form in (*entity.forms, *entity.weak)}
-    heads = {head: normalize_cached(head) for head in (form.split(",", 1)[0].strip() for form in entity.forms if "," in form)}
-    return [head for head, form in heads.items()
-            if form not in own and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS and not in_word_lists(form)]
+    own = _normalized_forms(entity)
+    heads = dict.fromkeys(form.split(",", 1)[0].strip() for form in entity.forms if "," in form)
+    return [head for head in heads if _may_stand_alone(head, own)]
 
 
-GENERIC_TERMS = frozenset({"islands", "isles", "atoll", "city"})
+GENERIC_TERMS: frozenset[str] = frozenset({"islands", "isles", "atoll", "city"})
 """Last words of a place's name that say what kind of place it is, not which, and that writers
 leave out: "the Galápagos", "Kwajalein", "Ho Chi Minh" (``specific_names``). Not "island": the
 name of one island is often its town's or another place's ("Vancouver Island", "Hong Kong
@@ -299,28 +298,42 @@ def specific_names(entity: Entity) -> list[str]:
     ``qualified_heads`` are, so "Chatham" finds the Chatham Islands where no other place is called
     so. A name left that is a word or a name people have ("Virgin Islands", "Solomon Islands")
     or a country's English name ("Mexico City", "Kuwait City") is not kept: alone it is likelier
-    the word, the person or the country.
+    the word, the person or the country. The name before a comma is the place's own, and a name
+    English abbreviates is read written out too.
 
-    >>> specific_names(Entity("ch", "Chatham Islands", "place")), specific_names(Entity("h", "Ho Chi Minh City", "place"))
+    >>> specific_names(Entity("ch", "Chatham Islands", "place")), specific_names(Entity("h", "Ho Chi Minh City, Vietnam", "place"))
     (['Chatham'], ['Ho Chi Minh'])
     >>> specific_names(Entity("s", "Solomon Islands", "place")), specific_names(Entity("m", "Mexico City", "place"))
     ([], [])
+    >>> specific_names(Entity("k", "Kwajalein Atoll, Marshall Islands", "place")), specific_names(Entity("j", "St. John's Isles", "place"))
+    (['Kwajalein'], ["St. John's", "Saint John's"])
     """
     if entity.kind != "place":
         return []
-    own = {normalize_cached(form) for form in (*entity.forms, *entity.weak)}
+    own = _normalized_forms(entity)
     countries = english_place_names(("countries",))
     found: dict[str, None] = {}
-    for written in (*entity.forms, *entity.weak):
-        words = written.split()
+    for written in _own_forms(entity):
+        words = written.split(",", 1)[0].split()
         if len(words) < 2 or normalize_cached(words[-1]) not in GENERIC_TERMS:
             continue
         head = " ".join(words[:-1])
-        form = normalize_cached(head)
-        if (form not in own and form not in countries and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS
-                and not in_word_lists(form)):
+        if _may_stand_alone(head, own) and normalize_cached(head) not in countries:
             found[head] = None
     return list(found)
+
+
+def _normalized_forms(place: Entity) -> set[str]:
+    """A place's forms and weak forms, normalized."""
+    return {normalize_cached(form) for form in (*place.forms, *place.weak)}
+
+
+def _may_stand_alone(part: str, own: set[str]) -> bool:
+    """Whether part of a place's name may name it alone, as a weak form: it is none of the place's
+    forms (``own``, normalized) already, has ``_MIN_NAME_LETTERS`` letters, and is neither a common
+    word nor a name people have."""
+    form = normalize_cached(part)
+    return form not in own and len(form.replace(" ", "")) >= _MIN_NAME_LETTERS and not in_word_lists(form)
 
 
 def _own_forms(place: Entity) -> list[str]:

@@ -709,6 +709,12 @@ def test_a_persons_name_in_the_querys_own_script_is_compared_as_spelled():
                                ("Јужноафриканска Република", "za"),
                                ("Південно-Африканська Республіка", "za")])
     assert resolver.resolve("Владимир Жириновский") is None
+    # So too where the gallery also lists that name in Latin letters as its romanization reads.
+    spelled_too = Resolver([Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person",
+                                   aliases=("Владимир Зеленский", "Vladimir Zelenskii")),
+                            Entity("vladimir-putin", "Vladimir Putin", "person")])
+    assert spelled_too.resolve("Владимир Жириновский") is None
+    assert spelled_too.resolve("Владимер Зеленский").id == "volodymyr-zelenskyy"
 
 
 def test_a_name_that_only_reads_like_an_entitys_own_name_in_its_script_is_doubted():

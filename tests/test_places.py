@@ -337,6 +337,10 @@ def test_a_place_is_found_without_the_generic_word_its_name_ends_in():
     assert gallery.resolve("Solomon") is None  # a name people have: likelier a person
     assert gallery.resolve("Vancouver") is None  # one island's name is often another place's
     assert gallery.resolve("Panama") is None  # a country's name: likelier the country
+    qualified = Resolver([Entity("kwajalein", "Kwajalein Atoll, Marshall Islands", "place"),
+                          Entity("st-johns", "St. John's Isles", "place")], place_names=())
+    assert qualified.resolve("Kwajalein").id == "kwajalein"  # the place's own name, before the comma
+    assert qualified.resolve("Saint John's").id == "st-johns"  # as English writes it out
 
 
 def test_a_query_that_names_another_known_place_is_not_a_place_it_resembles():

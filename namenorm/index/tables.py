@@ -77,8 +77,8 @@ def _reading_script(text: str) -> str:
 def _names_by_script(entities: Sequence[Entity], place_exonyms: Mapping[int, Sequence[str]]
                      ) -> dict[int, dict[str, frozenset[str]]]:
     """``FormTables.named_in_scripts``: per entity with a name written in a script other than
-    Latin (its own names, and the names the place tables give it), the last words of those names
-    in each such script."""
+    Latin (its own names, and the names the place tables give it), those names in each such
+    script, normalized."""
     found: dict[int, dict[str, frozenset[str]]] = {}
     for e_idx, entity in enumerate(entities):
         by_script: dict[str, set[str]] = {}
@@ -86,9 +86,9 @@ def _names_by_script(entities: Sequence[Entity], place_exonyms: Mapping[int, Seq
             if written.isascii():
                 continue
             script = _reading_script(written)
-            words = normalize_cached(written).split()
-            if words and script and script != "LATIN":
-                by_script.setdefault(script, set()).add(words[-1])
+            form = normalize_cached(written)
+            if form and script and script != "LATIN":
+                by_script.setdefault(script, set()).add(form)
         if by_script:
             found[e_idx] = {script: frozenset(words) for script, words in by_script.items()}
     return found
@@ -174,8 +174,8 @@ class FormTables:
         """Forms that only names from the bundled place tables claim -> the scripts those names are
         written in (``written_in``)."""
         self.named_in_scripts: dict[int, dict[str, frozenset[str]]] = {}
-        """Entity -> script other than Latin its names are written in -> the last words of those
-        names, normalized (``named_otherwise``)."""
+        """Entity -> script other than Latin its names are written in -> those names, normalized
+        (``named_otherwise``, ``is_own_name_in``)."""
         self._weak_in_other_scripts: dict[tuple[int, str], tuple[int, ...]] = {}
         """(Form, script) -> the entities that claim the form weak as written in that script,
         where it is strong as written in others (Oman; 오만 is "arrogance" in Korean)."""
@@ -385,27 +385,27 @@ class FormTables:
         (True, False)
         >>> tables.named_otherwise(0, "GREEK", "zelenski")
         False
-
-        ``is_own_name_in`` asks the other way round: whether a form is one of those names.
-
-        >>> tables.is_own_name_in(0, "CYRILLIC", "vladimir zelenskii"), tables.is_own_name_in(0, "GREEK", "vladimir zelenskii")
-        (True, False)
-        >>> tables.is_own_name_in(0, "CYRILLIC", "volodymyr zelenskyy")
-        False
         """
-        words = self._last_words_in(e_idx, script)
-        return words is not None and last_word not in words
+        names = self._names_in(e_idx, script)
+        return names is not None and all(name.rpartition(" ")[2] != last_word for name in names)
 
     def is_own_name_in(self, e_idx: int, script: str, form: str) -> bool:
-        """Whether ``form``, written only in other scripts than Latin, is a name of entity
-        ``e_idx`` written in ``script`` (``named_otherwise``): a query in that script is compared
-        with it as spelled, not by how the two sound."""
-        words = self._last_words_in(e_idx, script)
-        return words is not None and self.written_only_in_other_scripts(form) and form.rsplit(" ", 1)[-1] in words
+        """Whether ``form`` is, normalized, one of entity ``e_idx``'s names written in ``script``
+        (as ``named_otherwise`` takes it): a query in that script is compared with it as spelled,
+        not by how the two sound.
 
-    def _last_words_in(self, e_idx: int, script: str) -> frozenset[str] | None:
-        """The last words of entity ``e_idx``'s names written in ``script`` (``named_in_scripts``),
-        None where it has none."""
+        >>> from namenorm.model import Entity
+        >>> callas = FormTables.build([Entity("c", "Maria Callas", "person", aliases=("Μαρία Κάλλας", "Мария Каллас"))])
+        >>> callas.is_own_name_in(0, "GREEK", "maria kallas"), callas.is_own_name_in(0, "GREEK", "mariia kallas")
+        (True, False)
+        >>> callas.is_own_name_in(0, "CYRILLIC", "mariia kallas"), callas.is_own_name_in(0, "LATIN", "maria callas")
+        (True, False)
+        """
+        names = self._names_in(e_idx, script)
+        return names is not None and form in names
+
+    def _names_in(self, e_idx: int, script: str) -> frozenset[str] | None:
+        """Entity ``e_idx``'s names written in ``script`` (``named_in_scripts``), None where it has none."""
         names = self.named_in_scripts.get(e_idx)
         return names.get(_as_read(script)) if names else None
 

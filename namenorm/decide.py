@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from numbers import Real
@@ -46,12 +45,12 @@ from .legal import slipped_legal_form, without_legal_form, written_head
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
+    folded_script,
     is_latin,
     leading_article,
     normalize_cached,
     normalize_name,
     reorder_comma_name,
-    script_of,
     strip_titles,
     written_words,
 )
@@ -131,7 +130,7 @@ class Query:
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
-    """The script of its first letter (``normalize.script_of``), NFKC-folded (Ｗｉｅｎ is Latin)
+    """The script of its first letter, NFKC-folded (``normalize.folded_script``: Ｗｉｅｎ is Latin)
     and once the Latin keys an input method left are set aside, for forms weak in one script only
     and forms only the place tables write (``FormTables.written_in``)."""
     titled: tuple[str, ...] = ()
@@ -273,7 +272,7 @@ class Engine:
         short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
         short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
-                     script_of(unicodedata.normalize("NFKC", typed)), tuple(words) if len(tokens) < len(words) else (),
+                     folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed)
 
     def _allows(self, name: str, norm: str) -> int:

@@ -22,6 +22,7 @@ __all__ = [
     "MAX_NAME_CHARS",
     "NAME_DOTS",
     "TitleSet",
+    "folded_script",
     "is_latin",
     "join_soft_signs",
     "leading_article",
@@ -259,6 +260,15 @@ def script_of(text: str) -> str:
         if ch.isalpha():
             return unicodedata.name(ch, "").split(" ", 1)[0]
     return ""
+
+
+def folded_script(text: str) -> str:
+    """``script_of`` the text as a reader sees it, folded by NFKC: full-width Ｗｉｅｎ is Latin.
+
+    >>> script_of("Ｗｉｅｎ"), folded_script("Ｗｉｅｎ")
+    ('FULLWIDTH', 'LATIN')
+    """
+    return script_of(unicodedata.normalize("NFKC", text))
 
 
 def reorder_comma_name(text: str) -> str | None:

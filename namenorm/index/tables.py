@@ -12,7 +12,6 @@ stored index keeps: where they were read back from disk they are packed
 from __future__ import annotations
 
 import math
-import unicodedata
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,15 @@ from typing import Any, TypeVar, cast
 
 from ..keys import PackedWordKeys, WordKeys, keyed_similarities, spelling_variant_keys, word_keys
 from ..model import Entity, EntityList, Role
-from ..normalize import NAME_DOTS, TitleSet, is_latin, normalize_cached, script_of, writes_unspaced
+from ..normalize import (
+    NAME_DOTS,
+    TitleSet,
+    folded_script,
+    is_latin,
+    normalize_cached,
+    script_of,
+    writes_unspaced,
+)
 from ..packed import KeyTable, PackedStrings, Ragged, StringIds, StringSet
 from ..parts import PARTICLES, given_first, parse_person, parse_surname, without_patronymic
 from ..places import (
@@ -71,27 +78,21 @@ def _as_read(script: str) -> str:
 
 def _reading_script(text: str) -> str:
     """The script ``written_in`` files a name under: its first letter's, NFKC-folded, as read."""
-    return _as_read(script_of(unicodedata.normalize("NFKC", text)))
+    return _as_read(folded_script(text))
 
 
-def _names_by_script(entities: Sequence[Entity], place_exonyms: Mapping[int, Sequence[str]]
-                     ) -> dict[int, dict[str, frozenset[str]]]:
-    """``FormTables.named_in_scripts``: per entity with a name written in a script other than
-    Latin (its own names, and the names the place tables give it), those names in each such
-    script, normalized."""
-    found: dict[int, dict[str, frozenset[str]]] = {}
-    for e_idx, entity in enumerate(entities):
-        by_script: dict[str, set[str]] = {}
-        for written in (*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ())):
-            if written.isascii():
-                continue
-            script = _reading_script(written)
-            form = normalize_cached(written)
-            if form and script and script != "LATIN":
-                by_script.setdefault(script, set()).add(form)
-        if by_script:
-            found[e_idx] = {script: frozenset(words) for script, words in by_script.items()}
-    return found
+def _names_by_script(names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """One entity's entry of ``FormTables.named_in_scripts``: of ``names`` (its own, and those the
+    place tables give it), the ones written in a script other than Latin, normalized, by script."""
+    by_script: dict[str, set[str]] = {}
+    for written in names:
+        if written.isascii():
+            continue
+        script = _reading_script(written)
+        form = normalize_cached(written)
+        if form and script and script != "LATIN":
+            by_script.setdefault(script, set()).add(form)
+    return {script: frozenset(forms) for script, forms in by_script.items()}
 
 
 SCAN_WORDS = 6
@@ -297,7 +298,10 @@ class FormTables:
                 tables._claim(form, e_idx, WEAK, form_restriction(name), name, from_table=form not in english)
             for form in entity.exclude:
                 excluded.setdefault(normalize_cached(form), set()).add(e_idx)
-        tables.named_in_scripts = _names_by_script(tables.entities, place_exonyms)
+            # Its names were normalized just now, and are still in normalize_cached's memo.
+            named = _names_by_script((*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ())))
+            if named:
+                tables.named_in_scripts[e_idx] = named
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
         tables.unspaced_forms = frozenset(
             word for e_idx, entity in enumerate(tables.entities)

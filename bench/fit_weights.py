@@ -5,7 +5,8 @@
 
 For every query of the TUNE split of every dev set (``devsets.py``) but the report-only ones, and
 of the same sets with a tenth and a hundredth of their galleries where that leaves at least
-``MIN_SUBSAMPLE`` entities (``SUBSAMPLES``; census_typos drawn afresh at those sizes), the decision engine gathers its candidates and their evidence exactly as
+``MIN_SUBSAMPLE`` entities (``SUBSAMPLES``; census_typos drawn afresh at those sizes, and at the
+larger ones of ``devsets.THRESHOLD_GALLERIES``), the decision engine gathers its candidates and their evidence exactly as
 ``resolve`` does. Each candidate is a row labelled 1 when it is the true
 entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
@@ -25,8 +26,8 @@ dominates.
 
 The default threshold is the probability (to four decimals) above which no dev set's
 tune split (its galleries of every size together), no set of ``devsets.THRESHOLD_ONLY`` (whose
-queries the model is not fitted on), and no census gallery of ``devsets.THRESHOLD_GALLERIES`` (larger
-than any fitted on) holds more than ``MAX_FALSE_MATCHES`` of its
+queries the model is not fitted on), and no census gallery of ``devsets.THRESHOLD_GALLERIES`` (on its
+own: ``held_as``) holds more than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``), on held-out probabilities: each tune query's from a model fitted on
 the other ``FOLDS`` folds of the tune split (``held_out_answers``). Steps of 0.01 overshot the point
@@ -102,6 +103,17 @@ def family(name: str) -> str:
     return name.partition("@")[0]
 
 
+def held_as(name: str) -> str:
+    """The set whose unknowns a gallery's answers count among for the threshold: its dev set's,
+    but a census gallery of ``devsets.THRESHOLD_GALLERIES``, which is held to the cap on its own
+    (pooled with the smaller ones, a gallery where strangers land near someone more often hid
+    among those where they seldom do)."""
+    return name.replace("@", "#") if name in _THRESHOLD_GALLERY_NAMES else family(name)
+
+
+_THRESHOLD_GALLERY_NAMES = frozenset(f"census_typos@{size}" for size in devsets.THRESHOLD_GALLERIES)
+
+
 def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSet]:
     """The dev sets fitted on (every set but the report-only and threshold-only ones), each also at
     ``shares`` of its gallery."""
@@ -117,6 +129,8 @@ def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSe
                 yield devsets.census_at(round(len(devset.entities) * share))
             else:
                 yield devsets.subsampled(devset, share)
+        if name == "census_typos":
+            yield from (devsets.census_at(size) for size in devsets.THRESHOLD_GALLERIES)
 
 
 def set_weight(name: str, per_set: Mapping[str, Sized]) -> float:
@@ -241,7 +255,7 @@ def fitted_answers(model: MatchModel, per_set: dict[str, list[tuple[np.ndarray, 
     """Per dev set (its galleries of every size together), the answers of ``model``."""
     answers: Answers = {}
     for name, data in per_set.items():
-        answers.setdefault(family(name), []).extend(top_answers(model, data))
+        answers.setdefault(held_as(name), []).extend(top_answers(model, data))
     return answers
 
 
@@ -256,7 +270,7 @@ def held_out_answers(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Quer
     for fold in range(FOLDS):
         model = fitted({name: [row for row in data if fold_of(row[2]) != fold] for name, data in per_set.items()})
         for name, data in per_set.items():
-            answers.setdefault(family(name), []).extend(
+            answers.setdefault(held_as(name), []).extend(
                 top_answers(model, [row for row in data if fold_of(row[2]) == fold]))
     return answers
 
@@ -330,12 +344,8 @@ def main() -> None:
     model = fitted(per_set)
     weights, trees = dict(zip(FEATURES, model.weights)), list(model.trees)
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
-    # Sets the threshold is held to that no tree was fitted on (the census gallery of 100,000 shares a
-    # few names with the fitted ones): the fitted model's answers are held out.
+    # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
     held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
-    # Named apart from census_typos' own galleries, which ``family`` pools: a set of its own here.
-    held_to.update({f"census_typos#{size}": gather(devsets.census_at(size), "tune")
-                    for size in devsets.THRESHOLD_GALLERIES})
     answers.update(fitted_answers(model, held_to))
     threshold, fp = choose_threshold(answers)
     if args.linear:

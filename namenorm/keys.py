@@ -708,8 +708,8 @@ letters that write that sound: each gives a gallery form one more reading (``loa
 
 @lru_cache(maxsize=200_000)
 def loan_spellings(form: str) -> tuple[str, ...]:
-    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists: a gallery form written
-    in Latin letters is filed and compared under the loanword keys of all.
+    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists, alone and together: a
+    gallery form written in Latin letters is filed and compared under the loanword keys of all.
 
     >>> loan_spellings("george washington")
     ('george washington', 'jeorje washington')
@@ -719,10 +719,15 @@ def loan_spellings(form: str) -> tuple[str, ...]:
     ('zurich', 'zurikh')
     >>> loan_spellings("gordon"), loan_spellings("vladimir")[1]
     (('gordon',), 'wladimir')
+
+    Anchorage has the kh of its ch and the j of its g at once (اینکریج, एंकरेज):
+
+    >>> loan_spellings("anchorage")
+    ('anchorage', 'anchoraje', 'ankhorage', 'ankhoraje')
     """
     readings = dict.fromkeys([form])
     for pattern, sound in _OTHER_SOUNDS:
-        readings[pattern.sub(sound, form)] = None
+        readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))
     return tuple(readings)
 
 
@@ -925,13 +930,20 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     True
     >>> cross_script_similarity("joe biden", "barack obama") < 0.5
     True
+
+    A word without a consonant to compare ("ho", "hu", "a") says nothing of how the words line
+    up, and is left out of that check: Хо Ши Мин is Ho Chi Minh as much as its other words are.
+
+    >>> cross_script_similarity("ho shi min", "ho chi minh", alphabet=True)
+    0.9
     """
     if score_cutoff > 0.0:
         keys, evidence = _key_agreement(a, b, rhotic, alphabet)
         if (_KEYS_SHARE * keys + _SHAPES_SHARE if vowels else keys) * evidence < score_cutoff:
             return 0.0
     whole = _whole_similarity(a, b, rhotic, vowels, alphabet)
-    words_a, words_b = a.split(), b.split()
+    words_a = [w for w in a.split() if loan_key(w, rhotic, alphabet)]
+    words_b = [w for w in b.split() if loan_key(w, rhotic, alphabet)]
     if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
     best = [max(_whole_similarity(x, y, rhotic, vowels, alphabet) for y in words_b) for x in words_a]

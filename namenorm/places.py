@@ -286,7 +286,7 @@ def qualified_heads(entity: Entity) -> list[str]:
     return [head for head in heads if _may_stand_alone(head, own)]
 
 
-GENERIC_TERMS: frozenset[str] = frozenset({"islands", "isles", "atoll", "city"})
+GENERIC_TERMS: frozenset[str] = frozenset({"islands", "isles", "atoll", "city", "station"})
 """Last words of a place's name that say what kind of place it is, not which, and that writers
 leave out: "the Galápagos", "Kwajalein", "Ho Chi Minh" (``specific_names``). Not "island": the
 name of one island is often its town's or another place's ("Vancouver Island", "Hong Kong

@@ -1039,10 +1039,37 @@ def yod_readings(text: str, reading: str) -> tuple[str, ...]:
     >>> yod_readings("Майами", "maiami"), yod_readings("Ђорђе", "djordje")
     ((), ())
     """
-    if not _YOD_LETTERS.search(text):
-        return ()
-    read = _ROMANIZED_YOD.sub("y", reading)
+    return _reread(_ROMANIZED_YOD, "y", reading) if _YOD_LETTERS.search(text) else ()
+
+
+def _reread(pattern: re.Pattern[str], sound: str, reading: str) -> tuple[str, ...]:
+    """``reading`` with ``sound`` where ``pattern`` matches, as a reading of its own; () where
+    nothing changes."""
+    read = pattern.sub(sound, reading)
     return (read,) if read != reading else ()
+
+
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+_CONSONANT_VAV = re.compile(r"oo|\bo(?=[a-z])")
+"""Where a Hebrew reading's o is a vav that writes a v or w: doubled (וו, the spelling's sign of a
+consonant vav) or the first letter of a word (a word that begins with a vowel begins with alef
+or ayin)."""
+
+
+def vav_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with a consonant vav read as the v it writes, where
+    ``text`` is Hebrew: the reading takes every vav for the o or u it mostly is in names (דוד
+    "dod", Dod), but a doubled one and one that begins a word are the v or w of Montevideo
+    (מונטווידאו), Washington (וושינגטון) and Vancouver (ונקובר); () where nothing changes. The
+    reading of vowels stays beside it: a word's first vav is also the "and" a word is written with
+    (ופוטין, and Putin).
+
+    >>> vav_readings("מונטווידאו", "montooydao"), vav_readings("ונקובר", "onkobr")
+    (('montvydao',), ('vnkobr',))
+    >>> vav_readings("דוד", "dod"), vav_readings("Болоон", "boloon")
+    ((), ())
+    """
+    return _reread(_CONSONANT_VAV, "v", reading) if _HEBREW_LETTER.search(text) else ()
 
 
 _IME_TYPED = _KANA + _HAN + _HANGUL
@@ -1220,19 +1247,22 @@ def spelling_readings(text: str) -> tuple[str, ...]:
 def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
-    ``labial_readings`` (of it, and of the glottal and Greek stop readings), ``velar_readings``,
-    ``yod_readings``, ``greek_stop_readings``, ``spelling_readings``, and a Georgian name without
-    its case ending.
+    ``labial_readings`` (of it, and of the glottal, Greek stop and yod readings), ``velar_readings``,
+    ``yod_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
+    Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
     >>> other_readings("ჯო ბაიდენმა", "jo baidenma")
     ('jo baiden',)
+    >>> "gwayakil" in other_readings("Гвајакил", "gvajakil")   # Guayaquil: its v the w, its ј the y
+    True
     """
-    glottal, stops = glottal_readings(text, reading), greek_stop_readings(text)
-    labial = labial_readings(text, reading) + tuple(r for other in glottal + stops for r in labial_readings(text, other))
+    glottal, stops, yod = glottal_readings(text, reading), greek_stop_readings(text), yod_readings(text, reading)
+    labial = labial_readings(text, reading) + tuple(r for other in glottal + stops + yod
+                                                    for r in labial_readings(text, other))
     return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
-            + yod_readings(text, reading) + stops + spelling_readings(text)
+            + yod + vav_readings(text, reading) + stops + spelling_readings(text)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 

@@ -731,3 +731,28 @@ def test_a_name_that_only_reads_like_an_entitys_own_name_in_its_script_is_doubte
                                ("Βολοντίμιρ Ζελένσκι", "volodymyr-zelenskyy")])
     # 京都 (Kyoto) read in Mandarin has Sendai's consonants; Sendai's own name is 仙台.
     assert resolver.resolve("京都") is None
+
+
+def test_a_word_without_consonants_does_not_misalign_a_name_read_across_scripts():
+    # "Ho" has no consonant a loanword key keeps: Хо Ши Мин lines up with Ho Chi Minh by its other
+    # words, as Ху Цзиньтао does with Hu Jintao.
+    resolver = Resolver([Entity("hcmc", "Ho Chi Minh City", "place"), Entity("hanoi", "Hanoi", "place"),
+                         Entity("hu-jintao", "Hu Jintao", "person"), Entity("xi-jinping", "Xi Jinping", "person")],
+                        place_names=())
+    assert_resolves(resolver, [("Хо Ши Мин", "hcmc"), ("Ху Цзиньтао", "hu-jintao")])
+    assert cross_script_similarity("ho shi min", "ho chi minh", alphabet=True) > 0.85
+
+
+def test_a_consonant_vav_is_read_as_the_v_it_writes():
+    # Hebrew doubles a vav that writes v or w (מונטווידאו), and a word's first vav is one too
+    # (ונצואלה); a single one inside a word is the o or u it mostly is (בוגוטה, Bogotá).
+    resolver = Resolver([Entity("montevideo", "Montevideo", "place"), Entity("venezuela", "Venezuela", "place"),
+                         Entity("bogota", "Bogotá", "place"), Entity("lima", "Lima", "place")], place_names=())
+    assert_resolves(resolver, [("מונטווידאו", "montevideo"), ("ונצואלה", "venezuela"), ("בוגוטה", "bogota")])
+
+
+def test_serbian_yod_and_v_are_read_together_as_y_and_w():
+    # Гвајакил: its в the w of Guayaquil's gu, its ј the y, in the one reading.
+    resolver = Resolver([Entity("guayaquil", "Guayaquil", "place"), Entity("quito", "Quito", "place"),
+                         Entity("portugal", "Portugal", "place")], place_names=())
+    assert_resolves(resolver, [("Гвајакил", "guayaquil")])

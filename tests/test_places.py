@@ -329,8 +329,10 @@ def test_a_place_is_found_without_the_generic_word_its_name_ends_in():
                         Entity("cayman-islands", "Cayman Islands", "place"), Entity("cayman", "Cayman", "place"),
                         Entity("solomons", "Solomon Islands", "place"),
                         Entity("vancouver-island", "Vancouver Island", "place"),
-                        Entity("panama-city", "Panama City", "place")], place_names=())
+                        Entity("panama-city", "Panama City", "place"),
+                        Entity("rothera", "Rothera Station", "place")], place_names=())
     assert gallery.resolve("Chatham").id == "chatham"
+    assert gallery.resolve("Rothera").id == "rothera"  # a research station, named without the word
     assert gallery.resolve("Kwajalein").id == "kwajalein"
     assert gallery.resolve("Ho Chi Minh").id == "hcmc"
     assert gallery.resolve("Cayman").id == "cayman"  # a place named so outright comes first

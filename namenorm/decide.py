@@ -55,7 +55,7 @@ from .normalize import (
     written_words,
 )
 from .parts import GENERATIONAL, without_patronymic
-from .places import NAME_TABLES, english_place_names, places_named
+from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
     UKRAINIAN_SURNAME,
@@ -638,8 +638,10 @@ class Engine:
         if not named:
             return []
         # A candidate sharing a word with the place's English names may be that place under
-        # another English name ("Svalbard & Jan Mayen", "Brunei" for Brunei Darussalam).
-        english = {w for names in named for name in names for w in normalize_cached(name).split() if len(w) > 3}
+        # another English name ("Svalbard & Jan Mayen", "Brunei" for Brunei Darussalam); not one
+        # that shares only the kind of place (the Åland Islands for Kepulauan Falkland).
+        english = {w for names in named for name in names for w in normalize_cached(name).split()
+                   if len(w) > 3 and w not in KIND_WORDS}
         if any(english.intersection(w for form in (*entities[h.entity].forms, *entities[h.entity].weak)
                                     for w in normalize_cached(form).split()) for h in hits):
             return []

@@ -29,6 +29,7 @@ and Miquelon"), as the tables and other languages write it (``written_out``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -42,6 +43,7 @@ from .scoring import in_word_lists
 
 __all__ = [
     "GENERIC_TERMS",
+    "KIND_WORDS",
     "NAME_TABLES",
     "PLACE_TABLES",
     "NameRows",
@@ -144,13 +146,19 @@ class NameRows(Protocol):
 @lru_cache(maxsize=len(_TABLES))
 def name_rows(table: str) -> dict[str, list[int]]:
     """Each name of ``table`` ("countries" or "cities"), folded as ``places_named`` folds a
-    query, with the rows that hold it (built on first use: about 0.15 s a table; a stored index
-    carries it packed)."""
+    query, and also without the part in brackets that an official list adds ("Kepulauan Falkland
+    (Malvinas)", written "Kepulauan Falkland"), with the rows that hold it (built on first use:
+    about 0.15 s a table; a stored index carries it packed)."""
     rows: dict[str, list[int]] = {}
     for row, (english, others) in enumerate(_TABLES[table]()):
-        for key in {_written_key(name) for name in (*english, *others)}:
-            rows.setdefault(key, []).append(row)
+        names = (*english, *others)
+        for key in {_written_key(written) for name in names for written in (name, _BRACKETED.sub("", name))}:
+            if key:
+                rows.setdefault(key, []).append(row)
     return rows
+
+
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
 
 
 @lru_cache(maxsize=len(_TABLES))
@@ -291,6 +299,9 @@ GENERIC_TERMS: frozenset[str] = frozenset({"islands", "isles", "atoll", "city", 
 leave out: "the Galápagos", "Kwajalein", "Ho Chi Minh" (``specific_names``). Not "island": the
 name of one island is often its town's or another place's ("Vancouver Island", "Hong Kong
 Island")."""
+KIND_WORDS: frozenset[str] = GENERIC_TERMS | {"island"}
+"""Words that say what kind of place a name is, and not which: two places that share one
+("Falkland Islands", "Åland Islands") need not be one."""
 
 
 def specific_names(entity: Entity) -> list[str]:

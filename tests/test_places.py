@@ -356,6 +356,17 @@ def test_a_query_that_names_another_known_place_is_not_a_place_it_resembles():
     assert with_lagos.resolve("Lagos").id == "lagos"
 
 
+def test_a_place_outside_the_gallery_is_known_without_the_bracket_of_its_official_name():
+    # The tables list the Falklands as "Kepulauan Falkland (Malvinas)" in Indonesian; written
+    # without the bracket, the name is still theirs, and a gallery place sharing only the kind of
+    # place it is (the Åland Islands, Kepulauan Aland) is not them.
+    gallery = Resolver([Entity("ax", "Åland Islands", "place"), Entity("fr", "France", "place")],
+                       place_names=("countries",))
+    assert gallery.resolve("Kepulauan Falkland") is None
+    assert gallery.resolve("Kepulauan Aland").id == "ax"
+    assert gallery.resolve("Kepulauan Alland").id == "ax"
+
+
 def test_a_name_in_another_language_of_a_city_the_gallery_does_not_hold_is_not_a_place_it_resembles():
     # Браззавиль and Коломбо are Brazzaville and Colombo in Russian, which read much as Brazil
     # and Colombia do. A Russian name of a gallery place is still found.

@@ -58,6 +58,7 @@ from .parts import GENERATIONAL, without_patronymic
 from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
+    LIQUIDS_APART,
     UKRAINIAN_SURNAME,
     drops_final_r,
     faithful_spellings,
@@ -496,7 +497,7 @@ class Engine:
         # Моңғолия is one written word, not the two that normalizing splits it into.
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
-        alphabet = query.script in LETTER_FOR_LETTER  # an alphabet's l is no r, its n no m
+        alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
 
         def across(reading: str) -> list[list[Hit]]:
             rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)

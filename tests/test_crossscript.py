@@ -756,3 +756,22 @@ def test_serbian_yod_and_v_are_read_together_as_y_and_w():
     resolver = Resolver([Entity("guayaquil", "Guayaquil", "place"), Entity("quito", "Quito", "place"),
                          Entity("portugal", "Portugal", "place")], place_names=())
     assert_resolves(resolver, [("Гвајакил", "guayaquil")])
+
+
+def test_an_anusvara_before_a_labial_is_the_m_it_sounds():
+    # मुंबई, कोलंबो, कंबोडिया write the m of Mumbai, Colombo and Cambodia with an anusvara, which
+    # is an n before other letters (हिंदी, Hindi; रांची, Ranchi).
+    resolver = Resolver([Entity("mumbai", "Mumbai", "place"), Entity("colombo", "Colombo", "place"),
+                         Entity("cambodia", "Cambodia", "place"), Entity("ranchi", "Ranchi", "place")],
+                        place_names=())
+    assert_resolves(resolver, [("मुंबई", "mumbai"), ("कोलंबो", "colombo"), ("कंबोडिया", "cambodia"),
+                               ("रांची", "ranchi")])
+
+
+def test_arabic_and_hebrew_are_read_with_l_and_r_apart():
+    # Arabic and Hebrew write l and r, m and n, with letters of their own: ريما and רימה (Rima)
+    # are not Lima, as Рима is not in Cyrillic. Kana, which writes both with one, still folds them.
+    resolver = Resolver([Entity("lima", "Lima", "place"), Entity("nairobi", "Nairobi", "place")], place_names=())
+    assert_resolves(resolver, [("ليما", "lima"), ("לימה", "lima"), ("リマ", "lima")])
+    assert resolver.resolve("ريما") is None
+    assert resolver.resolve("רימה") is None

@@ -143,6 +143,10 @@ class NameRows(Protocol):
     def get(self, key: str, /) -> Sequence[int] | None: ...
 
 
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+"""A part of a name in brackets, and the space before it."""
+
+
 @lru_cache(maxsize=len(_TABLES))
 def name_rows(table: str) -> dict[str, list[int]]:
     """Each name of ``table`` ("countries" or "cities"), folded as ``places_named`` folds a
@@ -156,9 +160,6 @@ def name_rows(table: str) -> dict[str, list[int]]:
             if key:
                 rows.setdefault(key, []).append(row)
     return rows
-
-
-_BRACKETED = re.compile(r"\s*\([^)]*\)")
 
 
 @lru_cache(maxsize=len(_TABLES))

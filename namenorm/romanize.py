@@ -179,6 +179,14 @@ def _m_for_anusvara(match: re.Match[str]) -> str:
     return chr(anusvara + 0x2C) + chr(anusvara + 0x4B)
 
 
+def _romanize_brahmic(run: re.Match[str]) -> str:
+    """A run of a Brahmic script as unidecode reads it, but for its candra vowels
+    (``_CANDRA_VOWELS``), an anusvara before a labial (``_LABIAL_ANUSVARA``) and its palatal stop
+    written "ch" (``_INDIC_RUN``)."""
+    text = _LABIAL_ANUSVARA.sub(_m_for_anusvara, run.group().translate(_CANDRA_VOWELS))
+    return unidecode(text).replace("c", "ch")
+
+
 _MALAYALAM_SPELLINGS = {
     "\u0d7a": "\u0d23\u0d4d", "\u0d7b": "\u0d28\u0d4d", "\u0d7c": "\u0d30\u0d4d", "\u0d7d": "\u0d32\u0d4d",
     "\u0d7e": "\u0d33\u0d4d", "\u0d7f": "\u0d15\u0d4d",
@@ -983,8 +991,7 @@ def romanize(text: str) -> str:
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
     text = _MYANMAR_RUN.sub(_romanize_myanmar, text)
     text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
-    text = _INDIC_RUN.sub(lambda m: unidecode(_LABIAL_ANUSVARA.sub(_m_for_anusvara, m.group().translate(
-        _CANDRA_VOWELS))).replace("c", "ch"), text)
+    text = _INDIC_RUN.sub(_romanize_brahmic, text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)

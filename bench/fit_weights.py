@@ -105,13 +105,13 @@ def family(name: str) -> str:
 
 def held_as(name: str) -> str:
     """The set whose unknowns a gallery's answers count among for the threshold: its dev set's,
-    but a census gallery of ``devsets.THRESHOLD_GALLERIES``, which is held to the cap on its own
-    (pooled with the smaller ones, a gallery where strangers land near someone more often hid
-    among those where they seldom do)."""
-    return name.replace("@", "#") if name in _THRESHOLD_GALLERY_NAMES else family(name)
-
-
-_THRESHOLD_GALLERY_NAMES = frozenset(f"census_typos@{size}" for size in devsets.THRESHOLD_GALLERIES)
+    but a census gallery of ``devsets.THRESHOLD_GALLERIES`` ("census_typos@100000"), which is held
+    to the cap on its own as "census_typos#100000" (pooled with the smaller ones, a gallery where
+    strangers land near someone more often hid among those where they seldom do)."""
+    dev_set, _, size = name.partition("@")
+    if dev_set == "census_typos" and size.isdigit() and int(size) in devsets.THRESHOLD_GALLERIES:
+        return f"{dev_set}#{size}"
+    return dev_set
 
 
 def _fitted_sets(shares: Sequence[float] = SUBSAMPLES) -> Iterator[devsets.DevSet]:

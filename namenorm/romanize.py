@@ -143,7 +143,9 @@ _BEFORE = str.maketrans(_READ_FIRST | {chr(cp): _READ_FIRST.get(base, base) for 
 ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])\u0627\u0644(?=[\u0600-\u06ff]{2})")
 """The article al- that Arabic writes joined to a word: read as a word of its own, since Latin
 spellings write it apart or leave it out (القاهرة al-Qahira, Cairo; الكويت Kuwait)."""
-_FINAL_HE = re.compile("\u05d4(?![\u05d0-\u05ea])")
+_HEBREW_LETTERS = "\u05d0-\u05ea"
+"""The letters of Hebrew, alef to tav, as a character class's range."""
+_FINAL_HE = re.compile(f"\u05d4(?![{_HEBREW_LETTERS}])")
 GERESH_SOUNDS = {"\u05d2": "j", "\u05d6": "zh", "\u05e6": "ch", "\u05e5": "ch", "\u05ea": "th",
                  "\u05d7": "kh", "\u05e2": "gh", "\u05d3": "dh", "\u05d8": "z"}
 """Hebrew writes the sounds it lacks with a geresh after a letter: ג׳ j (ג'ו ביידן, Joe Biden),
@@ -1074,11 +1076,15 @@ def yod_readings(text: str, reading: str) -> tuple[str, ...]:
 def _reread(pattern: re.Pattern[str], sound: str, reading: str) -> tuple[str, ...]:
     """``reading`` with ``sound`` where ``pattern`` matches, as a reading of its own; () where
     nothing changes."""
-    read = pattern.sub(sound, reading)
+    return _if_new(pattern.sub(sound, reading), reading)
+
+
+def _if_new(read: str, reading: str) -> tuple[str, ...]:
+    """``read`` as another reading of a name read ``reading``; () where it is the same."""
     return (read,) if read != reading else ()
 
 
-_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+_HEBREW_LETTER = re.compile(f"[{_HEBREW_LETTERS}]")
 _CONSONANT_VAV = re.compile(r"oo|\bo(?=[a-z])")
 """Where a Hebrew reading's o is a vav that writes a v or w: doubled (וו, the spelling's sign of a
 consonant vav) or the first letter of a word (a word that begins with a vowel begins with alef
@@ -1181,7 +1187,7 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
         labial = reading.replace("v", "w")
     else:
         return ()
-    return (labial,) if labial != reading else ()
+    return _if_new(labial, reading)
 
 
 _WORD_INITIAL_GE = re.compile("(?<![\u0400-\u04ff])[\u0413\u0433]")
@@ -1206,7 +1212,7 @@ def glottal_readings(text: str, reading: str) -> tuple[str, ...]:
         return ()
     glottal = " ".join("h" + r[1:] if _WORD_INITIAL_GE.match(w) and r.startswith("g") else r
                        for w, r in zip(written, read))
-    return (glottal,) if glottal != reading else ()
+    return _if_new(glottal, reading)
 
 
 @lru_cache(maxsize=1)

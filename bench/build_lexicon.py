@@ -1,4 +1,4 @@
-"""Build namenorm/_data/common_words.txt and known_names.txt: the words the match model knows.
+"""Build namenorm/_data/common_words.txt, known_names.txt and name_shares.tsv: the words the match model knows.
 
 A query that is itself a common word ("hit", "chain", "grease") and only
 resembles a gallery name is far more often the word than a misspelled name;
@@ -15,6 +15,13 @@ and only resembles a gallery person's word is more often somebody else
 any dev set's names, so the lists do not leak into the data the weights are
 fitted on.
 
+``name_shares.tsv`` holds how common a given name or surname is among people:
+its share of the weighted person-name lists of the Faker locales that weigh
+theirs (census and registry counts), the largest share any list gives it. A lone
+"Smith" that agrees with a gallery person is often a stranger; a lone "Trump"
+seldom is (a population term-frequency adjustment, beside the gallery's own in
+``word_rarity``). A name no weighted list holds is rare.
+
 Source of the common words: the English frequency dictionary bundled with symspellpy (MIT; built
 from Google Books Ngram counts and SCOWL), the most frequent words first.
 Removed from it: given names (namenorm's own given-name groups, the US Census
@@ -28,12 +35,14 @@ Requires: symspellpy, names, babel, faker.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "namenorm" / "_data" / "common_words.txt"
 NAMES_OUT = ROOT / "namenorm" / "_data" / "known_names.txt"
+SHARES_OUT = ROOT / "namenorm" / "_data" / "name_shares.tsv"
 TOP_WORDS = 20_000
 """Most frequent dictionary words considered."""
 TOP_SURNAMES = 5_000
@@ -87,28 +96,57 @@ def build(top: int = TOP_WORDS) -> list[str]:
     return sorted(set(out))
 
 
-def known_names() -> list[str]:
-    """Every word of 3+ letters of the given names and surnames of Faker's person providers."""
+_NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names")
+"""The person providers' name lists; a dict among them maps each name to its weight."""
+
+
+def _name_lists() -> Iterator[object]:
+    """Every person-name list of every Faker locale (a locale's own, or the one it inherits)."""
     import importlib
     import pkgutil
-    import sys
 
     import faker.providers.person as providers
+
+    for module in pkgutil.iter_modules(providers.__path__):
+        provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+        for attr in _NAME_LISTS:
+            yield provider.__dict__.get(attr) or getattr(provider, attr, None)
+
+
+def _normalizer() -> Callable[[str], str]:
+    import sys
 
     sys.path.insert(0, str(ROOT))
     from namenorm.normalize import normalize_name
 
+    return normalize_name
+
+
+def known_names() -> list[str]:
+    """Every word of 3+ letters of the given names and surnames of Faker's person providers."""
+    normalize_name = _normalizer()
     words: set[str] = set()
-    for module in pkgutil.iter_modules(providers.__path__):
-        provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
-                     "last_names"):
-            names = provider.__dict__.get(attr) or getattr(provider, attr, None)
-            if isinstance(names, (dict, tuple, list, set, frozenset)):
-                for name in names:
-                    words.update(w for w in normalize_name(str(name)).split() if len(w) >= MIN_LETTERS
-                                 and w.isalpha())
+    for names in _name_lists():
+        if isinstance(names, (dict, tuple, list, set, frozenset)):
+            for name in names:
+                words.update(w for w in normalize_name(str(name)).split() if len(w) >= MIN_LETTERS
+                             and w.isalpha())
     return sorted(words)
+
+
+def name_shares() -> dict[str, int]:
+    """One-word names -> people per 100,000 who have them: the largest share a weighted list gives."""
+    normalize_name = _normalizer()
+    shares: dict[str, float] = {}
+    for names in _name_lists():
+        if not isinstance(names, dict):
+            continue  # an unweighted list says a name exists, not how common it is
+        total = sum(names.values())
+        for name, weight in names.items():
+            word = normalize_name(str(name))
+            if word and " " not in word and word.isalpha():
+                shares[word] = max(shares.get(word, 0.0), 100_000 * weight / total)
+    return {word: round(share) for word, share in sorted(shares.items()) if round(share) >= 1}
 
 
 def main() -> None:
@@ -129,6 +167,13 @@ def main() -> None:
         "# Every word of the person-name lists of Faker's locales (MIT), normalized.\n"
         + "\n".join(names) + "\n", encoding="utf-8")
     print(f"{len(names):,} names -> {NAMES_OUT.relative_to(ROOT)}")
+    shares = name_shares()
+    SHARES_OUT.write_text(
+        "# Given names and surnames -> people per 100,000 who have them: generated by\n"
+        "# bench/build_lexicon.py, do not edit. The largest share any weighted person-name list of\n"
+        "# Faker's locales (MIT; census and registry counts) gives the name; absent means rarer.\n"
+        + "".join(f"{word}\t{share}\n" for word, share in shares.items()), encoding="utf-8")
+    print(f"{len(shares):,} name shares -> {SHARES_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,15 @@ from .romanize import (
     writes_short_vowels,
     writes_unvoweled_r,
 )
-from .scoring import Evidence, MatchModel, common_words, default_model, in_word_lists, known_names
+from .scoring import (
+    Evidence,
+    MatchModel,
+    common_words,
+    default_model,
+    in_word_lists,
+    known_names,
+    name_commonness,
+)
 from .spelling import spelling_agreement
 
 __all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
@@ -556,6 +564,7 @@ class Engine:
         else:
             agreeing = hit.form.split()
         rarity = max((index.tables.word_rarity(w) for w in agreeing), default=0.0)
+        commonness = min(map(name_commonness, agreeing), default=0.0) if kind_of == "person" else 0.0
         similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in tokens)
         letters = sum(len(t) for t in tokens)
@@ -578,7 +587,7 @@ class Engine:
         return Evidence(
             similarity=hit.score, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
-            nicknames=nicknames, initials=initials, rarity=rarity, foreign=query.foreign,
+            nicknames=nicknames, initials=initials, rarity=rarity, commonness=commonness, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
             common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),

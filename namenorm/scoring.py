@@ -47,6 +47,7 @@ __all__ = [
     "feature_rows",
     "in_word_lists",
     "known_names",
+    "name_commonness",
     "probabilities_of",
 ]
 
@@ -78,6 +79,7 @@ FEATURES: tuple[str, ...] = (
     "nickname_words",
     "initials",
     "rarity",
+    "namesakes",
     "common_word",
     "romanized_form",
     "close_rivals",
@@ -151,6 +153,10 @@ class Evidence(NamedTuple):
     stands for: a record-linkage comparison per part of the name, not of the whole. علي جابر
     (Ali Jaber) spells Jaber well and Layla badly; run together, the good surname hides the
     wrong given name."""
+    commonness: float = 0.0
+    """For a person, how common among people at large the rarest agreeing word of the form is
+    (``name_commonness``): a lone "Smith" that agrees with a gallery person is often a stranger,
+    a lone "Raffensperger" seldom, whatever the gallery holds."""
     named_otherwise: bool = False
     """The candidate was found across scripts, and has a name of its own written in the query's
     script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
@@ -196,6 +202,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             float(min(e.nicknames, 3)),
             float(min(e.initials, 3)),
             e.rarity,
+            _namesakes(e) if e.person else 0.0,
             1.0 if e.common_word else 0.0,
             1.0 if e.romanized_form else 0.0,
             math.log1p(rivals),
@@ -204,6 +211,14 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 if e.named_otherwise else 0.0,
         ])
     return rows
+
+
+def _namesakes(e: Evidence) -> float:
+    """The log10 of how many people, among as many as the gallery holds, would share the rarest
+    agreeing word of the form: the chance that a stranger of that name meets the gallery, which
+    grows with both the name's commonness and the gallery (a rare name is counted as one person in
+    100,000)."""
+    return math.log10(max(e.gallery_size, 1) * 10 ** e.commonness / 100_000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +412,23 @@ def common_words() -> frozenset[str]:
 def known_names() -> frozenset[str]:
     """Given names and surnames people have, in many languages (``namenorm/_data/known_names.txt``)."""
     return frozenset(data_lines("known_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _name_shares() -> dict[str, float]:
+    return {word: math.log10(1 + int(share)) for word, share in
+            (line.split("\t") for line in data_lines("name_shares.tsv"))}
+
+
+def name_commonness(word: str) -> float:
+    """How common a normalized given name or surname is among people: the log10 of one plus the
+    people per 100,000 who have it (``namenorm/_data/name_shares.tsv``), 0.0 for a rare name.
+    A term-frequency adjustment by the population, where ``word_rarity`` is the gallery's own.
+
+    >>> name_commonness("smith") > name_commonness("cohen") > name_commonness("raffensperger") == 0.0
+    True
+    """
+    return _name_shares().get(word, 0.0)
 
 
 def in_word_lists(word: str) -> bool:

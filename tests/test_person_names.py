@@ -47,6 +47,17 @@ def test_a_bare_surname_points_at_its_one_person(people, query, expected):
     assert (best.id, best.method) == (expected, "surname") and best.score >= 0.5
 
 
+def test_a_common_surname_alone_is_less_surely_its_one_person_than_a_rare_one():
+    # Both surnames have six letters and one holder in the gallery; only how many people at large
+    # share them tells the two apart: a lone "Miller" is more often a stranger than "Perdue".
+    people = ["David Perdue", "Glenn Miller", "Kenji Sato", "Olga Ivanova", "Amara Okafor"]
+    resolver = namenorm.Resolver([namenorm.Entity(name.lower().replace(" ", "-"), name, "person")
+                                  for name in people])
+    perdue, miller = resolver.candidates("Perdue")[0], resolver.candidates("Miller")[0]
+    assert (perdue.id, miller.id) == ("david-perdue", "glenn-miller")
+    assert perdue.score > miller.score
+
+
 def test_suffix_costs_little_when_only_one_person_is_known():
     resolver = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person")])
     assert resolver.resolve("Donald Trump Jr.").id == "donald-trump"

@@ -153,6 +153,26 @@ def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]
     return out
 
 
+def without_errata(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
+    """A generated table's rows without the other names a curated file (``data/*_errata.tsv``)
+    lists as naming another place. A name the row does not hold is an error: the file would
+    silently do nothing once the source is corrected, and should then lose that line."""
+    lines = curated_names(path)
+    wrong = {english: set(names) for english, names in lines}
+    if len(wrong) < len(lines):
+        raise ValueError(f"{path}: an English name begins two lines; write its names on one")
+    out = []
+    for key, names in rows:
+        english = names[0].split("|")
+        bad = set().union(*(wrong.pop(e, set()) for e in english))
+        if not bad <= set(names[1:]):
+            raise ValueError(f"{path}: {sorted(bad - set(names[1:]))!r} not among the names of {english[0]!r}")
+        out.append((key, [names[0], *(n for n in names[1:] if n not in bad)]))
+    if wrong:
+        raise ValueError(f"{path}: no row's English names hold {sorted(wrong)!r}")
+    return out
+
+
 def with_english_names(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
     """A generated table's rows with a curated file's other English names (``data/*_english_names.tsv``)
     added to the English names of the row whose English names hold the file's first, and taken

@@ -41,7 +41,7 @@ from .index import (
     query_allows,
 )
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
-from .legal import slipped_legal_form, without_legal_form, written_head
+from .legal import COMMA_FORMS, slipped_legal_form, without_legal_form, written_head
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
@@ -76,7 +76,7 @@ from .scoring import (
     default_model,
     in_word_lists,
     known_names,
-    name_commonness,
+    names_share,
 )
 from .spelling import spelling_agreement
 
@@ -100,6 +100,8 @@ _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
 word and the word another language writes for it."""
 _SILENT_E = re.compile(r"(?<=[^e])e$")
 """The final e English writes and does not sound (Joe, Mike, Blake)."""
+_AFTER_COMMA = re.compile(r",\s*[^\W\d_]+\s*\.?\s*\)?\s*$")
+"""A name's last word written after a comma, where English writes a legal form ("SkyWest, Inc.")."""
 
 Cache = dict[str, Candidates]
 """Per-text memo of query word -> candidate gallery words (``WordCandidates.candidates``)."""
@@ -269,8 +271,8 @@ class Engine:
         allowed = self._allows(name, norm)
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
-        if len(bare) == len(words) > 1 and self._slipped_legal_form(words[-1]):
-            bare = without_legal_form(words[:-1])  # "Caterpillar Icn.", "Linde pcl"
+        if len(bare) == len(words) > 1 and self._slipped_legal_form(words[-1], _AFTER_COMMA.search(name) is not None):
+            bare = without_legal_form(words[:-1])  # "Caterpillar Icn.", "Linde pcl", "SkyWest, Inv."
         if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
             # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
             head = written_head(name, len(bare))
@@ -289,12 +291,16 @@ class Engine:
         (``index.query_allows``), an acronym's too where it may be one (``_may_be_acronym``)."""
         return query_allows(name) | (ACRONYM if self._may_be_acronym(name, norm) else 0)
 
-    def _slipped_legal_form(self, word: str) -> bool:
+    def _slipped_legal_form(self, word: str, after_comma: bool) -> bool:
         """Whether the last word of a name is a legal form typed with a slip ("icn", "pcl"): one
         slip from one (``legal.slipped_legal_form``), and neither a word of the gallery nor a
-        common word or a name people have ("inn", "ink", "ing" are words)."""
-        return (word not in self.index.tables.vocab_ids and not in_word_lists(word)
-                and slipped_legal_form(word) is not None)
+        common word or a name people have ("inn", "ink", "ing" are words). After a comma, a
+        common word one slip from a form English writes there (``legal.COMMA_FORMS``) is one too
+        ("SkyWest, Inv."): not "Springfield, Ill.", "John Smith, Esq." or "Smith, Ina"."""
+        if word in self.index.tables.vocab_ids or word in self._names:
+            return False
+        slipped = slipped_legal_form(word)
+        return slipped is not None and (word not in self._common or after_comma and slipped in COMMA_FORMS)
 
     def _may_be_acronym(self, name: str, norm: str) -> bool:
         """Whether a name not written in capitals may still be an acronym: one word of three or
@@ -564,7 +570,9 @@ class Engine:
         else:
             agreeing = hit.form.split()
         rarity = max((index.tables.word_rarity(w) for w in agreeing), default=0.0)
-        commonness = min(map(name_commonness, agreeing), default=0.0) if kind_of == "person" else 0.0
+        # Initials, particles and suffixes are no names people share by chance ("F.", "de", "Jr.").
+        share = (names_share(w for w in agreeing if len(w) > 1 and w not in GENERATIONAL
+                             and w not in index.tables.particles) if kind_of == "person" else 0.0)
         similar = method not in EXACT_METHODS
         common = similar and all(t in self._common for t in tokens)
         letters = sum(len(t) for t in tokens)
@@ -587,7 +595,7 @@ class Engine:
         return Evidence(
             similarity=hit.score, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
-            nicknames=nicknames, initials=initials, rarity=rarity, commonness=commonness, foreign=query.foreign,
+            nicknames=nicknames, initials=initials, rarity=rarity, name_share=share, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
             common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),

@@ -19,7 +19,7 @@ from .datafiles import data_lines
 from .keys import edit_distance, one_letter_deletions
 from .normalize import normalize_cached
 
-__all__ = ["LEADING_FORMS", "legal_forms", "slipped_legal_form", "without_legal_form", "written_head"]
+__all__ = ["COMMA_FORMS", "LEADING_FORMS", "legal_forms", "slipped_legal_form", "without_legal_form", "written_head"]
 
 LEADING_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "pjsc", "ojsc", "cjsc", "tov", "prat", "pt", "ud"})
 """The legal forms written before the name: the joint-stock and limited companies of the former
@@ -87,6 +87,10 @@ def written_head(name: str, words: int) -> str:
         count += len(normalize_cached(written).split())
     return " ".join(head) if count == words else ""
 
+
+COMMA_FORMS = frozenset({"inc", "ltd", "llc", "llp", "plc", "corp"})
+"""Legal forms English writes after a comma ("SkyWest, Inc.", "Acme Holdings, LLC"): there a word
+one slip from one of them is read as it even where it is a word of its own ("Inv.", "Inf.")."""
 
 SLIP_MIN_LETTERS = 3
 """Fewest letters of a legal form's word, and of the word read as its slip: "Inc", "Ltd", "plc"

@@ -26,7 +26,7 @@ import builtins
 import json
 import marshal
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +48,7 @@ __all__ = [
     "in_word_lists",
     "known_names",
     "name_commonness",
+    "names_share",
     "probabilities_of",
 ]
 
@@ -153,10 +154,10 @@ class Evidence(NamedTuple):
     stands for: a record-linkage comparison per part of the name, not of the whole. علي جابر
     (Ali Jaber) spells Jaber well and Layla badly; run together, the good surname hides the
     wrong given name."""
-    commonness: float = 0.0
-    """For a person, how common among people at large the rarest agreeing word of the form is
-    (``name_commonness``): a lone "Smith" that agrees with a gallery person is often a stranger,
-    a lone "Raffensperger" seldom, whatever the gallery holds."""
+    name_share: float = 0.0
+    """For a person, the log10 of the share of people at large who have the rarest name word of
+    the form that agrees (``names_share``): a lone "Smith" that agrees with a gallery person is
+    often a stranger, a lone "Raffensperger" seldom, whatever the gallery holds."""
     named_otherwise: bool = False
     """The candidate was found across scripts, and has a name of its own written in the query's
     script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
@@ -214,11 +215,9 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
 
 
 def _namesakes(e: Evidence) -> float:
-    """The log10 of how many people, among as many as the gallery holds, would share the rarest
-    agreeing word of the form: the chance that a stranger of that name meets the gallery, which
-    grows with both the name's commonness and the gallery (a rare name is counted as one person in
-    100,000)."""
-    return math.log10(max(e.gallery_size, 1) * 10 ** e.commonness / 100_000)
+    """The log10 of how many people, among as many as the gallery holds, have the agreeing name
+    words of the form: the more there are, the likelier a stranger of that name meets the gallery."""
+    return math.log10(max(e.gallery_size, 1)) + e.name_share
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,8 +413,13 @@ def known_names() -> frozenset[str]:
     return frozenset(data_lines("known_names.txt"))
 
 
+_RARE_NAME_SHARE = -5.0
+"""log10 of the share of people given a name ``name_shares.tsv`` lacks: one in 100,000."""
+
+
 @lru_cache(maxsize=1)
 def _name_shares() -> dict[str, float]:
+    """Name -> log10(1 + people per 100,000 who have it), as ``name_shares.tsv`` lists them."""
     return {word: math.log10(1 + int(share)) for word, share in
             (line.split("\t") for line in data_lines("name_shares.tsv"))}
 
@@ -429,6 +433,16 @@ def name_commonness(word: str) -> float:
     True
     """
     return _name_shares().get(word, 0.0)
+
+
+def names_share(words: Iterable[str]) -> float:
+    """The log10 of the share of people who have the rarest of ``words`` (a name the table lacks
+    as one in 100,000); 0.0, everyone, for no words.
+
+    >>> names_share(["john", "perdue"]) < names_share(["john", "smith"]) < names_share([]) == 0.0
+    True
+    """
+    return min(map(name_commonness, words), default=-_RARE_NAME_SHARE) + _RARE_NAME_SHARE
 
 
 def in_word_lists(word: str) -> bool:

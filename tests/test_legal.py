@@ -98,6 +98,7 @@ def test_only_a_body_has_a_legal_form(bodies):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("Siemens Icn.", "siemens"), ("Siemens pcl", "siemens"),
+    ("Siemens, Inv.", "siemens"), ("Siemens, Inf.", "siemens"),  # set apart where a legal form stands
 ])
 def test_a_legal_form_typed_with_a_slip_is_read_as_one(bodies, query, expected):
     match = bodies.resolve(query)
@@ -110,3 +111,11 @@ def test_a_word_one_slip_from_a_legal_form_is_no_legal_form():
     assert resolver.resolve("Holiday Inn") is None
     assert resolver.resolve("Acme Ink").id == "ink"
     assert resolver.resolve("Holiday Icn").id == "holiday"
+    # An abbreviation English writes is a legal form's slip only after a comma, where a legal form
+    # stands, and only of one written there: no state, title or given name after a comma is one.
+    assert resolver.resolve("Holiday Inv") is None
+    others = Resolver([Entity("springfield", "Springfield", "org"), Entity("smith-co", "John Smith", "org"),
+                       Entity("john-smith", "John Smith", "person")])
+    for name in ("Springfield, Ill.", "John Smith, Esq.", "Smith, Ina"):
+        assert others.resolve(name) is None, (name, others.candidates(name))
+    assert others.resolve("Springfield, Inv.").id == "springfield"

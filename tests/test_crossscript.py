@@ -706,9 +706,8 @@ def test_a_persons_name_in_the_querys_own_script_is_compared_as_spelled():
         Entity("vladimir-putin", "Vladimir Putin", "person"), Entity("za", "South Africa", "place")])
     assert_resolves(resolver, [("Владимер Зеленский", "volodymyr-zelenskyy"),
                                ("Владимир Зеленскй", "volodymyr-zelenskyy"),
+                               ("Јужноафриканска Република", "za"),
                                ("Південно-Африканська Республіка", "za")])
-    # Serbian spelled unlike Russian ("-ska", "republika") is found, if short of sure.
-    assert resolver.candidates("Јужноафриканска Република")[0].id == "za"
     assert resolver.resolve("Владимир Жириновский") is None
     # So too where the gallery also lists that name in Latin letters as its romanization reads.
     spelled_too = Resolver([Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person",

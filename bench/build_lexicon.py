@@ -142,7 +142,7 @@ def name_shares() -> dict[str, int]:
     of men's or women's given names only men or women, so a share overstates the name's among
     people at large: what it ranks is how common names are against each other. (Counted against
     everyone, halving the given names of one sex, the fit's threshold rose 0.9177 -> 0.9218 and
-    top-1 fell on six of its seven sets with known names.)"""
+    top-1 fell on five of its seven sets with known names, the other two the same.)"""
     normalize_name = _normalizer()
     shares: dict[str, float] = {}
     for names in _name_lists():

@@ -442,7 +442,8 @@ def names_share(words: Iterable[str]) -> float:
     >>> names_share(["john", "perdue"]) < names_share(["john", "smith"]) < names_share([]) == 0.0
     True
     """
-    return min(map(name_commonness, words), default=-_RARE_NAME_SHARE) + _RARE_NAME_SHARE
+    rarest = min(map(name_commonness, words), default=None)
+    return 0.0 if rarest is None else rarest + _RARE_NAME_SHARE
 
 
 def in_word_lists(word: str) -> bool:

@@ -426,7 +426,8 @@ def _name_shares() -> dict[str, float]:
 
 def name_commonness(word: str) -> float:
     """How common a normalized given name or surname is among people: the log10 of one plus the
-    people per 100,000 who have it (``namenorm/_data/name_shares.tsv``), 0.0 for a rare name.
+    people per 100,000 who have it, as weighted name lists count them (``_data/name_shares.tsv``),
+    0.0 for a rare name.
     A term-frequency adjustment by the population, where ``word_rarity`` is the gallery's own.
 
     >>> name_commonness("smith") > name_commonness("cohen") > name_commonness("raffensperger") == 0.0

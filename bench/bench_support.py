@@ -153,14 +153,21 @@ def merged(rows: list[tuple[str, list[str]]], curated: list[tuple[str, list[str]
     return out
 
 
+def curated_by_english(path: Path) -> dict[str, list[str]]:
+    """A curated names file's lines (``curated_names``) by the English name each begins with; two
+    lines that begin with one name are an error (the second would silently replace the first)."""
+    lines = curated_names(path)
+    by_english = dict(lines)
+    if len(by_english) < len(lines):
+        raise ValueError(f"{path}: an English name begins two lines; write its other names on one")
+    return by_english
+
+
 def without_errata(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[str, list[str]]]:
     """A generated table's rows without the other names a curated file (``data/*_errata.tsv``)
     lists as naming another place. A name the row does not hold is an error: the file would
     silently do nothing once the source is corrected, and should then lose that line."""
-    lines = curated_names(path)
-    wrong = {english: set(names) for english, names in lines}
-    if len(wrong) < len(lines):
-        raise ValueError(f"{path}: an English name begins two lines; write its names on one")
+    wrong = {english: set(names) for english, names in curated_by_english(path).items()}
     out = []
     for key, names in rows:
         english = names[0].split("|")
@@ -177,10 +184,7 @@ def with_english_names(rows: list[tuple[str, list[str]]], path: Path) -> list[tu
     """A generated table's rows with a curated file's other English names (``data/*_english_names.tsv``)
     added to the English names of the row whose English names hold the file's first, and taken
     out of its other names. A first name no row holds is an error: the file would silently do nothing."""
-    lines = curated_names(path)
-    extra = dict(lines)
-    if len(extra) < len(lines):
-        raise ValueError(f"{path}: an English name begins two lines; write its other names on one")
+    extra = curated_by_english(path)
     out = []
     for key, names in rows:
         english = names[0].split("|")

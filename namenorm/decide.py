@@ -565,7 +565,7 @@ class Engine:
                     initials += 1
                 elif p.query != p.form and index.tables.is_known_word(p.query, kind_of):
                     changed += 1
-                elif p.query != p.form and kind_of == "person" and p.query in self._names:
+                elif p.query != p.form and p.query in self._names:
                     names += 1
         else:
             agreeing = hit.form.split()

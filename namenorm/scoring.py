@@ -112,8 +112,9 @@ class Evidence(NamedTuple):
     people, also given names the name groups list), paired with another word by spelling alone
     ("Davis" for Tavis): more often someone else."""
     changed_names: int
-    """Query words, for a person, that are given names or surnames people have (``known_names``)
-    but are not in the gallery, paired with another word by spelling alone ("Adamson" for Adams)."""
+    """Query words that are given names or surnames people have (``known_names``) but are not in
+    the gallery, paired with another word by spelling alone, whatever the candidate's kind:
+    "Adamson" for Adams, "Chapman" for Japan."""
     nicknames: int
     """Query words paired as a given name and its nickname or short form ("Bill" for William)."""
     initials: int

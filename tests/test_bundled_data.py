@@ -62,7 +62,9 @@ def test_a_bare_surname_with_a_title_is_likely_its_person_but_not_certain(bundle
 
 
 @pytest.mark.parametrize("query", ["Perdue", "Georgia", "and", "can", "in", "who", "us", "Ted Cruz",
-                                   "hit", "man", "chain", "grease"])
+                                   "hit", "man", "chain", "grease",
+                                   # names people have, one letter from Brasil (Brazil) and Chapan (Japan)
+                                   "Basil", "Chapman"])
 def test_ambiguous_or_unknown_abstain(bundled, query):
     assert bundled.resolve(query) is None
 

@@ -286,15 +286,18 @@ def choose_threshold(answers: Answers) -> tuple[float, dict[str, float]]:
     few unknowns lie near the cap, one of them moved by a refit moved that count's threshold by up
     to 0.013 (0.881 -> 0.894 for a change to how Greek is read), and with it every set's top-1.
     """
-    from scipy.stats.mstats import hdquantiles
+    from scipy.stats.mstats import hdquantiles, hdquantiles_sd
 
     # Per set, once: the top probability of each unknown query, and of each known one answered right.
     unknown = {name: [p for p, _, q in rows if q.truth is None] for name, rows in answers.items()}
     known = {name: [p if ok else -1.0 for p, ok, q in rows if q.truth is not None] for name, rows in answers.items()}
-    quantile = {name: float(hdquantiles(np.array(ps), prob=[1.0 - MAX_FALSE_MATCHES])[0])
-                for name, ps in unknown.items() if ps}
-    print("quantile of the unknowns' top probabilities: "
-          + ", ".join(f"{name} {q:.4f}" for name, q in quantile.items()), file=sys.stderr)
+    cap = [1.0 - MAX_FALSE_MATCHES]
+    quantile = {name: float(hdquantiles(np.array(ps), prob=cap)[0]) for name, ps in unknown.items() if ps}
+    # Its standard error says how far another draw of as many strangers would move the threshold,
+    # which a change to the evidence must outweigh before its top-1 figures mean anything.
+    error = {name: float(hdquantiles_sd(np.array(unknown[name]), prob=cap)[0]) for name in quantile}
+    print("quantile of the unknowns' top probabilities (standard error): "
+          + ", ".join(f"{name} {q:.4f} ({error[name]:.4f})" for name, q in quantile.items()), file=sys.stderr)
     chosen = min(THRESHOLDS[-1], max(THRESHOLDS[0], round(max(quantile.values()), 4)))
 
     def shares(t: float) -> tuple[dict[str, float], dict[str, float]]:

@@ -27,7 +27,8 @@ dominates.
 The default threshold is the probability (to four decimals) above which no dev set's
 tune split (its galleries of every size together), no set of ``devsets.THRESHOLD_ONLY`` (whose
 queries the model is not fitted on), and no census gallery of ``devsets.THRESHOLD_GALLERIES`` (on its
-own: ``held_as``) holds more than ``MAX_FALSE_MATCHES`` of its
+own: ``held_as``, with its further draws ``devsets.THRESHOLD_DRAWS``, never fitted on) holds more
+than ``MAX_FALSE_MATCHES`` of its
 unknown names' top probabilities: the highest of the sets' quantiles, each estimated as Harrell and
 Davis do (``choose_threshold``), on held-out probabilities: each tune query's from a model fitted on
 the other ``FOLDS`` folds of the tune split (``held_out_answers``). Steps of 0.01 overshot the point
@@ -109,6 +110,7 @@ def held_as(name: str) -> str:
     to the cap on its own as "census_typos#100000" (pooled with the smaller ones, a gallery where
     strangers land near someone more often hid among those where they seldom do)."""
     dev_set, _, size = name.partition("@")
+    size = size.partition("~")[0]  # any draw of that size (``devsets.THRESHOLD_DRAWS``)
     if dev_set == "census_typos" and size.isdigit() and int(size) in devsets.THRESHOLD_GALLERIES:
         return f"{dev_set}#{size}"
     return dev_set
@@ -349,7 +351,13 @@ def main() -> None:
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
     # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
     held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
-    answers.update(fitted_answers(model, held_to))
+    for draw in (devsets.census_at(size, seed=seed) for size in devsets.THRESHOLD_GALLERIES
+                 for seed in devsets.THRESHOLD_DRAWS):
+        held_to[draw.name] = gather(draw, "tune")
+        print(f"{draw.name}: {len(draw.entities):,} entities, {len(held_to[draw.name]):,} tune queries, "
+              f"for the threshold only ({time.time() - started:.0f} s)", file=sys.stderr)
+    for name, more in fitted_answers(model, held_to).items():
+        answers.setdefault(name, []).extend(more)
     threshold, fp = choose_threshold(answers)
     if args.linear:
         for name, v in weights.items():
@@ -373,6 +381,7 @@ def main() -> None:
             "dev_sets": {k: {"entities": e, "tune_queries": q} for k, (e, q) in sizes.items()},
             "threshold_only_sets": list(devsets.THRESHOLD_ONLY),
             "threshold_galleries": {"census_typos": list(devsets.THRESHOLD_GALLERIES)},
+            "threshold_draws": list(devsets.THRESHOLD_DRAWS),
             "max_false_matches": MAX_FALSE_MATCHES,
             "tune_false_matches": {k: round(v, 4) for k, v in fp.items()},
         },

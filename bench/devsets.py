@@ -122,7 +122,7 @@ fitted on, whose tune split's strangers the threshold is held to together with t
 gallery's. One draw's thousand strangers decide the threshold poorly: under the model of 0.9132
 the 98.5% quantile of their top probabilities went from 0.887 to 0.941 across five draws (seeds 7
 to 11), and they answered 1.1% to 2.0% of their strangers at that threshold (docs/benchmarks.md,
-"Five draws of the large census gallery")."""
+the round of the model of 0.9223)."""
 
 READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table

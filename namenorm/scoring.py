@@ -98,7 +98,8 @@ class Evidence(NamedTuple):
     a tuple is built in a fifth of the time."""
 
     similarity: float
-    """Token-aligned similarity of query and form in [0, 1] (1.0 for an exact form)."""
+    """Token-aligned similarity of query and form in [0, 1] (1.0 for an exact form); for an
+    organisation, with each word weighed by how rare it is in the gallery too."""
     method: str
     """How the candidate was found (``METHODS``)."""
     letters: int

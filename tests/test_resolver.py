@@ -408,3 +408,17 @@ def test_a_resolver_read_back_holds_the_same_ids_as_the_one_it_was_stored_from()
     for resolver in (built, stored):
         assert "koeln" in resolver and "lyon" not in resolver and ["koeln"] not in resolver
         assert resolver["paris"].name == "Paris" and [e.id for e in resolver] == ["koeln", "paris"]
+
+
+def test_a_word_many_organisations_share_says_little_of_which_one():
+    # "Corporation" is in every name here: Sabre and PPL only resemble Subaru and Pool, and are
+    # strangers; a slip in the name's own word is still that company.
+    words = ["Apex", "Beacon", "Cobalt", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Ionic", "Juniper",
+             "Keystone", "Lumen", "Meridian", "Nimbus", "Onyx", "Pinnacle", "Quartz", "Radiant", "Summit", "Titan",
+             "Subaru", "Pool"]
+    bodies = Resolver([Entity(word.lower(), f"{word} Corporation", "org") for word in words])
+    for stranger in ("Sabre Corporation", "PPL Corporation"):
+        assert bodies.resolve(stranger) is None, stranger
+    for name, body in (("Subaur Corporation", "subaru"), ("Pinnacel Corporation", "pinnacle"), ("Subaru Corp", "subaru")):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == body, name

@@ -617,9 +617,15 @@ class Engine:
         def weight(word: str) -> float:
             return len(word) * rarity(word)
 
+        def agreement(pair: TokenPair) -> float:
+            if pair.keys == "initial" and len(pair.query) > 2:
+                # A body's letter agrees with a word's first letter, not with the rest of it:
+                # "Triumph" is no more than the T of S&T Bancorp ("BB" may be letters still).
+                return pair.similarity * 2 * weight(pair.form)
+            return pair.similarity * (weight(pair.query) + weight(pair.form))
+
         total = sum(map(weight, tokens)) + sum(map(weight, hit.form.split()))
-        agreed = sum(p.similarity * (weight(p.query) + weight(p.form)) for p in hit.pairs)
-        return min(hit.score, agreed / total) if total else hit.score
+        return min(hit.score, sum(map(agreement, hit.pairs)) / total) if total else hit.score
 
     def _as_written(self, hit: Hit, kind: str | None) -> float:
         """The probability ``hit``'s entity has when its form itself is the query (among entities

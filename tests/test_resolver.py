@@ -422,3 +422,15 @@ def test_a_word_many_organisations_share_says_little_of_which_one():
     for name, body in (("Subaur Corporation", "subaru"), ("Pinnacel Corporation", "pinnacle"), ("Subaru Corp", "subaru")):
         match = bodies.resolve(name)
         assert match is not None and match.id == body, name
+
+
+def test_a_word_is_no_initial_of_a_bodys_letter():
+    # S&T Bancorp's T begins "Triumph" and "Teh", which are words, not letters; "BB" may be letters.
+    names = ["S&T Bancorp, Inc.", "Apex Bancorp, Inc.", "Beacon Bancorp, Inc.", "Cobalt Bancorp, Inc.",
+             "Delta Bancorp, Inc.", "Ember Bancorp, Inc.", "Falcon Bancorp, Inc.", "H.B. Fuller Company"]
+    bodies = Resolver([Entity(f"b{i}", name, "org") for i, name in enumerate(names)])
+    for stranger in ("Triumph Bancorp, Inc.", "Teh Bancorp, Inc."):
+        assert bodies.resolve(stranger) is None, stranger
+    for name, body in (("S&T Bancorp", "b0"), ("H.BB. Fuller Company", "b7")):
+        match = bodies.resolve(name)
+        assert match is not None and match.id == body, name

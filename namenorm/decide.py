@@ -610,7 +610,7 @@ class Engine:
     def _distinctive_similarity(self, hit: Hit, tokens: Sequence[str]) -> float:
         """The similarity of an organisation's form and the query with each word weighed by its
         letters and by how rare it is among the gallery's entities (``word_rarity``): the
-        "Corporation" that "Sabre Corporation" shares with Subaru Corporation, as a hundred
+        "Corporation" that "Sabre Corporation" shares with Subaru Corporation, as many
         companies do, says less than the "Sabre" it does not. Never above the search's own."""
         rarity = self.index.tables.word_rarity
 

@@ -544,9 +544,12 @@ class Engine:
         changed = names = nicknames = initials = unaligned = 0
         kind_of = kind or index.tables.entities[hit.entity].kind
         tokens = hit.words or query.tokens
+        similarity = hit.score
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]
             form_words = hit.form.split()
+            if kind_of == "org":
+                similarity = self._distinctive_similarity(hit, tokens, form_words)
             unaligned = (len(tokens) - len(hit.pairs)) + (len(form_words) - len(hit.pairs))
             if kind_of == "person":
                 # A generational suffix one side leaves out, or a middle name the query leaves
@@ -592,9 +595,6 @@ class Engine:
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form)
-        similarity = hit.score
-        if kind_of == "org" and hit.pairs and not hit.cross:
-            similarity = self._distinctive_similarity(hit, tokens)
         return Evidence(
             similarity=similarity, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
@@ -607,7 +607,7 @@ class Engine:
             named_otherwise=(method == "cross-script" and bool(tokens)
                              and index.tables.named_otherwise(hit.entity, query.script, tokens[-1])))
 
-    def _distinctive_similarity(self, hit: Hit, tokens: Sequence[str]) -> float:
+    def _distinctive_similarity(self, hit: Hit, tokens: Sequence[str], form_words: Sequence[str]) -> float:
         """The similarity of an organisation's form and the query with each word weighed by its
         letters and by how rare it is among the gallery's entities (``word_rarity``): the
         "Corporation" that "Sabre Corporation" shares with Subaru Corporation, as many
@@ -624,7 +624,7 @@ class Engine:
                 return pair.similarity * 2 * weight(pair.form)
             return pair.similarity * (weight(pair.query) + weight(pair.form))
 
-        total = sum(map(weight, tokens)) + sum(map(weight, hit.form.split()))
+        total = sum(map(weight, tokens)) + sum(map(weight, form_words))
         return min(hit.score, sum(map(agreement, hit.pairs)) / total) if total else hit.score
 
     def _as_written(self, hit: Hit, kind: str | None) -> float:

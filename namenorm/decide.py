@@ -600,7 +600,7 @@ class Engine:
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
             nicknames=nicknames, initials=initials, rarity=rarity, name_share=share, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
-            common_word=common, person=kind_of == "person", gallery_size=len(index.tables.entities),
+            common_word=common, person=kind_of == "person", organisation=kind_of == "org", gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
             word_spelling_agreement=word_spelling,

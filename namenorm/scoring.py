@@ -26,7 +26,7 @@ import builtins
 import json
 import marshal
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -87,6 +87,7 @@ FEATURES: tuple[str, ...] = (
     "lead",
     "gallery_decades",
     "named_otherwise",
+    "organisation",
 )
 """The evidence each candidate is weighed on, in the order of the fitted weights."""
 
@@ -164,6 +165,9 @@ class Evidence(NamedTuple):
     """The candidate was found across scripts, and has a name of its own written in the query's
     script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
     Zelenskyy's Russian name Владимир Зеленский, 京都 like Sendai's 仙台."""
+    organisation: bool = False
+    """The candidate is an organisation, weighed by trees of its own besides (``MatchModel``): its
+    name is often one rare word, and a slip in it is more often a slip than a stranger."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -212,6 +216,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             max(0.0, e.similarity - best_other),
             math.log10(max(e.gallery_size, 1)),
             1.0 if e.named_otherwise else 0.0,
+            1.0 if e.organisation else 0.0,
         ])
     return rows
 
@@ -243,7 +248,10 @@ class MatchModel:
     A candidate's utility is a weighted sum of its features plus the sum of a
     boosted ensemble of small trees over them (``trees``), which captures what a
     sum cannot: a similarity of 0.9 means more for a long place name than for a
-    bare surname.
+    bare surname. A candidate whose feature named in ``kind_trees`` is 1 has those trees
+    added: organisations, which no set of people or places teaches, are weighed as people
+    and places are, then corrected by trees fitted on organisations alone, which leave the
+    trees of people and places as they were.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
@@ -252,13 +260,16 @@ class MatchModel:
     """
 
     def __init__(self, weights: dict[str, float], *, threshold: float, trees: Sequence[Tree] = (),
-                 info: dict[str, Any] | None = None) -> None:
+                 kind_trees: Mapping[str, Sequence[Tree]] | None = None, info: dict[str, Any] | None = None
+                 ) -> None:
         missing = [name for name in FEATURES if name not in weights]
         if missing:
             raise ValueError(f"match weights lack {', '.join(missing)}; rerun bench/fit_weights.py")
         self.weights = tuple(_finite(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
-        self._utility = _compile_utility(self.weights, self.trees)
+        self.kind_trees = {name: tuple(more) for name, more in (kind_trees or {}).items()}
+        """Feature name -> trees added to the utility of the candidates that have that feature."""
+        self._utility = _compile_utility(self.weights, self.trees, self.kind_trees)
         self._known: dict[tuple[float, ...], float] = {}
         self._known_evidence: dict[tuple[Evidence, ...], tuple[float, ...]] = {}
         self.threshold = threshold
@@ -282,17 +293,21 @@ class MatchModel:
         if magic == MAGIC_NUMBER:
             self._utility = FunctionType(marshal.loads(code), {"__builtins__": builtins})
         else:  # another Python wrote it
-            self._utility = _compile_utility(self.weights, self.trees)
+            self._utility = _compile_utility(self.weights, self.trees, self.kind_trees)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MatchModel:
         """The model a fitting script wrote (``namenorm/_data/match_weights.json``)."""
         if data.get("features", list(FEATURES)) != list(FEATURES):
             raise ValueError("match weights were fitted on other features; rerun bench/fit_weights.py")
-        trees = [Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
-                      tuple(map(int, t["left"])), tuple(map(int, t["right"])), tuple(map(_finite, t["value"])))
-                     for t in data.get("trees", ())]
-        return cls(data["weights"], threshold=data["threshold"], trees=trees, info=data.get("info"))
+        def trees(stored: Iterable[dict[str, Any]]) -> tuple[Tree, ...]:
+            return tuple(Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
+                              tuple(map(int, t["left"])), tuple(map(int, t["right"])),
+                              tuple(map(_finite, t["value"]))) for t in stored)
+
+        return cls(data["weights"], threshold=data["threshold"], trees=trees(data.get("trees", ())),
+                   kind_trees={name: trees(more) for name, more in data.get("kind_trees", {}).items()},
+                   info=data.get("info"))
 
     def utility(self, row: Sequence[float]) -> float:
         """One candidate's utility against the unknown hypothesis (log odds) from its features.
@@ -358,7 +373,8 @@ def _tree_code(tree: Tree, node: int, depth: int) -> list[str]:
             *_tree_code(tree, tree.right[node], depth + 1)]
 
 
-def _compile_utility(weights: Sequence[float], trees: Sequence[Tree]) -> Callable[[Sequence[float]], float]:
+def _compile_utility(weights: Sequence[float], trees: Sequence[Tree],
+                     kind_trees: Mapping[str, Sequence[Tree]]) -> Callable[[Sequence[float]], float]:
     """The utility as one generated function: the trees unrolled into nested comparisons.
 
     Walking the trees node by node in a loop costs more than everything else an exact
@@ -366,14 +382,24 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree]) -> Callabl
     run without the loop's bookkeeping. The arithmetic is the walk's own, term for
     term and in the same order, so the utilities are equal to the last bit.
     """
-    if any(not 0 <= f < len(FEATURES) for tree in trees for f, left in zip(tree.feature, tree.left) if left != -1):
+    every_tree = [*trees, *(tree for more in kind_trees.values() for tree in more)]
+    if any(not 0 <= f < len(FEATURES) for tree in every_tree for f, left in zip(tree.feature, tree.left) if left != -1):
         raise ValueError("match weights split on a feature the model does not have; rerun bench/fit_weights.py")
+    if any(name not in FEATURES for name in kind_trees):
+        raise ValueError(f"match weights hold trees for {sorted(set(kind_trees) - set(FEATURES))}, which the "
+                         "model does not have; rerun bench/fit_weights.py")
     linear = ", ".join(f"{w!r} * row[{k}]" for k, w in enumerate(weights) if w)
     features = ", ".join(f"x{k}" for k in range(len(FEATURES)))
     lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))",
              f"    {features}, = row"]
     for tree in trees:
         lines.extend(_tree_code(tree, 0, 1))
+    for name, more in kind_trees.items():
+        if not more:
+            continue
+        lines.append(f"    if x{FEATURES.index(name)} > 0.5:")
+        for tree in more:
+            lines.extend(_tree_code(tree, 0, 2))
     lines.append("    return total")
     namespace: dict[str, Any] = {}
     # The source is generated above from the fitted numbers alone, never from input.

@@ -136,7 +136,7 @@ def decisions(engine: Engine, names: Iterable[str]) -> list[tuple[object, ...]]:
 def reference_engine(fast: Engine) -> Engine:
     model = default_model()
     walked = WalkedModel(dict(zip(FEATURES, model.weights, strict=True)), threshold=model.threshold,
-                         trees=model.trees)
+                         trees=model.trees, kind_trees=model.kind_trees)
     return Engine(fast.index, walked, threshold=fast.threshold)
 
 

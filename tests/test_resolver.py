@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -434,3 +435,31 @@ def test_a_word_is_no_initial_of_a_bodys_letter():
     for name, body in (("S&T Bancorp", "b0"), ("H.BB. Fuller Company", "b7")):
         match = bodies.resolve(name)
         assert match is not None and match.id == body, name
+
+
+def coined_company_names(count: int, rng: random.Random) -> list[str]:
+    """Made-up company names of two or three syllables ("Brelioks", "Tavozin Group"), as brands coin them."""
+    onsets = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "tr", "st", "gr", "br", "pl"]
+    nuclei = ["a", "e", "i", "o", "u", "io", "ea"]
+    codas = ["n", "x", "r", "l", "s", "m", "nt", "rk", "ck", ""]
+    names: set[str] = set()
+    while len(names) < count:
+        word = "".join(rng.choice(onsets) + rng.choice(nuclei) for _ in range(rng.choice((2, 2, 3))))
+        names.add((word + rng.choice(codas)).capitalize())
+    return sorted(names)
+
+
+def test_a_company_named_with_one_letter_dropped_is_found_among_a_thousand():
+    # In a gallery of a thousand companies, a one-word name with a letter dropped is most often
+    # a slip of that company, and a made-up name like theirs seldom lands on one.
+    rng = random.Random(5)
+    listed, strangers = coined_company_names(1000, rng), coined_company_names(1300, rng)
+    strangers = [name for name in strangers if name not in set(listed)][:300]
+    suffixes = ["", "", " Group", " Inc.", " AG", " Holdings"]
+    bodies = Resolver([Entity(f"o{i}", name + rng.choice(suffixes), "org") for i, name in enumerate(listed)])
+    slipped = [(i, name[:k] + name[k + 1:]) for i, name in enumerate(listed) if len(name) >= 6
+               for k in [rng.randrange(1, len(name) - 1)]]
+    found = [bodies.resolve(query) for _, query in slipped]
+    assert sum(m is not None and m.id == f"o{i}" for (i, _), m in zip(slipped, found)) > 0.5 * len(slipped)
+    assert sum(m is not None and m.id != f"o{i}" for (i, _), m in zip(slipped, found)) <= 0.02 * len(slipped)
+    assert sum(bodies.resolve(name) is not None for name in strangers) <= 0.02 * len(strangers)

@@ -12,9 +12,12 @@ from namenorm.scoring import FEATURES, MatchModel, Tree, default_model
 
 
 def walked_utility(model: MatchModel, row: Sequence[float]) -> float:
-    """The reference: the linear term, then each tree walked from its root, as fitted."""
+    """The reference: the linear term, then each tree walked from its root, as fitted, and those
+    of the row's kind (``kind_trees``) after them."""
     total = sum(w * row[k] for k, w in enumerate(model.weights) if w)
-    for tree in model.trees:
+    trees = [*model.trees, *(t for name, more in model.kind_trees.items() if row[FEATURES.index(name)] > 0.5
+                             for t in more)]
+    for tree in trees:
         k = 0
         while tree.left[k] != -1:
             k = tree.left[k] if row[tree.feature[k]] <= tree.threshold[k] else tree.right[k]
@@ -26,12 +29,16 @@ def random_rows(model: MatchModel, count: int, seed: int) -> list[list[float]]:
     """Rows whose features sit on, just beside and between the trees' thresholds."""
     rng = random.Random(seed)
     cuts: dict[int, list[float]] = {k: [0.0, 1.0] for k in range(len(FEATURES))}
-    for tree in model.trees:
+    for tree in [*model.trees, *(t for more in model.kind_trees.values() for t in more)]:
         for feature, threshold, left in zip(tree.feature, tree.threshold, tree.left):
             if left != -1:
                 cuts[feature] += [threshold, threshold * (1 + 1e-12) + 1e-12, threshold - 1e-3]
-    return [[rng.choice(cuts[k]) if rng.random() < 0.7 else rng.uniform(-1.0, 6.0)
+    rows = [[rng.choice(cuts[k]) if rng.random() < 0.7 else rng.uniform(-1.0, 6.0)
              for k in range(len(FEATURES))] for _ in range(count)]
+    for row in rows:  # a candidate is of a kind with trees of its own or not
+        for name in model.kind_trees:
+            row[FEATURES.index(name)] = float(rng.random() < 0.5)
+    return rows
 
 
 def test_generated_utility_equals_the_tree_walk() -> None:
@@ -47,6 +54,18 @@ def test_a_one_leaf_tree_and_a_linear_term() -> None:
     model = MatchModel(weights, threshold=0.5, trees=[stump, split])
     row = [1.0, 0.95] + [0.0] * (len(FEATURES) - 2)
     assert model.utility(row) == walked_utility(model, row) == -0.5 + 1.9 + 0.25 + 1.0
+
+
+def test_an_organisation_is_weighed_by_its_own_trees_besides() -> None:
+    weights = {name: 0.0 for name in FEATURES} | {"bias": -0.5, "similarity": 2.0}
+    split = Tree((1, -2, -2), (0.9, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
+    stump = Tree((-2,), (-2.0,), (-1,), (-1,), (0.25,))
+    model = MatchModel(weights, threshold=0.5, trees=[split], kind_trees={"organisation": [split, stump]})
+    person = [1.0, 0.95] + [0.0] * (len(FEATURES) - 2)
+    organisation = list(person)
+    organisation[FEATURES.index("organisation")] = 1.0
+    assert model.utility(person) == -0.5 + 1.9 + 1.0
+    assert model.utility(organisation) == walked_utility(model, organisation) == -0.5 + 1.9 + 1.0 + 1.0 + 0.25
 
 
 def test_a_pickled_model_gives_the_same_utilities() -> None:

@@ -98,6 +98,9 @@ starts afresh."""
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
 word and the word another language writes for it."""
+_GIVEN_NAME_RELATIONS = frozenset({"given name", "short form"})
+"""Pair keys of a given name and its nickname or short form: no relation of a company's words,
+which are spelled as registered (Cisco is no Frank, Elisa no Beth)."""
 _SILENT_E = re.compile(r"(?<=[^e])e$")
 """The final e English writes and does not sound (Joe, Mike, Blake)."""
 _AFTER_COMMA = re.compile(r",\s*[^\W\d_]+\s*\.?\s*\)?\s*$")
@@ -560,7 +563,9 @@ class Engine:
                               - sum((p.query in GENERATIONAL) + (p.form in GENERATIONAL) for p in hit.pairs))
                 unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
             for p in hit.pairs:
-                if p.keys in _NAME_RELATIONS:
+                if p.keys in _GIVEN_NAME_RELATIONS and kind_of == "org":
+                    unaligned += 1
+                elif p.keys in _NAME_RELATIONS:
                     nicknames += 1
                 elif p.keys == "initial" and len(p.query) > 1 and kind_of != "person":
                     unaligned += 1  # "Secretary" is no initial of the "s" of "u s state"
@@ -611,13 +616,16 @@ class Engine:
         """The similarity of an organisation's form and the query with each word weighed by its
         letters and by how rare it is among the gallery's entities (``word_rarity``): the
         "Corporation" that "Sabre Corporation" shares with Subaru Corporation, as many
-        companies do, says less than the "Sabre" it does not. Never above the search's own."""
+        companies do, says less than the "Sabre" it does not. A word paired as a given name's
+        nickname agrees in nothing. Never above the search's own."""
         rarity = self.index.tables.word_rarity
 
         def weight(word: str) -> float:
             return len(word) * rarity(word)
 
         def agreement(pair: TokenPair) -> float:
+            if pair.keys in _GIVEN_NAME_RELATIONS:
+                return 0.0
             if pair.keys == "initial" and len(pair.query) > 2:
                 # A body's letter agrees with a word's first letter, not with the rest of it:
                 # "Triumph" is no more than the T of S&T Bancorp ("BB" may be letters still).

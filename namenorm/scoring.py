@@ -248,10 +248,11 @@ class MatchModel:
     A candidate's utility is a weighted sum of its features plus the sum of a
     boosted ensemble of small trees over them (``trees``), which captures what a
     sum cannot: a similarity of 0.9 means more for a long place name than for a
-    bare surname. A candidate whose feature named in ``kind_trees`` is 1 has those trees
-    added: organisations, which no set of people or places teaches, are weighed as people
-    and places are, then corrected by trees fitted on organisations alone, which leave the
-    trees of people and places as they were.
+    bare surname. A candidate whose feature named in ``kind_trees`` is 1, and whose form the
+    query does not spell as it is (similarity below 1), has those trees added: a slip in an
+    organisation's name, which no set of people or places teaches, is weighed as for people
+    and places, then corrected by trees fitted on organisations alone, which leave the trees of
+    people and places as they were. Its name spelled right is weighed as any kind's.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
@@ -268,7 +269,8 @@ class MatchModel:
         self.weights = tuple(_finite(weights[name]) for name in FEATURES)
         self.trees = tuple(trees)
         self.kind_trees = {name: tuple(more) for name, more in (kind_trees or {}).items()}
-        """Feature name -> trees added to the utility of the candidates that have that feature."""
+        """Feature name -> trees added to the utility of the candidates that have that feature and
+        are not spelled as the query spells them."""
         self._utility = _compile_utility(self.weights, self.trees, self.kind_trees)
         self._known: dict[tuple[float, ...], float] = {}
         self._known_evidence: dict[tuple[Evidence, ...], tuple[float, ...]] = {}
@@ -349,6 +351,8 @@ class MatchModel:
         return list(known)
 
 
+_SIMILARITY = FEATURES.index("similarity")
+
 _KNOWN_ROWS = 65_536
 """Feature rows whose utility a model remembers (a few MB)."""
 
@@ -397,7 +401,7 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree],
     for name, more in kind_trees.items():
         if not more:
             continue
-        lines.append(f"    if x{FEATURES.index(name)} > 0.5:")
+        lines.append(f"    if x{FEATURES.index(name)} > 0.5 and x{_SIMILARITY} < 1.0:")
         for tree in more:
             lines.extend(_tree_code(tree, 0, 2))
     lines.append("    return total")

@@ -15,8 +15,9 @@ def walked_utility(model: MatchModel, row: Sequence[float]) -> float:
     """The reference: the linear term, then each tree walked from its root, as fitted, and those
     of the row's kind (``kind_trees``) after them."""
     total = sum(w * row[k] for k, w in enumerate(model.weights) if w)
-    trees = [*model.trees, *(t for name, more in model.kind_trees.items() if row[FEATURES.index(name)] > 0.5
-                             for t in more)]
+    slip = row[FEATURES.index("similarity")] < 1.0
+    kinds = [more for name, more in model.kind_trees.items() if row[FEATURES.index(name)] > 0.5 and slip]
+    trees = [*model.trees, *(t for more in kinds for t in more)]
     for tree in trees:
         k = 0
         while tree.left[k] != -1:
@@ -56,7 +57,7 @@ def test_a_one_leaf_tree_and_a_linear_term() -> None:
     assert model.utility(row) == walked_utility(model, row) == -0.5 + 1.9 + 0.25 + 1.0
 
 
-def test_an_organisation_is_weighed_by_its_own_trees_besides() -> None:
+def test_an_organisations_slip_is_weighed_by_its_own_trees_besides() -> None:
     weights = {name: 0.0 for name in FEATURES} | {"bias": -0.5, "similarity": 2.0}
     split = Tree((1, -2, -2), (0.9, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
     stump = Tree((-2,), (-2.0,), (-1,), (-1,), (0.25,))
@@ -66,6 +67,9 @@ def test_an_organisation_is_weighed_by_its_own_trees_besides() -> None:
     organisation[FEATURES.index("organisation")] = 1.0
     assert model.utility(person) == -0.5 + 1.9 + 1.0
     assert model.utility(organisation) == walked_utility(model, organisation) == -0.5 + 1.9 + 1.0 + 1.0 + 0.25
+    spelled_right = list(organisation)
+    spelled_right[FEATURES.index("similarity")] = 1.0
+    assert model.utility(spelled_right) == walked_utility(model, spelled_right) == -0.5 + 2.0 + 1.0
 
 
 def test_a_pickled_model_gives_the_same_utilities() -> None:

@@ -635,6 +635,8 @@ _SLAVIC_NAME, _UKRAINIAN_NAME, _HAS_OU, _HAS_G, _STARTS_E, _STARTS_Y, _HAS_SOFTE
 """The traits of a word read with the rest of its name (``_name_schemes``), as bits after the
 schemes'."""
 _LETTERS = re.compile(r"[^\W\d_]+")
+_VOWELS = frozenset("AEIOUY")
+"""The vowels of plain Latin capitals: a word of capitals without one is an abbreviation."""
 
 
 @lru_cache(maxsize=65536)
@@ -692,7 +694,10 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
         if any(ch >= "\u0250" and ch.isalpha() for ch in lower):
             return []  # a letter of another script
     # A name's words are asked once each (``_word_traits``): most names bear nothing of any scheme.
-    traits = _name_schemes(_LETTERS.findall(lower.replace("'", "").replace("`", "")), marked)
+    # An abbreviation bears none: the j of BJP softens no b.
+    abbreviations = {w.lower() for w in _LETTERS.findall(text) if w.isascii() and w.isupper() and _VOWELS.isdisjoint(w)}
+    words = [w for w in _LETTERS.findall(lower.replace("'", "").replace("`", "")) if w not in abbreviations]
+    traits = _name_schemes(words, marked)
     schemes = traits & (_GALLERY_SCHEMES if marked else _SCHEMES)
     slavic = traits & _SLAVIC_NAME
     if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):

@@ -106,6 +106,15 @@ def test_latin_passes_through():
     assert romanize("Köln") == "Koln"
 
 
+def test_an_abbreviation_bears_no_mark_of_a_slavic_scheme():
+    # A j after a consonant softens it in DSTU 9112 (Lesj for Лесь); in BJP, India's party, the j
+    # is a letter of an abbreviation in capitals, and BJP is no spelling of BP, nor TJX of "tkh".
+    assert native_spellings("Lesj") == ["les"]
+    assert native_spellings("BJP") == native_spellings("TJX Companies") == []
+    bodies = Resolver([Entity("bp", "BP p.l.c.", "org"), Entity("shell", "Shell plc", "org")])
+    assert bodies.resolve("BJP") is None
+
+
 def test_scripts_that_drop_final_r():
     assert drops_final_r("퍼듀") and drops_final_r("パーデュー") and drops_final_r("珀杜")
     assert not drops_final_r("Пердью") and not drops_final_r("بيردو") and not drops_final_r("Perdue")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import random
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 
@@ -89,19 +91,28 @@ def test_a_model_pickled_by_another_python_compiles_its_code_again() -> None:
     assert [copy.utility(row) for row in rows] == [model.utility(row) for row in rows]
 
 
+def weights_file(kind: str = "organisation") -> dict[str, Any]:
+    """A small weights file as the fitting script writes it: one tree shared, one for ``kind``."""
+    tree = {"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0], "left": [1, -1, -1], "right": [2, -1, -1],
+            "value": [0.0, 0.1, 0.2]}
+    return json.loads(json.dumps({"weights": dict(zip(FEATURES, default_model().weights)), "threshold": 0.9,
+                                  "trees": [tree], "kind_trees": {kind: [tree]}}))
+
+
 @pytest.mark.parametrize("damage", [{"feature": ['0 or print("x") or 0']}, {"threshold": [float("inf")]},
                                     {"value": [float("nan"), 0.0, 0.0]}, {"feature": [999]}])
-def test_a_damaged_weights_file_is_refused_when_loaded_never_run(damage):
-    import json
-
-
-    data = json.loads(json.dumps({"weights": dict(zip(FEATURES, default_model().weights)), "threshold": 0.9,
-                                  "trees": [{"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0],
-                                             "left": [1, -1, -1], "right": [2, -1, -1],
-                                             "value": [0.0, 0.1, 0.2]}]}))
-    data["trees"][0].update(damage)
+@pytest.mark.parametrize("damaged", ["shared", "kind"])
+def test_a_damaged_weights_file_is_refused_when_loaded_never_run(damage, damaged):
+    data = weights_file()
+    MatchModel.from_json(data)
+    (data["trees"] if damaged == "shared" else data["kind_trees"]["organisation"])[0].update(damage)
     with pytest.raises(ValueError):
         MatchModel.from_json(data)
+
+
+def test_trees_for_a_kind_the_model_does_not_know_are_refused():
+    with pytest.raises(ValueError, match=r"trees for \['sports_team'\]"):
+        MatchModel.from_json(weights_file("sports_team"))
 
 
 def test_a_remembered_utility_is_the_one_the_trees_give_and_is_not_pickled():

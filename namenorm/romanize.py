@@ -58,6 +58,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -703,9 +705,9 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):
         return []
     text = re.sub(r"(?<=\w)['`](?=\w)", "", lower)
-    hardened = _SOFT_J.sub("", text)
-    spellings = [_respelled(hardened, letters, letter) for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES)
-                 if schemes & (1 << k)]
+    hardened = _outside(abbreviations, lambda word: _SOFT_J.sub("", word), text)
+    spellings = [_respelled(hardened, letters, letter, keep=abbreviations)
+                 for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES) if schemes & (1 << k)]
     plain = _respelled(text)
     if slavic:
         spellings += [iotated for spelled in (plain, *spellings)
@@ -733,12 +735,21 @@ def scheme_spellings(text: str) -> list[str]:
     return _latin_scheme_spellings(text.strip(), marked=True)
 
 
-def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None) -> str:
+def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None,
+               keep: AbstractSet[str] = frozenset()) -> str:
     """``text`` with a scheme's ``letters`` (found by ``letter``) spelled as English spells them,
-    then read as normalizing reads it: unidecode, lower-case words."""
+    but in the words of ``keep``, then read as normalizing reads it: unidecode, lower-case words."""
     if letters and letter:
-        text = letter.sub(lambda m: letters[m.group()], text)
+        text = _outside(keep, lambda word: letter.sub(lambda m: letters[m.group()], word), text)
     return " ".join(re.sub(r"[^a-z]+", " ", unidecode(text)).split())
+
+
+def _outside(keep: AbstractSet[str], change: Callable[[str], str], text: str) -> str:
+    """``text`` with ``change`` made to it, but to the words of ``keep`` (an abbreviation keeps its
+    letters: "BJP Tymošenko" is "bjp tymoshenko")."""
+    if not keep:
+        return change(text)
+    return _LETTERS.sub(lambda m: m.group() if m.group() in keep else change(m.group()), text)
 
 
 def faithful_spellings(text: str) -> list[str]:

@@ -111,6 +111,7 @@ def test_an_abbreviation_bears_no_mark_of_a_slavic_scheme():
     # is a letter of an abbreviation in capitals, and BJP is no spelling of BP, nor TJX of "tkh".
     assert native_spellings("Lesj") == ["les"]
     assert native_spellings("BJP") == native_spellings("TJX Companies") == []
+    assert native_spellings("BJP Tymošenko") == ["bjp tymoshenko"]  # the rest of the name is read so
     bodies = Resolver([Entity("bp", "BP p.l.c.", "org"), Entity("shell", "Shell plc", "org")])
     assert bodies.resolve("BJP") is None
 

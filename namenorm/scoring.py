@@ -38,6 +38,7 @@ from .datafiles import data_lines
 
 __all__ = [
     "FEATURES",
+    "KIND_FEATURES",
     "METHODS",
     "Evidence",
     "MatchModel",
@@ -90,6 +91,9 @@ FEATURES: tuple[str, ...] = (
     "organisation",
 )
 """The evidence each candidate is weighed on, in the order of the fitted weights."""
+KIND_FEATURES: tuple[str, ...] = ("organisation",)
+"""Features that say a candidate's kind (1 or 0): the only ones trees of their own may be kept for
+(``MatchModel.kind_trees``)."""
 
 
 class Evidence(NamedTuple):
@@ -166,8 +170,9 @@ class Evidence(NamedTuple):
     script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
     Zelenskyy's Russian name Владимир Зеленский, 京都 like Sendai's 仙台."""
     organisation: bool = False
-    """The candidate is an organisation, weighed by trees of its own besides (``MatchModel``): its
-    name is often one rare word, and a slip in it is more often a slip than a stranger."""
+    """The candidate is an organisation: a slip in its name (similarity below 1) is weighed by trees
+    of its own besides (``MatchModel.kind_trees``), for a company's name is often one rare word,
+    and a slip in it is more often a slip than a stranger."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -248,11 +253,11 @@ class MatchModel:
     A candidate's utility is a weighted sum of its features plus the sum of a
     boosted ensemble of small trees over them (``trees``), which captures what a
     sum cannot: a similarity of 0.9 means more for a long place name than for a
-    bare surname. A candidate whose feature named in ``kind_trees`` is 1, and whose form the
-    query does not spell as it is (similarity below 1), has those trees added: a slip in an
-    organisation's name, which no set of people or places teaches, is weighed as for people
-    and places, then corrected by trees fitted on organisations alone, which leave the trees of
-    people and places as they were. Its name spelled right is weighed as any kind's.
+    bare surname. A candidate whose kind feature (``KIND_FEATURES``) named in ``kind_trees`` is 1,
+    and whose form the query does not spell as it is (similarity below 1), has those trees added:
+    a slip in an organisation's name, which no set of people or places teaches, is weighed as for
+    people and places, then corrected by trees fitted on organisations alone, which leave the trees
+    of people and places as they were. A name spelled right is weighed as any kind's.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)
@@ -302,13 +307,11 @@ class MatchModel:
         """The model a fitting script wrote (``namenorm/_data/match_weights.json``)."""
         if data.get("features", list(FEATURES)) != list(FEATURES):
             raise ValueError("match weights were fitted on other features; rerun bench/fit_weights.py")
-        def trees(stored: Iterable[dict[str, Any]]) -> tuple[Tree, ...]:
-            return tuple(Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
-                              tuple(map(int, t["left"])), tuple(map(int, t["right"])),
-                              tuple(map(_finite, t["value"]))) for t in stored)
-
-        return cls(data["weights"], threshold=data["threshold"], trees=trees(data.get("trees", ())),
-                   kind_trees={name: trees(more) for name, more in data.get("kind_trees", {}).items()},
+        kind_trees = data.get("kind_trees", {})
+        if not isinstance(kind_trees, dict):  # a damaged file, refused as every other damage is
+            raise ValueError("match weights hold kind trees that are no mapping; rerun bench/fit_weights.py")  # noqa: TRY004
+        return cls(data["weights"], threshold=data["threshold"], trees=_stored_trees(data.get("trees", ())),
+                   kind_trees={name: _stored_trees(more) for name, more in kind_trees.items()},
                    info=data.get("info"))
 
     def utility(self, row: Sequence[float]) -> float:
@@ -357,6 +360,23 @@ _KNOWN_ROWS = 65_536
 """Feature rows whose utility a model remembers (a few MB)."""
 
 
+def _stored_trees(stored: object) -> tuple[Tree, ...]:
+    """Trees as a weights file stores them, each checked for its shape: a damaged file is refused
+    when it is read, never when a query walks off a tree."""
+    try:
+        trees = tuple(Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
+                           tuple(map(int, t["left"])), tuple(map(int, t["right"])), tuple(map(_finite, t["value"])))
+                      for t in stored)  # type: ignore[attr-defined]
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"match weights hold a damaged tree ({exc!r}); rerun bench/fit_weights.py") from None
+    for tree in trees:
+        nodes = len(tree.feature)
+        if not nodes or {len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)} != {nodes} or any(
+                not (child == -1 or 0 < child < nodes) for child in (*tree.left, *tree.right)):
+            raise ValueError("match weights hold a tree of a damaged shape; rerun bench/fit_weights.py")
+    return trees
+
+
 def _finite(value: object) -> float:
     """A fitted number as a float; anything else is a damaged weights file."""
     number = float(value)  # type: ignore[arg-type]
@@ -389,9 +409,9 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree],
     every_tree = [*trees, *(tree for more in kind_trees.values() for tree in more)]
     if any(not 0 <= f < len(FEATURES) for tree in every_tree for f, left in zip(tree.feature, tree.left) if left != -1):
         raise ValueError("match weights split on a feature the model does not have; rerun bench/fit_weights.py")
-    if any(name not in FEATURES for name in kind_trees):
-        raise ValueError(f"match weights hold trees for {sorted(set(kind_trees) - set(FEATURES))}, which the "
-                         "model does not have; rerun bench/fit_weights.py")
+    if any(name not in KIND_FEATURES for name in kind_trees):
+        raise ValueError(f"match weights hold trees for {sorted(set(kind_trees) - set(KIND_FEATURES))}, which "
+                         "the model does not have; rerun bench/fit_weights.py")
     linear = ", ".join(f"{w!r} * row[{k}]" for k, w in enumerate(weights) if w)
     features = ", ".join(f"x{k}" for k in range(len(FEATURES)))
     lines = ["def utility(row):", f"    total = sum(({linear}{',' if linear else ''}))",

@@ -466,7 +466,8 @@ def test_a_company_named_with_one_letter_dropped_is_found_among_a_thousand():
     # like theirs seldom lands on one.
     rng = random.Random(5)
     listed, strangers = coined_company_names(1000, rng), coined_company_names(1300, rng)
-    strangers = [name for name in strangers if name not in set(listed)][:300]
+    known = set(listed)
+    strangers = [name for name in strangers if name not in known][:300]
     suffixes = ["", "", " Group", " Inc.", " AG", " Holdings"]
     bodies = Resolver([Entity(f"o{i}", name + rng.choice(suffixes), "org") for i, name in enumerate(listed)])
     slipped = [(f"o{i}", name[:k] + name[k + 1:]) for i, name in enumerate(listed) if len(name) >= 6

@@ -72,6 +72,11 @@ def test_an_organisations_slip_is_weighed_by_its_own_trees_besides() -> None:
     spelled_right = list(organisation)
     spelled_right[FEATURES.index("similarity")] = 1.0
     assert model.utility(spelled_right) == walked_utility(model, spelled_right) == -0.5 + 2.0 + 1.0
+    barely_slipped = list(organisation)
+    barely_slipped[FEATURES.index("similarity")] = 1.0 - 1e-12
+    assert model.utility(barely_slipped) == pytest.approx(-0.5 + 2.0 + 1.0 + 1.0 + 0.25)
+    shared_only = MatchModel(weights, threshold=0.5, trees=[split])
+    assert shared_only.utility(organisation) == shared_only.utility(person) == -0.5 + 1.9 + 1.0
 
 
 def test_a_pickled_model_gives_the_same_utilities() -> None:
@@ -111,8 +116,22 @@ def test_a_damaged_weights_file_is_refused_when_loaded_never_run(damage, damaged
 
 
 def test_trees_for_a_kind_the_model_does_not_know_are_refused():
-    with pytest.raises(ValueError, match=r"trees for \['sports_team'\]"):
-        MatchModel.from_json(weights_file("sports_team"))
+    for kind in ("sports_team", "similarity"):  # a feature, but none that says a kind
+        with pytest.raises(ValueError, match=rf"trees for \['{kind}'\]"):
+            MatchModel.from_json(weights_file(kind))
+
+
+@pytest.mark.parametrize("kind_trees", [None, [], {"organisation": None}, {"organisation": [{}]},
+                                        {"organisation": [{"feature": [], "threshold": [], "left": [], "right": [],
+                                                           "value": []}]},
+                                        {"organisation": [{"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0],
+                                                           "left": [1, -1, -1], "right": [7, -1, -1],
+                                                           "value": [0.0, 0.1, 0.2]}]}])
+def test_kind_trees_of_a_damaged_shape_are_refused_when_loaded(kind_trees):
+    data = weights_file()
+    data["kind_trees"] = kind_trees
+    with pytest.raises(ValueError, match="rerun bench/fit_weights.py"):
+        MatchModel.from_json(data)
 
 
 def test_a_remembered_utility_is_the_one_the_trees_give_and_is_not_pickled():

@@ -999,6 +999,13 @@ def _english_words(n: int = 30_000) -> list[str]:
     return words[:n]
 
 
+def _word_queries(words: Sequence[str], size: int, seed: int, rng: random.Random) -> list[Query]:
+    """The ``size // 3`` most frequent of ``words`` and a draw of the rest, asked as unknowns."""
+    n_top = min(len(words), size // 3)
+    chosen = [*words[:n_top], *rng.sample(words[n_top:], min(len(words) - n_top, size - n_top))]
+    return [Query(w, None, _split(seed, "word:" + w), "common-word") for w in chosen]
+
+
 def _build_common_words(seed: int, size: int) -> DevSet:
     rng = random.Random(seed)
     census = _census()
@@ -1009,10 +1016,7 @@ def _build_common_words(seed: int, size: int) -> DevSet:
     local = {normalize_name(t) for p in _cldr_places() if p.id in gallery for _, t in p.localized}
     words = [w for w in _english_words()
              if normalize_name(w) not in index and normalize_name(w) not in local]
-    n_top = min(len(words), size // 3)
-    chosen = words[:n_top] + rng.sample(words[n_top:], min(len(words) - n_top, size - n_top))
-    queries = [Query(w, None, _split(seed, "word:" + w), "common-word") for w in chosen]
-    queries = _cap(_clean(queries, entities), size, rng)
+    queries = _cap(_clean(_word_queries(words, size, seed, rng), entities), size, rng)
     src = _source("wordfreq", "babel", "names",
                   extra="wordfreq top_n_list('en'); gallery: cldr_places + 2,000 census persons")
     return DevSet("common_words", src, entities, queries)
@@ -1027,11 +1031,8 @@ def _build_words_as_companies(seed: int, size: int) -> DevSet:
     # Block, Inc.), whether or not English has the word.
     names = set(_form_index(entities)) | {normalize_name(basename(e.name)) for e in entities}
     words = [w for w in _english_words() if normalize_name(w) not in names]
-    n_top = min(len(words), size // 3)
-    chosen = words[:n_top] + rng.sample(words[n_top:], min(len(words) - n_top, size - n_top))
-    queries = [Query(w, None, _split(seed, "word:" + w), "common-word") for w in chosen]
-    queries = _cap(_clean(queries, entities), size, rng)
-    src = _source("wordfreq", "pytickersymbols", extra="wordfreq top_n_list('en'); gallery: org_names'")
+    queries = _cap(_clean(_word_queries(words, size, seed, rng), entities), size, rng)
+    src = _source("wordfreq", "pytickersymbols", "cleanco", extra="wordfreq top_n_list('en'); gallery: org_names'")
     return DevSet("words_as_companies", src, entities, queries)
 
 

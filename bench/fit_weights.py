@@ -12,7 +12,7 @@ entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
 rows) learns each candidate's log odds of being the entity meant; the rival
 evidence (close rivals, lead) is among its features. Organisations' candidates are left out of it,
-and get trees of their own, boosted from what it says of them (``KIND_TREES``). ``--bags N`` averages N such ensembles
+and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``). ``--bags N`` averages N such ensembles
 instead, each tree of each fitted on its own random ``SUBSAMPLE`` of the rows (their trees
 together, every leaf divided by N): a steadier threshold, at N times the trees to evaluate
 (``docs/benchmarks.md``, "Refits tried"). At run time the
@@ -67,7 +67,14 @@ import devsets
 from namenorm.aliases import default_given_names, default_titles
 from namenorm.decide import Engine
 from namenorm.index import Index
-from namenorm.scoring import FEATURES, MatchModel, Tree, feature_rows, probabilities_of
+from namenorm.scoring import (
+    FEATURES,
+    KIND_FEATURES,
+    MatchModel,
+    Tree,
+    feature_rows,
+    probabilities_of,
+)
 
 OUT = HERE.parent / "namenorm" / "_data" / "match_weights.json"
 TREES = 300
@@ -217,18 +224,21 @@ def top_answers(model: MatchModel, data: list[tuple[np.ndarray, int, devsets.Que
     return out
 
 
-KIND_TREES = ("organisation",)
-"""Features whose candidates (those with the feature 1) the trees every other candidate shares are not
-fitted on, and whose slips (similarity below 1) get trees of their own, fitted on them alone and
-added to what those trees say (``MatchModel.kind_trees``): fitted among
-people and places, organisations moved the threshold (0.9223 -> 0.9307) and cost the sets of people
-and places up to a point each (foreign_words 77.8% -> 76.8%, wiki_cross_script 90.2% -> 89.4%);
-apart, they leave those trees as they were. Corrected spelled right as well, "Linde" and "Block"
-fell below the threshold for Linde plc and Block, Inc. (0.905; docs/benchmarks.md)."""
-KIND_VALIDATION = 0.2
-"""Share of a kind's rows held out to stop its boosting when ``KIND_PATIENCE`` more trees have not
-lowered their loss: a kind's rows are few, and the rounds that suit all the rest overfit them."""
-KIND_PATIENCE = 10
+KIND_TREES = KIND_FEATURES
+"""Features whose candidates (those with the feature 1) the trees every other candidate shares are
+not fitted on, and whose slips (similarity below 1) get trees of their own, fitted on them alone and
+added to what those trees say (``MatchModel.kind_trees``): fitted among people and places,
+organisations moved the threshold (0.9223 -> 0.9307) and cost the sets of people and places up to
+a point each (foreign_words 77.8% -> 76.8%, wiki_cross_script 90.2% -> 89.4%). Apart, they leave
+those trees as they were, though their sets still hold the threshold as every set does.
+Corrected spelled right as well, "Linde" and "Block" fell below the threshold for Linde plc and
+Block, Inc. (0.905; docs/benchmarks.md)."""
+KIND_PARTS = 5
+"""A kind's queries are split in this many parts by their text: its trees are boosted on all but
+one part at a time, as many are kept as lower the log loss of the parts held out most
+(``_kind_rounds``), and they are boosted again on every row. A kind's rows are few, and the rounds
+that suit all the rest overfit them; held out row by row (scikit-learn's early stopping), a
+query's candidates would be on both sides, and the boosting stopped late."""
 
 
 def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], bags: int = BAGS
@@ -236,62 +246,86 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
     """Gradient-boosted trees on candidate rows (``bags`` ensembles averaged); the initial log odds
     and the trees (leaf values already scaled by the learning rate, and divided by ``bags``) of every
     row but those of ``KIND_TREES``, and per kind of these, the trees that correct what the others
-    say of its rows."""
-    rows, labels, weights = [], [], []
+    say of its slips."""
+    rows, labels, weights, parts = [], [], [], []
     for name, data in per_set.items():
         weight = set_weight(name, per_set)
-        for x, truth, _ in data:
+        for x, truth, q in data:
             for k, row in enumerate(x):
                 rows.append(row)
                 labels.append(1 if k == truth else 0)
                 weights.append(weight)
-    x_all, y_all, w_all = np.array(rows), np.array(labels), np.array(weights)
+                parts.append(zlib.crc32(q.text.encode("utf-8")) % KIND_PARTS)
+    x_all, y_all, w_all, part = np.array(rows), np.array(labels), np.array(weights), np.array(parts)
     of_kind = {feature: x_all[:, FEATURES.index(feature)] > 0.5 for feature in KIND_TREES}
     rest = ~np.logical_or.reduce([*of_kind.values(), np.zeros(len(x_all), dtype=bool)])
     init, trees = _boosted(x_all[rest], y_all[rest], w_all[rest], bags)
-    base = MatchModel({name: init if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5, trees=trees)
+    # The shared trees as the weights file keeps them: what a kind's trees correct at run time.
+    base = MatchModel({name: round(init, 6) if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5,
+                      trees=trees)
     # Only a name the query spells otherwise is corrected (``MatchModel.kind_trees``): one spelled
     # right is weighed as any kind's, as it was, and is fitted on by neither ensemble.
     slip = x_all[:, FEATURES.index("similarity")] < 1.0
-    kind_trees = {feature: _boosted(x_all[mine & slip], y_all[mine & slip], w_all[mine & slip], bags, start=base)[1]
-                  for feature, mine in of_kind.items() if (mine & slip).any()}
+    kind_trees = {}
+    for feature, mine in of_kind.items():
+        if (mine & slip).any():
+            x, y, w = x_all[mine & slip], y_all[mine & slip], w_all[mine & slip]
+            start = _LogOdds(base, x)
+            rounds = _kind_rounds(x, y, w, part[mine & slip], start)
+            kind_trees[feature] = _boosted(x, y, w, bags, start=start, rounds=rounds)[1]
     return init, trees, kind_trees
 
 
 class _LogOdds:
-    """A fitted model's log odds as the start of further boosting (scikit-learn's ``init``)."""
+    """A fitted model's log odds of each of some rows, as the start of further boosting
+    (scikit-learn's ``init``). scikit-learn hands it the rows as 32-bit floats; the log odds are
+    the model's of the 64-bit rows it weighs at run time, looked up by the rows as handed."""
 
-    def __init__(self, model: MatchModel) -> None:
-        self.model = model
+    def __init__(self, model: MatchModel, x: np.ndarray) -> None:
+        self.log_odds = {row.tobytes(): model.utility(exact) for row, exact in zip(x.astype(np.float32), x.tolist())}
 
     def fit(self, x: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None) -> _LogOdds:
         return self
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
-        p = 1.0 / (1.0 + np.exp(-np.array([self.model.utility(row) for row in x.tolist()])))
+        p = 1.0 / (1.0 + np.exp(-np.array([self.log_odds[row.tobytes()] for row in x.astype(np.float32)])))
         return np.column_stack([1.0 - p, p])
 
 
+def _kind_rounds(x: np.ndarray, y: np.ndarray, w: np.ndarray, part: np.ndarray, start: _LogOdds) -> int:
+    """How many trees, boosted from ``start``, lower the weighted log loss of rows they were not
+    boosted on most: each of the ``KIND_PARTS`` parts held out in turn, their losses summed (one
+    part alone chose anywhere from 29 to 176 trees for organisations)."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    losses = np.zeros(TREES)
+    for held in (part == k for k in range(KIND_PARTS)):
+        boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+                                             min_samples_leaf=MIN_LEAF, random_state=7, init=start)
+        boosted.fit(x[~held], y[~held], sample_weight=w[~held])
+        truth, weight = y[held], w[held]
+        losses += [float(np.sum(weight * (np.logaddexp(0.0, u) - truth * u)))
+                   for u in (staged.ravel() for staged in boosted.staged_decision_function(x[held]))]
+    return int(np.argmin(losses)) + 1
+
+
 def _boosted(x_all: np.ndarray, y_all: np.ndarray, w_all: np.ndarray, bags: int,
-             start: MatchModel | None = None) -> tuple[float, list[Tree]]:
-    """One ensemble of boosted trees (``bags`` averaged) on these rows: from their share of true
-    rows, or from what ``start`` says of each, boosted until ``KIND_PATIENCE`` trees gain nothing."""
+             start: _LogOdds | None = None, rounds: int = TREES) -> tuple[float, list[Tree]]:
+    """One ensemble of ``rounds`` boosted trees (``bags`` averaged) on these rows: from their share
+    of true rows, or from what ``start`` says of each."""
     from sklearn.ensemble import GradientBoostingClassifier
 
     # The ensembles' trees together, each leaf divided by their number: their average. One
-    # ensemble is fitted on every row.
+    # ensemble is fitted on every row. Thresholds are kept as the weights file keeps them.
     trees = []
     for seed in range(bags):
-        boosted = GradientBoostingClassifier(n_estimators=TREES, max_depth=DEPTH, learning_rate=LEARNING_RATE,
+        boosted = GradientBoostingClassifier(n_estimators=rounds, max_depth=DEPTH, learning_rate=LEARNING_RATE,
                                              subsample=SUBSAMPLE if bags > 1 else 1.0, min_samples_leaf=MIN_LEAF,
-                                             random_state=7 + seed,
-                                             init=_LogOdds(start) if start else None,
-                                             validation_fraction=KIND_VALIDATION,
-                                             n_iter_no_change=KIND_PATIENCE if start else None)
+                                             random_state=7 + seed, init=start)
         boosted.fit(x_all, y_all, sample_weight=w_all)
         for estimator in boosted.estimators_[:, 0]:
             t = estimator.tree_
-            trees.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
+            trees.append(Tree(tuple(int(f) for f in t.feature), tuple(round(float(v), 6) for v in t.threshold),
                               tuple(int(c) for c in t.children_left), tuple(int(c) for c in t.children_right),
                               tuple(round(float(v) * LEARNING_RATE / bags, 6) for v in t.value[:, 0, 0])))
     if start is not None:

@@ -355,24 +355,26 @@ class MatchModel:
 
 
 _SIMILARITY = FEATURES.index("similarity")
-
+"""Where a feature row holds the similarity, below 1 for a name the query spells otherwise."""
 _KNOWN_ROWS = 65_536
 """Feature rows whose utility a model remembers (a few MB)."""
 
 
-def _stored_trees(stored: object) -> tuple[Tree, ...]:
+def _stored_trees(stored: Any) -> tuple[Tree, ...]:
     """Trees as a weights file stores them, each checked for its shape: a damaged file is refused
     when it is read, never when a query walks off a tree."""
     try:
         trees = tuple(Tree(tuple(map(int, t["feature"])), tuple(map(_finite, t["threshold"])),
                            tuple(map(int, t["left"])), tuple(map(int, t["right"])), tuple(map(_finite, t["value"])))
-                      for t in stored)  # type: ignore[attr-defined]
+                      for t in stored)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"match weights hold a damaged tree ({exc!r}); rerun bench/fit_weights.py") from None
     for tree in trees:
         nodes = len(tree.feature)
+        # Each node's children come after it, as a fitted tree numbers them: no walk loops or falls off.
         if not nodes or {len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)} != {nodes} or any(
-                not (child == -1 or 0 < child < nodes) for child in (*tree.left, *tree.right)):
+                (left, right) != (-1, -1) and not k < min(left, right) <= max(left, right) < nodes
+                for k, (left, right) in enumerate(zip(tree.left, tree.right))):
             raise ValueError("match weights hold a tree of a damaged shape; rerun bench/fit_weights.py")
     return trees
 

@@ -126,6 +126,9 @@ def test_trees_for_a_kind_the_model_does_not_know_are_refused():
                                                            "value": []}]},
                                         {"organisation": [{"feature": [0, -2, -2], "threshold": [0.5, -2.0, -2.0],
                                                            "left": [1, -1, -1], "right": [7, -1, -1],
+                                                           "value": [0.0, 0.1, 0.2]}]},
+                                        {"organisation": [{"feature": [0, 0, -2], "threshold": [0.5, 0.5, -2.0],
+                                                           "left": [1, 0, -1], "right": [2, 2, -1],
                                                            "value": [0.0, 0.1, 0.2]}]}])
 def test_kind_trees_of_a_damaged_shape_are_refused_when_loaded(kind_trees):
     data = weights_file()

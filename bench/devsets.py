@@ -24,9 +24,9 @@ Sets:
   persons; words that are a gallery form or a gallery place's name in any locale are left out.
 * ``words_as_companies``: only unknown queries: common_words' frequent English words against
   org_names' gallery of companies, less those that are a company's name with or without its legal
-  form ("Target", "Block" of Block, Inc.). A
-  news scan meets a "Democrat" far more often than a slip of "Democrats"; the organisations' own
-  trees (``fit_weights.KIND_TREES``) learn it only from a set where words meet companies.
+  form ("Target", "Block" of Block, Inc.). A news scan meets a "Democrat" far more often than a
+  slip of "Democrats"; the organisations' own trees (``fit_weights.KIND_TREES``) learn it only
+  from a set where words meet companies.
 * ``names_as_places``: only unknown queries: people's given names and surnames (the 1990 US
   Census lists, ``names``) against the cldr_places gallery; names that are a gallery form or a
   country's name in the bundled table ("Dania", Denmark in Spanish) are left out. A news scan
@@ -100,10 +100,11 @@ REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_town
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them) and on a kind of query (Latin names in
 another transliteration scheme) that no fitted number has seen. org_names was one until the
-organisations had trees of their own (``fit_weights.KIND_TREES``). Fitted on, places_among_towns calibrated the places among towns (ECE 0.105 -> 0.05)
-and gained gazetteer_towns a point, but a gallery of 100,000 people, larger than any the fit
-reads, then answered 5.5% of its strangers (1.9% without): a large gallery had come to mean a
-sure candidate, which holds for towns and not for people who share names (docs/benchmarks.md)."""
+organisations had trees of their own (``fit_weights.KIND_TREES``). Fitted on, places_among_towns
+calibrated the places among towns (ECE 0.105 -> 0.05) and gained gazetteer_towns a point, but a
+gallery of 100,000 people, larger than any the fit reads, then answered 5.5% of its strangers
+(1.9% without): a large gallery had come to mean a sure candidate, which holds for towns and not
+for people who share names (docs/benchmarks.md)."""
 
 THRESHOLD_ONLY: tuple[str, ...] = ("names_as_places",)
 """Sets whose tune split the default threshold is held to (``fit_weights.choose_threshold``) but
@@ -1023,9 +1024,9 @@ def _build_common_words(seed: int, size: int) -> DevSet:
 
 
 def _build_words_as_companies(seed: int, size: int) -> DevSet:
-    rng = random.Random(seed)
     from cleanco import basename
 
+    rng = random.Random(seed)
     entities = _build_org_names(seed, DEFAULT_SIZE).entities
     # A company's name without its legal form is that company's as org_names asks it ("Block" for
     # Block, Inc.), whether or not English has the word.

@@ -11,11 +11,11 @@ larger ones of ``devsets.THRESHOLD_GALLERIES``), the decision engine gathers its
 entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
 rows) learns each candidate's log odds of being the entity meant; the rival
-evidence (close rivals, lead) is among its features. Organisations' candidates are left out of it,
-and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``). ``--bags N`` averages N such ensembles
-instead, each tree of each fitted on its own random ``SUBSAMPLE`` of the rows (their trees
-together, every leaf divided by N): a steadier threshold, at N times the trees to evaluate
-(``docs/benchmarks.md``, "Refits tried"). At run time the
+evidence (close rivals, lead) is among its features. Organisations' candidates are left out of
+it, and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``).
+``--bags N`` averages N such ensembles instead, each tree of each fitted on its own random
+``SUBSAMPLE`` of the rows (their trees together, every leaf divided by N): a steadier threshold,
+at N times the trees to evaluate (``docs/benchmarks.md``, "Refits tried"). At run time the
 candidates share the probability with "not in the gallery" at utility 0
 (``scoring.probabilities_of``): for a lone candidate that is exactly the
 fitted probability, for several it is a normalization the fit did not see,

@@ -449,7 +449,7 @@ def test_a_companys_word_is_no_given_name_to_call_by_a_nickname():
 
 
 def coined_company_names(count: int, rng: random.Random) -> list[str]:
-    """Made-up company names of two or three syllables ("Brelioks", "Tavozin Group"), as brands coin them."""
+    """Made-up one-word company names of two or three syllables ("Brelioks", "Tavozin"), as brands coin them."""
     onsets = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "tr", "st", "gr", "br", "pl"]
     nuclei = ["a", "e", "i", "o", "u", "io", "ea"]
     codas = ["n", "x", "r", "l", "s", "m", "nt", "rk", "ck", ""]

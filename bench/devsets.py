@@ -43,6 +43,9 @@ Sets:
   with listed ones ("Mitsubishi Materials" beside Mitsubishi Electric). The only set of
   organisations: the match model's trees for them alone are fitted on its tune split
   (``fit_weights.KIND_TREES``).
+* ``kinds_together``: org_names', cldr_places' and a census gallery of 2,000 people as one
+  gallery, each set's queries asked of it (the group names the set). Report only: a news
+  gallery's mix, where a company meets a person and a place as rivals.
 * ``slavic_schemes``: 3,000 people with Russian and Ukrainian names (Faker's ru_RU and uk_UA name
   lists), written as the English press writes Russian names (iuliia's Wikipedia system) and as
   Ukraine's national KMU 55 system writes Ukrainian ones (uklatn), queried in Cyrillic and by every
@@ -95,11 +98,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
                          "common_words", "names_as_places", "foreign_words", "tiny_places", "wiki_cross_script",
                          "org_names", "words_as_companies", "slavic_schemes", "gazetteer_towns",
-                         "places_among_towns")
-REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns")
+                         "places_among_towns", "kinds_together")
+REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns",
+                                 "kinds_together")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
-places, twenty thousand towns, CLDR's places among them) and on a kind of query (Latin names in
-another transliteration scheme) that no fitted number has seen. org_names was one until the
+places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
+another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen. org_names was one until the
 organisations had trees of their own (``fit_weights.KIND_TREES``). Fitted on, places_among_towns
 calibrated the places among towns (ECE 0.105 -> 0.05) and gained gazetteer_towns a point, but a
 gallery of 100,000 people, larger than any the fit reads, then answered 5.5% of its strangers
@@ -261,6 +265,23 @@ def _balanced(items: list[Query], n: int, salt: str,
         ranked = sorted(by_group[g], key=lambda q: _unit(0, salt, q.text, q.truth or ""))
         keep.update(id(q) for q in ranked[:quota[g]])
     return [q for q in items if id(q) in keep]
+
+
+KINDS_TOGETHER_PEOPLE = 2000
+"""People of the census gallery in ``kinds_together``."""
+
+
+def _build_kinds_together(seed: int, size: int) -> DevSet:
+    """org_names', cldr_places' and a census gallery of 2,000 people as one gallery, each set's
+    queries asked of it (the group says which): a news gallery's mix, where a company meets a
+    person and a place as rivals, which no set the model is fitted on holds."""
+    parts = (_build_org_names(seed, size), _build_cldr_places(seed, size),
+             _build_census_typos(seed, size, gallery=KINDS_TOGETHER_PEOPLE))
+    entities = [e for part in parts for e in part.entities]
+    queries = [replace(q, group=part.name) for part in parts for q in part.queries]
+    queries = _cap(_clean(queries, entities), size, random.Random(f"{seed}:kinds-together"))
+    return DevSet("kinds_together", "; ".join(part.source for part in parts), entities, queries,
+                  place_names=READING_ONLY)
 
 
 def _cap(queries: list[Query], size: int, rng: random.Random,
@@ -1430,6 +1451,7 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "words_as_companies": _build_words_as_companies,
     "gazetteer_towns": _build_gazetteer_towns,
     "places_among_towns": _build_places_among_towns,
+    "kinds_together": _build_kinds_together,
 }
 
 

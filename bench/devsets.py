@@ -103,12 +103,12 @@ REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_town
                                  "kinds_together")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
-another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen. org_names was one until the
-organisations had trees of their own (``fit_weights.KIND_TREES``). Fitted on, places_among_towns
-calibrated the places among towns (ECE 0.105 -> 0.05) and gained gazetteer_towns a point, but a
-gallery of 100,000 people, larger than any the fit reads, then answered 5.5% of its strangers
-(1.9% without): a large gallery had come to mean a sure candidate, which holds for towns and not
-for people who share names (docs/benchmarks.md)."""
+another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen.
+org_names was one until the organisations had trees of their own (``fit_weights.KIND_TREES``).
+Fitted on, places_among_towns calibrated the places among towns (ECE 0.105 -> 0.05) and gained
+gazetteer_towns a point, but a gallery of 100,000 people, larger than any the fit reads, then
+answered 5.5% of its strangers (1.9% without): a large gallery had come to mean a sure candidate,
+which holds for towns and not for people who share names (docs/benchmarks.md)."""
 
 THRESHOLD_ONLY: tuple[str, ...] = ("names_as_places",)
 """Sets whose tune split the default threshold is held to (``fit_weights.choose_threshold``) but

@@ -73,6 +73,7 @@ from namenorm.scoring import (
     MatchModel,
     Tree,
     feature_rows,
+    kind_trees_apply,
     probabilities_of,
 )
 
@@ -263,15 +264,15 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
     # The shared trees as the weights file keeps them: what a kind's trees correct at run time.
     base = MatchModel({name: round(init, 6) if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5,
                       trees=trees)
-    # Only a name the query spells otherwise is corrected (``MatchModel.kind_trees``): one spelled
+    # Only a name the query spells otherwise is corrected (``kind_trees_apply``): one spelled
     # right is weighed as any kind's, as it was, and is fitted on by neither ensemble.
-    slip = x_all[:, FEATURES.index("similarity")] < 1.0
     kind_trees = {}
-    for feature, mine in of_kind.items():
-        if (mine & slip).any():
-            x, y, w = x_all[mine & slip], y_all[mine & slip], w_all[mine & slip]
+    for feature in of_kind:
+        corrected = np.array([kind_trees_apply(row, feature) for row in x_all.tolist()], dtype=bool)
+        if corrected.any():
+            x, y, w = x_all[corrected], y_all[corrected], w_all[corrected]
             start = _LogOdds(base, x)
-            rounds = _kind_rounds(x, y, w, part[mine & slip], start)
+            rounds = _kind_rounds(x, y, w, part[corrected], start)
             kind_trees[feature] = _boosted(x, y, w, bags, start=start, rounds=rounds)[1]
     return init, trees, kind_trees
 
@@ -401,9 +402,9 @@ def choose_threshold(answers: Answers) -> tuple[float, dict[str, float]]:
 
 
 def stored(trees: Sequence[Tree]) -> list[dict[str, list[float] | list[int]]]:
-    """Trees as the weights file stores them (``MatchModel.from_json``)."""
-    return [{"feature": list(t.feature), "threshold": [round(v, 6) for v in t.threshold],
-             "left": list(t.left), "right": list(t.right), "value": list(t.value)} for t in trees]
+    """Trees as the weights file stores them (``MatchModel.from_json``); ``_boosted`` has rounded them."""
+    return [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
+             "right": list(t.right), "value": list(t.value)} for t in trees]
 
 
 def main() -> None:

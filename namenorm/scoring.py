@@ -47,6 +47,7 @@ __all__ = [
     "default_model",
     "feature_rows",
     "in_word_lists",
+    "kind_trees_apply",
     "known_names",
     "name_commonness",
     "names_share",
@@ -356,6 +357,19 @@ class MatchModel:
 
 _SIMILARITY = FEATURES.index("similarity")
 """Where a feature row holds the similarity, below 1 for a name the query spells otherwise."""
+
+
+def kind_trees_apply(row: Sequence[float], feature: str) -> bool:
+    """Whether the trees ``MatchModel.kind_trees`` keeps for ``feature`` weigh a candidate of this
+    feature row: one of that kind whose form the query spells otherwise (similarity below 1). The
+    generated utility tests the same (``_compile_utility``); the fit picks its rows by it.
+
+    >>> slipped = [0.9 if name == "similarity" else 1.0 for name in FEATURES]
+    >>> spelled_right = [1.0 for name in FEATURES]
+    >>> kind_trees_apply(slipped, "organisation"), kind_trees_apply(spelled_right, "organisation")
+    (True, False)
+    """
+    return row[FEATURES.index(feature)] > 0.5 and row[_SIMILARITY] < 1.0
 _KNOWN_ROWS = 65_536
 """Feature rows whose utility a model remembers (a few MB)."""
 
@@ -423,7 +437,7 @@ def _compile_utility(weights: Sequence[float], trees: Sequence[Tree],
     for name, more in kind_trees.items():
         if not more:
             continue
-        lines.append(f"    if x{FEATURES.index(name)} > 0.5 and x{_SIMILARITY} < 1.0:")
+        lines.append(f"    if x{FEATURES.index(name)} > 0.5 and x{_SIMILARITY} < 1.0:  # kind_trees_apply")
         for tree in more:
             lines.extend(_tree_code(tree, 0, 2))
     lines.append("    return total")

@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 
-from namenorm.scoring import FEATURES, MatchModel, Tree, default_model
+from namenorm.scoring import FEATURES, MatchModel, Tree, default_model, kind_trees_apply
 
 
 def walked_utility(model: MatchModel, row: Sequence[float]) -> float:
     """The reference: the linear term, then each tree walked from its root, as fitted, and those
     of the row's kind (``kind_trees``) after them."""
     total = sum(w * row[k] for k, w in enumerate(model.weights) if w)
-    slip = row[FEATURES.index("similarity")] < 1.0
-    kinds = [more for name, more in model.kind_trees.items() if row[FEATURES.index(name)] > 0.5 and slip]
+    kinds = [more for name, more in model.kind_trees.items() if kind_trees_apply(row, name)]
     trees = [*model.trees, *(t for more in kinds for t in more)]
     for tree in trees:
         k = 0

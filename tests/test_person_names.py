@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -174,9 +175,14 @@ def test_a_given_name_the_person_does_not_have_is_no_spare_word():
     ("Gabriel GarcíaMárquez", "garcia-marquez"),
 ])
 def test_a_space_typed_or_left_out_is_one_slip(people, query, expected):
-    match = people.resolve(query)
-    assert (match.id if match else None) == expected, people.candidates(query)
-    exact = people.resolve(people[expected].name)
+    assert_a_slip_of(people, query, expected)
+
+
+def assert_a_slip_of(resolver: namenorm.Resolver, query: str, expected: str) -> None:
+    """``query`` resolves to ``expected``, less surely than the entity's own name does."""
+    match = resolver.resolve(query)
+    assert (match.id if match else None) == expected, resolver.candidates(query)
+    exact = resolver.resolve(resolver[expected].name)
     assert exact is not None and match is not None and match.score < exact.score  # a slip, not the name
 
 
@@ -225,3 +231,34 @@ def test_a_name_whose_surname_ends_like_a_patronymic_is_read_given_first():
                                   namenorm.Entity("p", "Paul John", "person")])
     assert [m.id for m in resolver.candidates("Rabinovich")] == ["r"]
     assert resolver.resolve("Maria Anna") is None and resolver.resolve("John Paul Jankovich") is None
+
+
+@pytest.fixture(scope="module")
+def east_asian() -> namenorm.Resolver:
+    return namenorm.Resolver([
+        namenorm.Entity("kim-jong-un", "Kim Jong-un", "person"),
+        namenorm.Entity("moon-jae-in", "Moon Jae-in", "person"),
+        namenorm.Entity("ban-ki-moon", "Ban Ki-moon", "person"),
+        namenorm.Entity("ho-chi-minh", "Ho Chi Minh", "person"),
+        namenorm.Entity("john-smith", "John Smith", "person")])
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Kim Jongun", "kim-jong-un"), ("Kimjongun", "kim-jong-un"), ("Moon Jaein", "moon-jae-in"),
+    ("Ban Kimoon", "ban-ki-moon"), ("Hochiminh", "ho-chi-minh"), ("Ho Chiminh", "ho-chi-minh"),
+])
+def test_syllables_written_together_are_the_name_they_spell(east_asian, query, expected):
+    # A two-letter syllable is read out of a word only where a form holds it beside the rest.
+    assert_a_slip_of(east_asian, query, expected)
+
+
+@pytest.mark.parametrize("query", ["Kim Jongin", "Kim Unjong", "Moon Injae", "John Kimoon"])
+def test_syllables_no_form_holds_together_are_someone_else(east_asian, query):
+    assert east_asian.resolve(query) is None, east_asian.candidates(query)
+
+
+def test_a_stored_index_reads_syllables_written_together_as_the_built_one_does(east_asian):
+    stored, engine = pickle.loads(pickle.dumps((east_asian, east_asian.compiled())))
+    stored.use_compiled(engine)
+    for query in ("Kimjongun", "Ban Kimoon"):
+        assert stored.resolve(query) == east_asian.resolve(query) is not None

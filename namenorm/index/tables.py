@@ -186,6 +186,7 @@ class FormTables:
         words of those a middle dot splits (ドナルド・トランプ), of two letters or more: the names a
         scan looks for inside a run of Chinese or Japanese text."""
         self._foreign_only: frozenset[int] | None = None
+        self._joined_runs: dict[str, tuple[tuple[str, ...], ...]] | None = None
         self.excluded: dict[str, frozenset[int]] = {}
         self.clashes: list[Clash] = []
         self.particles: frozenset[str] = PARTICLES
@@ -219,6 +220,7 @@ class FormTables:
             keyed_vocab=keyed if isinstance(keyed, PackedWordKeys) else PackedWordKeys.build(vocab, keyed),
             single_word=packed(self.single_word, KeyTable),
             _prefixes=None if self._prefixes is None else packed(self._prefixes, StringSet),
+            _joined_runs=self._joined_runs,
             first_names=packed(self.first_names, StringSet), short_targets=packed(self.short_targets, StringSet),
             _kind_words={kind: packed(words, StringSet) for kind, words in self._kind_words.items()})
         state["_name_rows"] = {table: rows if isinstance(rows := self._name_rows.get(table), KeyTable)
@@ -607,13 +609,18 @@ class FormTables:
         gives gallery words: "Mil ler" is "miller", "JohnSmith" is "john smith" (a word may be
         split in three: "vanderberg").
 
-        Only a word the gallery lacks is split (into two or three of its words, none shorter
-        than three letters), and two words are joined only when one of them is such a word.
+        Only a word the gallery lacks is split: into two or three of its words, none shorter
+        than three letters, or into two or three words a form holds side by side, one of them
+        of two letters ("Jongun" is the "jong un" of Kim Jong-un: ``joined_runs``). Two words are
+        joined only when one of them is such a word.
 
         >>> tables = FormTables.build([Entity("m", "Robert Miller", "person"),
-        ...                            Entity("v", "Pieter van der Berg", "person")])
+        ...                            Entity("v", "Pieter van der Berg", "person"),
+        ...                            Entity("k", "Kim Jong-un", "person")])
         >>> tables.respaced(["robert", "mil", "ler"]), tables.respaced(["pieter", "vanderberg"])
         ([('robert', 'miller')], [('pieter', 'van', 'der', 'berg')])
+        >>> tables.respaced(["kim", "jongun"]), tables.respaced(["kimjongun"]), tables.respaced(["kimun"])
+        ([('kim', 'jong', 'un')], [('kim', 'jong', 'un')], [])
         """
         vocab = self.vocab_ids
         found: list[tuple[str, ...]] = []
@@ -623,8 +630,32 @@ class FormTables:
                 found.append((*words[:i], joined, *words[i + 2:]))
         for i, word in enumerate(words):
             if word not in vocab:
-                found.extend((*words[:i], *parts, *words[i + 1:]) for parts in self._splits(word, 3))
+                splits = [*self._splits(word, 3), *self.joined_runs.get(word, ())]
+                found.extend((*words[:i], *parts, *words[i + 1:]) for parts in dict.fromkeys(splits))
         return found[:_MAX_RESPACINGS]
+
+    @property
+    def joined_runs(self) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+        """Two or three words that some form holds side by side, one of them of two letters,
+        written together -> those words: "jongun" -> ("jong", "un"), "hochiminh" -> ("ho", "chi",
+        "minh"). A word of two letters is read out of a query word only where a form holds it
+        next to the rest (``respaced``); built on first use."""
+        found = self._joined_runs
+        if found is None:
+            vocab, lengths = self.vocab, self.vocab_lengths
+            short = {t for t in range(len(vocab)) if 1 < lengths[t] < _MIN_PART}
+            runs: dict[str, dict[tuple[str, ...], None]] = {}
+            for tokens in self.form_tokens:
+                if short.isdisjoint(tokens):
+                    continue
+                for size in (2, 3):
+                    for start in range(len(tokens) - size + 1):
+                        run = tokens[start:start + size]
+                        if not short.isdisjoint(run):
+                            words = tuple(vocab[t] for t in run)
+                            runs.setdefault("".join(words), {})[words] = None
+            found = self._joined_runs = {joined: tuple(split) for joined, split in runs.items()}
+        return found
 
     def compounds(self, words: Sequence[str]) -> list[tuple[str, ...]]:
         """The query words with a word the gallery lacks read as a gallery word and a place word
@@ -714,3 +745,4 @@ class FormTables:
         for kind in sorted({entity.kind for entity in self.entities}):
             self.is_known_word("", kind)
         self.foreign_only  # noqa: B018
+        self.joined_runs  # noqa: B018

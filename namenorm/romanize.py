@@ -65,6 +65,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from .datafiles import data_lines
+from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
 
 __all__ = [
@@ -505,7 +506,9 @@ def _chinese_spellings(text: str) -> list[str]:
     if not all(syllables):  # a character unidecode cannot read
         return []
     splits = (1, 2) if len(syllables) == 4 else (1,)
-    return [f"{''.join(syllables[:k])} {''.join(syllables[k:])}" for k in splits]
+    pinyin = [f"{''.join(syllables[:k])} {''.join(syllables[k:])}" for k in splits]
+    # As Taiwan's people and older writing spell it too: 蔡英文 Tsai Ing-wen, 蒋经国 Chiang Ching-kuo.
+    return list(dict.fromkeys(pinyin + [spelled for spelled in map(as_wade_giles, pinyin) if spelled]))
 
 
 def _korean_spellings(text: str) -> list[str]:
@@ -772,7 +775,8 @@ def native_spellings(text: str) -> list[str]:
     a Latin name in a Slavic transliteration as English spells it.
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
-    keqiang"; four characters may also be a two-character surname), in Korean
+    keqiang"; four characters may also be a two-character surname) and in Wade-Giles by
+    syllable ("li ko chiang"), in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
     Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
@@ -780,12 +784,13 @@ def native_spellings(text: str) -> list[str]:
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
     Georgian also without the nominative ending it gives a name that ends in a consonant
     (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final
-    -yj) with English spellings of the same sounds. Empty for anything else.
+    -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
+    in Wade-Giles or pinyin as the other spells them (``mandarin``). Empty for anything else.
 
-    >>> native_spellings("李克强"), native_spellings("Li Keqiang")
-    (['li keqiang'], [])
+    >>> native_spellings("李克强"), native_spellings("Li Keqiang"), native_spellings("Mao Tse-tung")[0]
+    (['li keqiang', 'li ko chiang'], ['li ko chiang'], 'mao zedong')
     >>> native_spellings("欧阳修文")
-    ['ou yangxiuwen', 'ouyang xiuwen']
+    ['ou yangxiuwen', 'ouyang xiuwen', 'ou yang hsiu wen']
     >>> native_spellings("문재인")
     ['moon jae in', 'moon jaein']
     >>> native_spellings("Григорій Сковорода"), native_spellings("Хрущёв")
@@ -799,7 +804,7 @@ def native_spellings(text: str) -> list[str]:
     if not text:
         return []
     if text.isascii():
-        return _latin_scheme_spellings(text)
+        return _latin_scheme_spellings(text) + _mandarin_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text)
     if _KOREAN_NAME.fullmatch(text):
@@ -810,7 +815,14 @@ def native_spellings(text: str) -> list[str]:
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
         return list(_georgian_spellings(text))
-    return _latin_scheme_spellings(text)
+    return _latin_scheme_spellings(text) + _mandarin_spellings(text)
+
+
+def _mandarin_spellings(text: str) -> list[str]:
+    """A Chinese name in Latin letters as the other of pinyin and Wade-Giles spells it
+    (``mandarin``): "Mao Tse-tung" as "mao zedong", "Cai Yingwen" as "tsai ying wen"."""
+    wade_giles = as_wade_giles(text)
+    return [*as_pinyin(text), *([wade_giles] if wade_giles else [])]
 
 
 _GEORGIAN_NAME = re.compile(f"[{_GEORGIAN}]+(?:[ -][{_GEORGIAN}]+){{0,3}}")

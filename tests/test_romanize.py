@@ -57,7 +57,7 @@ def test_han_characters_read_as_in_foreign_names():
 
 
 def test_chinese_names_spelled_in_pinyin():
-    assert native_spellings("李克强") == ["li keqiang"]
+    assert native_spellings("李克强") == ["li keqiang", "li ko chiang"]  # and as Wade-Giles spells it
     assert native_spellings("迈克尔·乔丹") == [] and native_spellings("李") == []
     assert native_spellings("王小二") == ["wang xiaoer"]  # the pinyin spelling keeps "er"
 

@@ -216,11 +216,11 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
 def native_forms(entity: Entity) -> list[str]:
     """The Latin spellings the people of a name written in Cyrillic, or of a person's name in
     Chinese or Korean, use for it (``romanize.native_spellings``): a gallery that lists Чернігів
-    or 习近平 finds "Chernihiv" and "Xi Jinping" as written, not only through a reading of the
-    Latin query across scripts. The pinyin of 塞浦路斯 is no spelling of Cyprus.
+    or 习近平 finds "Chernihiv" and "Xi Jinping" (or "Hsi Chin-ping") as written, not only through
+    a reading of the Latin query across scripts. The pinyin of 塞浦路斯 is no spelling of Cyprus.
 
     >>> native_forms(Entity("ch", "Чернігів", "place")), native_forms(Entity("x", "习近平", "person"))
-    (['chernihiv'], ['xi jinping'])
+    (['chernihiv'], ['xi jinping', 'hsi chin ping'])
     >>> native_forms(Entity("t", "Yuliia Tymoshenko", "person"))
     []
 

@@ -65,6 +65,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from .datafiles import data_lines
+from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling
 from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
 
@@ -446,27 +447,14 @@ def _as_reading(text: str) -> str:
     return " ".join(_NOT_A_LETTER.split(romanize(text).lower())).strip()
 
 
-_HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
-                    "k", "t", "p", "h")
-_HANGUL_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u",
-                  "wo", "we", "wi", "yu", "eu", "ui", "i")
-_HANGUL_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "l", "l", "l", "l", "l", "l", "l",
-                  "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
-"""Finals as loanwords sound them: 데이빗 is "deibit" (David), not "deibis"."""
 _HANGUL = "\uac00-\ud7a3"
 _HANGUL_RUN = re.compile(f"[{_HANGUL}]+")
-
-
-def _hangul_syllable(ch: str) -> str:
-    """Revised Romanization of one syllable by its jamo, the final consonant as pronounced."""
-    code = ord(ch) - 0xAC00
-    return _HANGUL_INITIALS[code // 588] + _HANGUL_VOWELS[code % 588 // 28] + _HANGUL_FINALS[code % 28]
 
 
 def _romanize_hangul(match: re.Match[str]) -> str:
     """A run of Hangul syllable by syllable, a final ㄹ before an initial ㄹ read ll as the Revised
     Romanization reads it: 켈리 "kelli", Kelly; 베를린 "bereullin", Berlin."""
-    return "".join(map(_hangul_syllable, match.group())).replace("lr", "ll")
+    return "".join(map(hangul_syllable, match.group())).replace("lr", "ll")
 
 
 def _han_syllable(ch: str) -> str:
@@ -485,21 +473,6 @@ def _romanize_han(match: re.Match[str]) -> str:
 
 _CHINESE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
 _KOREAN_NAME = re.compile(f"[{_HANGUL}]{{2,4}}")
-_KOREAN_SURNAMES = {
-    "김": ("kim",), "이": ("lee", "yi", "rhee"), "박": ("park", "pak"), "최": ("choi",),
-    "정": ("jung", "chung", "jeong"), "강": ("kang",), "조": ("cho", "jo"), "윤": ("yoon", "yun"),
-    "장": ("jang", "chang"), "임": ("lim", "im"), "한": ("han",), "오": ("oh",), "서": ("seo", "suh"),
-    "신": ("shin",), "권": ("kwon",), "황": ("hwang",), "안": ("ahn",), "송": ("song",),
-    "류": ("ryu", "yoo"), "유": ("yoo", "yu"), "홍": ("hong",), "전": ("jeon", "chun"), "고": ("ko", "koh"),
-    "문": ("moon",), "양": ("yang",), "손": ("son", "sohn"), "배": ("bae",), "백": ("baek", "paik"),
-    "허": ("heo", "huh"), "노": ("roh", "noh"), "남": ("nam",), "심": ("shim",), "하": ("ha",),
-    "곽": ("kwak",), "성": ("sung",), "차": ("cha",), "주": ("joo", "ju"), "우": ("woo",), "구": ("koo",),
-    "민": ("min",), "진": ("jin",), "나": ("na",), "반": ("ban",), "봉": ("bong",), "변": ("byun",),
-    "추": ("choo",), "도": ("do",), "마": ("ma",), "방": ("bang",), "표": ("pyo",), "여": ("yeo",),
-}
-"""How Korean surnames are usually spelled in Latin letters (Kim, not the Revised Romanization "gim")."""
-
-
 def _chinese_spellings(text: str) -> list[str]:
     syllables = [_HAN_SURNAME_READINGS.get(text[0]) or _han_syllable(text[0])]
     syllables += map(_han_syllable, text[1:])
@@ -512,12 +485,15 @@ def _chinese_spellings(text: str) -> list[str]:
 
 
 def _korean_spellings(text: str) -> list[str]:
-    surnames = _KOREAN_SURNAMES.get(text[0])
+    surnames = KOREAN_SURNAMES.get(text[0])
     if surnames is None:
         return []
-    given = [_hangul_syllable(ch) for ch in text[1:]]
-    return [f"{surname} {spelled}" for surname in surnames
-            for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
+    given = [hangul_syllable(ch) for ch in text[1:]]
+    spellings = [f"{surname} {spelled}" for surname in surnames
+                 for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
+    # As McCune-Reischauer spells it too: 박근혜 is also "Pak Kun-hye" (``korean.korean_spelling``).
+    folded = korean_spelling(spellings[0])
+    return spellings + [folded] if folded and folded not in spellings else spellings
 
 
 _SCHOLARLY_MARKS = re.compile(r"[šžčřěćśźżłňďťŝğ]|cz|sz|rz|[aeiouy]j\b|(?<=[iylt])j(?=[aeiouy])|(?<=[nrdszc])j[aeu]$|(?<=[bcdlnrstz])j(?=[bcdfghklmnpqrstvwxzšžč]|\b)|\bgh(?![aeiouy])")
@@ -792,7 +768,7 @@ def native_spellings(text: str) -> list[str]:
     >>> native_spellings("欧阳修文")
     ['ou yangxiuwen', 'ouyang xiuwen', 'ou yang hsiu wen']
     >>> native_spellings("문재인")
-    ['moon jae in', 'moon jaein']
+    ['moon jae in', 'moon jaein', 'mun chae in']
     >>> native_spellings("Григорій Сковорода"), native_spellings("Хрущёв")
     (['hryhorii skovoroda'], ['khrushchev'])
     >>> native_spellings("Κυριάκος Μητσοτάκης"), native_spellings("Ευάγγελος")
@@ -804,7 +780,7 @@ def native_spellings(text: str) -> list[str]:
     if not text:
         return []
     if text.isascii():
-        return _latin_scheme_spellings(text) + _mandarin_spellings(text)
+        return _latin_scheme_spellings(text) + _east_asian_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text)
     if _KOREAN_NAME.fullmatch(text):
@@ -815,14 +791,15 @@ def native_spellings(text: str) -> list[str]:
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
         return list(_georgian_spellings(text))
-    return _latin_scheme_spellings(text) + _mandarin_spellings(text)
+    return _latin_scheme_spellings(text) + _east_asian_spellings(text)
 
 
-def _mandarin_spellings(text: str) -> list[str]:
+def _east_asian_spellings(text: str) -> list[str]:
     """A Chinese name in Latin letters as the other of pinyin and Wade-Giles spells it
-    (``mandarin``): "Mao Tse-tung" as "mao zedong", "Cai Yingwen" as "tsai ying wen"."""
-    wade_giles = as_wade_giles(text)
-    return [*as_pinyin(text), *([wade_giles] if wade_giles else [])]
+    (``mandarin``: "Mao Tse-tung" as "mao zedong", "Cai Yingwen" as "tsai ying wen"), and a
+    Korean one as the Revised Romanization and McCune-Reischauer both spell it (``korean``:
+    "Pak Kun-hye" and "Park Geun-hye" as "pak kun hye")."""
+    return [*as_pinyin(text), *filter(None, (as_wade_giles(text), korean_spelling(text)))]
 
 
 _GEORGIAN_NAME = re.compile(f"[{_GEORGIAN}]+(?:[ -][{_GEORGIAN}]+){{0,3}}")

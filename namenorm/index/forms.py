@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from ..korean import korean_spelling
 from ..legal import without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
@@ -236,10 +237,11 @@ def native_forms(entity: Entity) -> list[str]:
 
 
 def _spellings_of(form: str, person: bool) -> list[str]:
-    """``native_forms`` of one form: a person's Latin form by its scheme, a person's form in
-    another script or any form in Cyrillic by its people."""
+    """``native_forms`` of one form: a person's Latin form by its scheme, and as Korean names are
+    spelled alike by two systems (``korean.korean_spelling``); a person's form in another script
+    or any form in Cyrillic by its people."""
     if is_latin(form):
-        return scheme_spellings(form) if person else []
+        return [*scheme_spellings(form), *filter(None, [korean_spelling(form)])] if person else []
     return native_spellings(form) if person or script_of(form) == "CYRILLIC" else []
 
 

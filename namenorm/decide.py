@@ -35,6 +35,7 @@ from .index import (
     TIER_METHODS,
     TOKEN_FLOOR,
     WEAK,
+    WHOLE,
     Candidates,
     Hit,
     Index,
@@ -333,7 +334,7 @@ class Engine:
         tables = self.index.tables
         every = kind is None and not tables.excluded
         for form in query.forms:
-            owned = tables.owners(form, query.allowed, query.script)
+            owned = tables.owners(form, query.allowed | WHOLE, query.script)
             if owned is None:
                 continue
             tier, owners = owned
@@ -344,7 +345,7 @@ class Engine:
             if hits:
                 return hits
         bare = " ".join(query.bare)
-        owned = tables.owners(bare, query.allowed, query.script) if bare else None
+        owned = tables.owners(bare, query.allowed | WHOLE, query.script) if bare else None
         if owned is not None and kind in (None, "org"):
             tier, owners = owned
             bodies = (e for e in owners if self._is_body(e, query))

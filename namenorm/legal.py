@@ -19,7 +19,8 @@ from .datafiles import data_lines
 from .keys import edit_distance, one_letter_deletions
 from .normalize import normalize_cached
 
-__all__ = ["COMMA_FORMS", "LEADING_FORMS", "legal_forms", "slipped_legal_form", "without_legal_form", "written_head"]
+__all__ = ["COMMA_FORMS", "LEADING_FORMS", "business_words", "legal_forms", "slipped_legal_form", "without_legal_form",
+           "written_head"]
 
 LEADING_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "pjsc", "ojsc", "cjsc", "tov", "prat", "pt", "ud"})
 """The legal forms written before the name: the joint-stock and limited companies of the former
@@ -31,6 +32,13 @@ off the end only: at the start, "S.C." and "A.G." are initials (S.C. Johnson, A.
 def legal_forms() -> frozenset[str]:
     """The normalized legal forms of organisations ("gmbh", "s a", "public joint stock company")."""
     return frozenset(data_lines("legal_forms.txt"))
+
+
+@lru_cache(maxsize=1)
+def business_words() -> frozenset[str]:
+    """Words after an organisation's own name that say what it does, not which one it is
+    ("technologies", "holdings": ``_data/business_words.txt``)."""
+    return frozenset(data_lines("business_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -123,3 +123,32 @@ def test_a_word_one_slip_from_a_legal_form_is_no_legal_form():
     # "Ill." is left as a word the name lacks, for the match model to weigh: never the name itself.
     (state,) = others.candidates("Springfield, Ill.")
     assert state.method != "exact" and state.similarity < 1.0 and state.score < slipped.score
+
+
+@pytest.fixture(scope="module")
+def businesses() -> Resolver:
+    return Resolver([
+        Entity("huawei", "Huawei Technologies Co., Ltd.", "org"), Entity("sberbank", "Sberbank of Russia", "org"),
+        Entity("rosneft", "Rosneft Oil Company", "org"), Entity("hsbc", "HSBC Holdings plc", "org"),
+        Entity("wagner", "Wagner Group", "org"), Entity("boc", "Bank of China", "org"),
+        Entity("mitsui-chemicals", "Mitsui Chemicals", "org"), Entity("mitsui-mining", "Mitsui Mining", "org"),
+        Entity("resona", "Resona Holdings", "org"), Entity("john-smith", "John Smith", "person")])
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Huawei", "huawei"), ("Sberbank", "sberbank"), ("PAO Sberbank", "sberbank"), ("Rosneft", "rosneft"),
+    ("HSBC", "hsbc"), ("Resona", "resona"),
+])
+def test_an_organisation_is_found_without_the_words_that_say_what_it_does(businesses, query, expected):
+    match = businesses.resolve(query)
+    assert match is not None and match.id == expected, businesses.candidates(query)
+
+
+@pytest.mark.parametrize("query", [
+    "Wagner",   # a surname: alone, likelier a person
+    "China", "Bank",  # a country, a business word
+    "Mitsui",   # the name of two of them
+    "Resonac",  # one letter from one of them, and another company's name: read as a whole only
+])
+def test_a_name_left_without_its_business_words_that_names_something_else_is_no_answer(businesses, query):
+    assert businesses.resolve(query) is None, businesses.candidates(query)

@@ -12,12 +12,13 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ..korean import korean_spelling
-from ..legal import without_legal_form, written_head
+from ..legal import business_words, without_legal_form, written_head
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
+from ..places import NAME_TABLES, english_place_names
 from ..romanize import native_spellings, scheme_spellings
-from ..scoring import known_names
+from ..scoring import in_word_lists, known_names
 
 __all__ = [
     "ACRONYM",
@@ -29,8 +30,10 @@ __all__ = [
     "TIER_METHODS",
     "TIER_TRUST",
     "WEAK",
+    "WHOLE",
     "Clash",
     "bare_forms",
+    "business_heads",
     "derived_surnames",
     "form_restriction",
     "initialisms",
@@ -45,11 +48,12 @@ STRONG, WEAK, SURNAME = 0, 1, 2
 TIER_METHODS = ("exact", "weak", "surname")
 TIER_TRUST = (1.0, 0.98, 0.96)
 """Factor a similarity to a form of each tier gets (a weak or derived form is weaker evidence)."""
-ACRONYM, FOREIGN, INITIALISM = 1, 2, 4
+ACRONYM, FOREIGN, INITIALISM, WHOLE = 1, 2, 4, 8
 """Restriction bits: a form needs a query in capitals (or a word no dictionary has, "ibm": see
-``decide.Engine.prepare``), a query in another script than Latin, or a query in capitals
+``decide.Engine.prepare``), a query in another script than Latin, a query in capitals
 whatever it is (an initialism derived from a name, "NYT": in lower case, most three-letter
-strings are one of some large gallery's)."""
+strings are one of some large gallery's), or a query that is the form itself, never one similar
+to it (an organisation's name without its business words: ``business_heads``)."""
 ACRONYM_LETTERS = 4
 """All-capital forms of up to this many letters match only queries in capitals."""
 
@@ -212,6 +216,46 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
                 continue
         found[" ".join(bare), written] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK
     return [(bare, form, tier) for (bare, form), tier in found.items()]
+
+
+def business_heads(entity: Entity) -> list[str]:
+    """An organisation's names without the words after them that say what it does
+    (``legal.business_words``) or where, after "of" (a country): "Huawei Technologies Co., Ltd."
+    is named "Huawei", "Sberbank of Russia" "Sberbank", "Rosneft Oil Company" "Rosneft". Weak
+    forms, kept only where what is left has ``_MIN_HEAD_LETTERS`` letters and is no common word,
+    no name people have ("Wagner Group" stays whole) and no country or city the place tables name
+    ("Zurich Insurance Group"); and where two organisations share one, it names neither.
+
+    >>> business_heads(Entity("h", "Huawei Technologies Co., Ltd.", "org")), business_heads(Entity("s", "Sberbank of Russia", "org"))
+    (['huawei'], ['sberbank'])
+    >>> business_heads(Entity("w", "Wagner Group", "org")), business_heads(Entity("b", "Bank of China", "org"))
+    ([], [])
+    """
+    if entity.kind != "org":
+        return []
+    generic, countries, places = business_words(), english_place_names(("countries",)), english_place_names(NAME_TABLES)
+    own = {normalize_cached(form) for form in (*entity.forms, *entity.weak)}
+    found: dict[str, None] = {}
+    for form in own:
+        words = without_legal_form(form.split())
+        cut = len(words)
+        while cut > 1:
+            if cut > 2 and words[cut - 2] == "of" and words[cut - 1] in countries:
+                cut -= 2
+            elif words[cut - 1] in generic:
+                cut -= 1
+            else:
+                break
+        head = " ".join(words[:cut])
+        if (cut < len(words) and head not in own and len(head.replace(" ", "")) >= _MIN_HEAD_LETTERS
+                and not in_word_lists(head) and head not in places and head not in generic):
+            found[head] = None
+    return sorted(found)
+
+
+_MIN_HEAD_LETTERS = 4
+"""Fewest letters of an organisation's name left without its business words: "BP" or "ABC" alone
+names too much (``business_heads``)."""
 
 
 def native_forms(entity: Entity) -> list[str]:

@@ -55,8 +55,10 @@ from .forms import (
     SURNAME,
     TIER_METHODS,
     WEAK,
+    WHOLE,
     Clash,
     bare_forms,
+    business_heads,
     derived_surnames,
     form_restriction,
     initialisms,
@@ -242,6 +244,7 @@ class FormTables:
                 tables.given[name] = tables.given.get(name, ()) + (members,)
         excluded: dict[str, set[int]] = {}
         derived: set[str] = set()
+        heads: list[tuple[str, int]] = []
         tables.place_tables = check_place_tables(place_names)
         place_exonyms = exonyms(tables.entities, place_names)
         english = english_place_names(tables.place_tables) if place_exonyms else frozenset()
@@ -280,6 +283,7 @@ class FormTables:
             for bare, written, tier in bare_forms(entity):
                 derived.add(bare)
                 tables._claim(bare, e_idx, tier, form_restriction(written))
+            heads.extend((head, e_idx) for head in business_heads(entity))
             native = native_forms(entity)
             for spelling in native:
                 derived.add(spelling)
@@ -304,6 +308,13 @@ class FormTables:
             named = _names_by_script((*entity.forms, *entity.weak, *place_exonyms.get(e_idx, ())))
             if named:
                 tables.named_in_scripts[e_idx] = named
+        # An organisation's name without its business words names it where nothing else is called
+        # so, and only as the whole query: a slip of "Resona" is likelier "Resonac" than Resona Holdings.
+        listed = set(tables.form_ids)
+        for head, e_idx in heads:
+            if head not in listed:
+                derived.add(head)
+                tables._claim(head, e_idx, WEAK, WHOLE)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()
         tables.unspaced_forms = frozenset(
             word for e_idx, entity in enumerate(tables.entities)

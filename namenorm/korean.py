@@ -59,6 +59,7 @@ _FOLDED_INITIALS = {"g": "k", "d": "t", "b": "p", "j": "ch", "jj": "tch", "l": "
 _FOLDED_VOWELS = {"eo": "o", "yeo": "yo", "weo": "wo", "eu": "u", "oo": "u", "ee": "i", "eui": "ui"}
 """MR writes ŏ and ŭ, o and u once its breves are dropped; English writes oo and ee for u and i."""
 
+
 def _folded_syllable(syllable: str) -> str | None:
     """One syllable with the letters RR and MR write apart folded together; None where it is
     no Korean syllable."""

@@ -129,10 +129,25 @@ def _syllable_count_allowed(per_word: list[int]) -> bool:
 
 
 def _fewest_changes(choices: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Every pick of one reading per syllable, those with fewer second readings first."""
-    picks = itertools.product(*(range(len(c)) for c in choices))
-    ranked = sorted(picks, key=lambda p: (sum(1 for k in p if k), p))
-    return [tuple(c[k] for c, k in zip(choices, pick)) for pick in ranked[:_MAX_READINGS]]
+    """The first ``_MAX_READINGS`` picks of one reading per syllable, those with fewer other
+    readings than the first first, the last syllables' changed first. Only those are built: a
+    name of sixteen syllables of three readings each has 43 million picks.
+
+    >>> _fewest_changes([("ze", "ce"), ("dong", "tong")])
+    [('ze', 'dong'), ('ze', 'tong'), ('ce', 'dong'), ('ce', 'tong')]
+    """
+    found: list[tuple[str, ...]] = []
+    ambiguous = [k for k in reversed(range(len(choices))) if len(choices[k]) > 1]
+    for changes in range(len(ambiguous) + 1):
+        for where in itertools.combinations(ambiguous, changes):
+            for others in itertools.product(*(choices[k][1:] for k in where)):
+                pick = [c[0] for c in choices]
+                for k, reading in zip(where, others):
+                    pick[k] = reading
+                found.append(tuple(pick))
+                if len(found) == _MAX_READINGS:
+                    return found
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -761,7 +761,9 @@ def native_spellings(text: str) -> list[str]:
     Georgian also without the nominative ending it gives a name that ends in a consonant
     (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final
     -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
-    in Wade-Giles or pinyin as the other spells them (``mandarin``). Empty for anything else.
+    in Wade-Giles or pinyin as the other spells them (``mandarin``), and a Korean one, in Latin
+    letters or in Hangul, as the Revised Romanization and McCune-Reischauer both spell it
+    (``korean``). Empty for anything else.
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang"), native_spellings("Mao Tse-tung")[0]
     (['li keqiang', 'li ko chiang'], ['li ko chiang'], 'mao zedong')

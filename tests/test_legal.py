@@ -132,7 +132,8 @@ def businesses() -> Resolver:
         Entity("rosneft", "Rosneft Oil Company", "org"), Entity("hsbc", "HSBC Holdings plc", "org"),
         Entity("wagner", "Wagner Group", "org"), Entity("boc", "Bank of China", "org"),
         Entity("mitsui-chemicals", "Mitsui Chemicals", "org"), Entity("mitsui-mining", "Mitsui Mining", "org"),
-        Entity("resona", "Resona Holdings", "org"), Entity("john-smith", "John Smith", "person")])
+        Entity("resona", "Resona Holdings", "org"), Entity("world-bank", "World Bank", "org"),
+        Entity("who", "World Health Organization", "org"), Entity("john-smith", "John Smith", "person")])
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -149,6 +150,7 @@ def test_an_organisation_is_found_without_the_words_that_say_what_it_does(busine
     "China", "Bank",  # a country, a business word
     "Mitsui",   # the name of two of them
     "Resonac",  # one letter from one of them, and another company's name: read as a whole only
+    "World",    # no word of its own: the World Health Organization's too
 ])
 def test_a_name_left_without_its_business_words_that_names_something_else_is_no_answer(businesses, query):
     assert businesses.resolve(query) is None, businesses.candidates(query)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import cached_property
@@ -122,6 +122,14 @@ def packed(table: Any, packed_type: type[_P]) -> _P:
 def _lengths(lengths: Sequence[int]) -> array[int]:
     """Word lengths as an array, as a stored index holds them."""
     return lengths if isinstance(lengths, array) else array("I", lengths)
+
+
+def _word_holders(entities: Sequence[Entity]) -> Counter[str]:
+    """How many entities hold each word among their forms and weak forms, normalized."""
+    holders: Counter[str] = Counter()
+    for entity in entities:
+        holders.update({word for form in (*entity.forms, *entity.weak) for word in normalize_cached(form).split()})
+    return holders
 
 
 class FormTables:
@@ -310,9 +318,12 @@ class FormTables:
                 tables.named_in_scripts[e_idx] = named
         # An organisation's name without its business words names it where nothing else is called
         # so, and only as the whole query: a slip of "Resona" is likelier "Resonac" than Resona Holdings.
+        # It needs a word of its own too: "World" of the World Bank is also the World Health
+        # Organization's, and a word of English text.
         listed = set(tables.form_ids)
+        holders = _word_holders(tables.entities) if heads else Counter()
         for head, e_idx in heads:
-            if head not in listed:
+            if head not in listed and any(holders[word] == 1 for word in head.split()):
                 derived.add(head)
                 tables._claim(head, e_idx, WEAK, WHOLE)
         tables._weak_in_other_scripts = tables._weak_where_others_strong()

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from unidecode import unidecode
+
 __all__ = ["KOREAN_SURNAMES", "hangul_syllable", "korean_spelling"]
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
@@ -105,7 +107,7 @@ def korean_spelling(name: str) -> str:
     >>> korean_spelling("Jo Ewing")
     ''
     """
-    words = re.sub(r"[^a-z]+", " ", name.lower().replace("'", "")).split()
+    words = re.sub(r"[^a-z]+", " ", unidecode(name).lower().replace("'", "")).split()  # MR's ŏ and ŭ too
     if len(words) != 3:
         return ""
     surname = _surname_keys().get(words[0])

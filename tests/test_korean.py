@@ -11,7 +11,8 @@ from namenorm.normalize import normalize_name
 
 
 @pytest.mark.parametrize("one, other", [
-    ("Park Geun-hye", "Pak Kun-hye"), ("Park Geun-hye", "Bak Geun-hye"), ("Roh Moo-hyun", "No Mu-hyun"),
+    ("Park Geun-hye", "Pak Kun-hye"), ("Park Geun-hye", "Pak Kŭn-hye"), ("Park Geun-hye", "Bak Geun-hye"),
+    ("Roh Moo-hyun", "No Mu-hyun"),
     ("Kim Yo-jong", "Kim Yeo-jeong"), ("Ri Pyong-chol", "Lee Byeong-cheol"), ("Choe Ryong-hae", "Choi Ryong-hae"),
     ("Kim Dae-jung", "Kim Tae-chung"), ("Moon Jae-in", "Mun Chae-in"), ("Ban Ki-moon", "Pan Ki-mun"),
 ])

@@ -107,6 +107,9 @@ def korean_spelling(name: str) -> str:
     >>> korean_spelling("Jo Ewing")
     ''
     """
+    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
+    if first.replace("'", "") not in _surname_keys():  # most names, read no further
+        return ""
     words = re.sub(r"[^a-z]+", " ", unidecode(name).lower().replace("'", "")).split()  # MR's ŏ and ŭ too
     if len(words) != 3:
         return ""

@@ -94,6 +94,14 @@ def _given_syllables(words: list[str]) -> list[str] | None:
     return [syllable for syllable in folded if syllable] if len(folded) == 2 and None not in folded else None
 
 
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _ascii_letters(word: str) -> str:
+    """A word's letters as ``korean_spelling`` reads the whole name: transliterated, a-z only."""
+    return word if word.isascii() else re.sub(r"[^a-z]+", "", unidecode(word).lower())
+
+
 @lru_cache(maxsize=4096)
 def korean_spelling(name: str) -> str:
     """A Latin name that reads as a Korean one (a known surname first, then a given name of two
@@ -107,8 +115,8 @@ def korean_spelling(name: str) -> str:
     >>> korean_spelling("Jo Ewing")
     ''
     """
-    first = name.split(maxsplit=1)[0].lower() if name.strip() else ""
-    if first.replace("'", "") not in _surname_keys():  # most names, read no further
+    first = _FIRST_WORD.search(name.lower().replace("'", ""))
+    if first is None or _ascii_letters(first.group()) not in _surname_keys():  # most names: read no further
         return ""
     words = re.sub(r"[^a-z]+", " ", unidecode(name).lower().replace("'", "")).split()  # MR's ŏ and ŭ too
     if len(words) != 3:

@@ -242,6 +242,12 @@ that suit all the rest overfit them; held out row by row (scikit-learn's early s
 query's candidates would be on both sides, and the boosting stopped late."""
 
 
+def _part_of(q: devsets.Query, parts: int) -> int:
+    """Which of ``parts`` parts a query falls in, by its text: the same query asked of a set's
+    smaller galleries too falls in the same part."""
+    return zlib.crc32(q.text.encode("utf-8")) % parts
+
+
 def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], bags: int = BAGS
               ) -> tuple[float, list[Tree], dict[str, list[Tree]]]:
     """Gradient-boosted trees on candidate rows (``bags`` ensembles averaged); the initial log odds
@@ -256,7 +262,7 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
                 rows.append(row)
                 labels.append(1 if k == truth else 0)
                 weights.append(weight)
-                parts.append(zlib.crc32(q.text.encode("utf-8")) % KIND_PARTS)
+                parts.append(_part_of(q, KIND_PARTS))
     x_all, y_all, w_all, part = np.array(rows), np.array(labels), np.array(weights), np.array(parts)
     of_kind = {feature: x_all[:, FEATURES.index(feature)] > 0.5 for feature in KIND_TREES}
     rest = ~np.logical_or.reduce([*of_kind.values(), np.zeros(len(x_all), dtype=bool)])
@@ -352,15 +358,12 @@ def held_out_answers(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Quer
                      fitted: Callable[[dict[str, list[tuple[np.ndarray, int, devsets.Query]]]], MatchModel]) -> Answers:
     """Per dev set, each tune query's answer from a model fitted without it (``FOLDS`` folds by the
     query's text, so a query asked of a set's smaller galleries too is held out of all of them)."""
-    def fold_of(q: devsets.Query) -> int:
-        return zlib.crc32(q.text.encode("utf-8")) % FOLDS
-
     answers: Answers = {}
     for fold in range(FOLDS):
-        model = fitted({name: [row for row in data if fold_of(row[2]) != fold] for name, data in per_set.items()})
+        model = fitted({name: [row for row in data if _part_of(row[2], FOLDS) != fold] for name, data in per_set.items()})
         for name, data in per_set.items():
             answers.setdefault(held_as(name), []).extend(
-                top_answers(model, [row for row in data if fold_of(row[2]) == fold]))
+                top_answers(model, [row for row in data if _part_of(row[2], FOLDS) == fold]))
     return answers
 
 

@@ -74,8 +74,11 @@ def wade_giles_syllables(text: str) -> list[list[tuple[str, ...]]] | None:
     ([[('qiang',)]], [('ze', 'ce'), ('dong', 'tong')], None)
     """
     words = _syllables(text)
-    if words is None:
-        return None
+    return None if words is None else _wade_giles_readings(words)
+
+
+def _wade_giles_readings(words: list[list[str]]) -> list[list[tuple[str, ...]]] | None:
+    """``wade_giles_syllables`` of a name's words, already parted (``_syllables``)."""
     readings = _tables()[1]
     found = []
     for k, word in enumerate(words):
@@ -104,8 +107,9 @@ def as_pinyin(text: str) -> tuple[str, ...]:
     >>> as_pinyin("Mao Tse Tung")[:2], as_pinyin("Li Na"), as_pinyin("John Smith")
     (('mao ze dong', 'mao zedong'), (), ())
     """
-    words = wade_giles_syllables(text)
-    if words is None or not _syllable_count_allowed([len(word) for word in words]):
+    written_words = _syllables(text)
+    words = None if written_words is None else _wade_giles_readings(written_words)
+    if written_words is None or words is None or not _syllable_count_allowed([len(word) for word in words]):
         return ()
     choices = [reading for word in words for reading in word]
     readings = []
@@ -116,8 +120,7 @@ def as_pinyin(text: str) -> tuple[str, ...]:
         readings.append(" ".join(spelled))
         if given_apart:
             readings.append(f"{spelled[0]} {spelled[1]}{spelled[2]}")
-    written = " ".join("".join(word) for word in _syllables(text) or ())
-    as_written = written.replace("'", "").replace(" ", "")
+    as_written = "".join(map("".join, written_words)).replace("'", "")
     return tuple(r for r in dict.fromkeys(readings) if r.replace(" ", "") != as_written)[:_MAX_READINGS]
 
 

@@ -370,6 +370,8 @@ def kind_trees_apply(row: Sequence[float], feature: str) -> bool:
     (True, False)
     """
     return row[FEATURES.index(feature)] > 0.5 and row[_SIMILARITY] < 1.0
+
+
 _KNOWN_ROWS = 65_536
 """Feature rows whose utility a model remembers (a few MB)."""
 

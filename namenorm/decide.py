@@ -26,6 +26,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from numbers import Real
 
 from .index import (
@@ -39,6 +40,7 @@ from .index import (
     Candidates,
     Hit,
     Index,
+    form_spellings,
     query_allows,
 )
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
@@ -192,6 +194,32 @@ def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
     return any(UKRAINIAN_SURNAME.fullmatch(read) and all(similarity(read, word)[0] < SLAVIC_SPELLING
                                                          for word in form_words)
                for read in reading)
+
+
+@lru_cache(maxsize=4096)
+def _hyphened_orders(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """The words each hyphened word of a person's names joins, as ordered pairs, in the names as
+    normalized and as the index also spells them (``form_spellings``: Pak Kun-hye for Park
+    Geun-hye): a name that reads them the other way round is another name.
+
+    >>> sorted(_hyphened_orders(("Park Geun-hye", "Jean-Paul Sartre")))
+    [('geun', 'hye'), ('jean', 'paul'), ('kun', 'hye')]
+    """
+    orders: set[tuple[str, str]] = set()
+    for name in names:
+        if "-" not in name:
+            continue
+        joined, count = [], 0
+        for word in name.split():
+            tokens = normalize_name(word).split()
+            if len(tokens) > 1 and "-" in word.strip("-"):
+                joined.append(range(count, count + len(tokens)))
+            count += len(tokens)
+        for spelling in (normalize_name(name), *form_spellings(name, True)):
+            words = spelling.split()
+            if len(words) == count:
+                orders.update(pair for places in joined for pair in itertools.combinations([words[k] for k in places], 2))
+    return frozenset((a, b) for a, b in orders if a != b)
 
 
 def _weakest_word(query: str, form: str, whole: float, script: str) -> float:
@@ -431,7 +459,21 @@ class Engine:
                 if hit.entity not in best or hit.score > best[hit.entity].score:
                     best[hit.entity] = hit
             hits = sorted(best.values(), key=lambda h: (-h.score, h.entity))
+        hits = [h for h in hits if not self._reverses_a_hyphened_word(h)]
         return hits if accept is None else [h for h in hits if accept(h.entity)]
+
+    def _reverses_a_hyphened_word(self, hit: Hit) -> bool:
+        """True when a person's candidate was found with the words of one of its name's hyphened
+        words in the other order. The search lets whole words change places ("Raffensperger
+        Brad"), but "Park Hye-geun" is no Park Geun-hye, nor "Paul-Jean Sartre" Jean-Paul Sartre."""
+        entity = self.index.tables.entities[hit.entity]
+        if len(hit.pairs) < 2 or entity.kind != "person":
+            return False
+        orders = _hyphened_orders((entity.name, *entity.aliases, *entity.weak))
+        if not orders:
+            return False
+        place = {pair.form: k for k, pair in reversed(list(enumerate(hit.pairs))) if pair.form}
+        return any(a in place and b in place and place[b] < place[a] for a, b in orders)
 
     def _own_script_name(self, hit: Hit, query: Query) -> bool:
         """Whether a hit across scripts is on a person's own name written in the query's script

@@ -51,6 +51,7 @@ def koreans() -> namenorm.Resolver:
     ("Lee Byeong-cheol", "ri"), ("Yi Pyong-chol", "ri"), ("Mun Chae-in", "moon"), ("Moon Jaein", "moon"),
     ("Park Bong-ju", "pak-pong-ju"),
     ("Jo Ewing", "jo-ewing"),
+    ("Geun-hye Park", "park"), ("Jae-in Moon", "moon"),  # given name first, its syllables in order
 ])
 def test_a_korean_name_in_either_system_finds_its_person(koreans, query, expected):
     match = koreans.resolve(query)
@@ -58,6 +59,7 @@ def test_a_korean_name_in_either_system_finds_its_person(koreans, query, expecte
 
 
 @pytest.mark.parametrize("query", ["Park Geun-ho", "Pak Kun-hyok", "Ri Pyong-son", "Moon Jae-hyun", "Cho Ewing",
-                                   "Moon Injae"])  # its syllables in another order
+                                   "Moon Injae",  # its syllables in another order
+                                   "Park Hye-geun", "Pak Hye-kun", "Moon In-jae", "Hye-geun Park"])
 def test_another_korean_name_in_either_system_is_a_stranger(koreans, query):
     assert koreans.resolve(query) is None, koreans.candidates(query)

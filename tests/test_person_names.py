@@ -262,3 +262,15 @@ def test_a_stored_index_reads_syllables_written_together_as_the_built_one_does(e
     stored.use_compiled(engine)
     for query in ("Kimjongun", "Ban Kimoon"):
         assert stored.resolve(query) == east_asian.resolve(query) is not None
+
+
+def test_a_hyphened_given_name_read_in_the_other_order_is_another_name():
+    # Whole words may change places ("Sartre Jean-Paul"); the words one hyphen joins may not:
+    # Paul-Jean is another given name, as Mary-Kate is not Kate-Mary.
+    resolver = namenorm.Resolver([namenorm.Entity("sartre", "Jean-Paul Sartre", "person"),
+                                  namenorm.Entity("olsen", "Mary-Kate Olsen", "person")], place_names=())
+    assert resolver.resolve("Sartre Jean-Paul").id == "sartre"
+    assert resolver.resolve("Jean Paul Sartre").id == "sartre"
+    assert resolver.resolve("Mary-Kate Olsen").id == "olsen"
+    for stranger in ("Paul-Jean Sartre", "Paul Jean Sartre", "Kate-Mary Olsen"):
+        assert resolver.resolve(stranger) is None, resolver.candidates(stranger)

@@ -277,10 +277,10 @@ def native_forms(entity: Entity) -> list[str]:
     ['lyubomir zaytsev', 'lubomir zaytsev']
     """
     return list(dict.fromkeys(spelling for form in (*entity.forms, *entity.weak)
-                              for spelling in _spellings_of(form, entity.kind == "person")))
+                              for spelling in form_spellings(form, entity.kind == "person")))
 
 
-def _spellings_of(form: str, person: bool) -> list[str]:
+def form_spellings(form: str, person: bool) -> list[str]:
     """``native_forms`` of one form: a person's Latin form by its scheme, and as Korean names are
     spelled alike by two systems (``korean.korean_spelling``); a person's form in another script
     or any form in Cyrillic by its people."""

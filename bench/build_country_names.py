@@ -25,7 +25,7 @@ left out.
 
 The dev sets that measure places (``devsets.cldr_places``, ``tiny_places``) ask CLDR's names,
 from babel; they are another source, but for countries they mostly agree with these, so their
-country rows measure this table as much as transliteration: ``docs/benchmarks.md`` says so.
+country rows measure this table as much as transliteration: ``docs/benchmarks-history.md`` says so.
 
 Requires: pycountry.
 """

@@ -1,6 +1,6 @@
 """Learn the Latin letters each Han character writes in foreign names from real name pairs, and
 write them to bench/results/han_transcription_learned.tsv. An experiment: namenorm does not read
-this table (docs/benchmarks.md, "A learned Han transcription table, not kept").
+this table (docs/benchmarks-history.md, "A learned Han transcription table, not kept").
 
 Chinese writes a foreign name with characters chosen for their sound: 特朗普 is Trump, 撒切尔
 Thatcher. Read as pinyin ("telangpu"), such a name is far from its Latin spelling; read character

@@ -108,7 +108,7 @@ org_names was one until the organisations had trees of their own (``fit_weights.
 Fitted on, places_among_towns calibrated the places among towns (ECE 0.105 -> 0.05) and gained
 gazetteer_towns a point, but a gallery of 100,000 people, larger than any the fit reads, then
 answered 5.5% of its strangers (1.9% without): a large gallery had come to mean a sure candidate,
-which holds for towns and not for people who share names (docs/benchmarks.md)."""
+which holds for towns and not for people who share names (docs/benchmarks-history.md)."""
 
 THRESHOLD_ONLY: tuple[str, ...] = ("names_as_places",)
 """Sets whose tune split the default threshold is held to (``fit_weights.choose_threshold``) but
@@ -132,7 +132,7 @@ THRESHOLD_DRAWS: tuple[int, ...] = (8, 9, 10, 11)
 fitted on, whose tune split's strangers the threshold is held to together with the fitted
 gallery's. One draw's thousand strangers decide the threshold poorly: under the model of 0.9132
 the 98.5% quantile of their top probabilities went from 0.887 to 0.941 across five draws (seeds 7
-to 11), and they answered 1.1% to 2.0% of their strangers at that threshold (docs/benchmarks.md,
+to 11), and they answered 1.1% to 2.0% of their strangers at that threshold (docs/benchmarks-history.md,
 the round of the model of 0.9223)."""
 
 READING_ONLY = ("countries", "words")

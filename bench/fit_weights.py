@@ -15,7 +15,7 @@ evidence (close rivals, lead) is among its features. Organisations' candidates a
 it, and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``).
 ``--bags N`` averages N such ensembles instead, each tree of each fitted on its own random
 ``SUBSAMPLE`` of the rows (their trees together, every leaf divided by N): a steadier threshold,
-at N times the trees to evaluate (``docs/benchmarks.md``, "Refits tried"). At run time the
+at N times the trees to evaluate (``docs/benchmarks-history.md``, "Refits tried"). At run time the
 candidates share the probability with "not in the gallery" at utility 0
 (``scoring.probabilities_of``): for a lone candidate that is exactly the
 fitted probability, for several it is a normalization the fit did not see,
@@ -41,7 +41,7 @@ name. The report split is never read here; ``bench_calibration.py`` measures on 
 queries instead, as the default did until the model of 0.8944: a model flatters the queries it was
 fitted on, and its threshold came out 0.02 to 0.05 lower (0.8669 against 0.9166 for the trees
 it was first chosen for), which answered twice the strangers the cap allows on the sets it was not fitted on
-(names_as_places 2.7%) and in scanned text (docs/benchmarks.md, "Threshold chosen on held-out
+(names_as_places 2.7%) and in scanned text (docs/benchmarks-history.md, "Threshold chosen on held-out
 probabilities").
 """
 
@@ -233,7 +233,7 @@ organisations moved the threshold (0.9223 -> 0.9307) and cost the sets of people
 a point each (foreign_words 77.8% -> 76.8%, wiki_cross_script 90.2% -> 89.4%). Apart, they leave
 those trees as they were, though their sets still hold the threshold as every set does.
 Corrected spelled right as well, "Linde" and "Block" fell below the threshold for Linde plc and
-Block, Inc. (0.905; docs/benchmarks.md)."""
+Block, Inc. (0.905; docs/benchmarks-history.md)."""
 KIND_PARTS = 5
 """A kind's queries are split in this many parts by their text: its trees are boosted on all but
 one part at a time, as many are kept as lower the log loss of the parts held out most

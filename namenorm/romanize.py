@@ -1314,7 +1314,7 @@ LIQUIDS_APART = LETTER_FOR_LETTER | {"ARABIC", "HEBREW"}
 """Scripts that write l and r, and m and n, each with a letter of its own, as Hangul, kana and Han
 do not: a name read from one is compared across scripts with them apart. The Brahmic scripts,
 Thai, Khmer and Ethiopic write them apart too, but compared so, the model refitted on them asked
-0.9274 where it had asked 0.9146 and lost a point of top-1 on most sets (docs/benchmarks.md)."""
+0.9274 where it had asked 0.9146 and lost a point of top-1 on most sets (docs/benchmarks-history.md)."""
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

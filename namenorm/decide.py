@@ -198,9 +198,9 @@ def _unspelled_slavic_surname(reading: Sequence[str], form_words: Sequence[str],
 
 @lru_cache(maxsize=4096)
 def _hyphened_orders(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
-    """The words each hyphened word of a person's names joins, as ordered pairs, in the names as
-    normalized and as the index also spells them (``form_spellings``: Pak Kun-hye for Park
-    Geun-hye): a name that reads them the other way round is another name.
+    """The words each hyphened word of a person's names joins, as ordered pairs of neighbours, in
+    the names as normalized and as the index also spells them (``form_spellings``: Pak Kun-hye for
+    Park Geun-hye): a name that reads two of them the other way round is another name.
 
     >>> sorted(_hyphened_orders(("Park Geun-hye", "Jean-Paul Sartre")))
     [('geun', 'hye'), ('jean', 'paul'), ('kun', 'hye')]
@@ -218,7 +218,7 @@ def _hyphened_orders(names: tuple[str, ...]) -> frozenset[tuple[str, str]]:
         for spelling in (normalize_name(name), *form_spellings(name, True)):
             words = spelling.split()
             if len(words) == count:
-                orders.update(pair for places in joined for pair in itertools.combinations([words[k] for k in places], 2))
+                orders.update(pair for places in joined for pair in itertools.pairwise(words[k] for k in places))
     return frozenset((a, b) for a, b in orders if a != b)
 
 

@@ -65,6 +65,20 @@ def test_an_alias_of_thirty_thousand_words_scans_without_a_blow_up(tmp_path):
 
 
 @posix_only
+def test_a_name_of_twenty_thousand_hyphened_parts_costs_no_square_of_them():
+    # Each hyphened part's order is kept (Paul-Jean is not Jean-Paul): neighbours are compared,
+    # not every two parts of the word.
+    out = run_capped("""
+        import namenorm
+        parts = "-".join(f"w{i}x" for i in range(20_000))
+        r = namenorm.Resolver([namenorm.Entity("h", "Jean " + parts, "person"),
+                               namenorm.Entity("j", "Jean-Paul Sartre", "person")])
+        print(r.resolve("Jean w1x w0x"), r.resolve("Paul-Jean Sartre"), r.resolve("Jean-Paul Sartre").id)
+    """, seconds=60, megabytes=400)
+    assert out.split() == ["None", "None", "j"]
+
+
+@posix_only
 def test_a_surname_twenty_thousand_people_share_scans_in_linear_time():
     out = run_capped("""
         import namenorm

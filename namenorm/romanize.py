@@ -92,6 +92,7 @@ __all__ = [
     "romanize",
     "scheme_spellings",
     "spelling_readings",
+    "surname_syllable",
     "transcription_readings",
     "velar_readings",
     "without_unconverted_latin",
@@ -473,8 +474,18 @@ def _romanize_han(match: re.Match[str]) -> str:
 
 _CHINESE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
 _KOREAN_NAME = re.compile(f"[{_HANGUL}]{{2,4}}")
+def surname_syllable(ch: str) -> str:
+    """The pinyin of a Han character as the surname that begins a Chinese name, as
+    ``native_spellings`` spells it ("" where unidecode cannot read it).
+
+    >>> surname_syllable("习"), surname_syllable("区")
+    ('xi', 'ou')
+    """
+    return _HAN_SURNAME_READINGS.get(ch) or _han_syllable(ch)
+
+
 def _chinese_spellings(text: str) -> list[str]:
-    syllables = [_HAN_SURNAME_READINGS.get(text[0]) or _han_syllable(text[0])]
+    syllables = [surname_syllable(text[0])]
     syllables += map(_han_syllable, text[1:])
     if not all(syllables):  # a character unidecode cannot read
         return []

@@ -48,7 +48,9 @@ from .romanize import (
     KANA_RUN,
     foreign_name_characters,
     han_characters,
+    native_spellings,
     other_readings,
+    surname_syllable,
 )
 from .scoring import common_words, in_word_lists, known_names
 
@@ -64,6 +66,9 @@ _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
 _CHINESE_FUNCTION_CHARACTERS = frozenset("的和与了在是说")
 """Characters Chinese writes between words (possessive, and, with, the aspect mark, at, is, says):
 never the sound that begins or ends a foreign name, though two places' names hold 的 or 和."""
+_CHINESE_NAME_CHARS = (4, 3)
+"""Lengths of the Chinese names read out of running Chinese by their spelling (``_chinese_name_pieces``):
+a name of two characters reads as too many pairs of other words (里朋 as Li Peng's "li peng")."""
 _HAN_NAME_CHARS = 6
 """Most characters of one word of a foreign name written in Han (弗拉基米尔, Vladimir: five)."""
 _MAX_TOKEN_CHARS = 40
@@ -311,7 +316,9 @@ class _Scan:
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
                       for piece in _dictionary_pieces(word, a, b, forms, longest)]
             if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
-                pieces = [cut for a, b, _ in pieces for cut in self._han_name_pieces(word, a, b, forms)]
+                pieces = [cut for a, b, _ in pieces for named_piece in self._chinese_name_pieces(word, a, b, forms)
+                          for cut in ([named_piece] if named_piece[2] else
+                                      self._han_name_pieces(word, named_piece[0], named_piece[1], forms))]
             if len(pieces) == 1:
                 out.append(token)
                 continue
@@ -398,6 +405,29 @@ class _Scan:
             known = self.pairable[text] = self.index.search.holds_every_word(words, self.cache) or (
                 not is_latin(text) and self._read_across_scripts(text, form))
         return known
+
+    def _chinese_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
+                             ) -> list[tuple[int, int, bool]]:
+        """``word[start:end]`` cut around the Chinese names it holds that the gallery lists in Latin
+        letters (尤其习近平柬埔寨 holds Xi Jinping): pieces of three or four characters that its
+        people spell in pinyin as a form of the gallery (``romanize.native_spellings``: "xi
+        jinping"; a name the gallery spells only in Wade-Giles, Tsai Ing-wen, is not read so),
+        longest first from the left. Those pieces say they are names; the rest is left to
+        ``_han_name_pieces`` (False)."""
+        if word[start:end] in forms:
+            return [(start, end, False)]
+        prefixes, owners = self.index.tables.prefixes, self.index.tables.owners
+
+        def name_at(pos: int) -> int:
+            if surname_syllable(word[pos]) not in prefixes:  # no form begins with this surname
+                return 0
+            return next((n for n in _CHINESE_NAME_CHARS if pos + n <= end
+                         and any(owners(spelled) for spelled in native_spellings(word[pos:pos + n]))), 0)
+
+        found = _pieces(start, end, name_at)
+        if len(found) == 1 and found[0] == (start, end) and not name_at(start):
+            return [(start, end, False)]
+        return [(a, b, bool(name_at(a)) and b - a == name_at(a)) for a, b in found]
 
     def _han_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
                          ) -> list[tuple[int, int, bool]]:
@@ -574,6 +604,14 @@ class _Scan:
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
         return before or after
 
+    def spelled_as_form(self, i: int) -> bool:
+        """Whether token ``i``, in a script without case, is a name its people spell as a form of
+        the gallery exactly (习近平 "xi jinping", 문재인 "moon jae in"): then it is a name wherever it
+        stands, as a known form is, and its neighbours say nothing against it."""
+        token = self.tokens[i]
+        return token.caseless and any(self.index.tables.owners(spelled)
+                                      for spelled in native_spellings(self.text[token.start:token.end]))
+
     def skip_title(self, i: int) -> int:
         """Index of the first token after a title starting at ``i`` (``i`` if none)."""
         words = [t.norm for t in self.tokens[i:i + 6]]
@@ -609,7 +647,8 @@ class _Scan:
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
                 if headless and j - start == 1:
                     break
-                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends):
+                spelled = j - start == 1 and self.spelled_as_form(start)
+                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends or spelled):
                     break
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
@@ -625,7 +664,8 @@ class _Scan:
                 exact = best is not None and best.method in EXACT_METHODS
                 common = tokens[start].norm in self.lower_words
                 if single and (tokens[start].sentence_start or self.someone_else(tokens[start], best)) and (
-                        not exact or (best is not None and best.method == "surname" and common)):
+                        not exact or (best is not None and best.method == "surname" and common)) and not (
+                        spelled and best is not None and best.form in native_spellings(self.span_text(start, j))):
                     # A lone capitalized word opening a sentence is no evidence of a name by
                     # itself where it is also a word ("Chain said": not China), nor is a name
                     # people have that only resembles a place or a body (``someone_else``), nor a surname
@@ -633,7 +673,9 @@ class _Scan:
                     # it to a name in the text. A word in Latin letters that is neither a word
                     # nor a name people have ("Rafensperger said"; not "Small", a surname too)
                     # stands alone where the text names no one it may be; the lists are of Latin
-                    # words, so a word in another script is not known to be neither.
+                    # words, so a word in another script is not known to be neither. A name in a
+                    # script without case that its people spell as the form exactly (习近平 "xi
+                    # jinping") is that name wherever it stands.
                     if best is not None:
                         open_questions.append((start, j, decision))
                         if not exact and not common and not self.may_be_a_word(tokens[start]):

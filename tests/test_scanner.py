@@ -502,6 +502,19 @@ def test_foreign_names_in_unspaced_chinese_are_read_across_scripts():
     assert found(r, "他们说今天天气很好，我们明天去公园。") == []
 
 
+def test_chinese_and_korean_names_of_a_latin_gallery_are_found_in_their_own_scripts():
+    # Chinese writes its own people's names with no sound characters and no space: a piece of
+    # three or four characters its people spell as a form ("xi jinping") is cut out and is that
+    # name, at the start of a sentence too; so is a Korean name before the words that follow it.
+    r = namenorm.Resolver([namenorm.Entity(n.lower().replace(" ", "-"), n, "person")
+                           for n in ("Xi Jinping", "Jiang Zemin", "Moon Jae-in", "Li Peng")])
+    assert found(r, "昨天习近平和江泽民会面。") == [("习近平", "xi-jinping"), ("江泽民", "jiang-zemin")]
+    assert found(r, "习近平说。") == [("习近平", "xi-jinping")]
+    assert found(r, "문재인 대통령은 오늘 발표했다.") == [("문재인", "moon-jae-in")]
+    # Two characters read as too many other words to be cut out so (里朋, "li peng").
+    assert found(r, "他们说里朋很好。") == []
+
+
 def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():
     # プーチン "puchin", 普京 "pujing": the span is weighed for the ti and di it borrows, as resolve weighs it.
     r = namenorm.Resolver([namenorm.Entity("putin", "Vladimir Putin", "person"),

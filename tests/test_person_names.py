@@ -274,3 +274,16 @@ def test_a_hyphened_given_name_read_in_the_other_order_is_another_name():
     assert resolver.resolve("Mary-Kate Olsen").id == "olsen"
     for stranger in ("Paul-Jean Sartre", "Paul Jean Sartre", "Kate-Mary Olsen"):
         assert resolver.resolve(stranger) is None, resolver.candidates(stranger)
+
+
+def test_a_chinese_or_korean_name_with_a_hyphened_given_name_is_known_by_its_first_word():
+    # Tsai Ing-wen and Moon Jae-in write the surname first: "Moon" alone is his surname, "Jae-in"
+    # alone is a given name many share, and 英文 ("ying wen", the English language) in Chinese
+    # text is no mention of Tsai Ing-wen. A double surname stays the surname (Zeta-Jones).
+    resolver = namenorm.Resolver([namenorm.Entity("tsai", "Tsai Ing-wen", "person"),
+                                  namenorm.Entity("moon", "Moon Jae-in", "person"),
+                                  namenorm.Entity("czj", "Catherine Zeta-Jones", "person")], place_names=())
+    assert [(c.id, c.method) for c in resolver.candidates("Moon")][:1] == [("moon", "surname")]
+    assert [(c.id, c.method) for c in resolver.candidates("Zeta-Jones")][:1] == [("czj", "surname")]
+    assert all(c.method != "surname" for name in ("Jae-in", "Ing-wen") for c in resolver.candidates(name))
+    assert resolver.scan("他说英文很难。") == []

@@ -8,6 +8,7 @@ script only a query in another script.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
@@ -95,6 +96,20 @@ def is_acronym(form: str) -> bool:
     return 0 < len(letters) <= ACRONYM_LETTERS and all(ch.isupper() for ch in letters)
 
 
+_HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
+"""A short surname, then a given name of two syllables joined by a hyphen, the second in lower
+case, as Chinese and Korean names are written in English (Tsai Ing-wen, Sun Yat-sen, Kim Jong-un);
+a double surname capitalizes both its parts (Catherine Zeta-Jones). Chiang Kai-shek's surname has six letters."""
+
+
+def _surname_first(name: str) -> bool:
+    """Whether a name in Latin letters is written surname first, as a Chinese or Korean one with
+    a hyphened given name is (``_HYPHENED_GIVEN_NAME``), or any name read as Korean
+    (``korean.korean_spelling``: Ryu Hyun-Jin). A Chinese name with its given name in one word
+    ("Xi Jinping") reads like too many English ones ("Mike Pence" as pinyin) to be told so."""
+    return bool(_HYPHENED_GIVEN_NAME.fullmatch(name.strip()) or korean_spelling(name))
+
+
 def derived_surnames(entity: Entity, given: Container[str] = (),
                      particles: Container[str] = PARTICLES) -> list[str]:
     """Surname forms of a person's name, by which a lone surname finds them.
@@ -110,9 +125,20 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     ['baghdadi', 'al baghdadi', 'bakr al baghdadi']
     >>> derived_surnames(Entity("x", "Petrenko Mykola Ivanovych", "person"))
     ['petrenko']
+
+    A Korean name, or a Chinese one with a hyphened given name, puts the surname first
+    (``_surname_first``): Park Geun-hye's is "park", and "Geun-hye" alone, or 英文 ("ying wen",
+    English) for Tsai Ing-wen, is no lone surname of theirs. Their given name of two syllables
+    is as often another person's.
+
+    >>> derived_surnames(Entity("x", "Park Geun-hye", "person")), derived_surnames(Entity("x", "Tsai Ing-wen", "person"))
+    (['park'], ['tsai'])
     """
     if entity.kind != "person":
         return []
+    if _surname_first(entity.name):
+        first = normalize_cached(entity.name).split()[0]
+        return [first] if len(first) >= 3 else []
     parts = [p for p in parse_person(given_first(normalize_cached(entity.name).split(), given), given, particles)
              if p.role != "suffix"]
     if len(parts) < 2 or len(parts[-1].text) < 3:

@@ -474,6 +474,8 @@ def _romanize_han(match: re.Match[str]) -> str:
 
 _CHINESE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
 _KOREAN_NAME = re.compile(f"[{_HANGUL}]{{2,4}}")
+
+
 def surname_syllable(ch: str) -> str:
     """The pinyin of a Han character as the surname that begins a Chinese name, as
     ``native_spellings`` spells it ("" where unidecode cannot read it).

@@ -417,17 +417,16 @@ class _Scan:
         if word[start:end] in forms:
             return [(start, end, False)]
         prefixes, owners = self.index.tables.prefixes, self.index.tables.owners
+        named: dict[int, int] = {}  # position -> length of the name found there
 
         def name_at(pos: int) -> int:
             if surname_syllable(word[pos]) not in prefixes:  # no form begins with this surname
                 return 0
-            return next((n for n in _CHINESE_NAME_CHARS if pos + n <= end
-                         and any(owners(spelled) for spelled in native_spellings(word[pos:pos + n]))), 0)
+            named[pos] = next((n for n in _CHINESE_NAME_CHARS if pos + n <= end
+                               and any(owners(spelled) for spelled in native_spellings(word[pos:pos + n]))), 0)
+            return named[pos]
 
-        found = _pieces(start, end, name_at)
-        if len(found) == 1 and found[0] == (start, end) and not name_at(start):
-            return [(start, end, False)]
-        return [(a, b, bool(name_at(a)) and b - a == name_at(a)) for a, b in found]
+        return [(a, b, named.get(a) == b - a) for a, b in _pieces(start, end, name_at)]
 
     def _han_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
                          ) -> list[tuple[int, int, bool]]:

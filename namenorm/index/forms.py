@@ -97,9 +97,9 @@ def is_acronym(form: str) -> bool:
 
 
 _HYPHENED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,5} [A-Z][a-z]+-[a-z]+")
-"""A short surname, then a given name of two syllables joined by a hyphen, the second in lower
-case, as Chinese and Korean names are written in English (Tsai Ing-wen, Sun Yat-sen, Kim Jong-un);
-a double surname capitalizes both its parts (Catherine Zeta-Jones). Chiang Kai-shek's surname has six letters."""
+"""A surname of two to six letters (Ma, Chiang), then a given name of two syllables joined by a
+hyphen, the second in lower case, as Chinese and Korean names are written in English (Tsai Ing-wen,
+Sun Yat-sen, Kim Jong-un); a double surname capitalizes both its parts (Catherine Zeta-Jones)."""
 
 
 def _surname_first(name: str) -> bool:

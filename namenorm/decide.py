@@ -588,7 +588,8 @@ class Engine:
         its entity's: a candidate outside the gallery has none)."""
         index = self.index
         changed = names = nicknames = initials = unaligned = 0
-        kind_of = kind or index.tables.entities[hit.entity].kind
+        entity = None if kind else index.tables.entities[hit.entity]
+        kind_of = entity.kind if entity else str(kind)
         tokens = hit.words or query.tokens
         similarity = hit.score
         if hit.pairs and not hit.cross:
@@ -648,7 +649,8 @@ class Engine:
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,
             nicknames=nicknames, initials=initials, rarity=rarity, name_share=share, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
-            common_word=common, person=kind_of == "person", organisation=kind_of == "org",
+            common_word=common, person=entity is not None and entity.kind == "person" and " " in entity.name.strip(),
+            organisation=kind_of == "org",
             gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,

@@ -138,8 +138,10 @@ class Evidence(NamedTuple):
     common_word: bool
     """The query is a common English word that only resembles the form."""
     person: bool
-    """The candidate is a person: one word of a person's name (a surname) is shared by strangers
-    far more often than a one-word place name."""
+    """The candidate is a person whose name has several words: one of them alone (a surname) is
+    shared by strangers far more often than a one-word place name. A person known by one word
+    (a gallery that lists given names or surnames, or Madonna) is not: the word is the whole name,
+    and weighed as a place's is (a list of names read across scripts got 0% right when it was)."""
     gallery_size: int
     """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
     vowel_agreement: float = 1.0

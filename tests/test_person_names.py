@@ -287,3 +287,43 @@ def test_a_chinese_or_korean_name_with_a_hyphened_given_name_is_known_by_its_fir
     assert [(c.id, c.method) for c in resolver.candidates("Zeta-Jones")][:1] == [("czj", "surname")]
     assert all(c.method != "surname" for name in ("Jae-in", "Ing-wen") for c in resolver.candidates(name))
     assert resolver.scan("他说英文很难。") == []
+
+
+
+_LISTED_NAMES = (
+    "Thomas", "Sarah", "Watson", "Lindgren", "Garcia", "Martin", "Olga", "Hiroyuki", "James",
+    "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William", "Barbara",
+    "David", "Susan", "Richard", "Jessica", "Joseph", "Karen", "Charles", "Nancy", "Daniel", "Lisa",
+    "Matthew", "Betty", "Anthony", "Margaret", "Mark", "Sandra", "Donald", "Ashley", "Steven",
+    "Kimberly", "Paul", "Emily", "Andrew", "Donna", "Joshua", "Michelle", "Kenneth", "Carol",
+    "Kevin", "Amanda", "Brian", "Melissa", "George", "Deborah", "Smith", "Johnson", "Williams",
+    "Brown", "Jones", "Miller", "Davis", "Rodriguez", "Wilson", "Anderson", "Taylor", "Moore",
+    "Jackson", "Lee", "Harris", "Clark", "Lewis", "Walker", "Hall", "Allen", "Young", "King",
+    "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "Hill", "Campbell", "Mitchell",
+    "Roberts", "Carter", "Phillips", "Evans", "Turner", "Torres", "Parker", "Collins", "Edwards",
+    "Stewart", "Morris", "Murphy", "Cook",
+)
+"""A hundred common English given names and surnames, each listed alone."""
+
+
+@pytest.fixture(scope="module")
+def listed_names() -> namenorm.Resolver:
+    return namenorm.Resolver([namenorm.Entity(n.lower(), n, "person") for n in _LISTED_NAMES])
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Томас", "thomas"), ("Гарсия", "garcia"), ("Дэвид", "david"), ("Джеймс", "james"), ("Уилсон", "wilson"),
+    ("マイケル", "michael"), ("ワトソン", "watson"), ("エヴァンズ", "evans"), ("Τέρνερ", "turner"), ("ヒロユキ", "hiroyuki"),
+])
+def test_a_list_of_names_answers_a_name_read_across_scripts(listed_names, query, expected):
+    # The word read is the whole name the gallery lists, not one word of a person's name that
+    # strangers share: answered as a one-word place name is.
+    match = listed_names.resolve(query)
+    assert (match.id if match else None) == expected, listed_names.candidates(query)
+
+
+def test_a_surname_alone_is_surer_as_a_listed_name_than_as_part_of_a_persons_name(listed_names):
+    people = namenorm.Resolver([namenorm.Entity(n.lower(), f"Anna {n}", "person") for n in _LISTED_NAMES])
+    listed, part = listed_names.candidates("ワトソン")[0], people.candidates("ワトソン")[0]
+    assert (listed.id, part.id) == ("watson", "watson")
+    assert listed.score > part.score and people.resolve("ワトソン") is None

@@ -138,10 +138,8 @@ class Evidence(NamedTuple):
     common_word: bool
     """The query is a common English word that only resembles the form."""
     person: bool
-    """The candidate is a person whose name has several words: one of them alone (a surname) is
-    shared by strangers far more often than a one-word place name. A person known by one word
-    (a gallery that lists given names or surnames, or Madonna) is not: the word is the whole name,
-    and weighed as a place's is (a list of names read across scripts got 0% right when it was)."""
+    """The candidate is a person: one word of a person's name (a surname) is shared by strangers
+    far more often than a one-word place name."""
     gallery_size: int
     """Entities in the gallery: the more there are, the likelier a stranger lands near one."""
     vowel_agreement: float = 1.0
@@ -172,6 +170,10 @@ class Evidence(NamedTuple):
     """The candidate was found across scripts, and has a name of its own written in the query's
     script that ends otherwise (``FormTables.named_otherwise``): Владимир Жириновский read like
     Zelenskyy's Russian name Владимир Зеленский, 京都 like Sendai's 仙台."""
+    lone_name: bool = False
+    """The candidate is a person known by one word (a gallery that lists given names or surnames
+    alone, or Madonna): a one-word query is then the whole name, not one word of a name that
+    strangers share (weighed as one, a list of names read across scripts got 0% right)."""
     organisation: bool = False
     """The candidate is an organisation: a slip in its name (similarity below 1) is weighed by trees
     of its own besides (``MatchModel.kind_trees``), for a company's name is often one rare word,
@@ -210,7 +212,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 - e.word_spelling_agreement,
             1.0 / max(e.letters, 1),
             1.0 if e.words == 1 else 0.0,
-            1.0 if e.words == 1 and e.person else 0.0,
+            1.0 if e.words == 1 and e.person and not e.lone_name else 0.0,
             float(min(e.unaligned, 3)),
             float(min(e.changed_known, 3)),
             float(min(e.changed_names, 3)),

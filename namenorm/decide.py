@@ -650,7 +650,7 @@ class Engine:
             nicknames=nicknames, initials=initials, rarity=rarity, name_share=share, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
             common_word=common, person=kind_of == "person", organisation=kind_of == "org",
-            lone_name=entity is not None and entity.kind == "person" and " " not in entity.name.strip(),
+            lone_name=kind_of == "person" and entity is not None and " " not in entity.name.strip(),
             gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,

@@ -12,7 +12,8 @@ entity. A boosted ensemble of small regression trees (scikit-learn's
 gradient boosting on the log loss, depth 3, leaves of at least ``MIN_LEAF``
 rows) learns each candidate's log odds of being the entity meant; the rival
 evidence (close rivals, lead) is among its features. Organisations' candidates are left out of
-it, and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``).
+it, and their slips get trees of their own, boosted from what it says of them (``KIND_TREES``);
+places' candidates are in it, and their slips get such trees too (``SHARED_KINDS``).
 ``--bags N`` averages N such ensembles instead, each tree of each fitted on its own random
 ``SUBSAMPLE`` of the rows (their trees together, every leaf divided by N): a steadier threshold,
 at N times the trees to evaluate (``docs/benchmarks-history.md``, "Refits tried"). At run time the
@@ -234,6 +235,13 @@ a point each (foreign_words 77.8% -> 76.8%, wiki_cross_script 90.2% -> 89.4%). A
 those trees as they were, though their sets still hold the threshold as every set does.
 Corrected spelled right as well, "Linde" and "Block" fell below the threshold for Linde plc and
 Block, Inc. (0.905; docs/benchmarks-history.md)."""
+SHARED_KINDS = ("place",)
+"""Kinds of ``KIND_TREES`` whose candidates the shared trees are fitted on too (never splitting on
+the kind), their own trees only correcting what those say of them. Places read across scripts
+were underconfident (cldr_places' answers of 0.5-0.8 right 84-88% of the time): with trees of
+their own (117 of them, by held-out loss), the sets of places gained 0.7-2.1 points of top-1 and
+every other set's answers stayed as they were (docs/benchmarks-history.md). Let the shared trees
+split on the kind instead, people lost up to 2.5 points (cedict_names 6.6)."""
 KIND_PARTS = 5
 """A kind's queries are split in this many parts by their text: its trees are boosted on all but
 one part at a time, as many are kept as lower the log loss of the parts held out most
@@ -265,8 +273,14 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
                 parts.append(_part_of(q, KIND_PARTS))
     x_all, y_all, w_all, part = np.array(rows), np.array(labels), np.array(weights), np.array(parts)
     of_kind = {feature: x_all[:, FEATURES.index(feature)] > 0.5 for feature in KIND_TREES}
-    rest = ~np.logical_or.reduce([*of_kind.values(), np.zeros(len(x_all), dtype=bool)])
-    init, trees = _boosted(x_all[rest], y_all[rest], w_all[rest], bags)
+    rest = ~np.logical_or.reduce([*(rows for f, rows in of_kind.items() if f not in SHARED_KINDS),
+                                  np.zeros(len(x_all), dtype=bool)])
+    # The shared trees never split on a kind they share (its column held at 0): what they say of
+    # every other candidate is what they said before that kind had trees of its own.
+    x_shared = x_all[rest].copy()
+    for feature in SHARED_KINDS:
+        x_shared[:, FEATURES.index(feature)] = 0.0
+    init, trees = _boosted(x_shared, y_all[rest], w_all[rest], bags)
     # The shared trees as the weights file keeps them: what a kind's trees correct at run time.
     base = MatchModel({name: round(init, 6) if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5,
                       trees=trees)

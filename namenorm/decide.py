@@ -650,6 +650,7 @@ class Engine:
             nicknames=nicknames, initials=initials, rarity=rarity, name_share=share, foreign=query.foreign,
             abjad=not query.vowels, key_letters=len(hit.pairs[0].query) if hit.cross and hit.pairs else 0,
             common_word=common, person=kind_of == "person", organisation=kind_of == "org",
+            place=kind_of == "place",
             lone_name=kind_of == "person" and entity is not None and " " not in entity.name.strip(),
             gallery_size=len(index.tables.entities),
             romanized_form=similar and index.tables.written_only_in_other_scripts(hit.form),

@@ -90,9 +90,10 @@ FEATURES: tuple[str, ...] = (
     "gallery_decades",
     "named_otherwise",
     "organisation",
+    "place",
 )
 """The evidence each candidate is weighed on, in the order of the fitted weights."""
-KIND_FEATURES: tuple[str, ...] = ("organisation",)
+KIND_FEATURES: tuple[str, ...] = ("organisation", "place")
 """Features that say a candidate's kind (1 or 0): the only ones trees of their own may be kept for
 (``MatchModel.kind_trees``)."""
 
@@ -178,6 +179,10 @@ class Evidence(NamedTuple):
     """The candidate is an organisation: a slip in its name (similarity below 1) is weighed by trees
     of its own besides (``MatchModel.kind_trees``), for a company's name is often one rare word,
     and a slip in it is more often a slip than a stranger."""
+    place: bool = False
+    """The candidate is a place: a name read into it is weighed by trees of its own besides
+    (``MatchModel.kind_trees``), for a place read across scripts is right more often than the
+    people and strangers its evidence resembles."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -227,6 +232,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             math.log10(max(e.gallery_size, 1)),
             1.0 if e.named_otherwise else 0.0,
             1.0 if e.organisation else 0.0,
+            1.0 if e.place else 0.0,
         ])
     return rows
 
@@ -262,7 +268,8 @@ class MatchModel:
     and whose form the query does not spell as it is (similarity below 1), has those trees added:
     a slip in an organisation's name, which no set of people or places teaches, is weighed as for
     people and places, then corrected by trees fitted on organisations alone, which leave the trees
-    of people and places as they were. A name spelled right is weighed as any kind's.
+    of people and places as they were; a place's name read or slipped is corrected so too, by trees
+    boosted from what the shared trees say of places. A name spelled right is weighed as any kind's.
 
     >>> model = MatchModel({name: 0.0 for name in FEATURES}, threshold=0.5)
     >>> ev = Evidence(1.0, "exact", 6, 1, 0, 0, 0, 0, 0, 1.0, False, False, 0, False, False, 100)

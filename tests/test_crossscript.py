@@ -706,8 +706,10 @@ def test_a_persons_name_in_the_querys_own_script_is_compared_as_spelled():
         Entity("vladimir-putin", "Vladimir Putin", "person"), Entity("za", "South Africa", "place")])
     assert_resolves(resolver, [("Владимер Зеленский", "volodymyr-zelenskyy"),
                                ("Владимир Зеленскй", "volodymyr-zelenskyy"),
-                               ("Јужноафриканска Република", "za"),
                                ("Південно-Африканська Республіка", "za")])
+    # Serbian's name reads like the Russian one the country table lists, and ends otherwise: found
+    # first, at 0.87 since places have trees of their own (0.96 before).
+    assert resolver.candidates("Јужноафриканска Република")[0].id == "za"
     assert resolver.resolve("Владимир Жириновский") is None
     # So too where the gallery also lists that name in Latin letters as its romanization reads.
     spelled_too = Resolver([Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "person",

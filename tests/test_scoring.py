@@ -10,7 +10,14 @@ from typing import Any
 
 import pytest
 
-from namenorm.scoring import FEATURES, MatchModel, Tree, default_model, kind_trees_apply
+from namenorm.scoring import (
+    FEATURES,
+    KIND_FEATURES,
+    MatchModel,
+    Tree,
+    default_model,
+    kind_trees_apply,
+)
 
 
 def walked_utility(model: MatchModel, row: Sequence[float]) -> float:
@@ -58,24 +65,26 @@ def test_a_one_leaf_tree_and_a_linear_term() -> None:
     assert model.utility(row) == walked_utility(model, row) == -0.5 + 1.9 + 0.25 + 1.0
 
 
-def test_an_organisations_slip_is_weighed_by_its_own_trees_besides() -> None:
+@pytest.mark.parametrize("kind", KIND_FEATURES)
+def test_a_slip_in_a_name_of_a_kind_with_trees_of_its_own_is_weighed_by_them_besides(kind: str) -> None:
+    # Organisations' and places' slips; "person" is a row of neither kind.
     weights = {name: 0.0 for name in FEATURES} | {"bias": -0.5, "similarity": 2.0}
     split = Tree((1, -2, -2), (0.9, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
     stump = Tree((-2,), (-2.0,), (-1,), (-1,), (0.25,))
-    model = MatchModel(weights, threshold=0.5, trees=[split], kind_trees={"organisation": [split, stump]})
+    model = MatchModel(weights, threshold=0.5, trees=[split], kind_trees={kind: [split, stump]})
     person = [1.0, 0.95] + [0.0] * (len(FEATURES) - 2)
-    organisation = list(person)
-    organisation[FEATURES.index("organisation")] = 1.0
+    of_kind = list(person)
+    of_kind[FEATURES.index(kind)] = 1.0
     assert model.utility(person) == -0.5 + 1.9 + 1.0
-    assert model.utility(organisation) == walked_utility(model, organisation) == -0.5 + 1.9 + 1.0 + 1.0 + 0.25
-    spelled_right = list(organisation)
+    assert model.utility(of_kind) == walked_utility(model, of_kind) == -0.5 + 1.9 + 1.0 + 1.0 + 0.25
+    spelled_right = list(of_kind)
     spelled_right[FEATURES.index("similarity")] = 1.0
     assert model.utility(spelled_right) == walked_utility(model, spelled_right) == -0.5 + 2.0 + 1.0
-    barely_slipped = list(organisation)
+    barely_slipped = list(of_kind)
     barely_slipped[FEATURES.index("similarity")] = 1.0 - 1e-12
     assert model.utility(barely_slipped) == pytest.approx(-0.5 + 2.0 + 1.0 + 1.0 + 0.25)
     shared_only = MatchModel(weights, threshold=0.5, trees=[split])
-    assert shared_only.utility(organisation) == shared_only.utility(person) == -0.5 + 1.9 + 1.0
+    assert shared_only.utility(of_kind) == shared_only.utility(person) == -0.5 + 1.9 + 1.0
 
 
 def test_a_pickled_model_gives_the_same_utilities() -> None:

@@ -589,7 +589,7 @@ class Engine:
         index = self.index
         changed = names = nicknames = initials = unaligned = 0
         entity = None if kind else index.tables.entities[hit.entity]
-        kind_of = entity.kind if entity else str(kind)
+        kind_of = entity.kind if entity is not None else str(kind)
         tokens = hit.words or query.tokens
         similarity = hit.score
         if hit.pairs and not hit.cross:

@@ -180,9 +180,9 @@ class Evidence(NamedTuple):
     of its own besides (``MatchModel.kind_trees``), for a company's name is often one rare word,
     and a slip in it is more often a slip than a stranger."""
     place: bool = False
-    """The candidate is a place: a name read into it is weighed by trees of its own besides
-    (``MatchModel.kind_trees``), for a place read across scripts is right more often than the
-    people and strangers its evidence resembles."""
+    """The candidate is a place: its name read from another script or spelled otherwise (similarity
+    below 1) is weighed by trees of its own besides (``MatchModel.kind_trees``), for a place so
+    found is right more often than the people and strangers whose evidence it shares."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:

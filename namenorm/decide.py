@@ -466,8 +466,10 @@ class Engine:
         """True when a person's candidate was found with the words of one of its name's hyphened
         words in the other order. The search lets whole words change places ("Raffensperger
         Brad"), but "Park Hye-geun" is no Park Geun-hye, nor "Paul-Jean Sartre" Jean-Paul Sartre."""
+        if len(hit.pairs) < 2:  # one word paired: no order to reverse, and no entity to decode
+            return False
         entity = self.index.tables.entities[hit.entity]
-        if len(hit.pairs) < 2 or entity.kind != "person":
+        if entity.kind != "person":
             return False
         orders = _hyphened_orders((*entity.forms, *entity.weak))
         if not orders:

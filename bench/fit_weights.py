@@ -273,7 +273,7 @@ def fit_trees(per_set: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], b
                 parts.append(_part_of(q, KIND_PARTS))
     x_all, y_all, w_all, part = np.array(rows), np.array(labels), np.array(weights), np.array(parts)
     of_kind = {feature: x_all[:, FEATURES.index(feature)] > 0.5 for feature in KIND_TREES}
-    rest = ~np.logical_or.reduce([*(rows for f, rows in of_kind.items() if f not in SHARED_KINDS),
+    rest = ~np.logical_or.reduce([*(mask for f, mask in of_kind.items() if f not in SHARED_KINDS),
                                   np.zeros(len(x_all), dtype=bool)])
     # The shared trees never split on a kind they share (its column held at 0): what they say of
     # every other candidate is what they said before that kind had trees of its own.

@@ -62,12 +62,14 @@ from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
     LIQUIDS_APART,
+    SYLLABLES_FOR_TH,
     UKRAINIAN_SURNAME,
     drops_final_r,
     faithful_spellings,
     han_characters,
     native_spellings,
     other_readings,
+    r_readings,
     without_unconverted_latin,
     writes_short_vowels,
     writes_unvoweled_r,
@@ -560,11 +562,18 @@ class Engine:
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
+        th_as_s = query.script in SYLLABLES_FOR_TH
+
+        # A kana long vowel read as the r English writes there (``r_readings``: ハーヴェイ "harvei",
+        # Harvey) is an r the name is spelt with, and is compared as spelled too.
+        restored_r = r_readings(query.text) if non_rhotic else ()
 
         def across(reading: str) -> list[list[Hit]]:
-            rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)
+            rhotics = ((False, True) if non_rhotic and (reading in restored_r or writes_unvoweled_r(query.text, reading))
+                       else (not non_rhotic,))
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                          alphabet=alphabet, spaced=spaced, score_cutoff=SIMILARITY_FLOOR)
+                                          alphabet=alphabet, th_as_s=th_as_s, spaced=spaced,
+                                          score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]
 
         # A Latin key an input method left against kana, Han or Hangul is no sound of the name.

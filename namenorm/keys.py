@@ -693,6 +693,9 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
     # An English g before e, i or y is as often the j of George, Virginia and Egypt as the g of
     # Gibson (Джордж, جورج, ジョージ); Korean's "geu" (Park Geun-hye) is always hard.
     (r"g(?=[eiy])(?!eu)", "j"),
+    # A gh is the g of Gallagher, Baghdad and Pittsburgh (ギャラガー, 바그다드, 피츠버그, Багдад) as
+    # often as the h of Ghazni; after an i or a u it is silent (Wright, Leigh, Hughes, Vaughan).
+    (r"(?<![iu])gh", "g"),
     # A German or Scottish ch is the kh of Бухарест and Мюнхен, not the ch of Chile.
     (r"(?<![st])ch", "kh"),
     # A v that begins a word before l or r is the u that kana writes for it (ウラジーミル,
@@ -704,12 +707,16 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the
 letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""
+_TH_AS_S = (re.compile("th"), "s")
+"""An English th as Hangul, kana and Han write it, an s (Smith: 스미스, スミス, 史密斯; Anthony:
+앤서니, アンソニー) as often as the t of Thomas (토머스, トーマス); alphabets write a t (Смит, Σμιθ)."""
 
 
 @lru_cache(maxsize=200_000)
-def loan_spellings(form: str) -> tuple[str, ...]:
-    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists, alone and together: a
-    gallery form written in Latin letters is filed and compared under the loanword keys of all.
+def loan_spellings(form: str, th_as_s: bool = False) -> tuple[str, ...]:
+    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists (and, with ``th_as_s``,
+    its th as an s), alone and together: a gallery form written in Latin letters is filed and
+    compared under the loanword keys of all.
 
     >>> loan_spellings("george washington")
     ('george washington', 'jeorje washington')
@@ -724,9 +731,11 @@ def loan_spellings(form: str) -> tuple[str, ...]:
 
     >>> loan_spellings("anchorage")
     ('anchorage', 'anchoraje', 'ankhorage', 'ankhoraje')
+    >>> loan_spellings("smith"), loan_spellings("smith", th_as_s=True)
+    (('smith',), ('smith', 'smis'))
     """
     readings = dict.fromkeys([form])
-    for pattern, sound in _OTHER_SOUNDS:
+    for pattern, sound in (*_OTHER_SOUNDS, _TH_AS_S) if th_as_s else _OTHER_SOUNDS:
         readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))
     return tuple(readings)
 

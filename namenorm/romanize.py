@@ -77,6 +77,7 @@ __all__ = [
     "KANA_RUN",
     "LETTER_FOR_LETTER",
     "LIQUIDS_APART",
+    "SYLLABLES_FOR_TH",
     "UKRAINIAN_SURNAME",
     "dental_readings",
     "drops_final_r",
@@ -1323,6 +1324,8 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
 """Scripts (``normalize.script_of``) whose letters romanize one for one, as alphabets."""
+SYLLABLES_FOR_TH = frozenset({"HANGUL", "KATAKANA", "HIRAGANA", "CJK"})
+"""Scripts (``normalize.script_of``) that write an English th with an s (``keys.loan_spellings``)."""
 LIQUIDS_APART = LETTER_FOR_LETTER | {"ARABIC", "HEBREW"}
 """Scripts that write l and r, and m and n, each with a letter of its own, as Hangul, kana and Han
 do not: a name read from one is compared across scripts with them apart. The Brahmic scripts,

@@ -658,6 +658,35 @@ def test_a_long_a_or_o_in_kana_is_read_as_the_r_english_writes_there():
     assert resolver.resolve("ピーター・パーカー") is None  # Peter Parker is no one here
 
 
+def test_a_kana_long_vowel_read_as_r_is_compared_with_the_r_spelt():
+    # ハーヴェイ "havei" keeps one consonant of Harvey, too few to find it by; read "harvei", it
+    # keeps the r too, and is compared with Harvey as Harvey is spelt.
+    names = Resolver([Entity(n.lower(), n, "person") for n in ("Harvey", "Carter", "Parker", "Avery", "Harry", "Hayes")])
+    assert_resolves(names, [("ハーヴェイ", "harvey"), ("カーター", "carter"), ("パーカー", "parker")])
+
+
+def test_an_english_th_is_the_s_hangul_kana_and_han_write_for_it():
+    # Smith is 스미스, スミス and 史密斯; Anthony 앤서니, アンソニー and 安东尼.
+    people = ["Anthony Hopkins", "Matthew Perry", "Thomas Mann", "John Smith", "Kathleen Turner"]
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in people])
+    assert_resolves(resolver, [("앤서니 홉킨스", "anthony-hopkins"), ("アンソニー・ホプキンス", "anthony-hopkins"),
+                               ("安东尼·霍普金斯", "anthony-hopkins"), ("매슈 페리", "matthew-perry"),
+                               ("존 스미스", "john-smith"), ("ジョン・スミス", "john-smith"), ("约翰·史密斯", "john-smith"),
+                               ("キャスリーン・ターナー", "kathleen-turner")])
+    # An alphabet writes the t (Смит), and its s is no th: Джеймс is James, not Thomas read "somas".
+    names = Resolver([Entity(n.lower(), n, "person") for n in ("James", "Thomas", "Smith")])
+    assert [m.id for m in names.candidates("Джеймс")] == ["james"]
+    assert names.candidates("スミス")[0].id == "smith"
+
+
+def test_a_gh_may_be_the_g_other_scripts_write():
+    places = Resolver([Entity(n.lower(), n, "place") for n in ("Baghdad", "Pittsburgh", "Edinburgh", "Bangladesh")],
+                      place_names=())
+    assert_resolves(places, [("バグダッド", "baghdad"), ("바그다드", "baghdad"), ("ピッツバーグ", "pittsburgh")])
+    names = Resolver([Entity(n.lower(), n, "person") for n in ("Gallagher", "Gregory", "Galloway")])
+    assert_resolves(names, [("ギャラガー", "gallagher"), ("갤러거", "gallagher")])
+
+
 def test_han_is_also_read_as_the_sounds_chinese_writes_foreign_names_with():
     # 斯 "si" writes the s of Stephen, 霍 "huo" the Ho of Hawking, 金 "jin" Kin: pinyin alone made
     # 斯蒂芬·霍金 "sidifen huojin" closer to Saddam Hussein.

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["KOREAN_SURNAMES", "hangul_syllable", "korean_spelling"]
+__all__ = ["KOREAN_SURNAMES", "hangul_syllable", "korean_spelling", "usual_syllables"]
 
 _HANGUL_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch",
                     "k", "t", "p", "h")
@@ -70,6 +70,28 @@ def _folded_syllable(syllable: str) -> str | None:
         return None
     initial, vowel, final = (part or "" for part in found.groups())
     return _FOLDED_INITIALS.get(initial, initial) + _FOLDED_VOWELS.get(vowel, vowel) + final
+
+
+_USUAL_INITIALS = {"g": "k"}
+_USUAL_VOWELS = {"eo": "u", "yeo": "yu", "u": "oo"}
+"""How Koreans usually spell a given name's syllables where the Revised Romanization writes
+otherwise: Ki-moon (기문, RR "gi-mun"), Myung-bak (명박, "myeong-bak"), Suk (석, "seok"), Joon-ho
+(준호, "jun-ho"), Yuna (연아, "yeon-a")."""
+
+
+def usual_syllables(syllable: str) -> tuple[str, ...]:
+    """A given-name syllable as the Revised Romanization writes it (``hangul_syllable``), and as
+    Koreans usually spell it where that differs.
+
+    >>> usual_syllables("gi"), usual_syllables("myeong"), usual_syllables("mun"), usual_syllables("hye")
+    (('gi', 'ki'), ('myeong', 'myung'), ('mun', 'moon'), ('hye',))
+    """
+    found = _SYLLABLE.fullmatch(syllable)
+    if found is None:
+        return (syllable,)
+    initial, vowel, final = (part or "" for part in found.groups())
+    usual = _USUAL_INITIALS.get(initial, initial) + _USUAL_VOWELS.get(vowel, vowel) + final
+    return (syllable,) if usual == syllable else (syllable, usual)
 
 
 @lru_cache(maxsize=1)

@@ -61,11 +61,12 @@ import unicodedata
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import product
 
 from unidecode import unidecode
 
 from .datafiles import data_lines
-from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling
+from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling, usual_syllables
 from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
 
@@ -503,8 +504,13 @@ def _korean_spellings(text: str) -> list[str]:
     if surnames is None:
         return []
     given = [hangul_syllable(ch) for ch in text[1:]]
-    spellings = [f"{surname} {spelled}" for surname in surnames
-                 for spelled in dict.fromkeys((" ".join(given), "".join(given)))]
+    # Each syllable of a given name of two also as Koreans usually spell it (명박 Myung-bak, 기문
+    # Ki-moon), the two alike or not (윤석열, Yoon Suk-yeol); a longer one all one way or the other.
+    options = [usual_syllables(syllable) for syllable in given]
+    readings = (list(product(*options)) if len(given) <= 2
+                else [tuple(given), tuple(o[-1] for o in options)])
+    spellings = [f"{surname} {spelled}" for surname in surnames for reading in dict.fromkeys(readings)
+                 for spelled in dict.fromkeys((" ".join(reading), "".join(reading)))]
     # As McCune-Reischauer spells it too: 박근혜 is also "Pak Kun-hye" (``korean.korean_spelling``).
     folded = korean_spelling(spellings[0])
     return spellings + [folded] if folded and folded not in spellings else spellings

@@ -687,6 +687,16 @@ def test_a_gh_may_be_the_g_other_scripts_write():
     assert_resolves(names, [("ギャラガー", "gallagher"), ("갤러거", "gallagher")])
 
 
+def test_a_korean_given_name_is_also_read_as_koreans_usually_spell_it(real_pairs_gallery):
+    # 이명박 is "Lee Myeong-bak" by the Revised Romanization and Lee Myung-bak as he spells it; 김연아
+    # "Kim Yeon-a", Kim Yuna; 윤석열 keeps one syllable as RR writes it (Yoon Suk Yeol).
+    for query, name in [("이명박", "Lee Myung-bak"), ("김연아", "Kim Yuna"), ("반기문", "Ban Ki-moon"),
+                        ("윤석열", "Yoon Suk Yeol")]:
+        match = real_pairs_gallery.resolve(query)
+        assert match is not None and match.name == name, query
+    assert real_pairs_gallery.resolve("이명희") is None  # Lee Myung-hee is someone else
+
+
 def test_han_is_also_read_as_the_sounds_chinese_writes_foreign_names_with():
     # 斯 "si" writes the s of Stephen, 霍 "huo" the Ho of Hawking, 金 "jin" Kin: pinyin alone made
     # 斯蒂芬·霍金 "sidifen huojin" closer to Saddam Hussein.

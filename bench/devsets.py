@@ -144,7 +144,7 @@ gallery's. One draw's thousand strangers decide the threshold poorly: under the 
 the 98.5% quantile of their top probabilities went from 0.887 to 0.941 across five draws (seeds 7
 to 11), and they answered 1.1% to 2.0% of their strangers at that threshold (docs/benchmarks-history.md,
 the round of the model of 0.9223). Five draws still left a standard error of 0.015, as much as a
-refit moved the threshold; nine since the model of 0.9219's round."""
+refit moved the threshold; nine since the model of 0.9118."""
 
 READING_ONLY = ("countries", "words")
 """The place-name tables of the sets whose queries are CLDR's city names: the bundled city table

@@ -62,8 +62,8 @@ from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
     LIQUIDS_APART,
-    SYLLABLES_FOR_TH,
     UKRAINIAN_SURNAME,
+    WRITES_TH_AS_S,
     drops_final_r,
     faithful_spellings,
     han_characters,
@@ -562,7 +562,7 @@ class Engine:
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
-        th_as_s = query.script in SYLLABLES_FOR_TH
+        th_as_s = query.script in WRITES_TH_AS_S
 
         # A kana long vowel read as the r English writes there (``r_readings``: ハーヴェイ "harvei",
         # Harvey) is an r the name is spelt with, and is compared as spelled too.

@@ -78,8 +78,8 @@ __all__ = [
     "KANA_RUN",
     "LETTER_FOR_LETTER",
     "LIQUIDS_APART",
-    "SYLLABLES_FOR_TH",
     "UKRAINIAN_SURNAME",
+    "WRITES_TH_AS_S",
     "dental_readings",
     "drops_final_r",
     "faithful_spellings",
@@ -1330,7 +1330,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
 """Scripts (``normalize.script_of``) whose letters romanize one for one, as alphabets."""
-SYLLABLES_FOR_TH = frozenset({"HANGUL", "KATAKANA", "HIRAGANA", "CJK"})
+WRITES_TH_AS_S = frozenset({"HANGUL", "KATAKANA", "HIRAGANA", "CJK"})
 """Scripts (``normalize.script_of``) that write an English th with an s (``keys.loan_spellings``)."""
 LIQUIDS_APART = LETTER_FOR_LETTER | {"ARABIC", "HEBREW"}
 """Scripts that write l and r, and m and n, each with a letter of its own, as Hangul, kana and Han

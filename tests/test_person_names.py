@@ -314,6 +314,7 @@ def listed_names() -> namenorm.Resolver:
 @pytest.mark.parametrize("query,expected", [
     ("Томас", "thomas"), ("Гарсия", "garcia"), ("Дэвид", "david"), ("Джеймс", "james"), ("Уилсон", "wilson"),
     ("マイケル", "michael"), ("ワトソン", "watson"), ("エヴァンズ", "evans"), ("Τέρνερ", "turner"), ("ヒロユキ", "hiroyuki"),
+    ("ジョージ", "george"),  # "jorji", its long o read as George's r as spelt
 ])
 def test_a_list_of_names_answers_a_name_read_across_scripts(listed_names, query, expected):
     # The word read is the whole name the gallery lists, not one word of a person's name that

@@ -62,14 +62,20 @@ _FOLDED_VOWELS = {"eo": "o", "yeo": "yo", "weo": "wo", "eu": "u", "oo": "u", "ee
 """MR writes ŏ and ŭ, o and u once its breves are dropped; English writes oo and ee for u and i."""
 
 
-def _folded_syllable(syllable: str) -> str | None:
-    """One syllable with the letters RR and MR write apart folded together; None where it is
-    no Korean syllable."""
+def _respelled(syllable: str, initials: dict[str, str], vowels: dict[str, str]) -> str | None:
+    """One syllable with its initial and vowel written as these tables write them; None where it
+    is no Korean syllable."""
     found = _SYLLABLE.fullmatch(syllable)
     if found is None:
         return None
     initial, vowel, final = (part or "" for part in found.groups())
-    return _FOLDED_INITIALS.get(initial, initial) + _FOLDED_VOWELS.get(vowel, vowel) + final
+    return initials.get(initial, initial) + vowels.get(vowel, vowel) + final
+
+
+def _folded_syllable(syllable: str) -> str | None:
+    """One syllable with the letters RR and MR write apart folded together; None where it is
+    no Korean syllable."""
+    return _respelled(syllable, _FOLDED_INITIALS, _FOLDED_VOWELS)
 
 
 _USUAL_INITIALS = {"g": "k"}
@@ -86,12 +92,8 @@ def usual_syllables(syllable: str) -> tuple[str, ...]:
     >>> usual_syllables("gi"), usual_syllables("myeong"), usual_syllables("mun"), usual_syllables("hye")
     (('gi', 'ki'), ('myeong', 'myung'), ('mun', 'moon'), ('hye',))
     """
-    found = _SYLLABLE.fullmatch(syllable)
-    if found is None:
-        return (syllable,)
-    initial, vowel, final = (part or "" for part in found.groups())
-    usual = _USUAL_INITIALS.get(initial, initial) + _USUAL_VOWELS.get(vowel, vowel) + final
-    return (syllable,) if usual == syllable else (syllable, usual)
+    usual = _respelled(syllable, _USUAL_INITIALS, _USUAL_VOWELS)
+    return (syllable,) if usual is None or usual == syllable else (syllable, usual)
 
 
 @lru_cache(maxsize=1)

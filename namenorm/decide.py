@@ -69,7 +69,6 @@ from .romanize import (
     han_characters,
     native_spellings,
     other_readings,
-    r_readings,
     without_unconverted_latin,
     writes_short_vowels,
     writes_unvoweled_r,
@@ -557,20 +556,16 @@ class Engine:
         they read of it is worked out here, for the queries that get this far."""
         # Hangul, kana and Han drop an r no vowel follows, so a name is compared as English says
         # it, r unsounded; where they write such an r all the same (``writes_unvoweled_r``), the name may
-        # be one that sounds it (모차르트 "mochareuteu", Mozart; 達爾文, Darwin), and it is compared as spelled too.
+        # be one that sounds it (모차르트 "mochareuteu", Mozart; 達爾文, Darwin; kana's long vowel read as
+        # an r, ハーヴェイ "harvei", Harvey), and it is compared as spelled too.
         # Моңғолия is one written word, not the two that normalizing splits it into.
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
         th_as_s = query.script in WRITES_TH_AS_S
 
-        # A kana long vowel read as the r English writes there (``r_readings``: ハーヴェイ "harvei",
-        # Harvey) is an r the name is spelt with, and is compared as spelled too.
-        restored_r = r_readings(query.text) if non_rhotic else ()
-
         def across(reading: str) -> list[list[Hit]]:
-            rhotics = ((False, True) if non_rhotic and (reading in restored_r or writes_unvoweled_r(query.text, reading))
-                       else (not non_rhotic,))
+            rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
                                           alphabet=alphabet, th_as_s=th_as_s, spaced=spaced,
                                           score_cutoff=SIMILARITY_FLOOR)

@@ -1050,14 +1050,17 @@ def writes_unvoweled_r(text: str, reading: str) -> bool:
     """True where ``reading`` (``text``, in Hangul or kana, romanized) holds an r with no vowel of
     the name after it, only the one these scripts add to a lone consonant (르 "reu", ル "ru"), or
     where ``text`` holds Han's 尔 (爾), which writes the l or r that ends a syllable (達爾文,
-    Darwin): an r the name sounds, though the script leaves out the r English does not.
+    Darwin): an r the name sounds, though the script leaves out the r English does not. So does a
+    kana reading with its long vowel read as English's r (``r_readings``: ハーヴェイ "harvei", Harvey).
 
     >>> writes_unvoweled_r("모차르트", "mochareuteu"), writes_unvoweled_r("트럼프", "teureompeu")
     (True, False)
     >>> writes_unvoweled_r("達爾文", "dalwen"), writes_unvoweled_r("特朗普", "telangpu")
     (True, False)
+    >>> writes_unvoweled_r("ハーヴェイ", "harvei"), writes_unvoweled_r("ハーヴェイ", "havei")
+    (True, False)
     """
-    return bool(_WRITTEN_R.search(reading) or _HAN_CODA.search(text))
+    return bool(_WRITTEN_R.search(reading) or _HAN_CODA.search(text)) or reading in r_readings(text)
 
 
 _PALATALIZING_SCRIPTS = re.compile(f"[{_KANA}{_HAN}]")

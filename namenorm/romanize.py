@@ -1167,13 +1167,16 @@ before a vowel (Вашингтон)."""
 
 
 _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
-"""The v of a Cyrillic name that may write an English w: w is a glide, and stands before a vowel
-(Вашингтон, Свифт); the в of Шевченко, before a consonant, is a v."""
-_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+"""The v of a Cyrillic, Georgian or Armenian name that may write an English w: w is a glide, and
+stands before a vowel (Вашингтон, Свифт, დარვინი, Դարվին); the в of Шевченко, before a
+consonant, is a v."""
+_SLAVIC_OR_CAUCASIAN_LETTER = re.compile(f"[\u0400-\u04ff{_GEORGIAN}\u0531-\u0587]")
+"""A letter of Cyrillic, Georgian or Armenian, which write an English w with their v or u."""
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _CYRILLIC_W = re.compile("(?<![a-z])u(?=[aeio])")
-"""A word's first u (у) before another vowel: how Russian writes an English w that starts a word
-(Уильям, Уэльс); the о of Оуэн (Owen) is a vowel of its own."""
+"""A word's first u (у, უ, ու) before another vowel: how Russian, Georgian and Armenian write an
+English w that starts a word (Уильям, Уэльс, უილიამ, Ուիլյամ); the о of Оуэн (Owen) is a vowel
+of its own."""
 _GREEK_W = re.compile("(?<![a-z])g?ou(?=[aeio])")
 """A word's first ou or gou (ου, γου) before another vowel: how Greek writes an English w that
 starts a word (Ουάσιγκτον, Γουίνιπεγκ)."""
@@ -1195,10 +1198,13 @@ def velar_readings(text: str, reading: str) -> tuple[str, ...]:
 
 def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     """``reading`` (``text`` romanized) with its v read as the w of the name it may borrow, where
-    ``text`` is Cyrillic (a v before a vowel) or Brahmic (any v); () where nothing changes.
+    ``text`` is Cyrillic, Georgian or Armenian (a v before a vowel) or Brahmic (any v); () where
+    nothing changes.
 
     >>> labial_readings("विंस्टन चर्चिल", "vinsttn chrchil"), labial_readings("Вашингтон", "Vashington")
     (('winsttn chrchil',), ('washington',))
+    >>> labial_readings("ჩარლზ დარვინი", "charlz darvini"), labial_readings("Դարվին", "darvin")
+    (('charlz darwini',), ('darwin',))
     >>> labial_readings("ワシントン", "washinton"), labial_readings("Шевченко", "shevchenko")
     ((), ())
 
@@ -1206,9 +1212,11 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
 
     >>> labial_readings("Уэльс", "uels"), labial_readings("Γουίνιπεγκ", "gouinipeng"), labial_readings("Оуэн", "ouen")
     (('wels',), ('winipeng',), ())
+    >>> labial_readings("უილიამ", "uiliam")
+    ('wiliam',)
     """
     reading = reading.lower()
-    if _CYRILLIC_LETTER.search(text):
+    if _SLAVIC_OR_CAUCASIAN_LETTER.search(text):
         labial = _CYRILLIC_W.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
     elif _GREEK_LETTER.search(text):
         labial = _GREEK_W.sub("w", reading)

@@ -11,7 +11,7 @@ from conftest import data_rows as _rows
 from namenorm import Entity, Resolver
 from namenorm.keys import cross_script_similarity, loan_key
 from namenorm.packed import KeyTable
-from namenorm.romanize import native_spellings
+from namenorm.romanize import labial_readings, native_spellings
 
 
 def assert_resolves(resolver: Resolver, expected: list[tuple[str, str]], *, similarity: float | None = None) -> None:
@@ -816,3 +816,13 @@ def test_arabic_and_hebrew_are_read_with_l_and_r_apart():
     assert_resolves(resolver, [("ليما", "lima"), ("לימה", "lima"), ("リマ", "lima")])
     assert resolver.resolve("ريما") is None
     assert resolver.resolve("רימה") is None
+
+
+def test_georgian_and_armenian_write_an_english_w_with_their_v_or_u(real_pairs_gallery):
+    # Darwin is დარვინი and Դարվին, William უილიამ and Ուիլյամ: a v before a vowel, or a word's
+    # first u before one, is the w of the name they borrow, as in Russian (Дарвин, Уильям).
+    assert labial_readings("დარვინი", "darvini") == ("darwini",)
+    assert labial_readings("Ուիլյամ", "uilyam") == ("wilyam",)
+    assert labial_readings("ვაშინგტონი", "vashingtoni") == ("washingtoni",)
+    assert real_pairs_gallery.resolve("ჩარლზ დარვინი").name == "Charles Darwin"
+    assert real_pairs_gallery.resolve("Չարլզ Դարվին").name == "Charles Darwin"

@@ -21,6 +21,7 @@ scripts' (``BACKOFF`` pseudo-counts), so a rare letter costs what it costs in ge
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
@@ -61,6 +62,13 @@ def training_pairs() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
             if script != "LATIN" and romanized and romanized.isascii():
                 pairs[script].add((romanized, targets))
     return {script: sorted(found) for script, found in pairs.items()}
+
+
+def pairs_digest(pairs: dict[str, list[tuple[str, tuple[str, ...]]]]) -> str:
+    """A digest of the training pairs, which the costs file keeps: when the readings change, the
+    pairs do, and the costs file no longer matches what this script would write from them (a
+    test compares the two)."""
+    return hashlib.sha256(json.dumps(pairs, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def initial_costs() -> LetterCosts:
@@ -148,6 +156,7 @@ def main() -> None:
     tables = fit(pairs)
     data = {
         "_generated": "by bench/fit_spelling.py from namenorm/_data/country_names.tsv; do not edit",
+        "_pairs_sha256": pairs_digest(pairs),
         "scripts": {script: costs.to_json() for script, costs in sorted(tables.items())},
     }
     if args.dry_run:

@@ -710,6 +710,10 @@ letters that write that sound: each gives a gallery form one more reading (``loa
 _TH_AS_S = (re.compile("th"), "s")
 """An English th as Hangul, kana and Han write it, an s (Smith: 스미스, スミス, 史密斯; Anthony:
 앤서니, アンソニー) as often as the t of Thomas (토머스, トーマス); alphabets write a t (Смит, Σμιθ)."""
+_ANY_OTHER_SOUND = {th_as_s: re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in sounds))
+                    for th_as_s, sounds in ((False, _OTHER_SOUNDS), (True, (*_OTHER_SOUNDS, _TH_AS_S)))}
+"""Whether any of those readings applies to a form at all: most forms have none, and no reading
+makes another apply that did not apply to the form (``loan_spellings`` checks this first)."""
 
 
 @lru_cache(maxsize=200_000)
@@ -734,6 +738,8 @@ def loan_spellings(form: str, th_as_s: bool = False) -> tuple[str, ...]:
     >>> loan_spellings("smith"), loan_spellings("smith", th_as_s=True)
     (('smith',), ('smith', 'smis'))
     """
+    if not _ANY_OTHER_SOUND[th_as_s].search(form):
+        return (form,)
     readings = dict.fromkeys([form])
     for pattern, sound in (*_OTHER_SOUNDS, _TH_AS_S) if th_as_s else _OTHER_SOUNDS:
         readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))

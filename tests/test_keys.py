@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from namenorm.keys import (
     deletions,
     keyed_similarities,
     loan_key,
+    loan_spellings,
     loose_keys,
     metaphone_key,
     similarity_ceiling,
@@ -104,3 +107,17 @@ def test_loanword_keys_fold_what_other_scripts_lose():
     assert abjad_vowel_agreement("bwstn", "boston") > 0.95
     assert cross_script_similarity("njyl", "angela", rhotic=True) < cross_script_similarity(
         "njyl", "angela", rhotic=True, vowels=False)
+
+
+_OTHER_SOUNDS_AS_LISTED = ((r"g(?=[eiy])(?!eu)", "j"), (r"(?<![iu])gh", "g"), (r"(?<![st])ch", "kh"),
+                           (r"\bv(?=[lr])", "w"), (r"(?<=[aeiou])re\b", "r"))
+
+
+@given(st.text("acefghiklorstuvy ", max_size=14), st.booleans())
+def test_a_forms_other_readings_are_each_rule_applied_to_every_reading_before_it(form, th_as_s):
+    # The plain loop over the rules (keys._OTHER_SOUNDS, and th as s), against loan_spellings,
+    # which skips a form none of them applies to.
+    readings = dict.fromkeys([form])
+    for pattern, sound in (*_OTHER_SOUNDS_AS_LISTED, *((("th", "s"),) if th_as_s else ())):
+        readings.update(dict.fromkeys(re.sub(pattern, sound, reading) for reading in list(readings)))
+    assert loan_spellings(form, th_as_s) == tuple(readings)

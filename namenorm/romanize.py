@@ -1232,29 +1232,38 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     return _if_new(labial, reading)
 
 
-_WORD_INITIAL_GE = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]")
-"""A Cyrillic word's first letter г (not the ґ of Ukrainian's g)."""
+_WORD_INITIAL_GLOTTAL = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]|(?<![\u0370-\u03ff\u1f00-\u1fff])[\u03a7\u03c7]")
+"""A Cyrillic word's first letter г (not the ґ of Ukrainian's g), or a Greek word's first χ."""
+_GLOTTAL_READ_AS = ("g", "ch", "kh")
+"""How ``romanize`` and the queries' readings spell г and χ."""
 _WORD_BREAK = re.compile(r"[\s-]+")
 
 
 def glottal_readings(text: str, reading: str) -> tuple[str, ...]:
     """``reading`` (``text`` romanized) with the g of each word that starts with г read as h,
     where ``text`` is Cyrillic: Russian long wrote the h of foreign names with its г (Гарри
-    Harry, Гавайи Hawaii, Гамбург Hamburg), and Ukrainian and Belarusian г is an h; () where
-    nothing changes, or where the words of ``text`` and ``reading`` do not pair up.
+    Harry, Гавайи Hawaii, Гамбург Hamburg), and Ukrainian and Belarusian г is an h; and the ch
+    of each word that starts with χ, where it is Greek, which writes an English h so (Χίλαρι
+    Hillary, Χιούστον Houston); () where nothing changes, or where the words of ``text`` and
+    ``reading`` do not pair up.
 
     >>> glottal_readings("Гарри Трумэн", "Garri Trumen"), glottal_readings("Ґданськ Гамбург", "gdansk gamburg")
     (('harri trumen',), ('gdansk hamburg',))
+    >>> glottal_readings("Χίλαρι Κλίντον", "chilari klinton")
+    ('hilari klinton',)
     """
-    if not _WORD_INITIAL_GE.search(text):
+    if not _WORD_INITIAL_GLOTTAL.search(text):
         return ()
     reading = reading.lower()
     written, read = _WORD_BREAK.split(text.strip()), reading.split()
     if len(written) != len(read):
         return ()
-    glottal = " ".join("h" + r[1:] if _WORD_INITIAL_GE.match(w) and r.startswith("g") else r
-                       for w, r in zip(written, read))
-    return _if_new(glottal, reading)
+
+    def glottal(word: str, read_as: str) -> str:
+        return next(("h" + read_as[len(letters):] for letters in _GLOTTAL_READ_AS if read_as.startswith(letters)),
+                    read_as) if _WORD_INITIAL_GLOTTAL.match(word) else read_as
+
+    return _if_new(" ".join(map(glottal, written, read)), reading)
 
 
 @lru_cache(maxsize=1)

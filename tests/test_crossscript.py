@@ -718,6 +718,14 @@ def test_russian_writes_an_english_h_with_its_g():
                                ("Гордон Браун", "gordon-brown"), ("Герберт Гувер", "herbert-hoover")])
 
 
+def test_greek_writes_an_english_h_with_its_chi():
+    # Χάρι is Harry as Greek writes it; read "khari" alone, Harry Truman had no candidate. Greek
+    # names keep their ch (Χρήστος, Christos).
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (
+        "Harry Truman", "Christos Papadopoulos", "Gordon Brown")], place_names=())
+    assert_resolves(resolver, [("Χάρι Τρούμαν", "harry-truman"), ("Χρήστος Παπαδόπουλος", "christos-papadopoulos")])
+
+
 def test_greek_writes_a_word_initial_w_with_ou_or_gou():
     # Γουάτσον is Watson, as Ουάσιγκτον is Washington: English w before a vowel.
     resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (

@@ -60,7 +60,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import product
 
 from unidecode import unidecode
@@ -139,7 +139,7 @@ _READ_FIRST = {
     "ו": "o", "כ": "k",
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ۃ": "a",
     "ک": "k", "ګ": "g", "ژ": "zh", "ې": "e", "ے": "e",
-    "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h", "\u17a2": "", "\u0aaf": "y",
+    "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h", "\u17a2": "", "\u0aaf": "\u092f",
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
 }
@@ -164,10 +164,13 @@ _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
 _CANDRA_VOWELS = str.maketrans({"\u0949": "o", "\u0911": "o", "\u0ac9": "o", "\u0a91": "o",
-                                "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a", "\u0972": "a"})
+                                "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a", "\u0972": "a"}
+                               | {chr(block + vocalic_r): "ri" for block in range(0x0900, 0x0D80, 0x80)
+                                  for vocalic_r in (0x0B, 0x43)})
 """Devanagari's and Gujarati's candra o and candra e (ॉ ऑ, ॅ ऍ; ૉ ઑ, ૅ ઍ), written for the
 vowels of English "Boston" and "Batman" (बॉस्टन, बॅटमॅन): their o and a. unidecode writes them
-"oN" and "eN", as if nasal (मॉस्को "monsko", Moscow), and drops Marathi's candra a (ॲपल, Apple)."""
+"oN" and "eN", as if nasal (मॉस्को "monsko", Moscow), and drops Marathi's candra a (ॲपल, Apple).
+The vocalic r (ऋ, ृ) of every Brahmic block is the ri names in English write (कृष्ण Krishna)."""
 _LABIAL_ANUSVARA = re.compile("([\u0902\u0982\u0a02\u0a70\u0a82\u0b02\u0c02\u0c82\u0d02])"
                               "(?=[\u092a-\u092e\u09aa-\u09ae\u0a2a-\u0a2e\u0aaa-\u0aae"
                               "\u0b2a-\u0b2e\u0c2a-\u0c2e\u0caa-\u0cae\u0d2a-\u0d2e])")
@@ -188,12 +191,90 @@ def _m_for_anusvara(match: re.Match[str]) -> str:
     return chr(anusvara + 0x2C) + chr(anusvara + 0x4B)
 
 
-def _romanize_brahmic(run: re.Match[str]) -> str:
-    """A run of a Brahmic script as unidecode reads it, but for its candra vowels
+_FINAL_VOWEL_DROPPED = frozenset({0x0900, 0x0980, 0x0A00, 0x0A80})
+"""The blocks of Devanagari, Bengali, Gurmukhi and Gujarati, whose languages do not sound the
+inherent vowel of a word's last consonant (कमल Kamal, सचिन Sachin), where Tamil, Telugu, Kannada,
+Malayalam and Odia do and write a virama where they do not."""
+_INHERENT_AFTER_CLUSTER = frozenset({0x2F, 0x30, 0x35})
+"""Offsets in their blocks of ya, ra and va: a word's last consonant that ends a cluster with one
+of them keeps its vowel (नरेंद्र Narendra, मिश्र Mishra, आदित्य Aditya), as other clusters do not
+(चार्ल्स Charles)."""
+_VIRAMA, _NUKTA, _LETTER_A = 0x4D, 0x3C, 0x05
+"""Offsets shared by the Brahmic blocks from Devanagari to Malayalam (Sinhala's layout differs)."""
+_NUKTA_SOUNDS = {0x15: "q", 0x16: "kh", 0x17: "gh", 0x1C: "z", 0x21: "r", 0x22: "rh", 0x2B: "f", 0x2F: "y",
+                 0x32: "l", 0x38: "sh"}
+"""A consonant with a nukta, by the offset of the consonant: the sound the dot gives it (ज़ z, फ़ f,
+ड़ r: ज़ाकिर Zakir), where unidecode reads the dot as an apostrophe and splits the word."""
+_PLAIN_CONSONANTS = {block + retroflex: block + plain
+                     for block in range(0x0900, 0x0D80, 0x80)
+                     for retroflex, plain in ((0x1F, 0x24), (0x20, 0x25), (0x21, 0x26), (0x22, 0x27), (0x23, 0x28),
+                                              (0x29, 0x28), (0x31, 0x30), (0x33, 0x32), (0x34, 0x32), (0x37, 0x36))}
+"""Retroflex consonants (ट ठ ड ढ ण ळ), Tamil's alveolar n and r and its zh (ன ற ழ) and ष, as the
+t, th, d, dh, n, r, l and sh that names in English write for them (विराट Virat, गणेश Ganesh, சென்னை Chennai,
+विष्णु Vishnu), where unidecode doubles them ("viraatt")."""
+
+
+def _offset(ch: str) -> int:
+    """The offset of a character in its Brahmic block, or -1 outside Devanagari to Malayalam."""
+    return ord(ch) & 0x7F if "\u0900" <= ch < "\u0d80" else -1
+
+
+def _is_consonant(ch: str) -> bool:
+    offset = _offset(ch)
+    return 0x15 <= offset <= 0x39 or 0x58 <= offset <= 0x5F
+
+
+def _silences_inherent(ch: str) -> bool:
+    """A vowel sign or virama: the consonant before it has no inherent a."""
+    offset = _offset(ch)
+    return 0x3E <= offset <= 0x4F or 0x55 <= offset <= 0x57 or 0x62 <= offset <= 0x63
+
+
+def _brahmic_letters(run: str, inherent_vowels: bool) -> str:
+    """A run of a Brahmic script with each consonant that has a nukta written as the sound it has
+    (``_NUKTA_SOUNDS``), the others as ``_PLAIN_CONSONANTS`` has them, and with
+    ``inherent_vowels``, the a each consonant carries where no vowel sign or virama follows it
+    written out as the script's letter a (which unidecode reads); a word's last consonant keeps
+    it only where its language sounds it (``_FINAL_VOWEL_DROPPED``, ``_INHERENT_AFTER_CLUSTER``).
+
+    >>> [unidecode(_brahmic_letters(name, True)).lower() for name in ("कमला", "सचिन", "नरेंद्र", "ज़ाकिर", "சென்னை")]
+    ['kamalaa', 'sacin', 'narendra', 'zaakir', 'cennai']
+    >>> [unidecode(_brahmic_letters(name, False)).lower() for name in ("कमला", "ज़ाकिर")]
+    ['kmlaa', 'zaakir']
+    """
+    out = []
+    i = 0
+    while i < len(run):
+        ch = run[i]
+        i += 1
+        if not _is_consonant(ch):
+            if _offset(ch) != _NUKTA:  # a nukta on no consonant marks nothing
+                out.append(ch)
+            continue
+        block, offset = ord(ch) & ~0x7F, _offset(ch)
+        if i < len(run) and _offset(run[i]) == _NUKTA:
+            out.append(_NUKTA_SOUNDS.get(offset) or chr(_PLAIN_CONSONANTS.get(ord(ch), ord(ch))))
+            i += 1
+        else:
+            out.append(chr(_PLAIN_CONSONANTS.get(ord(ch), ord(ch))))
+        rest = run[i:i + 1]
+        if not inherent_vowels or rest and _silences_inherent(rest):
+            continue
+        final = not rest or unicodedata.category(rest)[0] not in "LM"
+        after_virama = i > 1 and _offset(run[i - 2]) == _VIRAMA
+        if final and block in _FINAL_VOWEL_DROPPED and not (after_virama and offset in _INHERENT_AFTER_CLUSTER):
+            continue
+        out.append(chr(block + _LETTER_A))
+    return "".join(out)
+
+
+def _romanize_brahmic(run: re.Match[str], inherent_vowels: bool = False) -> str:
+    """A run of a Brahmic script as unidecode reads it, but for its letters (``_brahmic_letters``,
+    with the vowels its consonants carry if ``inherent_vowels``), its candra vowels
     (``_CANDRA_VOWELS``), an anusvara before a labial (``_LABIAL_ANUSVARA``) and its palatal stop
     written "ch" (``_INDIC_RUN``)."""
-    text = _LABIAL_ANUSVARA.sub(_m_for_anusvara, run.group().translate(_CANDRA_VOWELS))
-    return unidecode(text).replace("c", "ch")
+    text = _brahmic_letters(run.group(), inherent_vowels).translate(_CANDRA_VOWELS)
+    return unidecode(_LABIAL_ANUSVARA.sub(_m_for_anusvara, text)).replace("c", "ch")
 
 
 _MALAYALAM_SPELLINGS = {
@@ -996,8 +1077,9 @@ def _greek(match: re.Match[str], text: str) -> str:
         latin.capitalize() if match.group()[0].isupper() else latin)
 
 
-def romanize(text: str) -> str:
-    """Latin letters for any text, read the way names in that script are read.
+def romanize(text: str, *, inherent_vowels: bool = False) -> str:
+    """Latin letters for any text, read the way names in that script are read (with
+    ``inherent_vowels``, a Brahmic consonant's vowel written out: ``inherent_vowel_readings``).
 
     >>> romanize("デービッド・パーデュー")
     'debiddo padeyu'
@@ -1010,7 +1092,7 @@ def romanize(text: str) -> str:
     >>> romanize("데이빗 퍼듀"), romanize("래펜스퍼거")
     ('deibit peodyu', 'raepenseupeogeo')
     >>> romanize("ג'ו ביידן"), romanize("चार्ल्स डार्विन"), romanize("मॉस्को")
-    ('jo byydn', 'chaarls ddaarvin', 'mosko')
+    ('jo byydn', 'chaarls daarvin', 'mosko')
     >>> romanize("Köln")
     'Koln'
     """
@@ -1024,7 +1106,7 @@ def romanize(text: str) -> str:
     text = _ETHIOPIC_RUN.sub(_romanize_ethiopic, text)
     text = _MYANMAR_RUN.sub(_romanize_myanmar, text)
     text = _ARMENIAN_RUN.sub(_romanize_armenian, _GEORGIAN_RUN.sub(_romanize_georgian, text))
-    text = _INDIC_RUN.sub(_romanize_brahmic, text)
+    text = _INDIC_RUN.sub(partial(_romanize_brahmic, inherent_vowels=inherent_vowels), text)
     if any("\u0370" <= ch <= "\u03ff" for ch in text):
         text = _GREEK_DIGRAPH.sub(lambda m: _greek(m, text), text)
     text = _HANGUL_RUN.sub(_romanize_hangul, text)
@@ -1232,6 +1314,21 @@ def labial_readings(text: str, reading: str) -> tuple[str, ...]:
     return _if_new(labial, reading)
 
 
+def inherent_vowel_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``text``, where it is Brahmic, read with the a each consonant carries where no vowel sign
+    or virama follows it, as the standard schemes and the English spellings of Indian names write
+    it (सचिन "sachin", Sachin; कमला "kamalaa", Kamala); () where that is ``reading``. The reading of
+    ``romanize`` leaves the vowel out, as foreign names need: they are written without the virama
+    their clusters have (ਬਰਲਿਨ, Berlin, would be "baralin").
+
+    >>> inherent_vowel_readings("सचिन तेंदुलकर", "schin tendulkr"), inherent_vowel_readings("விஜய்", "vijay")
+    (('sachin tendulakar',), ())
+    """
+    if not _BRAHMIC_LETTER.search(text):
+        return ()
+    return _if_new(" ".join(_NOT_A_LETTER.split(romanize(text, inherent_vowels=True).lower())).strip(), reading)
+
+
 _WORD_INITIAL_GLOTTAL = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]|(?<![\u0370-\u03ff\u1f00-\u1fff])[\u03a7\u03c7]")
 """A Cyrillic word's first letter г (not the ґ of Ukrainian's g), or a Greek word's first χ."""
 _GLOTTAL_READ_AS = ("g", "ch", "kh")
@@ -1334,8 +1431,8 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
     ``labial_readings`` (of it, and of the glottal, Greek stop and yod readings), ``velar_readings``,
-    ``yod_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``, and a
-    Georgian name without its case ending.
+    ``yod_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``,
+    ``inherent_vowel_readings``, and a Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
@@ -1349,6 +1446,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
                                                     for r in labial_readings(text, other))
     return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
             + yod + vav_readings(text, reading) + stops + spelling_readings(text)
+            + inherent_vowel_readings(text, reading)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 
 

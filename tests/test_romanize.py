@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from namenorm import Entity, Resolver
 from namenorm.normalize import normalize_name
-from namenorm.romanize import drops_final_r, native_spellings, romanize, writes_short_vowels
+from namenorm.romanize import drops_final_r, inherent_vowel_readings, native_spellings, romanize, writes_short_vowels
 
 
 def test_hangul_by_jamo_with_loanword_finals():
@@ -152,9 +152,32 @@ def test_bulgarian_cyrillic_as_bulgaria_spells_it():
 
 def test_malayalam_chillu_letters_are_the_consonants_they_write():
     # unidecode drops ൽ ൻ ർ: Svalbard lost its l, Sint Maarten its r and n.
-    assert romanize("സ്വാൽബാഡ്") == "svaalbaadd"
-    assert romanize("സിന്റ് മാർട്ടെൻ") == "sint maartttten"  # ന്റ is nt
+    assert romanize("സ്വാൽബാഡ്") == "svaalbaad"
+    assert romanize("സിന്റ് മാർട്ടെൻ") == "sint maartten"  # ന്റ is nt
     assert romanize("ആൻറിഗ്വ") == "aantigv"  # so is ൻറ
+
+
+def test_brahmic_consonants_are_also_read_with_the_vowel_english_spellings_write():
+    # unidecode reads each consonant bare: सचिन "schin", कमला "kmlaa", as foreign names written
+    # without their viramas need (ਬਰਲਿਨ, Berlin). The inherent a is read too, where no vowel sign
+    # or virama follows, but not after a Hindi word's last consonant.
+    def vowelled(name: str) -> str:
+        return inherent_vowel_readings(name, normalize_name(name))[0]
+
+    assert normalize_name("सचिन तेंदुलकर") == "schin tendulkr"
+    assert vowelled("सचिन तेंदुलकर") == "sachin tendulakar"
+    assert vowelled("नरेंद्र") == "narendra"  # a cluster ending in r keeps it
+    assert inherent_vowel_readings("चार्ल्स", "chaarls") == ()  # other clusters do not
+    assert vowelled("कमला हैरिस") == "kamalaa hairis"
+    assert vowelled("కమల") == "kamala"  # Telugu sounds the last one
+    assert inherent_vowel_readings("விஜய்", "vijay") == ()  # Tamil writes a virama (pulli) where no vowel is
+
+
+def test_brahmic_letters_english_spellings_write_with_one_latin_letter():
+    assert normalize_name("ज़ाकिर") == "zaakir"  # a nukta is a sound, not a word break ("j aakir")
+    assert normalize_name("गणेश") == "gnesh"  # retroflex n, where unidecode writes "nn"
+    assert normalize_name("சென்னை") == "chennai"  # Tamil's ன, where unidecode wrote "chennnnnnai"
+    assert normalize_name("कृष्ण") == "krishn"  # the vocalic r
 
 
 def test_thai_and_lao_vowels_written_first_are_read_after_their_consonant():

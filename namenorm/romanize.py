@@ -25,6 +25,10 @@ fix what its letter-by-letter output gets wrong for names:
   writes "ya" before the vowel sign too (ક્યુબા "kyaubaa", Cuba); the palatal stop read "ch", as names in
   English spell it (चार्ल्स Charles), where unidecode writes "c"; Malayalam's chillu letters,
   which unidecode drops, as the consonants they write (ൽ l, ൻ n, ർ r), and റ്റ, ന്റ as tt, nt;
+  a consonant with a nukta as the sound it writes (ज़ z, ड़ r), retroflex letters as the single
+  t, d, n English spellings write (गणेश Ganesh, சென்னை Chennai), the vocalic r as ri; a
+  consonant's inherent a is left out, as foreign names written without their viramas need, and
+  read by ``inherent_vowel_readings`` (सचिन "schin" and "sachin");
 * Arabic: the article ال read as a word of its own ("al qahra" for القاهرة, Cairo); alef, alef
   maqsura and ta marbuta read as the "a" they write (unidecode
   drops them), so the long vowels the script does write can be compared; the letters

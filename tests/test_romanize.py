@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from namenorm import Entity, Resolver
 from namenorm.normalize import normalize_name
-from namenorm.romanize import drops_final_r, inherent_vowel_readings, native_spellings, romanize, writes_short_vowels
+from namenorm.romanize import (
+    drops_final_r,
+    inherent_vowel_readings,
+    native_spellings,
+    romanize,
+    writes_short_vowels,
+)
 
 
 def test_hangul_by_jamo_with_loanword_finals():

@@ -209,13 +209,17 @@ _NUKTA_SOUNDS = {0x15: "q", 0x16: "kh", 0x17: "gh", 0x1C: "z", 0x21: "r", 0x22: 
                  0x32: "l", 0x38: "sh"}
 """A consonant with a nukta, by the offset of the consonant: the sound the dot gives it (ज़ z, फ़ f,
 ड़ r: ज़ाकिर Zakir), where unidecode reads the dot as an apostrophe and splits the word."""
-_PLAIN_CONSONANTS = {block + retroflex: block + plain
-                     for block in range(0x0900, 0x0D80, 0x80)
-                     for retroflex, plain in ((0x1F, 0x24), (0x20, 0x25), (0x21, 0x26), (0x22, 0x27), (0x23, 0x28),
-                                              (0x29, 0x28), (0x31, 0x30), (0x33, 0x32), (0x34, 0x32), (0x37, 0x36))}
-"""Retroflex consonants (ट ठ ड ढ ण ळ), Tamil's alveolar n and r and its zh (ன ற ழ) and ष, as the
-t, th, d, dh, n, r, l and sh that names in English write for them (विराट Virat, गणेश Ganesh, சென்னை Chennai,
-विष्णु Vishnu), where unidecode doubles them ("viraatt")."""
+_PLAIN_CONSONANTS = ({chr(block + retroflex): chr(block + plain)
+                      for block in range(0x0900, 0x0D80, 0x80)
+                      for retroflex, plain in ((0x1F, 0x24), (0x20, 0x25), (0x21, 0x26), (0x22, 0x27), (0x23, 0x28),
+                                               (0x29, 0x28), (0x31, 0x30), (0x33, 0x32))}
+                     | {chr(block + 0x37): "sh" for block in range(0x0900, 0x0D80, 0x80)}
+                     | {"\u0bb4": "l", "\u0d34": "zh"})
+"""Retroflex consonants (ट ठ ड ढ ण ळ) and the alveolar n and r of Tamil and Malayalam (ன ற) as the
+t, th, d, dh, n, l, n and r that names in English write for them (विराट Virat, गणेश Ganesh, சென்னை
+Chennai), where unidecode doubles them ("viraatt"); ष and Tamil's ஷ as sh (विष्णु Vishnu, where
+unidecode writes "ss"); Tamil's ழ as the l of Tamil and Malayalam's ഴ as the zh of Kozhikode
+(unidecode: "lll")."""
 
 
 def _offset(ch: str) -> int:
@@ -256,16 +260,16 @@ def _brahmic_letters(run: str, inherent_vowels: bool) -> str:
                 out.append(ch)
             continue
         block, offset = ord(ch) & ~0x7F, _offset(ch)
+        after_virama = i > 1 and _offset(run[i - 2]) == _VIRAMA
         if i < len(run) and _offset(run[i]) == _NUKTA:
-            out.append(_NUKTA_SOUNDS.get(offset) or chr(_PLAIN_CONSONANTS.get(ord(ch), ord(ch))))
+            out.append(_NUKTA_SOUNDS.get(offset) or _PLAIN_CONSONANTS.get(ch, ch))
             i += 1
         else:
-            out.append(chr(_PLAIN_CONSONANTS.get(ord(ch), ord(ch))))
+            out.append(_PLAIN_CONSONANTS.get(ch, ch))
         rest = run[i:i + 1]
         if not inherent_vowels or rest and _silences_inherent(rest):
             continue
         final = not rest or unicodedata.category(rest)[0] not in "LM"
-        after_virama = i > 1 and _offset(run[i - 2]) == _VIRAMA
         if final and block in _FINAL_VOWEL_DROPPED and not (after_virama and offset in _INHERENT_AFTER_CLUSTER):
             continue
         out.append(chr(block + _LETTER_A))

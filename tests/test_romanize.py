@@ -184,6 +184,8 @@ def test_brahmic_letters_english_spellings_write_with_one_latin_letter():
     assert normalize_name("गणेश") == "gnesh"  # retroflex n, where unidecode writes "nn"
     assert normalize_name("சென்னை") == "chennai"  # Tamil's ன, where unidecode wrote "chennnnnnai"
     assert normalize_name("कृष्ण") == "krishn"  # the vocalic r
+    assert normalize_name("விஷ்ணு") == normalize_name("विष्णु") == "vishnu"  # ஷ and ष, where unidecode writes "ss"
+    assert normalize_name("കോഴിക്കോട്") == "koozhikkoot"  # Malayalam's ഴ is the zh of Kozhikode
 
 
 def test_thai_and_lao_vowels_written_first_are_read_after_their_consonant():

@@ -1175,6 +1175,11 @@ def read_tsv(name: str) -> list[dict[str, str]]:
 _TSV_SCRIPTS = {"kana": "kana", "han": "Han"}
 
 
+def _script_group(script: str) -> str:
+    """The report group of a script as the project's TSVs name it ("cyrillic" -> "Cyrillic")."""
+    return _TSV_SCRIPTS.get(script, script.capitalize())
+
+
 _NAME_SEPARATOR = re.compile(r"[ \u00b7\u30fb]")
 RECOMBINED_PER_SCRIPT = 16
 """Unknown names per script made of one person's given name and another's surname."""
@@ -1234,14 +1239,12 @@ def _build_wiki_cross_script(seed: int, size: int) -> DevSet:
             ids[latin] = "wiki:" + normalize_name(latin).replace(" ", "-")
             kind = row.get("kind", "other").strip() or "other"
             entities.append(Entity(ids[latin], latin, kind))  # type: ignore[arg-type]
-    def group(script: str) -> str:
-        return _TSV_SCRIPTS.get(script, script.capitalize())
     queries = [Query(r["native"].strip(), ids[r["latin"].strip()],
-                     _split(seed, ids[r["latin"].strip()]), group(r["script"])) for r in pairs]
+                     _split(seed, ids[r["latin"].strip()]), _script_group(r["script"])) for r in pairs]
     queries += [Query(r["native"].strip(), None,
-                      _split(seed, "unknown:" + normalize_name(r["latin"])), group(r["script"]))
+                      _split(seed, "unknown:" + normalize_name(r["latin"])), _script_group(r["script"]))
                 for r in absent]
-    queries += [Query(native, None, _split(seed, "unknown:" + normalize_name(latin)), group(script))
+    queries += [Query(native, None, _split(seed, "unknown:" + normalize_name(latin)), _script_group(script))
                 for script, native, latin in _recombined_names(pairs, absent, {e.name for e in entities}, seed)]
     queries = _cap(_clean(queries, entities), size, rng)
     return DevSet("wiki_cross_script", "tests/data/cross_script_pairs.tsv, cross_script_absent.tsv",
@@ -1268,14 +1271,15 @@ def _build_wiki_lone_names(seed: int, size: int) -> DevSet:
     rng = random.Random(seed)
     listed_pairs = list(_lone_name_pairs(read_tsv("cross_script_pairs.tsv")))
     absent_pairs = list(_lone_name_pairs(read_tsv("cross_script_absent.tsv")))
+
     def key(latin: str) -> str:
         return "wiki-name:" + normalize_name(latin).replace(" ", "-")
+
     names = {key(latin): latin for _, _, latin in listed_pairs}
     entities = [Entity(k, latin, "person") for k, latin in sorted(names.items()) if not _held_out(seed, k)]
     listed = {e.id for e in entities}
-    def group(script: str) -> str:
-        return _TSV_SCRIPTS.get(script, script.capitalize())
-    queries = [Query(native, key(latin) if key(latin) in listed else None, _split(seed, key(latin)), group(script))
+    queries = [Query(native, key(latin) if key(latin) in listed else None, _split(seed, key(latin)),
+                     _script_group(script))
                for script, native, latin in dict.fromkeys(listed_pairs + absent_pairs)]
     queries = _cap(_clean(queries, entities), size, rng)
     return DevSet("wiki_lone_names", "tests/data/cross_script_pairs.tsv, cross_script_absent.tsv (word by word)",

@@ -726,6 +726,13 @@ def test_greek_writes_an_english_h_with_its_chi():
     assert_resolves(resolver, [("Χάρι Τρούμαν", "harry-truman"), ("Χρήστος Παπαδόπουλος", "christos-papadopoulos")])
 
 
+def test_devanagari_names_are_read_with_the_vowel_their_consonants_carry():
+    # कमला is Kamala: read bare ("kmlaa"), its spelling agreed too little with Kamala's to answer.
+    names = ["Sachin", "Kamala", "Virat", "Rahul", "Narendra", "Priyanka", "Donald", "Angela"]
+    resolver = Resolver([Entity(n.lower(), n, "person") for n in names], place_names=())
+    assert_resolves(resolver, [("कमला", "kamala"), ("सचिन", "sachin"), ("नरेंद्र", "narendra")])
+
+
 def test_greek_writes_a_word_initial_w_with_ou_or_gou():
     # Γουάτσον is Watson, as Ουάσιγκτον is Washington: English w before a vowel.
     resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (

@@ -91,6 +91,7 @@ __all__ = [
     "glottal_readings",
     "greek_stop_readings",
     "han_characters",
+    "inherent_vowel_readings",
     "labial_readings",
     "native_spellings",
     "other_readings",

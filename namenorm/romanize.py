@@ -168,9 +168,13 @@ _BRAHMIC = "\u0900-\u0dff"
 _INDIC_RUN = re.compile(f"[{_BRAHMIC}]+")
 """Brahmic scripts (Devanagari to Sinhala), whose palatal stop unidecode writes "c" (चार्ल्स
 "caarls") where names in English write "ch" (Charles, Chennai)."""
+_SHARED_LAYOUT = range(0x0900, 0x0D80)
+"""Devanagari to Malayalam: Brahmic blocks of 128 characters that put each letter, sign and
+virama at the same offset (Sinhala's block, after them, does not)."""
+_SHARED_LAYOUT_BLOCKS = range(_SHARED_LAYOUT.start, _SHARED_LAYOUT.stop, 0x80)
 _CANDRA_VOWELS = str.maketrans({"\u0949": "o", "\u0911": "o", "\u0ac9": "o", "\u0a91": "o",
                                 "\u0945": "a", "\u090d": "a", "\u0ac5": "a", "\u0a8d": "a", "\u0972": "a"}
-                               | {chr(block + vocalic_r): "ri" for block in range(0x0900, 0x0D80, 0x80)
+                               | {chr(block + vocalic_r): "ri" for block in _SHARED_LAYOUT_BLOCKS
                                   for vocalic_r in (0x0B, 0x43)})
 """Devanagari's and Gujarati's candra o and candra e (ॉ ऑ, ॅ ऍ; ૉ ઑ, ૅ ઍ), written for the
 vowels of English "Boston" and "Batman" (बॉस्टन, बॅटमॅन): their o and a. unidecode writes them
@@ -211,10 +215,10 @@ _NUKTA_SOUNDS = {0x15: "q", 0x16: "kh", 0x17: "gh", 0x1C: "z", 0x21: "r", 0x22: 
 """A consonant with a nukta, by the offset of the consonant: the sound the dot gives it (ज़ z, फ़ f,
 ड़ r: ज़ाकिर Zakir), where unidecode reads the dot as an apostrophe and splits the word."""
 _PLAIN_CONSONANTS = ({chr(block + retroflex): chr(block + plain)
-                      for block in range(0x0900, 0x0D80, 0x80)
+                      for block in _SHARED_LAYOUT_BLOCKS
                       for retroflex, plain in ((0x1F, 0x24), (0x20, 0x25), (0x21, 0x26), (0x22, 0x27), (0x23, 0x28),
                                                (0x29, 0x28), (0x31, 0x30), (0x33, 0x32))}
-                     | {chr(block + 0x37): "sh" for block in range(0x0900, 0x0D80, 0x80)}
+                     | {chr(block + 0x37): "sh" for block in _SHARED_LAYOUT_BLOCKS}
                      | {"\u0bb4": "l", "\u0d34": "zh"})
 """Retroflex consonants (ट ठ ड ढ ण ळ) and the alveolar n and r of Tamil and Malayalam (ன ற) as the
 t, th, d, dh, n, l, n and r that names in English write for them (विराट Virat, गणेश Ganesh, சென்னை
@@ -225,7 +229,7 @@ unidecode writes "ss"); Tamil's ழ as the l of Tamil and Malayalam's ഴ as the
 
 def _offset(ch: str) -> int:
     """The offset of a character in its Brahmic block, or -1 outside Devanagari to Malayalam."""
-    return ord(ch) & 0x7F if "\u0900" <= ch < "\u0d80" else -1
+    return ord(ch) & 0x7F if ord(ch) in _SHARED_LAYOUT else -1
 
 
 def _is_consonant(ch: str) -> bool:
@@ -538,10 +542,11 @@ def r_readings(text: str) -> tuple[str, ...]:
 _NOT_A_LETTER = re.compile("[^a-z0-9]+")
 
 
-def _as_reading(text: str) -> str:
-    """``text`` romanized and lower-cased, each run of other characters a space: a reading as
-    the search across scripts takes one (``other_readings``)."""
-    return " ".join(_NOT_A_LETTER.split(romanize(text).lower())).strip()
+def _as_reading(text: str, *, inherent_vowels: bool = False) -> str:
+    """``text`` romanized (``romanize``, whose ``inherent_vowels`` this is) and lower-cased, each
+    run of other characters a space: a reading as the search across scripts takes one
+    (``other_readings``)."""
+    return " ".join(_NOT_A_LETTER.split(romanize(text, inherent_vowels=inherent_vowels).lower())).strip()
 
 
 _HANGUL = "\uac00-\ud7a3"
@@ -1057,7 +1062,9 @@ _GREEK_U_DIPHTHONGS = {"αυ": "a", "ευ": "e", "ηυ": "i"}
 Efthymios), v elsewhere (Ευάγγελος Evangelos)."""
 _VOICELESS = frozenset("θκξπσςτφχψ")
 _GREEK_TOKEN = re.compile("|".join(sorted([*_GREEK_SPELLINGS, *_GREEK_U_DIPHTHONGS], key=len, reverse=True)) + "|.")
-_GREEK_NAME = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]+(?:[ -][\u0370-\u03ff\u1f00-\u1fff]+){0,3}")
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+"""Greek's letters, with its polytonic ones."""
+_GREEK_NAME = re.compile(f"[{_GREEK}]+(?:[ -][{_GREEK}]+){{0,3}}")
 
 
 def _greek_spellings(text: str) -> list[str]:
@@ -1267,7 +1274,7 @@ stands before a vowel (Вашингтон, Свифт, დარვინი, Դ
 consonant, is a v."""
 _SLAVIC_OR_CAUCASIAN_LETTER = re.compile(f"[{_CYRILLIC}{_GEORGIAN}{_ARMENIAN}]")
 """A letter of Cyrillic, Georgian or Armenian, which write an English w with their v or u."""
-_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK_LETTER = re.compile(f"[{_GREEK}]")
 _INITIAL_U_BEFORE_A_VOWEL = re.compile("(?<![a-z])u(?=[aeio])")
 """A word's first u (у, უ, ու) before another vowel: how Russian, Georgian and Armenian write an
 English w that starts a word (Уильям, Уэльс, უილიამ, Ուիլյամ); the о of Оуэн (Owen) is a vowel
@@ -1335,10 +1342,10 @@ def inherent_vowel_readings(text: str, reading: str) -> tuple[str, ...]:
     """
     if not _BRAHMIC_LETTER.search(text):
         return ()
-    return _if_new(" ".join(_NOT_A_LETTER.split(romanize(text, inherent_vowels=True).lower())).strip(), reading)
+    return _if_new(_as_reading(text, inherent_vowels=True), reading)
 
 
-_WORD_INITIAL_GLOTTAL = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]|(?<![\u0370-\u03ff\u1f00-\u1fff])[\u03a7\u03c7]")
+_WORD_INITIAL_GLOTTAL = re.compile(f"(?<![{_CYRILLIC}])[\u0413\u0433]|(?<![{_GREEK}])[\u03a7\u03c7]")
 """A Cyrillic word's first letter г (not the ґ of Ukrainian's g), or a Greek word's first χ."""
 _GLOTTAL_READ_AS = ("g", "ch", "kh")
 """How ``romanize`` and the queries' readings spell г and χ."""

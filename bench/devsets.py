@@ -1194,23 +1194,26 @@ def _one_given_name(a: str, b: str) -> bool:
     return bool(jellyfish.metaphone(a) == jellyfish.metaphone(b))
 
 
+def _two_word_person(row: dict[str, str]) -> tuple[list[str], list[str], str] | None:
+    """A pair's person written as two words in both scripts: (native words, Latin words, the
+    separator the script writes between them); None for a place or another number of words."""
+    native, latin = row["native"].strip(), row["latin"].strip()
+    parts, separators = _NAME_SEPARATOR.split(native), _NAME_SEPARATOR.findall(native)
+    if row.get("kind", "").strip() != "person" or len(parts) != 2 or len(latin.split()) != 2:
+        return None
+    return parts, latin.split(), separators[0]
+
+
 def _recombined_names(pairs: list[dict[str, str]], absent: list[dict[str, str]], gallery: set[str],
                       seed: int) -> list[tuple[str, str, str]]:
     """(script, native, latin) of names no one listed has: the given name of a gallery person
     written with the surname of another listed person, in the same script and with the
     separator that script writes between them."""
-    def two_words(row: dict[str, str]) -> tuple[list[str], list[str], str] | None:
-        native, latin = row["native"].strip(), row["latin"].strip()
-        parts, separators = _NAME_SEPARATOR.split(native), _NAME_SEPARATOR.findall(native)
-        if row.get("kind", "").strip() != "person" or len(parts) != 2 or len(latin.split()) != 2:
-            return None
-        return parts, latin.split(), separators[0]
-
     by_script: dict[str, list[tuple[list[str], list[str], str]]] = defaultdict(list)
     given_of: dict[str, list[tuple[list[str], list[str], str]]] = defaultdict(list)
     for rows, in_gallery in ((pairs, True), (absent, False)):
         for row in rows:
-            names = two_words(row)
+            names = _two_word_person(row)
             if names is not None:
                 by_script[row["script"]].append(names)
                 if in_gallery:
@@ -1255,10 +1258,9 @@ def _lone_name_pairs(rows: Iterable[dict[str, str]]) -> Iterable[tuple[str, str,
     """(script, native word, Latin word) of each person's given name and surname where the name is
     two words in both scripts (도널드 트럼프, Donald Trump: 도널드 Donald, 트럼프 Trump)."""
     for row in rows:
-        native, latin = row["native"].strip(), row["latin"].strip().split()
-        parts = _NAME_SEPARATOR.split(native)
-        if row.get("kind", "").strip() == "person" and len(parts) == 2 and len(latin) == 2:
-            for native_word, latin_word in zip(parts, latin):
+        names = _two_word_person(row)
+        if names is not None:
+            for native_word, latin_word in zip(names[0], names[1]):
                 yield row["script"], native_word, latin_word
 
 

@@ -8,7 +8,8 @@ names in 28 scripts. None of the dev sets' data (CLDR, census names, the project
 read. Their cities and people are names the costs were not learned from; their countries are
 the same countries, often under the same names, since CLDR and iso-codes mostly agree.
 
-Each name is romanized as a query is (``normalize_name``) and aligned with the closest of
+Each name is romanized as a query is (``normalize_name``), both sides with their double letters
+written once as the costs compare them (``namenorm.spelling.single_letters``), and aligned with the closest of
 its country's English names by a weighted edit distance (``namenorm.spelling.alignment``).
 The costs are then estimated by hard EM: align every pair at the current costs, count the
 edits, and set each edit's cost to its negative log probability (a romanized letter's chance
@@ -34,7 +35,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from namenorm.normalize import normalize_name, script_of
 from namenorm.places import country_names
-from namenorm.spelling import LetterCosts, alignment
+from namenorm.spelling import LetterCosts, alignment, single_letters
 
 OUT = HERE.parent / "namenorm" / "_data" / "spelling_costs.json"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -55,10 +56,10 @@ def training_pairs() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     """Script -> (romanized name, its country's English names), each distinct pair once."""
     pairs: dict[str, set[tuple[str, tuple[str, ...]]]] = defaultdict(set)
     for english, others in country_names():
-        targets = tuple(sorted({normalize_name(e).replace(" ", "") for e in english}))
+        targets = tuple(sorted({single_letters(normalize_name(e)) for e in english}))
         for name in others:
             script = script_of(name)
-            romanized = normalize_name(name).replace(" ", "")
+            romanized = single_letters(normalize_name(name))
             if script != "LATIN" and romanized and romanized.isascii():
                 pairs[script].add((romanized, targets))
     return {script: sorted(found) for script, found in pairs.items()}

@@ -33,6 +33,13 @@ def test_the_usual_spelling_agrees_more_than_another_name_with_the_same_consonan
         assert _agreement(native, own) > 3 * _agreement(native, other), (native, own, other)
 
 
+def test_a_double_letter_costs_nothing_whether_the_script_writes_it_once_or_twice() -> None:
+    # ケリー and 켈리 write Kelly's ll once, Келли twice; a double tells no name from another.
+    assert _agreement("ケリー", "Kelly") == _agreement("ケリー", "Kely")
+    assert _agreement("Келли", "Kelly") == _agreement("Кели", "Kelly")
+    assert _agreement("켈리", "Kelly") > 3 * _agreement("켈리", "Karen")
+
+
 def test_agreement_is_a_bounded_score_and_empty_names_agree_with_nothing() -> None:
     assert spelling_agreement("", "boston", "HEBREW") == 0.0
     assert 0.0 < _agreement("Москва", "Moscow") <= 1.0

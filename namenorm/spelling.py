@@ -11,7 +11,7 @@ by ``bench/fit_spelling.py`` from the countries' names in other languages that
 ``places.country_names`` holds (Debian iso-codes), never typed in by hand.
 
 Letters written twice are compared once on both sides (``single_letters``): Latin doubles
-letters that most scripts write once (Kelly is ケリー "keri", 켈리 "kelli" but Келли "kelli"),
+letters that many scripts write once (Kelly is ケリー "keri" and Κέλι "keli", but Келли "kelli"),
 and a double tells no name from another.
 
 The agreement of a romanization and a form is two to the minus the bits per letter of the

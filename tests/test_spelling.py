@@ -34,7 +34,7 @@ def test_the_usual_spelling_agrees_more_than_another_name_with_the_same_consonan
 
 
 def test_a_double_letter_costs_nothing_whether_the_script_writes_it_once_or_twice() -> None:
-    # ケリー and 켈리 write Kelly's ll once, Келли twice; a double tells no name from another.
+    # ケリー writes Kelly's ll once, Келли twice; a double tells no name from another.
     assert _agreement("ケリー", "Kelly") == _agreement("ケリー", "Kely")
     assert _agreement("Келли", "Kelly") == _agreement("Кели", "Kelly")
     assert _agreement("켈리", "Kelly") > 3 * _agreement("켈리", "Karen")

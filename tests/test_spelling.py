@@ -40,6 +40,13 @@ def test_a_double_letter_costs_nothing_whether_the_script_writes_it_once_or_twic
     assert _agreement("켈리", "Kelly") > 3 * _agreement("켈리", "Karen")
 
 
+@given(st.text("aeiklnrstyz ", max_size=14), st.text("aeiklnrstyz ", max_size=14),
+       st.sampled_from(["CYRILLIC", "KATAKANA", "ARABIC", "NO SUCH SCRIPT"]))
+def test_agreement_stays_in_the_unit_interval_whatever_the_letters_doubled(romanized: str, form: str,
+                                                                         script: str) -> None:
+    assert 0.0 <= spelling_agreement(romanized, form, script) <= 1.0
+
+
 def test_agreement_is_a_bounded_score_and_empty_names_agree_with_nothing() -> None:
     assert spelling_agreement("", "boston", "HEBREW") == 0.0
     assert 0.0 < _agreement("Москва", "Moscow") <= 1.0

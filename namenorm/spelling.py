@@ -35,7 +35,7 @@ __all__ = ["LetterCosts", "alignment", "letter_costs", "single_letters", "spelli
 _GAP = ""
 """The empty side of a letter dropped or added."""
 
-_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE = re.compile(r"([a-z])\1+")
 
 
 def single_letters(name: str) -> str:

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
+import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -21,6 +24,17 @@ SMALL = FIXTURES / "aliases_small.yaml"
 def small() -> namenorm.Resolver:
     """Resolver over the small fixture file (never the bundled data)."""
     return namenorm.load(SMALL)
+
+
+def bench_script(name: str) -> ModuleType:
+    """The script bench/<name>.py loaded as a module: the scripts are no package, and a test
+    that holds data or docs to what a script makes of them runs the script's own code."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).parent.parent / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def data_rows(name: str) -> list[dict[str, str]]:

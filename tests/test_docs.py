@@ -61,28 +61,16 @@ def test_alias_file_examples_pass_check_on_top_of_the_bundled_file(path, tmp_pat
         assert main(["check", "--with-default", "--no-cache", str(example)]) == 0, capsys.readouterr().err
 
 
-def _docs_tables():
-    import importlib.util
-    import json
-    import sys
-
-    bench = ROOT / "bench"
-    sys.path.insert(0, str(bench))  # docs_tables reads devsets' lists of sets
-    try:
-        spec = importlib.util.spec_from_file_location("docs_tables", bench / "docs_tables.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(bench))
-    return module.tables(json.loads(module.RESULTS.read_text(encoding="utf-8")))
-
-
 def test_the_benchmark_tables_show_the_recorded_results():
     # The results, reliability, per-script and lone-names tables of docs/benchmarks.md are the
     # ones bench/docs_tables.py makes of bench/results/calibration.json: a refit whose figures
     # were recorded cannot leave the page showing the model before.
+    import json
+
+    from conftest import bench_script
+
+    docs_tables = bench_script("docs_tables")
     page = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
-    for table in _docs_tables():
+    for table in docs_tables.tables(json.loads(docs_tables.RESULTS.read_text(encoding="utf-8"))):
         missing = [line for line in table if line not in page.splitlines()]
         assert not missing, f"docs/benchmarks.md lacks {missing[:3]}: rerun python bench/docs_tables.py"

@@ -268,16 +268,11 @@ def test_the_han_transcription_table_reads_single_characters_as_latin_sounds():
 
 
 def test_the_han_name_characters_are_what_their_builder_finds_in_the_bundled_tables():
-    import importlib.util
-    from pathlib import Path
+    from conftest import bench_script
 
     from namenorm.romanize import foreign_name_characters
 
-    path = Path(__file__).resolve().parent.parent / "bench" / "build_han_characters.py"
-    spec = importlib.util.spec_from_file_location("build_han_characters", path)
-    assert spec is not None and spec.loader is not None
-    builder = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(builder)
+    builder = bench_script("build_han_characters")
     assert set(builder.characters()) == foreign_name_characters()
     assert {"特", "朗", "普", "斯"} <= foreign_name_characters() and "说" not in foreign_name_characters()
 

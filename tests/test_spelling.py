@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from importlib import resources
-from pathlib import Path
 
+from conftest import bench_script
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -63,12 +61,7 @@ def test_each_script_with_enough_names_has_its_own_table_and_others_share_the_po
 def test_the_letter_costs_were_learned_from_the_pairs_todays_readings_give() -> None:
     # The costs are learned from the countries' names as namenorm reads them: when a reading
     # changes, the costs file is stale until bench/fit_spelling.py is rerun.
-    path = Path(__file__).resolve().parent.parent / "bench" / "fit_spelling.py"
-    spec = importlib.util.spec_from_file_location("fit_spelling", path)
-    assert spec is not None and spec.loader is not None
-    fit_spelling = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("fit_spelling", fit_spelling)  # its dataclasses look their module up
-    spec.loader.exec_module(fit_spelling)
+    fit_spelling = bench_script("fit_spelling")
     data = json.loads(resources.files("namenorm").joinpath("_data", "spelling_costs.json").read_text("utf-8"))
     assert data["_pairs_sha256"] == fit_spelling.pairs_digest(fit_spelling.training_pairs()), (
         "namenorm/_data/spelling_costs.json is stale: rerun python bench/fit_spelling.py")

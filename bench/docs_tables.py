@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import devsets
+from bench_support import pct
 
 RESULTS = HERE / "results" / "calibration.json"
 BASELINE_NAMES = {"wratio": "WRatio", "jaro_winkler": "Jaro-Winkler", "metaphone": "Metaphone"}
@@ -34,7 +35,8 @@ DICTIONARY_LONE_NAMES = {"kana": "jmnedict_names", "Han": "cedict_names"}
 
 
 def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{100 * x:.1f}%"
+    """A share as calibration.txt prints it (``bench_support.pct``), without its padding."""
+    return pct(x).strip()
 
 
 def _target(script: str) -> str:

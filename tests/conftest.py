@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import atexit
 import csv
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -10,8 +12,10 @@ from types import ModuleType
 
 import pytest
 
-# Compiled resolvers are cached under the user's cache directory; the tests keep theirs apart.
+# Compiled resolvers are cached under the user's cache directory; the tests keep theirs apart,
+# and remove it when they end (each run's is tens of megabytes).
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="namenorm-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 import namenorm
 

@@ -37,7 +37,7 @@ from typing import Protocol
 
 from .datafiles import data_lines
 from .model import Entity
-from .normalize import normalize_cached
+from .normalize import NAME_DOTS, normalize_cached, writes_unspaced
 from .packed import KeyTable
 from .scoring import in_word_lists
 
@@ -59,6 +59,7 @@ __all__ = [
     "places_named",
     "qualified_heads",
     "specific_names",
+    "unspaced_place_names",
     "written_out",
     "written_out_forms",
 ]
@@ -263,6 +264,20 @@ def written_out_forms(entity: Entity) -> list[str]:
     if entity.kind != "place":
         return []
     return list(dict.fromkeys(out for form in (*entity.forms, *entity.weak) if (out := written_out(form))))
+
+
+@lru_cache(maxsize=8)
+def unspaced_place_names(tables: tuple[str, ...] = PLACE_TABLES) -> frozenset[str]:
+    """The names of the countries and cities of ``tables`` in scripts written without spaces
+    (Chinese, Japanese, Thai...), and the words of those a middle dot splits, as written: a scan
+    of such text reads one as a word, whether or not the gallery holds that place, so that no
+    shorter name is cut out of it (印度尼西亚 is Indonesia, not India and three more letters).
+
+    >>> "印度尼西亚" in unspaced_place_names(), "インドネシア" in unspaced_place_names(("countries",))
+    (True, True)
+    """
+    return frozenset(word for table in _TABLES if table in tables for english, others in _TABLES[table]()
+                     for name in others for word in NAME_DOTS.split(name) if len(word) > 1 and writes_unspaced(word))
 
 
 @lru_cache(maxsize=8)

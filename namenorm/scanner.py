@@ -35,6 +35,7 @@ from .index import SCAN_WORDS, SURNAME, query_allows
 from .keys import cross_script_similarity
 from .model import Decision, Match, Mention
 from .normalize import (
+    NAME_DOTS,
     is_latin,
     join_soft_signs,
     normalize_cached,
@@ -42,6 +43,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
+from .places import unspaced_place_names
 from .romanize import (
     GERESH_SOUNDS,
     GERESHES,
@@ -251,6 +253,26 @@ def _dictionary_pieces(word: str, start: int, end: int, forms: AbstractSet[str],
         (n for n in range(min(longest, end - pos), 1, -1) if word[pos:pos + n] in forms), 0))
 
 
+@lru_cache(maxsize=8)
+def _known_unspaced(forms: frozenset[str], place_tables: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """The gallery's forms in scripts without spaces (``FormTables.unspaced_forms``) and the names
+    of every place of its tables written so (``places.unspaced_place_names``), and the letters of
+    the longest place name: a run of such text is cut around all of them, longest first, so a
+    name the gallery does not hold is read whole, not as a shorter one inside it."""
+    places = unspaced_place_names(place_tables)
+    return forms | places, max(map(len, places), default=0)
+
+
+def _word_pieces(word: str, start: int, end: int, forms: AbstractSet[str], longest: int) -> list[tuple[int, int]]:
+    """``_dictionary_pieces``, but a run of katakana is one word unless known forms spell it
+    whole (ドナルドトランプ): Japanese writes a loanword in it, and a name inside one is no name of
+    the text (タイ, Thailand, in ネクタイ, a necktie; チリ, Chile, in チリソース)."""
+    pieces = _dictionary_pieces(word, start, end, forms, longest)
+    if _is_katakana(word[start]) and any(word[a:b] not in forms for a, b in pieces):
+        return [(start, end)]
+    return pieces
+
+
 def _is_name_word(token: _Token) -> bool:
     return token.capital and bool(token.norm) and not token.norm[0].isdigit()
 
@@ -306,7 +328,9 @@ class _Scan:
         foreign names in (read across scripts when the gallery has them in Latin letters only),
         and in Chinese around the foreign names Han may write (``_han_name_pieces``). The pieces
         are words of their own."""
-        forms, longest = self.index.tables.unspaced_forms, self.index.tables.unspaced_longest
+        tables = self.index.tables
+        forms, longest = _known_unspaced(tables.unspaced_forms, tuple(tables.place_tables))
+        longest = max(longest, tables.unspaced_longest)
         out: list[_Token] = []
         for token in tokens:
             word = self.text[token.start:token.end]
@@ -314,7 +338,7 @@ class _Scan:
                 out.append(token)
                 continue
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
-                      for piece in _dictionary_pieces(word, a, b, forms, longest)]
+                      for piece in _word_pieces(word, a, b, forms, longest)]
             if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
                 pieces = [cut for a, b, _ in pieces for named_piece in self._chinese_name_pieces(word, a, b, forms)
                           for cut in ([named_piece] if named_piece[2] else
@@ -578,7 +602,7 @@ class _Scan:
 
         In a script without case every word looks capitalized, so there a neighbour is no
         evidence against a word that is a known form exactly ("트럼프 대통령은": Trump, then
-        "President" with its particle); nor is a word capitalized because it opens the
+        "President" with its particle), unless a middle dot joins them into one name; nor is a word capitalized because it opens the
         sentence, in a language whose function words we do not list ("Вчера Трамп заявил":
         Yesterday, Trump). A derived surname is no known form here: "John Smith" is not Will
         Smith."""
@@ -594,10 +618,16 @@ class _Scan:
             owned = self.index.tables.owners(self.span_form(i, j), ~0)
             return owned is not None and owned[0] != SURNAME
 
+        def dotted(k: int) -> bool:
+            """Whether a middle dot joins the word to the span: the text writes them as one name
+            (ミシェル・オバマ, Michelle Obama, is no Barack Obama)."""
+            gap = self.text[tokens[k].end:tokens[i].start] if k < i else self.text[tokens[j - 1].end:tokens[k].start]
+            return NAME_DOTS.fullmatch(gap.strip()) is not None
+
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken and not (exact and no_evidence(t)))
+                    and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k)))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j

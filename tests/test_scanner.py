@@ -481,6 +481,29 @@ def test_a_middle_dot_joins_the_words_of_a_transcribed_name(east_asian):
     assert found(east_asian, "昨日ドナルド・トランプ氏が来日した。") == [("ドナルド・トランプ", "donald-trump")]
 
 
+def test_a_name_inside_a_longer_katakana_word_is_no_mention():
+    # Japanese writes a loanword in one run of katakana: タイ (Thailand) in ネクタイ (a necktie),
+    # チリ (Chile) in チリソース (chili sauce) and ソウル (Seoul) in ソウルフード (soul food) name no place.
+    r = namenorm.Resolver([namenorm.Entity(n.lower(), n, "place") for n in ("Thailand", "Chile", "Seoul")])
+    assert found(r, "ネクタイとチリソースとソウルフードを買った。") == []
+    assert found(r, "タイとチリとソウルに行った。") == [("タイ", "thailand"), ("チリ", "chile"), ("ソウル", "seoul")]
+
+
+def test_a_place_the_gallery_lacks_is_read_whole_not_as_a_shorter_one_inside_it():
+    # 印度尼西亚 and インドネシア are Indonesia, which the tables of places name, not India and more.
+    r = namenorm.Resolver([namenorm.Entity("india", "India", "place")])
+    assert found(r, "他去了印度尼西亚。") == [] and found(r, "インドネシアに行った。") == []
+    assert found(r, "他去了印度。") == [("印度", "india")] and found(r, "インドに行った。") == [("インド", "india")]
+
+
+def test_a_surname_a_middle_dot_joins_to_another_name_is_another_persons():
+    # ミシェル・オバマ is Michelle Obama, not Barack; without the dot's partner, Obama alone is his.
+    r = namenorm.Resolver([namenorm.Entity("barack-obama", "Barack Obama", "person")])
+    assert found(r, "ミシェル・オバマ氏が来日した。") == []
+    assert found(r, "バラク・オバマ氏が来日した。") == [("バラク・オバマ", "barack-obama")]
+    assert found(r, "米国のオバマ大統領が述べた。") == [("オバマ", "barack-obama")]
+
+
 def test_japanese_katakana_names_are_read_across_scripts_in_unspaced_text():
     # A gallery in Latin letters only: Japanese writes foreign names in katakana, so each run
     # of it is a word that may be read as one (both names here are two such runs and a dot).

@@ -605,12 +605,12 @@ class Engine:
                 similarity = self._distinctive_similarity(hit, tokens, form_words)
             unaligned = (len(tokens) - len(hit.pairs)) + (len(form_words) - len(hit.pairs))
             if kind_of == "person":
-                # A generational suffix one side leaves out, or a middle name the query leaves
-                # out, is weighed by the search already ("Donald Trump Jr." or "Manuella Leão"
-                # for Manuella Stephany Leão); neither is a missing word of the name.
+                # A generational suffix the query leaves out, or a middle name, is weighed by
+                # the search already ("Martin Luther King" or "Manuella Leão" for Manuella
+                # Stephany Leão); neither is a missing word of the name. One the query adds is
+                # a word the name lacks: Donald Trump Jr. is most often not Donald Trump.
                 paired = [p.form for p in hit.pairs]
-                unaligned -= (sum(w in GENERATIONAL for w in (*tokens, *form_words))
-                              - sum((p.query in GENERATIONAL) + (p.form in GENERATIONAL) for p in hit.pairs))
+                unaligned -= sum(w in GENERATIONAL for w in form_words) - sum(p.form in GENERATIONAL for p in hit.pairs)
                 unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
             for p in hit.pairs:
                 if p.keys in _GIVEN_NAME_RELATIONS and kind_of == "org":

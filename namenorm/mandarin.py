@@ -22,7 +22,7 @@ from unidecode import unidecode
 
 from .datafiles import data_lines
 
-__all__ = ["as_pinyin", "as_wade_giles", "wade_giles_syllables"]
+__all__ = ["as_pinyin", "as_wade_giles", "surname_first", "wade_giles_syllables"]
 
 _MAX_READINGS = 4
 """Readings of one name at most: each syllable written without its apostrophe doubles them."""
@@ -122,6 +122,31 @@ def as_pinyin(text: str) -> tuple[str, ...]:
             readings.append(f"{spelled[0]} {spelled[1]}{spelled[2]}")
     as_written = "".join(map("".join, written_words)).replace("'", "")
     return tuple(r for r in dict.fromkeys(readings) if r.replace(" ", "") != as_written)[:_MAX_READINGS]
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    """The pinyin of the commonest Chinese surnames (``_data/chinese_surnames.txt``)."""
+    return frozenset(line.strip() for line in data_lines("chinese_surnames.txt"))
+
+
+def surname_first(name: str) -> bool:
+    """Whether a name in Latin letters reads as a Chinese one written surname first, as Chinese
+    writes it: a common Chinese surname, then a given name of one or two pinyin syllables.
+
+    Many English names spell pinyin syllables too ("Mike Pence" is mi ke pen ce), but few begin
+    with a Chinese surname.
+
+    >>> surname_first("Yao Ming"), surname_first("Deng Xiaoping"), surname_first("Mike Pence")
+    (True, True, False)
+    >>> surname_first("Lin Wood"), surname_first("Jackie Chan"), surname_first("Zhou")
+    (False, False, False)
+    """
+    words = name.split()
+    if len(words) != 2 or not all(word.isascii() and word.isalpha() for word in words):
+        return False
+    given = _pinyin_syllables(words[1].lower())
+    return words[0].lower() in _common_surnames() and given is not None and len(given) <= 2
 
 
 def _syllable_count_allowed(per_word: list[int]) -> bool:

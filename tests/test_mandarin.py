@@ -72,3 +72,12 @@ def test_a_chinese_name_in_either_system_finds_its_person(leaders, query, expect
 @pytest.mark.parametrize("query", ["Mao Tse-min", "Teng Hsiao-hua", "Cai Yingjie", "Chiang Kai-shek", "Lai Qingfeng"])
 def test_another_chinese_name_in_either_system_is_a_stranger(leaders, query):
     assert leaders.resolve(query) is None, leaders.candidates(query)
+
+
+def test_each_common_chinese_surname_is_one_pinyin_syllable():
+    # The table is read as pinyin (mandarin.surname_first): a line that is no syllable is a typo.
+    from namenorm.mandarin import _pinyin_syllables
+
+    surnames = [line.strip() for line in data_lines("chinese_surnames.txt")]
+    assert len(surnames) == len(set(surnames)) > 50
+    assert [s for s in surnames if _pinyin_syllables(s) != (s,)] == []

@@ -59,9 +59,35 @@ def test_a_common_surname_alone_is_less_surely_its_one_person_than_a_rare_one():
     assert perdue.score > miller.score
 
 
-def test_suffix_costs_little_when_only_one_person_is_known():
-    resolver = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person")])
-    assert resolver.resolve("Donald Trump Jr.").id == "donald-trump"
+def test_a_suffix_the_name_lacks_leaves_the_person_a_candidate_not_the_answer():
+    # Donald Trump Jr. is his father's son, not Donald Trump: the name has no word for "Jr.".
+    resolver = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person",
+                                                  aliases=("Donald J. Trump",))])
+    assert resolver.resolve("Donald Trump Jr.") is None
+    assert resolver.candidates("Donald Trump Jr.")[0].id == "donald-trump"
+    # "Jr." is no initial of the "J." of Donald J. Trump.
+    assert all(p.query != "jr" for p in resolver.candidates("Donald Trump Jr.")[0].pairs)
+
+
+def test_a_suffix_the_query_leaves_out_costs_little():
+    resolver = namenorm.Resolver([namenorm.Entity("mlk", "Martin Luther King Jr.", "person")])
+    assert resolver.resolve("Martin Luther King").id == "mlk"
+
+
+@pytest.mark.parametrize("query", ["Martin Luther King Sr.", "Martin Luther King III"])
+def test_another_suffix_is_another_person(query):
+    resolver = namenorm.Resolver([namenorm.Entity("mlk", "Martin Luther King Jr.", "person")])
+    assert resolver.candidates(query) == []
+
+
+def test_a_chinese_name_written_surname_first_is_found_by_its_first_word():
+    # Yao Ming's surname is Yao; "Ming", and 明 (bright) in Chinese text, are no lone name of his.
+    # Mike Pence spells pinyin syllables too, but Mike is no Chinese surname.
+    r = namenorm.Resolver([namenorm.Entity("yao-ming", "Yao Ming", "person"),
+                           namenorm.Entity("mike-pence", "Mike Pence", "person")])
+    assert [(c.id, c.method) for c in r.candidates("Yao")][:1] == [("yao-ming", "surname")]
+    assert r.resolve("Ming") is None and r.scan("他很聪明。") == []
+    assert [(c.id, c.method) for c in r.candidates("Pence")][:1] == [("mike-pence", "surname")]
 
 
 def test_nickname_shows_in_explain(people):

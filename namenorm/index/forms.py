@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..korean import korean_spelling
 from ..legal import business_words, without_legal_form, written_head
+from ..mandarin import surname_first
 from ..model import Entity
 from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
@@ -104,10 +105,10 @@ Sun Yat-sen, Kim Jong-un); a double surname capitalizes both its parts (Catherin
 
 def _surname_first(name: str) -> bool:
     """Whether a name in Latin letters is written surname first, as a Chinese or Korean one with
-    a hyphened given name is (``_HYPHENED_GIVEN_NAME``), or any name read as Korean
-    (``korean.korean_spelling``: Ryu Hyun-Jin). A Chinese name with its given name in one word
-    ("Xi Jinping") reads like too many English ones ("Mike Pence" as pinyin) to be told so."""
-    return bool(_HYPHENED_GIVEN_NAME.fullmatch(name.strip()) or korean_spelling(name))
+    a hyphened given name is (``_HYPHENED_GIVEN_NAME``), any name read as Korean
+    (``korean.korean_spelling``: Ryu Hyun-Jin), and a Chinese one with its given name in one word
+    that begins with a common Chinese surname (``mandarin.surname_first``: Yao Ming)."""
+    return bool(_HYPHENED_GIVEN_NAME.fullmatch(name.strip()) or korean_spelling(name) or surname_first(name))
 
 
 def derived_surnames(entity: Entity, given: Container[str] = (),
@@ -126,13 +127,15 @@ def derived_surnames(entity: Entity, given: Container[str] = (),
     >>> derived_surnames(Entity("x", "Petrenko Mykola Ivanovych", "person"))
     ['petrenko']
 
-    A Korean name, or a Chinese one with a hyphened given name, puts the surname first
-    (``_surname_first``): Park Geun-hye's is "park", and "Geun-hye" alone, or 英文 ("ying wen",
-    English) for Tsai Ing-wen, is no lone surname of theirs. Their given name of two syllables
-    is as often another person's.
+    A Korean name, or a Chinese one with a hyphened given name or a common surname first, puts
+    the surname first (``_surname_first``): Park Geun-hye's is "park", and "Geun-hye" alone, or
+    英文 ("ying wen", English) for Tsai Ing-wen, is no lone surname of theirs. Their given name of
+    two syllables is as often another person's.
 
     >>> derived_surnames(Entity("x", "Park Geun-hye", "person")), derived_surnames(Entity("x", "Tsai Ing-wen", "person"))
     (['park'], ['tsai'])
+    >>> derived_surnames(Entity("x", "Yao Ming", "person"))
+    ['yao']
     """
     if entity.kind != "person":
         return []

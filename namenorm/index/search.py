@@ -155,15 +155,19 @@ def _may_slip(tokens: Sequence[str]) -> list[bool]:
 
 
 def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
-    """A different generational suffix costs a little, or a lot where another hit agrees.
+    """A generational suffix one side leaves out costs a little, or a lot where another hit
+    agrees; one that contradicts the other's is another person.
 
-    "Donald Trump Jr." finds Donald Trump when no Jr. is known, but not when
-    Donald Trump Jr. is in the gallery too.
+    "Donald Trump Jr." has Donald Trump as a candidate when no Jr. is known (the match
+    model weighs the suffix the name lacks), but not when Donald Trump Jr. is in the
+    gallery too; "Martin Luther King Sr." never finds Martin Luther King Jr., his son.
     """
     wanted = GENERATIONAL.intersection(tokens)
     if not hits or not (wanted or any(GENERATIONAL.intersection(h.form.split()) for h in hits)):
         return hits
-    agree = [GENERATIONAL.intersection(h.form.split()) == wanted for h in hits]
+    suffixes = [GENERATIONAL.intersection(h.form.split()) for h in hits]
+    hits = [h for h, own in zip(hits, suffixes) if not (wanted and own and own != wanted)]
+    agree = [own == wanted for own in suffixes if not (wanted and own and own != wanted)]
     factor = _SUFFIX_LOSES if any(agree) else _SUFFIX_MISMATCH
     weighed = [h if ok else replace(h, score=h.score * factor) for h, ok in zip(hits, agree)]
     return sorted(weighed, key=lambda h: (-h.score, h.entity))

@@ -196,8 +196,8 @@ class WordCandidates:
         none = (0.0, "")
         out: list[tuple[float, str]] = []
         for word, (value, key), related in zip(words, found, self.name_relations(token, words)):
-            if initial and word in GENERATIONAL:
-                out.append(none)  # "J." is an initial of a name, never of the "Jr." after it
+            if (word in GENERATIONAL and initial) or (token in GENERATIONAL and len(word) == 1):
+                out.append(none)  # "J." is an initial of a name, never a "Jr.", either way round
                 continue
             if value == DERIVED_WORD and not known and len(token) < len(word) and word.startswith(token):
                 # "Robinso", a word the gallery lacks, is "Robinson" with its last letter dropped,

@@ -608,9 +608,13 @@ class Engine:
                 # A generational suffix the query leaves out, or a middle name, is weighed by
                 # the search already ("Martin Luther King" or "Manuella Leão" for Manuella
                 # Stephany Leão); neither is a missing word of the name. One the query adds is
-                # a word the name lacks: Donald Trump Jr. is most often not Donald Trump.
+                # a word the name lacks: Donald Trump Jr. is most often not Donald Trump. (A first
+                # word that is written as one, the initial of "V. Castro", is no suffix, but is
+                # still left uncounted where no word pairs it, as the fitted model weighed it.)
                 paired = [p.form for p in hit.pairs]
                 unaligned -= sum(w in GENERATIONAL for w in form_words) - sum(p.form in GENERATIONAL for p in hit.pairs)
+                unaligned -= int(bool(tokens) and tokens[0] in GENERATIONAL
+                                 and all(p.query != tokens[0] for p in hit.pairs))
                 unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
             for p in hit.pairs:
                 if p.keys in _GIVEN_NAME_RELATIONS and kind_of == "org":

@@ -23,6 +23,7 @@ out drop away); otherwise it is left out rather than guessed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -263,14 +264,20 @@ def _known_unspaced(forms: frozenset[str], place_tables: tuple[str, ...]) -> tup
     return forms | places, max(map(len, places), default=0)
 
 
-def _word_pieces(word: str, start: int, end: int, forms: AbstractSet[str], longest: int) -> list[tuple[int, int]]:
+def _word_pieces(word: str, start: int, end: int, forms: AbstractSet[str], longest: int,
+                 dots: tuple[bool, bool] = (False, False)) -> list[tuple[int, int]]:
     """``_dictionary_pieces``, but a run of katakana is one word unless known forms spell it
     whole (ドナルドトランプ): Japanese writes a loanword in it, and a name inside one is no name of
-    the text (タイ, Thailand, in ネクタイ, a necktie; チリ, Chile, in チリソース)."""
+    the text (タイ, Thailand, in ネクタイ, a necktie; チリ, Chile, in チリソース). A known form at an
+    end of the word that a middle dot joins to another is cut out all the same (``dots``, before
+    and after the word): the dot says a name's word ends there (ビル・クリントンフロント)."""
     pieces = _dictionary_pieces(word, start, end, forms, longest)
-    if _is_katakana(word[start]) and any(word[a:b] not in forms for a, b in pieces):
-        return [(start, end)]
-    return pieces
+    if not _is_katakana(word[start]) or all(word[a:b] in forms for a, b in pieces):
+        return pieces
+    kept = [(a, b) for a, b in pieces if word[a:b] in forms
+            and ((a == 0 and dots[0]) or (b == len(word) and dots[1]))]
+    cuts = sorted({start, end, *(k for piece in kept for k in piece)})
+    return list(itertools.pairwise(cuts))
 
 
 def _is_name_word(token: _Token) -> bool:
@@ -337,8 +344,10 @@ class _Scan:
             if not token.caseless or len(word) < 3:
                 out.append(token)
                 continue
+            dots = (NAME_DOTS.fullmatch(self.text[token.start - 1:token.start]) is not None,
+                    NAME_DOTS.fullmatch(self.text[token.end:token.end + 1]) is not None)
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
-                      for piece in _word_pieces(word, a, b, forms, longest)]
+                      for piece in _word_pieces(word, a, b, forms, longest, dots)]
             if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
                 pieces = [cut for a, b, _ in pieces for named_piece in self._chinese_name_pieces(word, a, b, forms)
                           for cut in ([named_piece] if named_piece[2] else

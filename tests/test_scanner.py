@@ -487,6 +487,9 @@ def test_a_name_inside_a_longer_katakana_word_is_no_mention():
     r = namenorm.Resolver([namenorm.Entity(n.lower(), n, "place") for n in ("Thailand", "Chile", "Seoul")])
     assert found(r, "ネクタイとチリソースとソウルフードを買った。") == []
     assert found(r, "タイとチリとソウルに行った。") == [("タイ", "thailand"), ("チリ", "chile"), ("ソウル", "seoul")]
+    # A middle dot ends a name's word: a form beside one is cut out of the katakana it is glued to.
+    people = namenorm.Resolver([namenorm.Entity("bill-clinton", "Bill Clinton", "person", aliases=("ビル・クリントン",))])
+    assert found(people, "発電ビル・クリントンフロント") == [("ビル・クリントン", "bill-clinton")]
 
 
 def test_a_place_the_gallery_lacks_is_read_whole_not_as_a_shorter_one_inside_it():

@@ -609,7 +609,7 @@ class Engine:
                 # the search already ("Martin Luther King" or "Manuella Leão" for Manuella
                 # Stephany Leão); neither is a missing word of the name. One the query adds is
                 # a word the name lacks: Donald Trump Jr. is most often not Donald Trump. (A first
-                # word that is written as one, the initial of "V. Castro", is no suffix, but is
+                # word the suffix list holds, the initial of "V. Castro", is no suffix, but is
                 # still left uncounted where no word pairs it, as the fitted model weighed it.)
                 paired = [p.form for p in hit.pairs]
                 unaligned -= sum(w in GENERATIONAL for w in form_words) - sum(p.form in GENERATIONAL for p in hit.pairs)

@@ -330,11 +330,12 @@ class _Scan:
     def split_unspaced(self, tokens: list[_Token]) -> list[_Token]:
         """Runs of Chinese, Japanese or Thai letters split into the words a name can be, as
         those languages write no space after a name ("トランプ大統領は", President Trump): around
-        the gallery's forms in those scripts, longest first from the left, as a dictionary
-        scanner reads them, in Japanese around each run of katakana, the script it writes
-        foreign names in (read across scripts when the gallery has them in Latin letters only),
-        and in Chinese around the foreign names Han may write (``_han_name_pieces``). The pieces
-        are words of their own."""
+        the gallery's forms in those scripts and the names of the places of its tables written so
+        (``_known_unspaced``), longest first from the left, as a dictionary scanner reads them, in
+        Japanese around each run of katakana, the script it writes foreign names in (read across
+        scripts when the gallery has them in Latin letters only; one word unless known forms
+        spell it whole, ``_word_pieces``), and in Chinese around the foreign names Han may write
+        (``_han_name_pieces``). The pieces are words of their own."""
         tables = self.index.tables
         forms, longest = _known_unspaced(tables.unspaced_forms, tuple(tables.place_tables))
         longest = max(longest, tables.unspaced_longest)
@@ -611,9 +612,9 @@ class _Scan:
 
         In a script without case every word looks capitalized, so there a neighbour is no
         evidence against a word that is a known form exactly ("트럼프 대통령은": Trump, then
-        "President" with its particle), unless a middle dot joins them into one name; nor is a word capitalized because it opens the
-        sentence, in a language whose function words we do not list ("Вчера Трамп заявил":
-        Yesterday, Trump). A derived surname is no known form here: "John Smith" is not Will
+        "President" with its particle), unless a middle dot joins them into one name; nor is a
+        word capitalized because it opens the sentence, in a language whose function words we do
+        not list ("Вчера Трамп заявил": Yesterday, Trump). A derived surname is no known form here: "John Smith" is not Will
         Smith."""
         tokens = self.tokens
 

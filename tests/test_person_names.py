@@ -80,6 +80,12 @@ def test_another_suffix_is_another_person(query):
     assert resolver.candidates(query) == []
 
 
+def test_an_initial_that_spells_a_suffix_is_no_suffix():
+    # "V." opening a name is an initial, not the fifth: Victor Smith Jr. stays a candidate.
+    resolver = namenorm.Resolver([namenorm.Entity("victor-smith", "Victor Smith Jr.", "person")])
+    assert [c.id for c in resolver.candidates("V. Smith")] == ["victor-smith"]
+
+
 def test_a_chinese_name_written_surname_first_is_found_by_its_first_word():
     # Yao Ming's surname is Yao; "Ming", and 明 (bright) in Chinese text, are no lone name of his.
     # Mike Pence spells pinyin syllables too, but Mike is no Chinese surname.

@@ -165,9 +165,10 @@ def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
     wanted = GENERATIONAL.intersection(tokens)
     if not hits or not (wanted or any(GENERATIONAL.intersection(h.form.split()) for h in hits)):
         return hits
-    suffixes = [GENERATIONAL.intersection(h.form.split()) for h in hits]
-    hits = [h for h, own in zip(hits, suffixes) if not (wanted and own and own != wanted)]
-    agree = [own == wanted for own in suffixes if not (wanted and own and own != wanted)]
+    # Only a word after the first is a suffix there ("V. Castro" opens with an initial).
+    written = GENERATIONAL.intersection(tokens[1:])
+    hits = [h for h in hits if not (written and GENERATIONAL.intersection(h.form.split()[1:]) - written)]
+    agree = [GENERATIONAL.intersection(h.form.split()) == wanted for h in hits]
     factor = _SUFFIX_LOSES if any(agree) else _SUFFIX_MISMATCH
     weighed = [h if ok else replace(h, score=h.score * factor) for h, ok in zip(hits, agree)]
     return sorted(weighed, key=lambda h: (-h.score, h.entity))

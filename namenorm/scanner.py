@@ -66,6 +66,11 @@ _KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서
                      "만")
 """Korean case particles and postpositions that follow a name in running text, longest first."""
 _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
+_SLAVIC_CASE_ENDINGS = ("ові", "ом", "ым", "им", "ем", "а", "я", "у", "ю", "е", "і")
+"""Endings Russian and Ukrainian give a man's name, or a place's that ends in a consonant, in
+running text (genitive, dative, instrumental, locative: Трампа, Трампу, Трампом, Трампові, Берлине),
+longest first."""
+_CYRILLIC_FIRST, _CYRILLIC_LAST = "\u0400", "\u04ff"
 _CHINESE_FUNCTION_CHARACTERS = frozenset("的和与了在是说")
 """Characters Chinese writes between words (possessive, and, with, the aspect mark, at, is, says):
 never the sound that begins or ends a foreign name, though two places' names hold 的 or 和."""
@@ -367,24 +372,42 @@ class _Scan:
     def without_particles(self, tokens: list[_Token]) -> list[_Token]:
         """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name
         they hold, where the word is no known form but the name without the particle is; the
-        particle ends the name, so the next word is not joined to it."""
+        particle ends the name, so the next word is not joined to it. A Cyrillic word with a case
+        ending (``_SLAVIC_CASE_ENDINGS``: "с Трампом", with Trump) is cut to the known form it
+        holds so too, but the next word stays joined ("Дональда Трампа" declines both words)."""
         known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
-        for token in tokens:
+        for k, token in enumerate(tokens):
             if cut:
                 token = replace(token, joined=False)
                 cut = False
             word = self.text[token.start:token.end]
-            if token.caseless and _HANGUL_FIRST <= word[0] <= _HANGUL_LAST and token.norm not in known:
-                for particle in _KOREAN_PARTICLES:
-                    stem = word[:-len(particle)]
-                    if word.endswith(particle) and len(stem) >= 2 and normalize_cached(stem) in known:
-                        token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
-                        cut = True
-                        break
+            if token.norm in known:
+                pass
+            elif token.caseless and _HANGUL_FIRST <= word[0] <= _HANGUL_LAST:
+                stem = self._known_stem(word, _KOREAN_PARTICLES, 2)
+                if stem:
+                    token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
+                    cut = True
+            elif _CYRILLIC_FIRST <= word[0] <= _CYRILLIC_LAST and not (
+                    k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
+                # The last word of a name only: a span is read as written, its inner endings too.
+                stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
+                if stem:
+                    token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
             out.append(token)
         return out
+
+    def _known_stem(self, word: str, endings: tuple[str, ...], shortest: int) -> str:
+        """``word`` without the first of ``endings`` it ends with that leaves a known form of at
+        least ``shortest`` letters ("" where none does)."""
+        known = self.index.tables.prefixes
+        for ending in endings:
+            stem = word[:-len(ending)]
+            if word.endswith(ending) and len(stem) >= shortest and normalize_cached(stem) in known:
+                return stem
+        return ""
 
     def span_form(self, i: int, j: int) -> str:
         return " ".join(t.norm for t in self.tokens[i:j] if t.norm)

@@ -455,6 +455,19 @@ def test_a_name_written_with_a_space_it_does_not_have_is_found_whole():
     assert found(r, "Вчера Леонардо Ди Каприо заявил.") == [("Леонардо Ди Каприо", "dicaprio")]
 
 
+def test_a_russian_or_ukrainian_case_ending_is_cut_from_a_known_name():
+    # с Трампом (with Trump), Путиным (by Putin), Байденові (to Biden): the name is the known form
+    # the word holds; a full name's words are read as written.
+    r = namenorm.Resolver([
+        namenorm.Entity("donald-trump", "Donald Trump", "person", aliases=("Дональд Трамп", "Трамп")),
+        namenorm.Entity("joe-biden", "Joe Biden", "person", aliases=("Байден",)),
+        namenorm.Entity("vladimir-putin", "Vladimir Putin", "person", aliases=("Путин",))], place_names=())
+    assert found(r, "Вчера Байден встретился с Трампом и Путиным.") == [
+        ("Байден", "joe-biden"), ("Трамп", "donald-trump"), ("Путин", "vladimir-putin")]
+    assert found(r, "Зеленський подякував Байденові.") == [("Байден", "joe-biden")]
+    assert found(r, "Слова Дональда Трампа удивили всех.") == [("Дональда Трамп", "donald-trump")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -372,9 +372,10 @@ class _Scan:
     def without_particles(self, tokens: list[_Token]) -> list[_Token]:
         """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name
         they hold, where the word is no known form but the name without the particle is; the
-        particle ends the name, so the next word is not joined to it. A Cyrillic word with a case
-        ending (``_SLAVIC_CASE_ENDINGS``: "с Трампом", with Trump) is cut to the known form it
-        holds so too, but the next word stays joined ("Дональда Трампа" declines both words)."""
+        particle ends the name, so the next word is not joined to it. A Cyrillic word that ends a
+        name with a case ending (``_SLAVIC_CASE_ENDINGS``: "с Трампом", with Trump) is cut to the
+        known form it holds so too; the words before it in a name are read as written ("Дональда
+        Трампа" declines both, and is read as "Дональда Трамп")."""
         known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
@@ -403,9 +404,10 @@ class _Scan:
         """``word`` without the first of ``endings`` it ends with that leaves a known form of at
         least ``shortest`` letters ("" where none does)."""
         known = self.index.tables.prefixes
+        lower = word.lower()
         for ending in endings:
             stem = word[:-len(ending)]
-            if word.endswith(ending) and len(stem) >= shortest and normalize_cached(stem) in known:
+            if lower.endswith(ending) and len(stem) >= shortest and normalize_cached(stem) in known:
                 return stem
         return ""
 

@@ -317,6 +317,9 @@ class _Scan:
         self.decisions: dict[str, Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
+        self.unnamed: list[tuple[int, int]] = []
+        """Runs of two or more capitalized words the first pass found no one for: people or
+        places the text names in full that the gallery does not hold (``second_pass``)."""
         self.may_stand_alone: dict[int, bool] = {}
         """Lone words opening a sentence that no word list has, and whether each stands in a run
         of capitalized words: the text's own names come first, then the word alone."""
@@ -753,6 +756,8 @@ class _Scan:
                     i = j
                     matched = True
                     break
+                if decision.winner is None and not single and in_run and not self.lower(start, j):
+                    self.unnamed.append((start, j))
                 if decision.winner is None and not self.lower(start, j) and len(decision.matches) > (
                         0 if single else 1):
                     open_questions.append((start, j, decision))
@@ -761,15 +766,29 @@ class _Scan:
         return found, open_questions
 
     def second_pass(self, found: list[_Found], open_questions: list[_Open]) -> list[_Found]:
-        """Link bare surnames and shared forms to entities the text names elsewhere."""
+        """Link bare surnames and shared forms to entities the text names elsewhere.
+
+        A bare word the text also writes as the last word of a name it names in full and the
+        gallery does not hold is that stranger's as much as anyone's, and is left out, found or
+        open: in "Raisa Gorbacheva and Mikhail Gorbachev arrived. Gorbacheva spoke." the last
+        word is not Mikhail's, nor "Obama" Barack's where the text names Michelle Obama too."""
         named = {d.winner.id: d.winner.entity for _, _, d, _ in found if d.winner is not None}
         full_people = {d.winner.id for i, j, d, _ in found
                        if d.winner is not None and d.winner.kind == "person" and j - i >= 2}
         related_ids = {r for entity in named.values() for r in entity.related}
         taken = {k for i, j, _, _ in found for k in range(i, j)}
+        strangers = {(self.tokens[b - 1].norm, a, b) for a, b in self.unnamed if taken.isdisjoint(range(a, b))}
+
+        def strangers_word(i: int) -> bool:
+            return any(word == self.tokens[i].norm and not a <= i < b for word, a, b in strangers)
+
+        found = [f for f in found if not (f[1] - f[0] == 1 and f[2].winner is not None
+                                          and f[2].winner.kind == "person" and strangers_word(f[0]))]
         extra: list[_Found] = []
         for i, j, decision in open_questions:
             if any(k in taken for k in range(i, j)):
+                continue
+            if j - i == 1 and strangers_word(i):
                 continue
             # The text rules out every candidate it does not name: a bare word for one of the
             # people it names in full, or a form two entities share for the one related to what
@@ -823,7 +842,7 @@ class _Scan:
     def mentions(self) -> tuple[list[Mention], list[Question]]:
         """The mentions, and the spans left out because several entities claim them."""
         found, open_questions = self.first_pass()
-        if open_questions:
+        if open_questions or self.unnamed:
             found = self.second_pass(found, open_questions)
         out = []
         for i, j, decision, in_context in found:

@@ -468,6 +468,18 @@ def test_a_russian_or_ukrainian_case_ending_is_cut_from_a_known_name():
     assert found(r, "Слова Дональда Трампа удивили всех.") == [("Дональда Трамп", "donald-trump")]
 
 
+def test_a_bare_surname_the_text_also_gives_a_stranger_is_left_out():
+    # The text names Raisa Gorbacheva and Michelle Obama, whom the gallery lacks: the bare word
+    # is theirs as much as Mikhail's or Barack's.
+    r = namenorm.Resolver([namenorm.Entity("mikhail-gorbachev", "Mikhail Gorbachev", "person"),
+                           namenorm.Entity("barack-obama", "Barack Obama", "person")])
+    assert found(r, "Raisa Gorbacheva and Mikhail Gorbachev arrived. Gorbacheva spoke.") == [
+        ("Mikhail Gorbachev", "mikhail-gorbachev")]
+    assert found(r, "Barack Obama and Michelle Obama arrived. Obama spoke.") == [("Barack Obama", "barack-obama")]
+    assert found(r, "Barack Obama arrived. Obama spoke.") == [("Barack Obama", "barack-obama"),
+                                                                ("Obama", "barack-obama")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -777,10 +777,13 @@ class _Scan:
                        if d.winner is not None and d.winner.kind == "person" and j - i >= 2}
         related_ids = {r for entity in named.values() for r in entity.related}
         taken = {k for i, j, _, _ in found for k in range(i, j)}
-        strangers = {(self.tokens[b - 1].norm, a, b) for a, b in self.unnamed if taken.isdisjoint(range(a, b))}
+        strangers: dict[str, list[tuple[int, int]]] = {}  # a stranger's last word -> the runs naming them
+        for a, b in self.unnamed:
+            if taken.isdisjoint(range(a, b)):
+                strangers.setdefault(self.tokens[b - 1].norm, []).append((a, b))
 
         def strangers_word(i: int) -> bool:
-            return any(word == self.tokens[i].norm and not a <= i < b for word, a, b in strangers)
+            return any(not a <= i < b for a, b in strangers.get(self.tokens[i].norm, ()))
 
         found = [f for f in found if not (f[1] - f[0] == 1 and f[2].winner is not None
                                           and f[2].winner.kind == "person" and strangers_word(f[0]))]

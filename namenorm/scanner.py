@@ -756,8 +756,8 @@ class _Scan:
                     i = j
                     matched = True
                     break
-                if decision.winner is None and not single and in_run and not self.lower(start, j):
-                    self.unnamed.append((start, j))
+                if decision.winner is None and not single and j == run_end and not self.lower(start, j):
+                    self.unnamed.append((start, j))  # the whole run: its last word is a surname
                 if decision.winner is None and not self.lower(start, j) and len(decision.matches) > (
                         0 if single else 1):
                     open_questions.append((start, j, decision))

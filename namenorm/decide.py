@@ -55,6 +55,7 @@ from .normalize import (
     normalize_name,
     reorder_comma_name,
     strip_titles,
+    without_lone_surrogates,
     written_words,
 )
 from .parts import GENERATIONAL, without_patronymic
@@ -282,7 +283,7 @@ class Engine:
         """The name normalized every way it is looked up; None when nothing is left to match."""
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
-        name = name[:MAX_NAME_CHARS]
+        name = without_lone_surrogates(name[:MAX_NAME_CHARS])
         norm = normalize_name(name)
         if not norm:
             return None

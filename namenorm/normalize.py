@@ -129,6 +129,20 @@ def _drop_invisible(text: str) -> str:
     return text
 
 
+_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (half of a UTF-16 pair, which no encoding writes alone) a
+    space, as ``normalize_name`` reads one: readings of a name as written never meet it, nor does
+    unidecode, which warns of each.
+
+    >>> without_lone_surrogates("Brad\\udad4Raffensperger"), without_lone_surrogates("Köln")
+    ('Brad Raffensperger', 'Köln')
+    """
+    return _LONE_SURROGATES.sub(" ", text) if not text.isascii() else text
+
+
 def normalize_name(text: str) -> str:
     """Return the folded, space-separated form of a name.
 

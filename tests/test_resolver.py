@@ -176,6 +176,13 @@ def test_bad_input(small):
     assert small.resolve("\ud800\udfff") is None
 
 
+def test_a_lone_surrogate_reads_as_a_space_and_warns_of_nothing(small, recwarn):
+    # Half of a UTF-16 pair, as a badly decoded file leaves it: unidecode warned of each one.
+    assert small.resolve("Brad\udad4Raffensperger").id == "brad-raffensperger"
+    assert small.resolve("Li\udc00 Keqiang \ud800") == small.resolve("Li Keqiang")
+    assert [str(w.message) for w in recwarn] == []
+
+
 def test_huge_input_is_truncated_not_slow(small):
     import time
     start = time.perf_counter()

@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -571,7 +571,7 @@ class _Scan:
         if winner.method in EXACT_METHODS:
             return not self.lower(i, j) or (j - i >= 2 and winner.method != "surname")
         lower = self.lower(i, j)
-        if lower or not in_run:
+        if lower or not in_run or self._joins_two_names(tokens, winner):
             return False
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         if winner.method == "cross-script" or not winner.pairs:
@@ -589,6 +589,15 @@ class _Scan:
                 self._reads_as_one_of(t.norm, name_words) for t in (*self.tokens[i:a], *self.tokens[b:j]))
                 for a in range(i, j) for b in range(a + 1, j + 1))
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
+
+    @staticmethod
+    def _joins_two_names(tokens: Sequence[_Token], winner: Match) -> bool:
+        """Whether a word that joins names ("and", "of": ``_JOINERS``) inside the span is neither a
+        word of the winner's form nor paired with one: "Brad and Raffensperger" names two people
+        (or one twice), not Brad Raffensperger with a word left over; "Trinidad and Tobaggo" is
+        one place."""
+        words = set(winner.form.split()) | {p.query for p in winner.pairs if p.form}
+        return any(t.norm in _JOINERS and t.norm not in words for t in tokens[1:-1])
 
     def _shorter_reads_as_well(self, i: int, j: int, winner: Match) -> bool:
         """Whether the span without its first or last word reads as the same entity, at least as

@@ -371,3 +371,13 @@ def test_a_surname_alone_is_surer_as_a_listed_name_than_as_part_of_a_persons_nam
     listed, part = listed_names.candidates("ワトソン")[0], people.candidates("ワトソン")[0]
     assert (listed.id, part.id) == ("watson", "watson")
     assert listed.score > part.score and people.resolve("ワトソン") is None
+
+
+def test_a_word_that_joins_names_is_never_an_initial():
+    # "and" once paired with the initial of "David A. Perdue": "Perdue and David" was him at 0.99.
+    r = namenorm.Resolver([namenorm.Entity("david-perdue", "David Perdue", "person", aliases=("David A. Perdue",)),
+                           namenorm.Entity("bank-of-america", "Bank of America", "org")])
+    assert r.resolve("Perdue and David") is None
+    assert r.resolve("David Alan Perdue").id == "david-perdue"   # a name's word still is
+    assert r.resolve("David A. Perdue").id == "david-perdue"
+    assert r.resolve("Bank of Amerika").id == "bank-of-america"

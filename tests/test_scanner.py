@@ -480,6 +480,15 @@ def test_a_bare_surname_the_text_also_gives_a_stranger_is_left_out():
                                                                 ("Obama", "barack-obama")]
 
 
+def test_a_word_that_joins_two_names_is_no_word_of_one():
+    r = namenorm.Resolver([namenorm.Entity("brad-raffensperger", "Brad Raffensperger", "person"),
+                           namenorm.Entity("tt", "Trinidad and Tobago", "place")])
+    assert found(r, "Brad and Raffensperger spoke, then Raffensperger and Brad Rafensperger.") == [
+        ("Raffensperger", "brad-raffensperger"), ("Raffensperger", "brad-raffensperger"),
+        ("Brad Rafensperger", "brad-raffensperger")]
+    assert found(r, "Trinidad and Tobaggo won.") == [("Trinidad and Tobaggo", "tt")]   # the place holds its "and"
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

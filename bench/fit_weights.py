@@ -356,6 +356,25 @@ def _boosted(x_all: np.ndarray, y_all: np.ndarray, w_all: np.ndarray, bags: int,
     return math.log(prior / (1.0 - prior)), trees
 
 
+def tree_model(rows: dict[str, list[tuple[np.ndarray, int, devsets.Query]]], bags: int = BAGS) -> MatchModel:
+    """The match model of trees (``fit_trees``) fitted on ``rows``, before its threshold is chosen."""
+    init, trees, kind_trees = fit_trees(rows, bags)
+    return MatchModel({name: round(init, 6) if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5,
+                      trees=trees, kind_trees=kind_trees)
+
+
+def threshold_rows(started: float) -> dict[str, list[tuple[np.ndarray, int, devsets.Query]]]:
+    """The tune rows of the sets and census galleries the threshold is held to that no tree is
+    fitted on (``devsets.THRESHOLD_ONLY``, ``THRESHOLD_GALLERIES`` at each of ``THRESHOLD_DRAWS``)."""
+    held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
+    for draw in (devsets.census_at(size, seed=seed) for size in devsets.THRESHOLD_GALLERIES
+                 for seed in devsets.THRESHOLD_DRAWS):
+        held_to[draw.name] = gather(draw, "tune")
+        print(f"{draw.name}: {len(draw.entities):,} entities, {len(held_to[draw.name]):,} tune queries, "
+              f"for the threshold only ({time.time() - started:.0f} s)", file=sys.stderr)
+    return held_to
+
+
 Answers = dict[str, list[tuple[float, bool, devsets.Query]]]
 """Per dev set, each tune query's top probability and whether it is right."""
 
@@ -452,21 +471,13 @@ def main() -> None:
                 groups.extend((x, truth, weight) for x, truth, _ in data)
             w = fit(groups, args.ridge)
             return MatchModel({name: round(float(v), 4) for name, v in zip(FEATURES, w)}, threshold=0.5)
-        init, trees, kind_trees = fit_trees(rows, args.bags)
-        return MatchModel({name: round(init, 6) if name == "bias" else 0.0 for name in FEATURES}, threshold=0.5,
-                          trees=trees, kind_trees=kind_trees)
+        return tree_model(rows, args.bags)
 
     model = fitted(per_set)
     weights, trees, kind_trees = dict(zip(FEATURES, model.weights)), list(model.trees), model.kind_trees
     answers = fitted_answers(model, per_set) if args.in_sample else held_out_answers(per_set, fitted)
     # Sets the threshold is held to that no tree was fitted on: the fitted model's answers are held out.
-    held_to = {name: gather(devsets.build(name), "tune") for name in devsets.THRESHOLD_ONLY}
-    for draw in (devsets.census_at(size, seed=seed) for size in devsets.THRESHOLD_GALLERIES
-                 for seed in devsets.THRESHOLD_DRAWS):
-        held_to[draw.name] = gather(draw, "tune")
-        print(f"{draw.name}: {len(draw.entities):,} entities, {len(held_to[draw.name]):,} tune queries, "
-              f"for the threshold only ({time.time() - started:.0f} s)", file=sys.stderr)
-    for name, more in fitted_answers(model, held_to).items():
+    for name, more in fitted_answers(model, threshold_rows(started)).items():
         answers.setdefault(name, []).extend(more)
     threshold, fp = choose_threshold(answers)
     if args.linear:

@@ -150,7 +150,8 @@ class _Token:
     sentence_start: bool
     """First word of a sentence (or of the text)."""
     joined: bool
-    """Only spaces, hyphens or an initial's period separate it from the previous token."""
+    """Only spaces, hyphens or an initial's period separate it from the previous token, and that
+    token ends with no possessive ("Putin's Russia" is two names, not one)."""
     caseless: bool = False
     """Written in a script without case (Hangul, Han, Arabic...), where every word looks capitalized."""
     hyphened: bool = False
@@ -170,6 +171,7 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
     tokens: list[_Token] = []
     prev_end = 0
     prev_short = False
+    possessive = False  # the token before ended with a possessive 's, which ends a name
     for m in _token_pattern().finditer(text):
         start, end = m.span()
         word = m.group()
@@ -178,6 +180,7 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             gap = gap.translate(_unseen()) or " "
         if tokens and word in ("s", "S") and gap in ("'", "\u2019"):
             prev_end = end  # possessive 's stays outside every span
+            possessive = True
             continue
         # The marks of GERESHES are the apostrophes that are no word characters (ʹ and ʻ are letters
         # to a word pattern) and Hebrew's geresh: between two words they may join them into one.
@@ -199,9 +202,10 @@ def tokenize(text: str, *, lines: bool = False) -> list[_Token]:
             sentence_start = not tokens or bool(_SENTENCE_END.search(gap) and not prev_short)
             broken = bool(_BREAK.search(gap)) or (("." in gap) and not prev_short) or (lines and "\n" in gap)
         tokens.append(_Token(start, end, norm, capital, sentence_start,
-                             bool(tokens) and not broken, caseless, bool(tokens) and gap in _HYPHENS,
-                             bool(tokens) and gap.strip() == ","))
+                             bool(tokens) and not broken and not possessive, caseless,
+                             bool(tokens) and gap in _HYPHENS, bool(tokens) and gap.strip() == ","))
         prev_end = end
+        possessive = False
         # An initial ("J.") or an abbreviation ("Sen.", "St.") does not end a sentence.
         prev_short = (len(word) == 1 and first.isupper()) or norm in _ABBREVIATIONS
     return tokens

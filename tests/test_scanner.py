@@ -489,6 +489,15 @@ def test_a_word_that_joins_two_names_is_no_word_of_one():
     assert found(r, "Trinidad and Tobaggo won.") == [("Trinidad and Tobaggo", "tt")]   # the place holds its "and"
 
 
+def test_a_possessive_ends_a_name():
+    # "Putin's Russia" was read as the name of someone unknown, "Putin Russia": neither was found.
+    r = namenorm.Resolver([namenorm.Entity("vladimir-putin", "Vladimir Putin", "person"),
+                           namenorm.Entity("russia", "Russia", "place"),
+                           namenorm.Entity("mcdonalds", "McDonald's", "org")])
+    assert found(r, "The West criticized Putin's Russia.") == [("Putin", "vladimir-putin"), ("Russia", "russia")]
+    assert found(r, "McDonald's Russia closed.") == [("McDonald", "mcdonalds"), ("Russia", "russia")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

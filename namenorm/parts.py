@@ -14,14 +14,16 @@ from dataclasses import dataclass
 
 from .model import Role
 
-__all__ = ["GENERATIONAL", "JOINING_WORDS", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role", "given_first", "is_patronymic",
+__all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role", "given_first", "is_patronymic",
            "parse_person", "parse_surname", "surname_start", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
-JOINING_WORDS = frozenset({"and", "und", "et", "of", "the", "for"})
-"""Words that join two names, or the words of one ("Perdue and David", "Bank of America"): never
-a name's word written out, so never the full word of an initial ("and" is no "A.")."""
+FUNCTION_WORDS = frozenset({"and", "und", "et", "or", "of", "the", "for", "an", "in", "on", "at", "by", "to",
+                            "as", "if", "is", "it"})
+"""Words that join names or stand before them in a sentence ("Perdue and David", "Bank of
+America", "In New York"): never a name's word written out, so never the full word of an initial
+("and" is no "A.", "in" no "I.")."""
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
 """Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""

@@ -498,6 +498,19 @@ def test_a_possessive_ends_a_name():
     assert found(r, "McDonald's Russia closed.") == [("McDonald", "mcdonalds"), ("Russia", "russia")]
 
 
+def test_a_sentence_word_before_a_name_is_no_initial_of_it():
+    # The bundled file writes New York City "I New York" too: "In" was its initial, and "In New
+    # York" a mention of the city at 0.95.
+    assert [m.text for m in namenorm.scan("In New York, protests grew.") if m.text.startswith("In")] == []
+    assert namenorm.resolve("In New York") is None
+
+
+def test_a_title_in_the_plural_stands_before_several_names():
+    r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person"),
+                           namenorm.Entity("emmanuel-macron", "Emmanuel Macron", "person")])
+    assert found(r, "Presidents Biden and Macron spoke.") == [("Biden", "joe-biden"), ("Macron", "emmanuel-macron")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

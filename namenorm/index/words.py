@@ -27,7 +27,7 @@ from ..keys import (
     word_keys,
 )
 from ..packed import KeyTable
-from ..parts import GENERATIONAL, JOINING_WORDS
+from ..parts import FUNCTION_WORDS, GENERATIONAL
 from .tables import FormTables, packed
 
 __all__ = ["KNOWN_WORD_FACTOR", "NICKNAME", "PLACE_WORD", "TOKEN_FLOOR", "Candidates", "WordCandidates"]
@@ -196,8 +196,8 @@ class WordCandidates:
         none = (0.0, "")
         out: list[tuple[float, str]] = []
         for word, (value, key), related in zip(words, found, self.name_relations(token, words)):
-            if ((word in GENERATIONAL or word in JOINING_WORDS) and initial) or (
-                    (token in GENERATIONAL or token in JOINING_WORDS) and len(word) == 1):
+            if ((word in GENERATIONAL or word in FUNCTION_WORDS) and initial) or (
+                    (token in GENERATIONAL or token in FUNCTION_WORDS) and len(word) == 1):
                 out.append(none)  # "J." is an initial of a name, never a "Jr." or an "and", either way round
                 continue
             if value == DERIVED_WORD and not known and len(token) < len(word) and word.startswith(token):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .model import Role
 
-__all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role", "given_first", "is_patronymic",
-           "parse_person", "parse_surname", "surname_start", "without_patronymic"]
+__all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
+           "given_first", "is_patronymic", "parse_person", "parse_surname", "surname_start", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""

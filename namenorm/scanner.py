@@ -575,7 +575,8 @@ class _Scan:
         if winner.method in EXACT_METHODS:
             return not self.lower(i, j) or (j - i >= 2 and winner.method != "surname")
         lower = self.lower(i, j)
-        if lower or not in_run or self._joins_two_names(tokens, winner):
+        if (lower or not in_run or self._joins_two_names(tokens, winner)
+                or self._struck_as_initial(i, j, winner)):
             return False
         needed = sum(1 for t in tokens if t.norm and t.norm not in self.particles)
         if winner.method == "cross-script" or not winner.pairs:
@@ -593,6 +594,13 @@ class _Scan:
                 self._reads_as_one_of(t.norm, name_words) for t in (*self.tokens[i:a], *self.tokens[b:j]))
                 for a in range(i, j) for b in range(a + 1, j + 1))
         return sum(1 for p in winner.pairs if p.query and p.query not in self.particles) >= needed
+
+    def _struck_as_initial(self, i: int, j: int, winner: Match) -> bool:
+        """Whether a word of the span in lower case, read as a name's word with its first letter
+        struck (``struck_at``), pairs only with an initial: a struck first letter leaves nothing
+        an initial could stand for ("a rencontré Joe Biden" is no "Joseph R. Biden")."""
+        struck = {self.tokens[k].norm for k in range(i, j) if k in self.struck_at}
+        return bool(struck) and any(p.query in struck and len(p.form) == 1 for p in winner.pairs)
 
     @staticmethod
     def _joins_two_names(tokens: Sequence[_Token], winner: Match) -> bool:

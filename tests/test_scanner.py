@@ -511,6 +511,13 @@ def test_a_title_in_the_plural_stands_before_several_names():
     assert found(r, "Presidents Biden and Macron spoke.") == [("Biden", "joe-biden"), ("Macron", "emmanuel-macron")]
 
 
+def test_a_word_in_lower_case_is_no_initial_of_the_name_after_it():
+    # A word no list knows may be a name's first word with its first letter struck ("uoe Biden");
+    # paired with the initial of "Joseph R. Biden", the French "rencontré" was read as one.
+    r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person", aliases=("Joseph R. Biden",))])
+    assert found(r, "Macron a rencontré Joe Biden à Paris.") == [("Joe Biden", "joe-biden")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -31,6 +31,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .datafiles import data_lines
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
 from .keys import cross_script_similarity
@@ -83,16 +84,10 @@ _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
 """Lower-case words a name may hold besides surname particles ("Bank of America")."""
-_FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "in", "on", "at", "by", "for", "from", "to",
-    "with", "of", "and", "or", "but", "if", "when", "while", "after", "before", "as", "since",
-    "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "my", "your",
-    "mr", "mrs", "ms", "dr", "yesterday", "today", "tomorrow", "meanwhile", "however", "also",
-    "later", "earlier", "then", "now", "still", "so", "thus", "instead", "even", "only", "here",
-    "there", "said", "says", "asked", "both", "all", "not", "no", "yes", "why", "how", "what",
-})
+_FUNCTION_WORDS = frozenset(data_lines("function_words.txt"))
 """Capitalized function words that do not make a neighbouring word part of another name
-(besides any word the same text also writes in lower case)."""
+(besides any word the same text also writes in lower case), in English and the languages news
+writes in Latin letters most (``_data/function_words.txt``)."""
 _NOT_NAMES = _FUNCTION_WORDS | frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "september", "october",

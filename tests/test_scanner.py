@@ -518,6 +518,13 @@ def test_a_word_in_lower_case_is_no_initial_of_the_name_after_it():
     assert found(r, "Macron a rencontré Joe Biden à Paris.") == [("Joe Biden", "joe-biden")]
 
 
+@pytest.mark.parametrize("text", ["Según Raffensperger, no hubo fraude.", "Selon Raffensperger, pas de fraude.",
+                                  "Laut Raffensperger gab es keinen Betrug.", "Secondo Raffensperger non c'è frode."])
+def test_a_sentence_may_open_with_a_function_word_of_another_language(small, text):
+    # "Según Raffensperger" read as the name of someone unknown, and Raffensperger was left out.
+    assert found(small, text) == [("Raffensperger", "brad-raffensperger")]
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

@@ -525,6 +525,12 @@ def test_a_sentence_may_open_with_a_function_word_of_another_language(small, tex
     assert found(small, text) == [("Raffensperger", "brad-raffensperger")]
 
 
+def test_a_question_may_open_with_a_verb_before_a_name():
+    # "Did Trump" read as a stranger's full name: both mentions of Trump were left out.
+    r = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person")])
+    assert found(r, "Q: Did Trump call? A: Yes, Trump called.") == [("Trump", "donald-trump")] * 2
+
+
 def test_georgian_is_read_as_a_script_without_case():
     # Unicode files Georgian's letters as lower case, but running Georgian has no capitals.
     r = namenorm.Resolver([namenorm.Entity("joe-biden", "Joe Biden", "person")])

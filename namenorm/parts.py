@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from .datafiles import data_lines
 from .model import Role
 
 __all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
@@ -19,11 +20,12 @@ __all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", 
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
-FUNCTION_WORDS = frozenset({"and", "und", "et", "or", "of", "the", "for", "an", "in", "on", "at", "by", "to",
-                            "as", "if", "is", "it"})
-"""Words that join names or stand before them in a sentence ("Perdue and David", "Bank of
-America", "In New York"): never a name's word written out, so never the full word of an initial
-("and" is no "A.", "in" no "I.")."""
+FUNCTION_WORDS = frozenset(data_lines("function_words.txt"))
+"""Words that join names or stand before them in a sentence, in English and the languages news
+writes most in Latin letters ("Perdue and David", "In New York", "Según Raffensperger";
+``_data/function_words.txt``): never a name's word written out, so never the full word of an
+initial ("and" is no "A.", "in" no "I."), and in running text never a word of a name nobody
+knows beside a known one."""
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "della", "der", "den", "du", "la", "le",
                        "al", "el", "bin", "ibn", "bint", "abu", "ter", "ten", "dos", "das", "st"})
 """Words that belong to the surname after them ("van Beethoven", "al-Baghdadi")."""

@@ -31,7 +31,6 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .datafiles import data_lines
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
 from .keys import cross_script_similarity
@@ -45,6 +44,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
+from .parts import FUNCTION_WORDS
 from .places import unspaced_place_names
 from .romanize import (
     GERESH_SOUNDS,
@@ -84,11 +84,7 @@ _MAX_TOKEN_CHARS = 40
 """Longer runs of letters (unspaced CJK text, base64) are not name words."""
 _JOINERS = frozenset({"of", "the", "do", "y", "and", "for", "on", "e"})
 """Lower-case words a name may hold besides surname particles ("Bank of America")."""
-_FUNCTION_WORDS = frozenset(data_lines("function_words.txt"))
-"""Capitalized function words that do not make a neighbouring word part of another name
-(besides any word the same text also writes in lower case), in English and the languages news
-writes in Latin letters most (``_data/function_words.txt``)."""
-_NOT_NAMES = _FUNCTION_WORDS | frozenset({
+_NOT_NAMES = FUNCTION_WORDS | frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "september", "october",
     "november", "december",
@@ -329,7 +325,7 @@ class _Scan:
         self.struck_at = frozenset(
             k for k, t in enumerate(self.tokens)
             if not t.capital and len(t.norm) > 1 and t.norm.isalpha() and t.norm not in self.particles
-            and t.norm not in _FUNCTION_WORDS and not self.may_be_a_word(t))
+            and t.norm not in FUNCTION_WORDS and not self.may_be_a_word(t))
         """Tokens in lower case that may be a name's word with its first letter struck, and its
         capital with it ("uordes Purificación Segarra", "Julie uud"): words in Latin letters that
         no word list has, and no particle or function word."""
@@ -664,7 +660,7 @@ class _Scan:
 
         def no_evidence(t: _Token) -> bool:
             """A capital that says nothing here: no script case, or a sentence's first word
-            outside the Latin script, whose function words ``_FUNCTION_WORDS`` does not list."""
+            outside the Latin script, whose function words ``FUNCTION_WORDS`` does not list."""
             if t.caseless:
                 return tokens[i].caseless
             if not t.sentence_start or is_latin(self.text[t.start:t.end]):
@@ -680,7 +676,7 @@ class _Scan:
 
         def other_name(k: int) -> bool:
             t = tokens[k]
-            return (_is_name_word(t) and t.norm not in _FUNCTION_WORDS and t.norm not in self.lower_words
+            return (_is_name_word(t) and t.norm not in FUNCTION_WORDS and t.norm not in self.lower_words
                     and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k)))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)

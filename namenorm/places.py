@@ -179,7 +179,7 @@ def name_rows(table: str) -> dict[str, list[int]]:
 def _written_rows(table: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """Each row of ``table`` as the written keys (``_written_key``) of its English names and of its
     other names: ``name_rows`` and ``_shared_names`` read every row of both tables, and keyed
-    once a process, the tables of a first small gallery are built in a third of the time."""
+    once a process, a first small gallery's tables are built in half the time."""
     return tuple((frozenset(map(_written_key, english)), frozenset(map(_written_key, others)))
                  for english, others in _TABLES[table]())
 

@@ -588,8 +588,8 @@ class _Scan:
 
     def _struck_as_initial(self, i: int, j: int, winner: Match) -> bool:
         """Whether a word of the span in lower case, read as a name's word with its first letter
-        struck (``struck_at``), pairs only with an initial: a struck first letter leaves nothing
-        an initial could stand for ("a rencontré Joe Biden" is no "Joseph R. Biden")."""
+        struck (``struck_at``), pairs with an initial: a struck first letter leaves nothing an
+        initial could stand for ("a rencontré Joe Biden" is no "Joseph R. Biden")."""
         struck = {self.tokens[k].norm for k in range(i, j) if k in self.struck_at}
         return bool(struck) and any(p.query in struck and len(p.form) == 1 for p in winner.pairs)
 

@@ -381,3 +381,6 @@ def test_a_word_that_joins_names_is_never_an_initial():
     assert r.resolve("David Alan Perdue").id == "david-perdue"   # a name's word still is
     assert r.resolve("David A. Perdue").id == "david-perdue"
     assert r.resolve("Bank of Amerika").id == "bank-of-america"
+    # A name's own "in" may still be written as its initial.
+    moon = namenorm.Resolver([namenorm.Entity("moon-jae-in", "Moon Jae-in", "person")])
+    assert moon.resolve("Moon Jae-i").id == "moon-jae-in"

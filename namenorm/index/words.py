@@ -196,9 +196,11 @@ class WordCandidates:
         none = (0.0, "")
         out: list[tuple[float, str]] = []
         for word, (value, key), related in zip(words, found, self.name_relations(token, words)):
-            if ((word in GENERATIONAL or word in FUNCTION_WORDS) and initial) or (
+            if (word in GENERATIONAL and initial) or (
                     (token in GENERATIONAL or token in FUNCTION_WORDS) and len(word) == 1):
-                out.append(none)  # "J." is an initial of a name, never a "Jr." or an "and", either way round
+                # "J." is an initial of a name, never a "Jr.", either way round; a query's "and" is
+                # never a name's "A.", though a name's "in" may be written "I." (Moon Jae-in).
+                out.append(none)
                 continue
             if value == DERIVED_WORD and not known and len(token) < len(word) and word.startswith(token):
                 # "Robinso", a word the gallery lacks, is "Robinson" with its last letter dropped,

@@ -39,6 +39,7 @@ from .datafiles import data_lines
 from .model import Entity
 from .normalize import NAME_DOTS, normalize_cached, writes_unspaced
 from .packed import KeyTable
+from .romanize import without_marks
 from .scoring import in_word_lists
 
 __all__ = [
@@ -132,22 +133,9 @@ PLACE_TABLES = (*NAME_TABLES, "words")
 words place names are made of (``place_word_groups``)."""
 
 
-class _CombiningMarks(dict[int, int | None]):
-    """A ``str.translate`` table that drops combining marks, learning each code point on first
-    sight: the lookups of the characters seen before stay in C."""
-
-    def __missing__(self, point: int) -> int | None:
-        kept = None if unicodedata.combining(chr(point)) else point
-        self[point] = kept
-        return kept
-
-
-_WITHOUT_MARKS = _CombiningMarks()
-
-
 def _written_key(name: str) -> str:
     """A name as written, folded only as far as writers differ: case, accents, spacing."""
-    return " ".join(unicodedata.normalize("NFKD", name.casefold()).translate(_WITHOUT_MARKS).split())
+    return " ".join(without_marks(unicodedata.normalize("NFKD", name.casefold())).split())
 
 
 class NameRows(Protocol):
@@ -167,7 +155,8 @@ def name_rows(table: str) -> dict[str, list[int]]:
     (Malvinas)", written "Kepulauan Falkland"), with the rows that hold it (built on first use:
     about 0.15 s a table; a stored index carries it packed)."""
     rows: dict[str, list[int]] = {}
-    for row, ((english, others), (english_keys, other_keys)) in enumerate(zip(_TABLES[table](), _written_rows(table))):
+    keyed = zip(_TABLES[table](), _written_rows(table))
+    for row, ((english, others), (english_keys, other_keys)) in enumerate(keyed):
         unbracketed = {_written_key(_BRACKETED.sub("", name)) for name in (*english, *others) if "(" in name}
         for key in english_keys | other_keys | unbracketed:
             if key:

@@ -102,6 +102,7 @@ __all__ = [
     "surname_syllable",
     "transcription_readings",
     "velar_readings",
+    "without_marks",
     "without_unconverted_latin",
     "writes_short_vowels",
     "writes_unvoweled_r",
@@ -1067,8 +1068,30 @@ _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _GREEK_NAME = re.compile(f"[{_GREEK}]+(?:[ -][{_GREEK}]+){{0,3}}")
 
 
+class _CombiningMarks(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, learning each code point on first
+    sight: the lookups of the characters seen before stay in C."""
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) else point
+        self[point] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _CombiningMarks()
+
+
+def without_marks(decomposed: str) -> str:
+    """``decomposed`` (a string in NFD or NFKD) without its combining marks.
+
+    >>> without_marks(unicodedata.normalize("NFD", "Ευθύμιος Köln"))
+    'Ευθυμιος Koln'
+    """
+    return decomposed.translate(_WITHOUT_MARKS)
+
+
 def _greek_spellings(text: str) -> list[str]:
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(ch))
+    bare = without_marks(unicodedata.normalize("NFD", text.lower()))
     out = []
     for m in _GREEK_TOKEN.finditer(bare):
         token, after = m.group(), bare[m.end():m.end() + 1]

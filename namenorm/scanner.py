@@ -382,19 +382,18 @@ class _Scan:
                 token = replace(token, joined=False)
                 cut = False
             word = self.text[token.start:token.end]
+            stem = ""
             if token.norm in known:
                 pass
             elif token.caseless and _HANGUL_FIRST <= word[0] <= _HANGUL_LAST:
                 stem = self._known_stem(word, _KOREAN_PARTICLES, 2)
-                if stem:
-                    token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
-                    cut = True
+                cut = bool(stem)
             elif _CYRILLIC_FIRST <= word[0] <= _CYRILLIC_LAST and not (
                     k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
                 # The last word of a name only: a span is read as written, its inner endings too.
                 stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
-                if stem:
-                    token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
+            if stem:
+                token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
             out.append(token)
         return out
 

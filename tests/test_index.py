@@ -51,6 +51,33 @@ def test_a_gallery_in_cyrillic_finds_the_latin_spellings_of_its_names():
     assert resolver.resolve("Chernivtsi") is None
 
 
+def test_a_name_in_another_script_is_matched_as_written_only_from_its_own_script():
+    # Мэн, Maine in Russian, reads "men", as Hindi's में ("in") and Bulgarian's Мен do.
+    from namenorm import Resolver
+    from namenorm.model import Entity
+
+    resolver = Resolver([Entity("maine", "Maine", "place", aliases=("Мэн", "メイン州")),
+                         Entity("chernihiv", "Чернігів", "place")])
+    assert resolver.resolve("Мэн").id == resolver.resolve("Мен").id == "maine"
+    assert resolver.resolve("メイン州").id == "maine"
+    assert all(m.method != "exact" for m in resolver.candidates("में"))
+    assert resolver.resolve("में") is None
+    assert resolver.resolve("Chernihiv").id == "chernihiv"  # its Latin spelling, from Latin letters
+    assert [(m.text, m.match.id) for m in resolver.scan("भारत में चुनाव हुए। Вчера в Мэн.") if m.match] == [("Мэн", "maine")]
+
+
+def test_a_latin_spelling_of_another_script_that_is_an_english_word_names_nothing():
+    # Read as their people spell them, Мэн is "Men", Пенс "Pens" and ЕС "Yes".
+    from namenorm import Resolver
+    from namenorm.model import Entity
+
+    resolver = Resolver([Entity("maine", "Maine", "place", aliases=("Мэн",)),
+                         Entity("pence", "Mike Pence", "person", aliases=("Майк Пенс", "Пенс")),
+                         Entity("eu", "European Union", "org", weak=("ЕС",))])
+    assert [resolver.resolve(q) for q in ("Men", "pens", "Yes")] == [None, None, None]
+    assert [resolver.resolve(q).id for q in ("Мэн", "Пенс", "ЕС", "Mike Pence")] == ["maine", "pence", "eu", "pence"]
+    assert resolver.scan("Men and women voted. Yes, they bought pens.") == []
+
 def test_a_rare_query_word_the_right_form_lacks_does_not_hide_it():
     # "jomfruøyene" is rarer than "de" and "britiske", and only the form of another entity holds
     # it: intersecting from it first would never see "De britiske jomfruøyer".

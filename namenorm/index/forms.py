@@ -20,7 +20,7 @@ from ..normalize import is_latin, normalize_cached, script_of
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
 from ..places import NAME_TABLES, english_place_names
 from ..romanize import native_spellings, scheme_spellings
-from ..scoring import in_word_lists, known_names
+from ..scoring import common_words, in_word_lists, known_names
 
 __all__ = [
     "ACRONYM",
@@ -287,26 +287,38 @@ _MIN_HEAD_LETTERS = 4
 names too much (``business_heads``)."""
 
 
-def native_forms(entity: Entity) -> list[str]:
+def native_forms(entity: Entity) -> dict[str, str]:
     """The Latin spellings the people of a name written in Cyrillic, or of a person's name in
-    Chinese or Korean, use for it (``romanize.native_spellings``): a gallery that lists Чернігів
-    or 习近平 finds "Chernihiv" and "Xi Jinping" (or "Hsi Chin-ping") as written, not only through
-    a reading of the Latin query across scripts. The pinyin of 塞浦路斯 is no spelling of Cyprus.
+    Chinese or Korean, use for it (``romanize.native_spellings``), each with the first of the
+    entity's names it spells: a gallery that lists Чернігів or 习近平 finds "Chernihiv" and "Xi
+    Jinping" (or "Hsi Chin-ping") as written, not only through a reading of the Latin query across
+    scripts. The pinyin of 塞浦路斯 is no spelling of Cyprus.
 
-    >>> native_forms(Entity("ch", "Чернігів", "place")), native_forms(Entity("x", "习近平", "person"))
-    (['chernihiv'], ['xi jinping', 'hsi chin ping'])
+    >>> native_forms(Entity("ch", "Чернігів", "place")), list(native_forms(Entity("x", "习近平", "person")))
+    ({'chernihiv': 'Чернігів'}, ['xi jinping', 'hsi chin ping'])
     >>> native_forms(Entity("t", "Yuliia Tymoshenko", "person"))
-    []
+    {}
 
     A person's name in Latin letters by a Slavic transliteration scheme English does not use is
     found as English spells it too (``romanize.scheme_spellings``; a place's name in Latin letters
     is its own language's: Ljubno is Slovenian):
 
-    >>> native_forms(Entity("s", "Lûbomir Zajcev", "person"))
+    >>> list(native_forms(Entity("s", "Lûbomir Zajcev", "person")))
     ['lyubomir zaytsev', 'lubomir zaytsev']
+
+    A spelling made of common English words is left out: Maine's Мэн spelt "Men", Pence's Пенс
+    "Pens" or the European Union's ЕС "Yes" would make the word a name.
+
+    >>> native_forms(Entity("me", "Maine", "place", aliases=("Мэн", "Мейн")))
+    {'mein': 'Мейн', 'meyn': 'Мейн'}
     """
-    return list(dict.fromkeys(spelling for form in (*entity.forms, *entity.weak)
-                              for spelling in form_spellings(form, entity.kind == "person")))
+    english = common_words()
+    spelled: dict[str, str] = {}
+    for form in (*entity.forms, *entity.weak):
+        for spelling in form_spellings(form, entity.kind == "person"):
+            if not all(word in english for word in spelling.split()):
+                spelled.setdefault(spelling, form)
+    return spelled
 
 
 def form_spellings(form: str, person: bool) -> list[str]:

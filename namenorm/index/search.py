@@ -227,8 +227,8 @@ class FormSearch:
         restricted = tables.restricted
         if restricted:
             forms = {f for f in forms if not restricted.get(f, 0) & ~allowed}
-        if script and tables.table_scripts:  # few forms are the tables' alone: only those are asked
-            forms = forms - {f for f in tables.table_scripts.keys() & forms if not tables.written_in(f, script)}
+        if script and tables.written_scripts:  # few forms are written in other scripts alone: only those are asked
+            forms = forms - {f for f in tables.written_scripts.keys() & forms if not tables.written_in(f, script)}
         words = sum(len(t) > 1 and t not in GENERATIONAL for t in tokens)
         if words > 1:
             forms = {f for f in forms if not tables.surname_too_short(f, words)}

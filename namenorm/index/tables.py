@@ -177,13 +177,15 @@ class FormTables:
         (``romanize.han_characters``): a query in Han resembles such a form only through one."""
         self._written_otherwise = bytearray()
         """Form -> 1 where some spelling of it is not written in Han alone (while the tables are built)."""
-        self._claimed_as_listed = bytearray()
-        """Per form while the tables are built: 1 once a spelling other than a place table's claims it."""
-        self._table_written: dict[int, set[str]] = {}
-        """Per form while the tables are built: the scripts of the place tables' names that claim it."""
-        self.table_scripts: dict[int, frozenset[str]] = {}
-        """Forms that only names from the bundled place tables claim -> the scripts those names are
-        written in (``written_in``)."""
+        self._read_from_latin = bytearray()
+        """Per form while the tables are built: 1 once an alias file's spelling in Latin letters,
+        or a form derived from the names, claims it."""
+        self._scripts_written: dict[int, set[str]] = {}
+        """Per form while the tables are built: the scripts of the spellings that claim it (the
+        place tables' names, and the alias files' names in other scripts than Latin)."""
+        self.written_scripts: dict[int, frozenset[str]] = {}
+        """Forms that no alias file's name in Latin letters claims, and no form derived from one,
+        -> the scripts the names that claim them are written in (``written_in``)."""
         self.named_in_scripts: dict[int, dict[str, frozenset[str]]] = {}
         """Entity -> script other than Latin its names are written in -> those names, normalized
         (``named_otherwise``, ``is_own_name_in``)."""
@@ -293,10 +295,10 @@ class FormTables:
                 tables._claim(bare, e_idx, tier, form_restriction(written))
             heads.extend((head, e_idx) for head in business_heads(entity))
             native = native_forms(entity)
-            for spelling in native:
+            for spelling, name in native.items():
                 derived.add(spelling)
-                tables._claim(spelling, e_idx, WEAK, 0)
-            for form in patronymic_forms(entity, native, first_names):
+                tables._claim(spelling, e_idx, WEAK, 0, spelling_of=name)
+            for form in patronymic_forms(entity, list(native), first_names):
                 derived.add(form)
                 tables._claim(form, e_idx, WEAK, 0)
             for written in (*written_out_forms(entity), *qualified_heads(entity), *specific_names(entity)):
@@ -335,10 +337,10 @@ class FormTables:
             tables._unclaim(form, owners)
         tables.excluded = {form: frozenset(owners) for form, owners in excluded.items()}
         tables.form_owner = [tuple(claimants) for claimants in tables._claimants]
-        tables.table_scripts = {f: frozenset(scripts) for f, scripts in tables._table_written.items()
-                                if not tables._claimed_as_listed[f]}
+        tables.written_scripts = {f: frozenset(scripts) for f, scripts in tables._scripts_written.items()
+                                  if not tables._read_from_latin[f]}
         tables._claimants, tables._written_otherwise = [], bytearray()
-        tables._claimed_as_listed, tables._table_written = bytearray(), {}
+        tables._read_from_latin, tables._scripts_written = bytearray(), {}
         tables._index_words()
         tables.clashes = [
             Clash(form, TIER_METHODS[tables.form_tier[f]], tuple(tables.entities[e] for e in owner))
@@ -348,10 +350,10 @@ class FormTables:
         return tables
 
     def _claim(self, form: str, e_idx: int, tier: int, restriction: int, written: str = "", *,
-               from_table: bool = False) -> None:
+               from_table: bool = False, spelling_of: str = "") -> None:
         """Record that entity ``e_idx`` claims ``form`` in ``tier``, as ``written`` (a spelling of
         one of its names, or ``from_table`` a name the place tables give it; empty for a form
-        derived from them)."""
+        derived from them), or as the Latin spelling of its name ``spelling_of``."""
         if not form:
             return
         tiers = cast(list[int], self.form_tier)  # lists while the tables are built
@@ -364,10 +366,10 @@ class FormTables:
             if restriction:
                 self.restricted[f] = restriction
             self._written_otherwise.append(0)
-            self._claimed_as_listed.append(0)
-            self._note_writing(f, written, from_table)
+            self._read_from_latin.append(0)
+            self._note_writing(f, written, from_table, spelling_of)
             return
-        self._note_writing(f, written, from_table)
+        self._note_writing(f, written, from_table, spelling_of)
         # A form is restricted only as far as every spelling that claims it is.
         if f in self.restricted:
             self.restricted[f] &= restriction
@@ -383,20 +385,23 @@ class FormTables:
 
     def written_in(self, f: int, script: str) -> bool:
         """Whether a query in ``script`` may match form ``f`` as written: a form only the place
-        tables' names claim is matched by a query in a script they write it in, not by one that
-        romanizes alike (Georgia is "Jeoji" in one language, 저지 is Jersey in Korean; Tonga is
-        Тонго in one, Τόγκο is Togo in Greek). ``script`` is ``normalize.script_of`` of the query
-        folded by NFKC (Ｗｉｅｎ is Latin); hiragana and katakana count as one. A ``script`` of ''
-        passes every form: the scanner asks so while it finds the spans that the decision then
-        weighs as written.
+        tables' names, or an alias file's names in other scripts than Latin, claim is matched by a
+        query in a script they write it in, not by one that romanizes alike (Georgia is "Jeoji" in
+        one language, 저지 is Jersey in Korean; Tonga is Тонго in one, Τόγκο is Togo in Greek; Maine's
+        Мэн reads "men" as Hindi's में, "in", does). ``script`` is ``normalize.script_of`` of the
+        query folded by NFKC (Ｗｉｅｎ is Latin); hiragana and katakana count as one. A ``script``
+        of '' passes every form: the scanner asks so while it finds the spans that the decision
+        then weighs as written.
 
         >>> from namenorm.model import Entity
-        >>> tables = FormTables.build([Entity("ge", "Georgia", "place")])
+        >>> tables = FormTables.build([Entity("ge", "Georgia", "place"), Entity("me", "Maine", "place", aliases=("Мэн",))])
         >>> f = tables.form_ids["jeoji"]
         >>> tables.written_in(f, "LATIN"), tables.written_in(f, "HANGUL"), tables.written_in(f, "")
         (True, False, True)
+        >>> tables.written_in(tables.form_ids["men"], "CYRILLIC"), tables.written_in(tables.form_ids["men"], "DEVANAGARI")
+        (True, False)
         """
-        scripts = self.table_scripts.get(f)
+        scripts = self.written_scripts.get(f)
         return scripts is None or not script or _as_read(script) in scripts
 
     def named_otherwise(self, e_idx: int, script: str, last_word: str) -> bool:
@@ -437,14 +442,17 @@ class FormTables:
         names = self.named_in_scripts.get(e_idx)
         return names.get(_as_read(script)) if names else None
 
-    def _note_writing(self, f: int, written: str, from_table: bool) -> None:
+    def _note_writing(self, f: int, written: str, from_table: bool, spelling_of: str) -> None:
         """Keep what the spellings that claim form ``f`` are written in: ``han_written`` to the
-        forms every spelling of which is written in Han, and for ``table_scripts`` the scripts
-        the place tables write it in and whether any other spelling claims it."""
-        if from_table:
-            self._table_written.setdefault(f, set()).add(_reading_script(written))
+        forms every spelling of which is written in Han, and for ``written_scripts`` the scripts
+        its spellings are written in and whether one in Latin letters claims it. The Latin
+        spelling of a name in another script (``native_forms``: "men" of Maine's Мэн) is written
+        in Latin letters and in that script, no other."""
+        script = _reading_script(spelling_of or written) if spelling_of or written else ""
+        if from_table or script not in ("", "LATIN"):
+            self._scripts_written.setdefault(f, set()).update((script, "LATIN") if spelling_of else (script,))
         else:
-            self._claimed_as_listed[f] = 1
+            self._read_from_latin[f] = 1
         if self._written_otherwise[f]:
             return
         characters = han_characters(written)

@@ -41,6 +41,7 @@ import devsets
 from bench_support import pct
 
 from namenorm import Resolver
+from namenorm.normalize import folded_script
 
 BINS = 10
 PNG = ROOT / "docs" / "img" / "reliability.png"
@@ -57,11 +58,13 @@ def evaluate(devset: devsets.DevSet, threshold: float | None = None) -> dict[str
     decisions = [resolver.decide(q.text) for q in report]
     elapsed = time.perf_counter() - started
     groups: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    points = []
+    points, facets = [], []
     for q, d in zip(report, decisions):
         top = d.matches[0] if d.matches else None
         if top is not None:  # a query with no candidate predicts nothing to calibrate
             points.append((top.score, top.id == q.truth))
+            facets.append({"script": folded_script(q.text).lower() or "other", "kind": top.kind,
+                           "answered": d.winner is not None})
         for g in ("all", q.group):
             row = groups[g]
             if q.truth is None:
@@ -77,7 +80,36 @@ def evaluate(devset: devsets.DevSet, threshold: float | None = None) -> dict[str
                  "fp": r["fp"] / r["unknown"] if r["unknown"] else None}
              for g, r in groups.items()}
     return {"groups": table, "qps": len(report) / elapsed if elapsed else 0.0,
-            "threshold": resolver.threshold, "points": points}
+            "threshold": resolver.threshold, "points": points, "facets": facets}
+
+
+def by_facet(points: list[tuple[float, bool]], facets: list[dict[str, Any]], facet: str
+             ) -> dict[str, dict[str, float]]:
+    """Calibration of the queries of every report split pooled by ``facet`` (the query's script,
+    or the kind of its top candidate): the ECE over those with a candidate, and over those
+    answered, the mean probability beside the share right."""
+    pooled: dict[str, list[tuple[float, bool, bool]]] = defaultdict(list)
+    for (p, ok), f in zip(points, facets):
+        pooled[f[facet]].append((p, ok, f["answered"]))
+    table = {}
+    for value, rows in sorted(pooled.items(), key=lambda kv: -len(kv[1])):
+        answered = [(p, ok) for p, ok, a in rows if a]
+        table[value] = {"queries": len(rows), "ece": reliability([(p, ok) for p, ok, _ in rows])[1],
+                        "answered": len(answered),
+                        "predicted": sum(p for p, _ in answered) / len(answered) if answered else None,
+                        "observed": sum(ok for _, ok in answered) / len(answered) if answered else None}
+    return table
+
+
+def facet_table(table: dict[str, dict[str, float]], facet: str) -> list[str]:
+    """``by_facet`` as the lines of a Markdown table."""
+    def share(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    return [f"| {facet} | queries with a candidate | ECE | answered | mean probability answered | right answered |",
+            "|---|---:|---:|---:|---:|---:|",
+            *(f"| {v} | {r['queries']} | {r['ece']:.3f} | {r['answered']} | {share(r['predicted'])} | "
+              f"{share(r['observed'])} |" for v, r in table.items())]
 
 
 def reliability(points: list[tuple[float, bool]]) -> tuple[list[dict[str, float]], float]:
@@ -135,6 +167,7 @@ def main() -> None:
     args = parser.parse_args()
     results: dict[str, Any] = {}
     all_points: list[tuple[float, bool]] = []
+    all_facets: list[dict[str, Any]] = []
     curves = {}
     for name in args.sets:
         devset = devsets.build(name)
@@ -143,12 +176,14 @@ def main() -> None:
         rows, ece = reliability(ours["points"])
         curves[name] = rows
         all_points.extend(ours.pop("points"))
+        all_facets.extend(ours.pop("facets"))
         base = {} if args.no_baselines else baselines.run_baselines(devset)
         results[name] = {"source": devset.source, "entities": len(devset.entities), "namenorm": ours,
                          "baselines": base, "reliability": rows, "ece": ece}
     rows, ece = reliability(all_points)
     curves["all dev sets"] = rows
-    results["_all"] = {"reliability": rows, "ece": ece, "queries": len(all_points)}
+    facets = {facet: by_facet(all_points, all_facets, facet) for facet in ("script", "kind")}
+    results["_all"] = {"reliability": rows, "ece": ece, "queries": len(all_points), **facets}
     if set(args.sets) == set(devsets.SETS) and args.threshold is None:  # only a full run at the defaults is the record
         draw(curves, PNG)
         JSON_OUT.parent.mkdir(exist_ok=True)
@@ -178,6 +213,9 @@ def main() -> None:
                       f"{pct(t.get('wrong'))} | {pct(t.get('fp'))} |")
     print(f"\n## Reliability, all report splits ({len(all_points):,} queries), ECE {ece:.3f}\n")
     print("\n".join(reliability_table(rows)))
+    for facet, table in facets.items():
+        print(f"\n## Calibration by {facet}, all report splits\n")
+        print("\n".join(facet_table(table, facet)))
 
 
 if __name__ == "__main__":

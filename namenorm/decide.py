@@ -64,7 +64,6 @@ from .romanize import (
     LETTER_FOR_LETTER,
     LIQUIDS_APART,
     UKRAINIAN_SURNAME,
-    WRITES_TH_AS_S,
     drops_final_r,
     faithful_spellings,
     han_characters,
@@ -83,7 +82,7 @@ from .scoring import (
     known_names,
     names_share,
 )
-from .spelling import spelling_agreement
+from .spelling import han_agreement, spelling_agreement
 
 __all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
 
@@ -563,12 +562,11 @@ class Engine:
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
-        th_as_s = query.script in WRITES_TH_AS_S
 
         def across(reading: str) -> list[list[Hit]]:
             rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                          alphabet=alphabet, th_as_s=th_as_s, spaced=spaced,
+                                          alphabet=alphabet, script=query.script, spaced=spaced,
                                           score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]
 
@@ -652,6 +650,8 @@ class Engine:
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:
                     read, spelling = other, agreement
+            if query.script == "CJK":  # Han: as its characters write a foreign name's letters
+                spelling = max(spelling, han_agreement(query.text, hit.form))
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form)

@@ -27,9 +27,11 @@ from .packed import PackedSequence, PackedStrings, remember
 
 __all__ = [
     "DERIVED_WORD",
+    "EVERY_SCRIPT",
     "INITIAL",
     "MAX_DELETE_LEN",
     "MIN_DELETE_LEN",
+    "SCRIPT_SOUNDS",
     "PackedWordKeys",
     "WordKeys",
     "abjad_vowel_agreement",
@@ -707,20 +709,32 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the
 letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""
+EVERY_SCRIPT = "*"
+"""The ``script`` of ``loan_spellings`` that reads a form every way any script may write it."""
 _TH_AS_S = (re.compile("th"), "s")
 """An English th as Hangul, kana and Han write it, an s (Smith: 스미스, スミス, 史密斯; Anthony:
 앤서니, アンソニー) as often as the t of Thomas (토머스, トーマス); alphabets write a t (Смит, Σμιθ)."""
-_ANY_OTHER_SOUND = {th_as_s: re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in sounds))
-                    for th_as_s, sounds in ((False, _OTHER_SOUNDS), (True, (*_OTHER_SOUNDS, _TH_AS_S)))}
+_V_AS_W = (re.compile("v"), "w")
+"""An English v as Han writes it, with a character of w (文, 维, 沃: Kevin 凯文, Calvin 卡尔文,
+Vancouver 温哥华): Mandarin has no v. Hangul and kana write a b (케빈, ケビン), which its key keeps."""
+SCRIPT_SOUNDS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "HANGUL": (_TH_AS_S,), "KATAKANA": (_TH_AS_S,), "HIRAGANA": (_TH_AS_S,), "CJK": (_TH_AS_S, _V_AS_W),
+    EVERY_SCRIPT: (_TH_AS_S, _V_AS_W),
+}
+"""Readings of a Latin spelling that only a query in one of these scripts (``normalize.script_of``)
+weighs, beside those of ``_OTHER_SOUNDS`` every script weighs; ``EVERY_SCRIPT`` has them all, as
+the tables file a form (``loan_spellings``)."""
+_ANY_OTHER_SOUND = {script: re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in (*_OTHER_SOUNDS, *sounds)))
+                    for script, sounds in (("", ()), *SCRIPT_SOUNDS.items())}
 """Whether any of those readings applies to a form at all: most forms have none, and no reading
 makes another apply that did not apply to the form (``loan_spellings`` checks this first)."""
 
 
 @lru_cache(maxsize=200_000)
-def loan_spellings(form: str, th_as_s: bool = False) -> tuple[str, ...]:
-    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists (and, with ``th_as_s``,
-    its th as an s), alone and together: a gallery form written in Latin letters is filed and
-    compared under the loanword keys of all.
+def loan_spellings(form: str, script: str = "") -> tuple[str, ...]:
+    """``form``, and the same read each other way ``_OTHER_SOUNDS`` lists (and those
+    ``SCRIPT_SOUNDS`` gives a query in ``script``), alone and together: a gallery form written in
+    Latin letters is filed and compared under the loanword keys of all.
 
     >>> loan_spellings("george washington")
     ('george washington', 'jeorje washington')
@@ -735,13 +749,15 @@ def loan_spellings(form: str, th_as_s: bool = False) -> tuple[str, ...]:
 
     >>> loan_spellings("anchorage")
     ('anchorage', 'anchoraje', 'ankhorage', 'ankhoraje')
-    >>> loan_spellings("smith"), loan_spellings("smith", th_as_s=True)
+    >>> loan_spellings("smith"), loan_spellings("smith", "HANGUL")
     (('smith',), ('smith', 'smis'))
+    >>> loan_spellings("kevin", "HANGUL"), loan_spellings("kevin", "CJK")
+    (('kevin',), ('kevin', 'kewin'))
     """
-    if not _ANY_OTHER_SOUND[th_as_s].search(form):
+    if not _ANY_OTHER_SOUND.get(script, _ANY_OTHER_SOUND[""]).search(form):
         return (form,)
     readings = dict.fromkeys([form])
-    for pattern, sound in (*_OTHER_SOUNDS, _TH_AS_S) if th_as_s else _OTHER_SOUNDS:
+    for pattern, sound in (*_OTHER_SOUNDS, *SCRIPT_SOUNDS.get(script, ())):
         readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))
     return tuple(readings)
 

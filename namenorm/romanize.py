@@ -83,7 +83,6 @@ __all__ = [
     "LETTER_FOR_LETTER",
     "LIQUIDS_APART",
     "UKRAINIAN_SURNAME",
-    "WRITES_TH_AS_S",
     "dental_readings",
     "drops_final_r",
     "faithful_spellings",
@@ -91,6 +90,7 @@ __all__ = [
     "glottal_readings",
     "greek_stop_readings",
     "han_characters",
+    "han_syllable",
     "inherent_vowel_readings",
     "labial_readings",
     "native_spellings",
@@ -560,12 +560,17 @@ def _romanize_hangul(match: re.Match[str]) -> str:
     return "".join(map(hangul_syllable, match.group())).replace("lr", "ll")
 
 
-def _han_syllable(ch: str) -> str:
+def han_syllable(ch: str) -> str:
+    """The pinyin of a Han character without its tone, "" where unidecode cannot read it.
+
+    >>> han_syllable("斯"), han_syllable("卡")
+    ('si', 'ka')
+    """
     return _HAN_READINGS.get(ch) or unidecode(ch).strip().lower()
 
 
 def _romanize_han_character(ch: str) -> str:
-    return _HAN_SOUNDS.get(ch) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], _han_syllable(ch))
+    return _HAN_SOUNDS.get(ch) or _PINYIN.sub(lambda m: _PINYIN_INITIALS[m.group()], han_syllable(ch))
 
 
 def _romanize_han(match: re.Match[str]) -> str:
@@ -585,12 +590,12 @@ def surname_syllable(ch: str) -> str:
     >>> surname_syllable("习"), surname_syllable("区")
     ('xi', 'ou')
     """
-    return _HAN_SURNAME_READINGS.get(ch) or _han_syllable(ch)
+    return _HAN_SURNAME_READINGS.get(ch) or han_syllable(ch)
 
 
 def _chinese_spellings(text: str) -> list[str]:
     syllables = [surname_syllable(text[0])]
-    syllables += map(_han_syllable, text[1:])
+    syllables += map(han_syllable, text[1:])
     if not all(syllables):  # a character unidecode cannot read
         return []
     splits = (1, 2) if len(syllables) == 4 else (1,)
@@ -1491,8 +1496,6 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
 
 LETTER_FOR_LETTER = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN"})
 """Scripts (``normalize.script_of``) whose letters romanize one for one, as alphabets."""
-WRITES_TH_AS_S = frozenset({"HANGUL", "KATAKANA", "HIRAGANA", "CJK"})
-"""Scripts (``normalize.script_of``) that write an English th with an s (``keys.loan_spellings``)."""
 LIQUIDS_APART = LETTER_FOR_LETTER | {"ARABIC", "HEBREW"}
 """Scripts that write l and r, and m and n, each with a letter of its own, as Hangul, kana and Han
 do not: a name read from one is compared across scripts with them apart. The Brahmic scripts,

@@ -18,11 +18,18 @@ The agreement of a romanization and a form is two to the minus the bits per lett
 form that their cheapest alignment costs beyond the least any romanization could, in [0, 1]:
 0.90 for Чикаго and Chicago, 0.07 for Чикаго and Santiago, whose consonants are as alike.
 It is one piece of evidence of the match model (``scoring.Evidence.spelling_agreement``).
+
+Han writes a foreign name with characters chosen for their sound, one to a syllable (特朗普,
+Trump), and no letter costs tell how: 特 writes the t of Trump and 朗 its "ran". For a name in
+Han, ``han_agreement`` weighs how likely its characters write the form's letters, each a run of
+one to five of them, at the shares ``_data/han_transcription_counts.json`` counts (learned by
+``bench/build_han_transcription.py`` from the foreign names of CC-CEDICT, CC BY-SA 4.0).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,7 +37,18 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LetterCosts", "alignment", "letter_costs", "single_letters", "spelling_agreement"]
+from .romanize import han_syllable
+
+__all__ = [
+    "HanTranscription",
+    "LetterCosts",
+    "alignment",
+    "han_agreement",
+    "han_transcription",
+    "letter_costs",
+    "single_letters",
+    "spelling_agreement",
+]
 
 _GAP = ""
 """The empty side of a letter dropped or added."""
@@ -174,3 +192,156 @@ def _cheapest_letters(costs: LetterCosts) -> dict[str, float]:
         for b, cost in row.items():
             cheapest[b] = min(cheapest.get(b, cost), cost)
     return cheapest
+
+
+MAX_RUN = 5
+"""Most letters one Han character writes (``HanTranscription``)."""
+_PRIOR_SCALE = 0.1
+"""The prior's weight against a counted run's: a run seen once outweighs the pinyin prior."""
+_PRIOR_SLOPE = 1.5
+"""Nats the prior charges each edit between a run and the character's pinyin."""
+_RUN_SLOPE = 0.3
+"""Nats the prior charges each letter of a run."""
+_PRIOR_WEIGHT = 2.0
+"""Pseudo-counts by which the pinyin prior smooths the runs counted for a pinyin syllable."""
+_SYLLABLE_WEIGHT = 3.0
+"""Pseudo-counts by which the runs of a character's pinyin smooth its own."""
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MAX_FORM_WORDS = 6
+"""Words of a form at most whose spans ``han_agreement`` weighs one by one."""
+
+
+@lru_cache(maxsize=65_536)
+def _edits(a: str, b: str) -> int:
+    """The Levenshtein distance of two short strings (a run and a pinyin syllable)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class HanTranscription:
+    """How likely a Han character writes a run of Latin letters in a foreign name: the runs
+    counted for each character and each pinyin syllable in aligned names, a character's smoothed
+    toward its syllable's (朗 and 郎 both "lang") and a syllable's toward a prior from the pinyin
+    itself, likelier the fewer edits and letters the run is from it.
+
+    >>> model = HanTranscription.counted({"特": {"t": 8, "te": 2}}, {"te": {"t": 8, "te": 2}}, {"特": "te"})
+    >>> round(model.probability("特", "t"), 2), model.probability("特", "d") < 0.001
+    (0.77, True)
+    """
+
+    characters: Mapping[str, Mapping[str, int]]
+    """Character -> run of letters -> names in which it wrote that run."""
+    syllables: Mapping[str, Mapping[str, int]]
+    """Pinyin syllable -> run -> names in which one of its characters wrote that run."""
+    pinyin: Mapping[str, str]
+    """Character -> its pinyin in the names counted (else ``romanize.han_syllable``)."""
+    character_totals: Mapping[str, int]
+    syllable_totals: Mapping[str, int]
+
+    @classmethod
+    def counted(cls, characters: Mapping[str, Mapping[str, int]], syllables: Mapping[str, Mapping[str, int]],
+                pinyin: Mapping[str, str]) -> HanTranscription:
+        """The model of these counts."""
+        return cls(characters, syllables, pinyin, {c: sum(runs.values()) for c, runs in characters.items()},
+                   {s: sum(runs.values()) for s, runs in syllables.items()})
+
+    def syllable_of(self, char: str) -> str:
+        """The pinyin ``char`` had in the names counted, or its usual one."""
+        return self.pinyin.get(char) or han_syllable(char)
+
+    def syllable_probability(self, syllable: str, run: str) -> float:
+        """How likely a character of pinyin ``syllable`` writes ``run``."""
+        prior = _PRIOR_SCALE * math.exp(-_PRIOR_SLOPE * _edits(run, syllable) - _RUN_SLOPE * len(run))
+        seen = self.syllables.get(syllable, {})
+        return (seen.get(run, 0) + _PRIOR_WEIGHT * prior) / (self.syllable_totals.get(syllable, 0) + _PRIOR_WEIGHT)
+
+    def probability(self, char: str, run: str, syllable: str = "") -> float:
+        """How likely ``char`` (read as ``syllable``, else as ``syllable_of`` it) writes ``run``."""
+        syllable = syllable or self.syllable_of(char)
+        seen = self.characters.get(char, {})
+        return ((seen.get(run, 0) + _SYLLABLE_WEIGHT * self.syllable_probability(syllable, run))
+                / (self.character_totals.get(char, 0) + _SYLLABLE_WEIGHT))
+
+    def best_runs(self, char: str, target: str, syllables: tuple[str, ...] = ()) -> tuple[float, list[str]]:
+        """The runs of ``target`` the characters of ``char`` write that are likeliest, and their
+        log probability (-inf where none is possible), each character writing one to ``MAX_RUN``
+        letters: ``char`` is a run of characters, ``syllables`` their pinyin where known."""
+        n, length = len(char), len(target)
+        best = [[-math.inf] * (length + 1) for _ in range(n + 1)]
+        back = [[0] * (length + 1) for _ in range(n + 1)]
+        best[0][0] = 0.0
+        for i in range(n):
+            syllable = syllables[i] if syllables else ""
+            for j in range(length + 1):
+                if best[i][j] == -math.inf:
+                    continue
+                for k in range(j + 1, min(length, j + MAX_RUN) + 1):
+                    score = best[i][j] + math.log(self.probability(char[i], target[j:k], syllable))
+                    if score > best[i + 1][k]:
+                        best[i + 1][k], back[i + 1][k] = score, j
+        if best[n][length] == -math.inf:
+            return -math.inf, []
+        runs, j = [], length
+        for i in range(n, 0, -1):
+            runs.append(target[back[i][j]:j])
+            j = back[i][j]
+        return best[n][length], runs[::-1]
+
+    def likeliest(self, char: str) -> float:
+        """The log probability of the run ``char`` likeliest writes: no alignment costs less."""
+        syllable = self.syllable_of(char)
+        runs = {*self.characters.get(char, {}), *self.syllables.get(syllable, {}), syllable}
+        return max(math.log(self.probability(char, run)) for run in runs if run)
+
+    def to_json(self) -> dict[str, Any]:
+        """The counts as ``_data/han_transcription_counts.json`` holds them (``han_transcription`` reads them)."""
+        return {"characters": {c: {"pinyin": self.pinyin.get(c, ""), "runs": dict(runs)}
+                               for c, runs in sorted(self.characters.items())},
+                "syllables": {s: dict(runs) for s, runs in sorted(self.syllables.items())}}
+
+
+@lru_cache(maxsize=1)
+def han_transcription() -> HanTranscription:
+    """The counts ``bench/build_han_transcription.py`` learned (``_data/han_transcription_counts.json``)."""
+    text = resources.files("namenorm").joinpath("_data", "han_transcription_counts.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    characters = {c: row["runs"] for c, row in data["characters"].items()}
+    pinyin = {c: row["pinyin"] for c, row in data["characters"].items() if row["pinyin"]}
+    return HanTranscription.counted(characters, data["syllables"], pinyin)
+
+
+@lru_cache(maxsize=100_000)
+def _run_agreement(characters: str, target: str) -> float:
+    model = han_transcription()
+    cost, runs = model.best_runs(characters, target)
+    if not runs:
+        return 0.0
+    least = sum(model.likeliest(ch) for ch in characters)
+    return float(2.0 ** ((cost - least) / math.log(2) / len(target)))
+
+
+def han_agreement(text: str, form: str) -> float:
+    """How likely the Han characters of ``text`` write the letters of ``form``, or of the run of
+    its words they write best (a surname alone), in [0, 1]: two to the minus the bits per letter
+    the likeliest alignment costs beyond the least the characters could; 1.0 where ``text`` holds
+    no Han.
+
+    >>> han_agreement("明斯克", "minsk") > 0.9 > 0.1 > han_agreement("明斯克", "monaco")
+    True
+    >>> han_agreement("布什", "george bush") > 0.5 > 0.1 > han_agreement("布什", "boris")
+    True
+    >>> han_agreement("Трамп", "trump")
+    1.0
+    """
+    characters = "".join(_HAN.findall(text))
+    if not characters:
+        return 1.0
+    words = [w for w in form.split()[:_MAX_FORM_WORDS] if w.isalpha() and w.isascii()]
+    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return max((_run_agreement(characters, span) for span in spans if span), default=0.0)

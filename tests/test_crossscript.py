@@ -679,6 +679,17 @@ def test_an_english_th_is_the_s_hangul_kana_and_han_write_for_it():
     assert names.candidates("スミス")[0].id == "smith"
 
 
+def test_han_writes_a_v_with_a_character_of_w_and_is_weighed_by_the_letters_its_characters_write():
+    # 卡尔文 "kaerwen" is Calvin, whose v Mandarin writes with 文 "wen"; read by consonant classes
+    # alone, it was Green's at 0.98. 凯文 is Kevin, not Cain.
+    names = Resolver([Entity(n.lower(), n, "person") for n in ("Calvin", "Green", "Kevin", "Cain", "Karen")])
+    assert names.candidates("卡尔文")[0].id == "calvin"
+    assert all(m.id != "green" or m.score < 0.5 for m in names.candidates("卡尔文"))
+    assert names.candidates("凯文")[0].id == "kevin"
+    # Hangul and kana write the v with a b, as Kevin's key keeps it: 케빈, ケビン.
+    assert names.candidates("케빈")[0].id == names.candidates("ケビン")[0].id == "kevin"
+
+
 def test_a_gh_may_be_the_g_other_scripts_write():
     places = Resolver([Entity(n.lower(), n, "place") for n in ("Baghdad", "Pittsburgh", "Edinburgh", "Bangladesh")],
                       place_names=())

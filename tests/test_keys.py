@@ -108,11 +108,11 @@ def test_loanword_keys_fold_what_other_scripts_lose():
         "njyl", "angela", rhotic=True, vowels=False)
 
 
-@given(st.text("acefghiklorstuvy ", max_size=14), st.booleans())
-def test_a_forms_other_readings_are_each_rule_applied_to_every_reading_before_it(form, th_as_s):
+@given(st.text("acefghiklorstuvwy ", max_size=14), st.sampled_from(["", "CYRILLIC", *keys.SCRIPT_SOUNDS]))
+def test_a_forms_other_readings_are_each_rule_applied_to_every_reading_before_it(form, script):
     # The plain loop over the rules, against loan_spellings, which skips a form none of them
     # applies to.
     readings = dict.fromkeys([form])
-    for pattern, sound in (*keys._OTHER_SOUNDS, *((keys._TH_AS_S,) if th_as_s else ())):
+    for pattern, sound in (*keys._OTHER_SOUNDS, *keys.SCRIPT_SOUNDS.get(script, ())):
         readings.update(dict.fromkeys(pattern.sub(sound, reading) for reading in list(readings)))
-    assert loan_spellings(form, th_as_s) == tuple(readings)
+    assert loan_spellings(form, script) == tuple(readings)

@@ -6,11 +6,11 @@ import json
 from importlib import resources
 
 from conftest import bench_script
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm.normalize import normalize_name, script_of
-from namenorm.spelling import alignment, letter_costs, spelling_agreement
+from namenorm.spelling import alignment, han_agreement, letter_costs, spelling_agreement
 
 
 def _agreement(native: str, latin: str) -> float:
@@ -75,3 +75,19 @@ def test_an_alignment_spells_out_both_names_and_costs_what_its_edits_cost(source
     assert "".join(b for _, b in edits) == target
     paid = sum(costs.edit(a, b) for a, b in edits)
     assert abs(paid - total) < 1e-6
+
+
+def test_a_han_name_agrees_with_the_name_it_transcribes_more_than_with_one_of_its_consonants() -> None:
+    # 卡尔文 reads "kaerwen"; Green has its consonant classes, Calvin its letters.
+    assert han_agreement("卡尔文", "calvin") > 0.5
+    assert han_agreement("卡尔文", "green") < 0.1
+    assert han_agreement("凯文", "kevin") > han_agreement("凯文", "cain")
+    # A surname alone agrees with the surname of a full name, not with the whole of it.
+    assert han_agreement("布什", "george bush") == han_agreement("布什", "bush")
+    assert han_agreement("Буш", "bush") == 1.0  # no Han: nothing to weigh
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text("斯特朗普布什凯文卡尔", min_size=1, max_size=5), st.text("abcdegiklmnoprstuvw ", max_size=14))
+def test_han_agreement_stays_in_the_unit_interval(text: str, form: str) -> None:
+    assert 0.0 <= han_agreement(text, form) <= 1.0

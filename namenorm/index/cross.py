@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..keys import cross_script_similarity, deletions, loan_key, loan_spellings
+from ..keys import EVERY_SCRIPT, cross_script_similarity, deletions, loan_key, loan_spellings
 from ..model import TokenPair
 from ..packed import KeyTable
 from .forms import TIER_TRUST
@@ -57,7 +57,7 @@ class CrossScriptSearch:
             return
         for f, form in enumerate(self.tables.forms):
             for rhotic, table in built.items():
-                keys = {loan_key(spelling, rhotic) for spelling in self._spellings(form, th_as_s=True)}
+                keys = {loan_key(spelling, rhotic) for spelling in self._spellings(form, EVERY_SCRIPT)}
                 filed: set[str] = set()
                 for key in keys:
                     if len(key) >= _MIN_LOAN_KEY:
@@ -66,11 +66,11 @@ class CrossScriptSearch:
                     table.setdefault(k, []).append(f)
         self._loan_tables.update(built)
 
-    def _spellings(self, form: str, th_as_s: bool) -> tuple[str, ...]:
-        """How a gallery form may sound (``keys.loan_spellings``, whose ``th_as_s`` this is): the
+    def _spellings(self, form: str, script: str) -> tuple[str, ...]:
+        """How a gallery form may sound to a query in ``script`` (``keys.loan_spellings``): the
         English readings of a form written in Latin letters; a romanized form (哥伦比亚 "gelunbiya")
         sounds as read. The tables file every reading; each query weighs those of its own script."""
-        return (form,) if self.tables.written_only_in_other_scripts(form) else loan_spellings(form, th_as_s)
+        return (form,) if self.tables.written_only_in_other_scripts(form) else loan_spellings(form, script)
 
     def candidates(self, form: str, *, rhotic: bool, spaced: bool = False) -> list[int]:
         """The forms ``hits`` weighs for a query, in order: those whose loanword key is within one
@@ -90,11 +90,11 @@ class CrossScriptSearch:
                 and not (spaced and " " not in written[f])]
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
-             alphabet: bool = False, th_as_s: bool = False, spaced: bool = False, score_cutoff: float = 0.0
+             alphabet: bool = False, script: str = "", spaced: bool = False, score_cutoff: float = 0.0
              ) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts
         (``keys.cross_script_similarity``, whose ``vowels`` and ``alphabet`` these are) with each
-        reading of the form the query's script may write (``th_as_s``: ``keys.loan_spellings``).
+        reading of the form the query's ``script`` may write (``keys.loan_spellings``).
 
         A Latin query is compared only with entities known solely in other
         scripts, so Latin-to-Latin matching never gets looser. A query written
@@ -116,7 +116,7 @@ class CrossScriptSearch:
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
             score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, alphabet=alphabet,
                                                         score_cutoff=score_cutoff / trust)
-                                for spelling in self._spellings(tables.forms[f], th_as_s))
+                                for spelling in self._spellings(tables.forms[f], script))
             if score < score_cutoff:
                 continue
             pair = (TokenPair(loan_key(form, rhotic, alphabet), loan_key(tables.forms[f], rhotic, alphabet), score,

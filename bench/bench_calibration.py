@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 import baselines
 import devsets
 from bench_support import pct
+from docs_tables import facet_table
 
 from namenorm import Resolver
 from namenorm.normalize import folded_script
@@ -99,17 +100,6 @@ def by_facet(points: list[tuple[float, bool]], facets: list[dict[str, Any]], fac
                         "predicted": sum(p for p, _ in answered) / len(answered) if answered else None,
                         "observed": sum(ok for _, ok in answered) / len(answered) if answered else None}
     return table
-
-
-def facet_table(table: dict[str, dict[str, float]], facet: str) -> list[str]:
-    """``by_facet`` as the lines of a Markdown table."""
-    def share(x: float | None) -> str:
-        return "-" if x is None else f"{x:.3f}"
-
-    return [f"| {facet} | queries with a candidate | ECE | answered | mean probability answered | right answered |",
-            "|---|---:|---:|---:|---:|---:|",
-            *(f"| {v} | {r['queries']} | {r['ece']:.3f} | {r['answered']} | {share(r['predicted'])} | "
-              f"{share(r['observed'])} |" for v, r in table.items())]
 
 
 def reliability(points: list[tuple[float, bool]]) -> tuple[list[dict[str, float]], float]:

@@ -2,9 +2,10 @@
 
     python bench/docs_tables.py            # prints them, to paste over the ones in the docs
 
-``bench_calibration.py`` records every set's figures; the docs show four summaries of them: the
+``bench_calibration.py`` records every set's figures; the docs show six summaries of them: the
 results of every set beside its two best baselines, the reliability of the top candidate over
-all sets, issue 11's per-script table (people from wiki_cross_script, places from cldr_places)
+all sets and its calibration by the query's script and by the candidate's kind, issue 11's
+per-script table (people from wiki_cross_script, places from cldr_places)
 and the lone names per script (wiki_lone_names beside jmnedict_names for kana and cedict_names
 for Han). tests/test_docs.py checks that each table the docs show is the one this script makes
 of the recorded results, so a refit cannot leave the docs behind its figures.
@@ -119,10 +120,24 @@ def lone_names_table(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def facet_table(table: dict[str, dict[str, Any]], facet: str) -> list[str]:
+    """Calibration pooled by a facet of the queries (``bench_calibration.by_facet``): per script
+    or kind, the ECE over the queries with a candidate, and over those answered, the mean
+    probability beside the share right."""
+    def share(x: float | None) -> str:
+        return "-" if x is None else f"{x:.3f}"
+
+    return [f"| {facet} | queries with a candidate | ECE | answered | mean probability answered | right answered |",
+            "|---|---:|---:|---:|---:|---:|",
+            *(f"| {v} | {r['queries']} | {r['ece']:.3f} | {r['answered']} | {share(r['predicted'])} | "
+              f"{share(r['observed'])} |" for v, r in table.items())]
+
+
 def tables(results: dict[str, Any]) -> list[list[str]]:
-    """The four tables, in the order the docs show them."""
-    return [results_table(results), reliability_table(results), per_script_table(results),
-            lone_names_table(results)]
+    """The tables, in the order the docs show them."""
+    return [results_table(results), reliability_table(results),
+            *(facet_table(results["_all"][facet], facet) for facet in ("script", "kind") if facet in results["_all"]),
+            per_script_table(results), lone_names_table(results)]
 
 
 def main() -> None:

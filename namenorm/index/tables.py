@@ -184,8 +184,9 @@ class FormTables:
         """Per form while the tables are built: the scripts of the spellings that claim it (the
         place tables' names, and the alias files' names in other scripts than Latin)."""
         self.written_scripts: dict[int, frozenset[str]] = {}
-        """Forms that no alias file's name in Latin letters claims, and no form derived from one,
-        -> the scripts the names that claim them are written in (``written_in``)."""
+        """Forms that only the place tables' names, an alias file's names in other scripts than
+        Latin, or the Latin spellings of those (``native_forms``) claim -> the scripts a query may
+        be written in to match them as written (``written_in``)."""
         self.named_in_scripts: dict[int, dict[str, frozenset[str]]] = {}
         """Entity -> script other than Latin its names are written in -> those names, normalized
         (``named_otherwise``, ``is_own_name_in``)."""

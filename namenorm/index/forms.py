@@ -324,9 +324,16 @@ def native_forms(entity: Entity) -> dict[str, str]:
 def form_spellings(form: str, person: bool) -> list[str]:
     """``native_forms`` of one form: a person's Latin form by its scheme, and as Korean names are
     spelled alike by two systems (``korean.korean_spelling``); a person's form in another script
-    or any form in Cyrillic by its people."""
+    or any form in Cyrillic by its people. An acronym has none: its letters are spelled out in
+    Latin ones of their own (ЕС is the EU, США the USA), not transliterated ("Es" is a word).
+
+    >>> form_spellings("Чернігів", False), form_spellings("ЕС", False)
+    (['chernihiv'], [])
+    """
     if is_latin(form):
         return [*scheme_spellings(form), *filter(None, [korean_spelling(form)])] if person else []
+    if is_acronym(form):
+        return []
     return native_spellings(form) if person or script_of(form) == "CYRILLIC" else []
 
 

@@ -90,6 +90,7 @@ __all__ = [
     "glottal_readings",
     "greek_stop_readings",
     "han_characters",
+    "han_only",
     "han_syllable",
     "inherent_vowel_readings",
     "labial_readings",
@@ -440,6 +441,15 @@ _HAN_CODA = re.compile("[尔爾]")
 """Text that writes 尔: a name whose r or l ends a syllable, which ``writes_unvoweled_r`` reads."""
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HAN_CHARACTER = re.compile(f"[{_HAN}]")
+
+
+def han_only(text: str) -> str:
+    """The Han characters of ``text`` in their order, everything else left out.
+
+    >>> han_only("唐纳德·特朗普"), han_only("Trump")
+    ('唐纳德特朗普', '')
+    """
+    return "".join(_HAN_CHARACTER.findall(text))
 
 
 def han_characters(text: str) -> frozenset[str]:

@@ -37,7 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from .romanize import han_syllable
+from .romanize import han_only, han_syllable
 
 __all__ = [
     "HanTranscription",
@@ -206,7 +206,6 @@ _PRIOR_WEIGHT = 2.0
 """Pseudo-counts by which the pinyin prior smooths the runs counted for a pinyin syllable."""
 _SYLLABLE_WEIGHT = 3.0
 """Pseudo-counts by which the runs of a character's pinyin smooth its own."""
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MAX_FORM_WORDS = 6
 """Words of a form at most whose spans ``han_agreement`` weighs one by one."""
 
@@ -268,11 +267,11 @@ class HanTranscription:
         return ((seen.get(run, 0) + _SYLLABLE_WEIGHT * self.syllable_probability(syllable, run))
                 / (self.character_totals.get(char, 0) + _SYLLABLE_WEIGHT))
 
-    def best_runs(self, char: str, target: str, syllables: tuple[str, ...] = ()) -> tuple[float, list[str]]:
-        """The runs of ``target`` the characters of ``char`` write that are likeliest, and their
-        log probability (-inf where none is possible), each character writing one to ``MAX_RUN``
-        letters: ``char`` is a run of characters, ``syllables`` their pinyin where known."""
-        n, length = len(char), len(target)
+    def best_runs(self, characters: str, target: str, syllables: tuple[str, ...] = ()) -> tuple[float, list[str]]:
+        """The runs of ``target`` that ``characters`` likeliest write, one to ``MAX_RUN`` letters
+        each, and their log probability (-inf where none can): ``syllables`` are the characters'
+        pinyin where known."""
+        n, length = len(characters), len(target)
         best = [[-math.inf] * (length + 1) for _ in range(n + 1)]
         back = [[0] * (length + 1) for _ in range(n + 1)]
         best[0][0] = 0.0
@@ -282,7 +281,7 @@ class HanTranscription:
                 if best[i][j] == -math.inf:
                     continue
                 for k in range(j + 1, min(length, j + MAX_RUN) + 1):
-                    score = best[i][j] + math.log(self.probability(char[i], target[j:k], syllable))
+                    score = best[i][j] + math.log(self.probability(characters[i], target[j:k], syllable))
                     if score > best[i + 1][k]:
                         best[i + 1][k], back[i + 1][k] = score, j
         if best[n][length] == -math.inf:
@@ -339,7 +338,7 @@ def han_agreement(text: str, form: str) -> float:
     >>> han_agreement("Трамп", "trump")
     1.0
     """
-    characters = "".join(_HAN.findall(text))
+    characters = han_only(text)
     if not characters:
         return 1.0
     words = [w for w in form.split()[:_MAX_FORM_WORDS] if w.isalpha() and w.isascii()]

@@ -81,6 +81,7 @@ def test_a_latin_spelling_of_another_script_that_is_an_english_word_names_nothin
     # sentences.
     assert resolver.scan("Es ist kalt. Es la verdad.") == []
 
+
 def test_a_rare_query_word_the_right_form_lacks_does_not_hide_it():
     # "jomfruøyene" is rarer than "de" and "britiske", and only the form of another entity holds
     # it: intersecting from it first would never see "De britiske jomfruøyer".

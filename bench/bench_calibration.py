@@ -11,7 +11,9 @@ query kind): top-1 (right answers among names in the gallery), wrong answers,
 false matches (answers for names not in the gallery) and queries per second;
 then the reliability table over the queries that have a candidate: for each
 band of predicted probability of the top candidate, how often that candidate
-was right, and the expected calibration error. A run over every set draws the
+was right, and the expected calibration error; and the calibration pooled by
+the query's script and by the top candidate's kind (``by_facet``), for a
+probability should mean the same in each. A run over every set draws the
 reliability diagram to docs/img/reliability.png and saves the figures to
 bench/results/calibration.json.
 

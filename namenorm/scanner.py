@@ -72,6 +72,12 @@ _SLAVIC_CASE_ENDINGS = ("ові", "ом", "ым", "им", "ем", "а", "я", "�
 running text (genitive, dative, instrumental, locative: Трампа, Трампу, Трампом, Трампові, Берлине),
 longest first."""
 _CYRILLIC_FIRST, _CYRILLIC_LAST = "\u0400", "\u04ff"
+_PROCLITICS = ("וב", "ול", "ומ", "וה", "וכ", "וש", "שב", "של", "שמ", "ב", "ל", "מ", "ה", "ו", "ש", "כ",
+               "وب", "ول", "وك", "فب", "فل", "و", "ب", "ل", "ف", "ك")
+"""Letters Hebrew and Arabic join to the front of the word they govern, alone or two together
+(and, in, to, from, the, that, as: לביידן, to Biden; وبايدن, and Biden), longest first."""
+_ABJAD_FIRST, _ABJAD_LAST = "\u0590", "\u06ff"
+"""Hebrew's and Arabic's letters."""
 _CHINESE_FUNCTION_CHARACTERS = frozenset("的和与了在是说")
 """Characters Chinese writes between words (possessive, and, with, the aspect mark, at, is, says):
 never the sound that begins or ends a foreign name, though two places' names hold 的 or 和."""
@@ -373,7 +379,9 @@ class _Scan:
         particle ends the name, so the next word is not joined to it. A Cyrillic word that ends a
         name with a case ending (``_SLAVIC_CASE_ENDINGS``: "с Трампом", with Trump) is cut to the
         known form it holds so too; the words before it in a name are read as written ("Дональда
-        Трампа" declines both, and is read as "Дональда Трамп")."""
+        Трампа" declines both, and is read as "Дональда Трамп"). A Hebrew or Arabic word that
+        begins with the letters of "and", "in" or "to" (``_PROCLITICS``: لبايدن, to Biden) is cut
+        to the known form after them."""
         known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
@@ -392,6 +400,10 @@ class _Scan:
                     k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
                 # The last word of a name only: a span is read as written, its inner endings too.
                 stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
+            elif _ABJAD_FIRST <= word[0] <= _ABJAD_LAST:
+                rest = self._known_rest(word, _PROCLITICS, 2)
+                if rest:
+                    token = replace(token, start=token.end - len(rest), norm=normalize_cached(rest))
             if stem:
                 token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
             out.append(token)
@@ -406,6 +418,16 @@ class _Scan:
             stem = word[:-len(ending)]
             if lower.endswith(ending) and len(stem) >= shortest and normalize_cached(stem) in known:
                 return stem
+        return ""
+
+    def _known_rest(self, word: str, proclitics: tuple[str, ...], shortest: int) -> str:
+        """``word`` without the first of ``proclitics`` it begins with that leaves a known form of
+        at least ``shortest`` letters ("" where none does)."""
+        known = self.index.tables.prefixes
+        for proclitic in proclitics:
+            rest = word[len(proclitic):]
+            if word.startswith(proclitic) and len(rest) >= shortest and normalize_cached(rest) in known:
+                return rest
         return ""
 
     def span_form(self, i: int, j: int) -> str:

@@ -468,6 +468,22 @@ def test_a_russian_or_ukrainian_case_ending_is_cut_from_a_known_name():
     assert found(r, "Слова Дональда Трампа удивили всех.") == [("Дональда Трамп", "donald-trump")]
 
 
+def test_the_hebrew_or_arabic_letters_of_and_in_to_are_cut_from_a_known_name():
+    # לביידן (to Biden), בירושלים (in Jerusalem), ומביידן (and from Biden); وبايدن (and Biden),
+    # لبايدن (to Biden): the name is the known form after the letters. A word that is a known form
+    # whole keeps its first letter (لبنان, Lebanon, is no ل before "بنان").
+    r = namenorm.Resolver([
+        namenorm.Entity("joe-biden", "Joe Biden", "person", aliases=("ביידן", "بايدن")),
+        namenorm.Entity("jerusalem", "Jerusalem", "place", aliases=("ירושלים",)),
+        namenorm.Entity("lebanon", "Lebanon", "place", aliases=("لبنان",))], place_names=())
+    assert found(r, "הנשיא אמר לביידן שהוא יבוא לבקר בירושלים.") == [
+        ("ביידן", "joe-biden"), ("ירושלים", "jerusalem")]
+    assert found(r, "ומביידן לא שמענו.") == [("ביידן", "joe-biden")]
+    assert found(r, "التقى ماكرون وبايدن ثم قال لبايدن إنه سيزور لبنان.") == [
+        ("بايدن", "joe-biden"), ("بايدن", "joe-biden"), ("لبنان", "lebanon")]
+    assert found(r, "وقال الوزير") == []
+
+
 def test_a_bare_surname_the_text_also_gives_a_stranger_is_left_out():
     # The text names Raisa Gorbacheva and Michelle Obama, whom the gallery lacks: the bare word
     # is theirs as much as Mikhail's or Barack's.

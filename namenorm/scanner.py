@@ -401,7 +401,7 @@ class _Scan:
                 # The last word of a name only: a span is read as written, its inner endings too.
                 stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
             elif _ABJAD_FIRST <= word[0] <= _ABJAD_LAST:
-                rest = self._known_rest(word, _PROCLITICS, 2)
+                rest = self._known_stem(word, _PROCLITICS, 2, front=True)
                 if rest:
                     token = replace(token, start=token.end - len(rest), norm=normalize_cached(rest))
             if stem:
@@ -409,25 +409,16 @@ class _Scan:
             out.append(token)
         return out
 
-    def _known_stem(self, word: str, endings: tuple[str, ...], shortest: int) -> str:
-        """``word`` without the first of ``endings`` it ends with that leaves a known form of at
-        least ``shortest`` letters ("" where none does)."""
+    def _known_stem(self, word: str, affixes: tuple[str, ...], shortest: int, *, front: bool = False) -> str:
+        """``word`` without the first of ``affixes`` it ends with (begins with, where ``front``)
+        that leaves a known form of at least ``shortest`` letters ("" where none does)."""
         known = self.index.tables.prefixes
         lower = word.lower()
-        for ending in endings:
-            stem = word[:-len(ending)]
-            if lower.endswith(ending) and len(stem) >= shortest and normalize_cached(stem) in known:
+        for affix in affixes:
+            has, stem = (lower.startswith(affix), word[len(affix):]) if front else (
+                lower.endswith(affix), word[:-len(affix)])
+            if has and len(stem) >= shortest and normalize_cached(stem) in known:
                 return stem
-        return ""
-
-    def _known_rest(self, word: str, proclitics: tuple[str, ...], shortest: int) -> str:
-        """``word`` without the first of ``proclitics`` it begins with that leaves a known form of
-        at least ``shortest`` letters ("" where none does)."""
-        known = self.index.tables.prefixes
-        for proclitic in proclitics:
-            rest = word[len(proclitic):]
-            if word.startswith(proclitic) and len(rest) >= shortest and normalize_cached(rest) in known:
-                return rest
         return ""
 
     def span_form(self, i: int, j: int) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "edit_distance",
     "keyed_similarities",
     "letter_bag",
+    "levenshtein_distance",
     "loan_key",
     "loan_shape",
     "loan_spellings",
@@ -292,6 +293,15 @@ def edit_distance(a: str, b: str) -> int:
     (1, 1)
     """
     return int(jellyfish.damerau_levenshtein_distance(a, b))
+
+
+def levenshtein_distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, dropped or changed, a swap of neighbours two edits.
+
+    >>> levenshtein_distance("lang", "ran"), levenshtein_distance("ab", "ba"), edit_distance("ab", "ba")
+    (2, 2, 1)
+    """
+    return int(jellyfish.levenshtein_distance(a, b))
 
 
 def short_word_slip(a: str, b: str) -> float:

@@ -37,6 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .keys import levenshtein_distance
 from .romanize import han_only, han_syllable
 
 __all__ = [
@@ -210,18 +211,6 @@ _MAX_FORM_WORDS = 6
 """Words of a form at most whose spans ``han_agreement`` weighs one by one."""
 
 
-@lru_cache(maxsize=65_536)
-def _edits(a: str, b: str) -> int:
-    """The Levenshtein distance of two short strings (a run and a pinyin syllable)."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class HanTranscription:
     """How likely a Han character writes a run of Latin letters in a foreign name: the runs
@@ -256,7 +245,7 @@ class HanTranscription:
 
     def syllable_probability(self, syllable: str, run: str) -> float:
         """How likely a character of pinyin ``syllable`` writes ``run``."""
-        prior = _PRIOR_SCALE * math.exp(-_PRIOR_SLOPE * _edits(run, syllable) - _RUN_SLOPE * len(run))
+        prior = _PRIOR_SCALE * math.exp(-_PRIOR_SLOPE * levenshtein_distance(run, syllable) - _RUN_SLOPE * len(run))
         seen = self.syllables.get(syllable, {})
         return (seen.get(run, 0) + _PRIOR_WEIGHT * prior) / (self.syllable_totals.get(syllable, 0) + _PRIOR_WEIGHT)
 

@@ -284,8 +284,9 @@ class HanTranscription:
     def likeliest(self, char: str) -> float:
         """The log probability of the run ``char`` likeliest writes: no alignment costs less."""
         syllable = self.syllable_of(char)
-        runs = {*self.characters.get(char, {}), *self.syllables.get(syllable, {}), syllable}
-        return max(math.log(self.probability(char, run)) for run in runs if run)
+        runs = {*self.characters.get(char, {}), *self.syllables.get(syllable, {}), syllable} - {""}
+        # A rare character neither counted nor read (㐀) writes any one letter as likely as another.
+        return max(math.log(self.probability(char, run)) for run in runs or {"a"})
 
     def to_json(self) -> dict[str, Any]:
         """The counts as ``_data/han_transcription_counts.json`` holds them (``han_transcription`` reads them)."""

@@ -72,6 +72,11 @@ _SLAVIC_CASE_ENDINGS = ("ові", "ом", "ым", "им", "ем", "а", "я", "�
 running text (genitive, dative, instrumental, locative: Трампа, Трампу, Трампом, Трампові, Берлине),
 longest first."""
 _CYRILLIC_FIRST, _CYRILLIC_LAST = "\u0400", "\u04ff"
+_GENITIVE_ENDINGS = ("s",)
+"""The ending German, Dutch and the Scandinavian languages join to a name that owns the next word
+(Putins Krieg, Merkels Erbe, Trumps advokat): it ends the name."""
+_GENITIVE_STEM = 4
+"""Fewest letters of a name cut from its genitive: "Ross" and "Lars" stay as written."""
 _PROCLITICS = ("וב", "ול", "ומ", "וה", "וכ", "וש", "שב", "של", "שמ", "ב", "ל", "מ", "ה", "ו", "ש", "כ",
                "وب", "ول", "وك", "فب", "فل", "و", "ب", "ل", "ف", "ك")
 """Letters Hebrew and Arabic join to the front of the word they govern, alone or two together
@@ -381,7 +386,8 @@ class _Scan:
         known form it holds so too; the words before it in a name are read as written ("Дональда
         Трампа" declines both, and is read as "Дональда Трамп"). A Hebrew or Arabic word that
         begins with the letters of "and", "in" or "to" (``_PROCLITICS``: لبايدن, to Biden) is cut
-        to the known form after them."""
+        to the known form after them. A capitalized Latin word that is a known form with the
+        genitive's "s" (``_GENITIVE_ENDINGS``: "Putins Krieg") is cut to that form, which it ends."""
         known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
@@ -400,6 +406,9 @@ class _Scan:
                     k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
                 # The last word of a name only: a span is read as written, its inner endings too.
                 stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
+            elif token.capital and word[0].isascii() and word.isalpha():
+                stem = self._known_stem(word, _GENITIVE_ENDINGS, _GENITIVE_STEM)
+                cut = bool(stem)
             elif _ABJAD_FIRST <= word[0] <= _ABJAD_LAST:
                 rest = self._known_stem(word, _PROCLITICS, 2, front=True)
                 if rest:

@@ -484,6 +484,24 @@ def test_the_hebrew_or_arabic_letters_of_and_in_to_are_cut_from_a_known_name():
     assert found(r, "وقال الوزير") == []
 
 
+def test_a_germanic_genitive_s_is_cut_from_a_known_name_and_ends_it():
+    # Putins Krieg (Putin's war), Merkels Nachfolger, Scholz' Rede; Swedish "Bidens besök". The name
+    # is the known form the word holds, and the capitalized noun after it is no part of it. A word
+    # that is a known form whole ("Williams") keeps its "s", and a stem under four letters is no cut.
+    r = namenorm.Resolver([
+        namenorm.Entity("vladimir-putin", "Vladimir Putin", "person"),
+        namenorm.Entity("angela-merkel", "Angela Merkel", "person"),
+        namenorm.Entity("joe-biden", "Joe Biden", "person"),
+        namenorm.Entity("serena-williams", "Serena Williams", "person"),
+        namenorm.Entity("william-burns", "William Burns", "person"),
+        namenorm.Entity("ross-sea", "Ros", "place")], place_names=())
+    assert found(r, "Wladimir Putins Krieg und Merkels Nachfolger.") == [
+        ("Wladimir Putin", "vladimir-putin"), ("Merkel", "angela-merkel")]
+    assert found(r, "Bidens besök i Stockholm.") == [("Biden", "joe-biden")]
+    assert found(r, "Serena Williams won.") == [("Serena Williams", "serena-williams")]
+    assert found(r, "Chris Ross said so.") == []
+
+
 def test_a_bare_surname_the_text_also_gives_a_stranger_is_left_out():
     # The text names Raisa Gorbacheva and Michelle Obama, whom the gallery lacks: the bare word
     # is theirs as much as Mikhail's or Barack's.

@@ -207,19 +207,23 @@ def with_curated(rows: list[tuple[str, list[str]]], path: Path) -> list[tuple[st
 
 def without_common_words(rows: list[tuple[str, list[str]]], vouched: set[str]
                          ) -> list[tuple[str, list[str]]]:
-    """The rows without the other-language names in Latin letters that are common English words
-    ("End", India's name in one language; "Man", the Isle of Man's), which would turn prose into
-    places, except those a curated file vouches for ("Kiev", "Roma", "Deutschland"). The English
-    names stay whatever they are ("Chad", "Turkey")."""
-    from namenorm.normalize import is_latin, normalize_cached
-    from namenorm.scoring import common_words
+    """The rows without the other-language names in Latin letters that English text writes as
+    words or people's names ("End", India's name in one language; "Man", the Isle of Man's;
+    "Cameron", Cameroon's; "Sam", Damascus'), which would turn prose into places, except those a
+    curated file vouches for ("Kiev", "Roma", "Deutschland"). The words are the most frequent of
+    English text, names left in (``build_lexicon.prose_words``): the match model's common words
+    leave out given names, which are what a person gallery holds, not what a place table should.
+    The English names stay whatever they are ("Chad", "Turkey")."""
+    from build_lexicon import prose_words
 
-    common = common_words()
+    from namenorm.normalize import is_latin, normalize_cached
+
+    common = prose_words()
     out = []
     for key, names in rows:
         kept = [names[0], *(name for name in names[1:] if name in vouched
                             or not (is_latin(name) and normalize_cached(name) in common))]
         out.append((key, kept))
     left_out = sum(len(names) for _, names in rows) - sum(len(names) for _, names in out)
-    print(f"left out {left_out} names that are common English words")
+    print(f"left out {left_out} names that are common English words or names")
     return out

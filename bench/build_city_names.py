@@ -16,8 +16,9 @@ country's ("Singapore", "Luxembourg") is left out: ``country_names.tsv`` names t
 CLDR has no zone for every major city (Munich, Beijing and Washington share their country's
 zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some sixty of them under the names
 other languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has
-has its curated names merged into its row. A name in Latin letters that is a common English
-word is left out ("Rim", "Room" for Rome; the list of ``build_lexicon.py``) unless the curated
+has its curated names merged into its row. A name in Latin letters that English text writes as a
+word or a person's name is left out ("Rim", "Room" for Rome, "Bert" for Perth; the most frequent
+words of ``build_lexicon.prose_words``, names left in) unless the curated
 file names it ("Roma", "Kiev"): it would turn prose into places. ``data/city_english_names.tsv``,
 curated too, adds the other English names a gallery may list a city under (New York City,
 Bombay, Saigon) to its English names, which are what a gallery place is recognised by. The dev sets that ask CLDR's city names

@@ -12,9 +12,9 @@ Source: the ISO 3166-1 names and their translations of Debian's iso-codes projec
 pycountry ships them (iso-codes is LGPL-2.1-or-later; country names are facts, and the file
 records where they came from). One line a country, tab-separated: its alpha-2 code, its
 English names (name, official name, common name where they differ) joined by "|", then every
-translation, each once. A translation in Latin letters that is a common English word is left
-out ("End" for India, "Pain" for Spain; the list of ``build_lexicon.py``): it would turn prose
-into places. ``data/country_exonyms.tsv``, curated for namenorm, vouches for the few such
+translation, each once. A translation in Latin letters that English text writes as a word or a
+person's name is left out ("End" for India, "Pain" for Spain, "Cameron" for Cameroon; the most
+frequent words of ``build_lexicon.prose_words``, names left in): it would turn prose into places. ``data/country_exonyms.tsv``, curated for namenorm, vouches for the few such
 names that are the country's own or its established name in other languages ("Deutschland",
 "Italia", "Brasil"), and for older English names ("Burma", "Swaziland"): they are kept.
 ``data/country_english_names.tsv``, curated too, adds the English names the press writes where

@@ -59,6 +59,13 @@ def _frequency_words() -> list[str]:
     return [line.split()[0] for line in text.splitlines() if line.strip()]
 
 
+def prose_words(top: int = TOP_WORDS) -> set[str]:
+    """The ``top`` most frequent words of English text, names and places left in: a name of a place
+    in another language that is one of them ("Cameron", Cameroon's; "Chip", Cyprus'; "Sam",
+    Damascus') is read in English text as the name or word far more often than as the place."""
+    return set(_frequency_words()[:top])
+
+
 def _census(name: str, limit: int | None = None) -> set[str]:
     """Names of a Census list that at least ``MIN_SHARE`` per cent of people have, at most ``limit``."""
     text = (resources.files("names") / name).read_text("utf-8")

@@ -211,9 +211,9 @@ def without_common_words(rows: list[tuple[str, list[str]]], vouched: set[str]
     words or people's names ("End", India's name in one language; "Man", the Isle of Man's;
     "Cameron", Cameroon's; "Sam", Damascus'), which would turn prose into places, except those a
     curated file vouches for ("Kiev", "Roma", "Deutschland"). The words are the most frequent of
-    English text, names left in (``build_lexicon.prose_words``): the match model's common words
-    leave out given names, which are what a person gallery holds, not what a place table should.
-    The English names stay whatever they are ("Chad", "Turkey")."""
+    English text, names left in (``build_lexicon.prose_words``), not the match model's common
+    words, which leave names out so that a name that is also a word ("Grant") still counts as a
+    name. The English names stay whatever they are ("Chad", "Turkey")."""
     from build_lexicon import prose_words
 
     from namenorm.normalize import is_latin, normalize_cached

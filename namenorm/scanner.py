@@ -698,28 +698,11 @@ class _Scan:
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k))
-                    and not (exact and self._another_persons_name(i, j, k)))
+                    and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k)))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
         return before or after
-
-    def _another_persons_name(self, i: int, j: int, k: int) -> bool:
-        """Span ``i:j`` and the word ``k`` beside it are the forms of different gallery people, and
-        together no form: two names side by side, as headlines write them ("Trump Biden debate"),
-        not one stranger's ("Ivanka Trump")."""
-        tables = self.index.tables
-        people = tables.entities
-
-        def persons(form: str) -> set[int]:
-            owned = tables.owners(form, ~0)
-            ids = set(owned[1]) if owned else set()
-            return ids if ids and all(people[e].kind == "person" for e in ids) else set()
-
-        span, word = persons(self.span_form(i, j)), persons(self.tokens[k].norm)
-        joined = self.span_form(min(i, k), max(j, k + 1))
-        return bool(span) and bool(word) and span.isdisjoint(word) and tables.owners(joined, ~0) is None
 
     def spelled_forms(self, i: int) -> frozenset[str]:
         """The forms of the gallery that token ``i``, in a script without case, is spelled as by

@@ -73,8 +73,8 @@ running text (genitive, dative, instrumental, locative: Трампа, Трамп
 longest first."""
 _CYRILLIC_FIRST, _CYRILLIC_LAST = "\u0400", "\u04ff"
 _GENITIVE_ENDINGS = ("s",)
-"""The ending German, Dutch and the Scandinavian languages join to a name that owns the next word
-(Putins Krieg, Merkels Erbe, Trumps advokat): it ends the name."""
+"""The ending German, Dutch and the Scandinavian languages join to a person's name that owns the
+next word (Putins Krieg, Merkels Erbe, Trumps advokat): it ends the name."""
 _GENITIVE_STEM = 4
 """Fewest letters of a name cut from its genitive: "Ross" and "Lars" stay as written."""
 _PROCLITICS = ("וב", "ול", "ומ", "וה", "וכ", "וש", "שב", "של", "שמ", "ב", "ל", "מ", "ה", "ו", "ש", "כ",
@@ -386,8 +386,10 @@ class _Scan:
         known form it holds so too; the words before it in a name are read as written ("Дональда
         Трампа" declines both, and is read as "Дональда Трамп"). A Hebrew or Arabic word that
         begins with the letters of "and", "in" or "to" (``_PROCLITICS``: لبايدن, to Biden) is cut
-        to the known form after them. A capitalized Latin word that is a known form with the
-        genitive's "s" (``_GENITIVE_ENDINGS``: "Putins Krieg") is cut to that form, which it ends."""
+        to the known form after them. A capitalized Latin word that is a gallery person's whole
+        form (a surname, a full name) with the genitive's "s" (``_GENITIVE_ENDINGS``: "Putins
+        Krieg") is cut to that form, which it ends; a place's is not ("the Americas", and
+        "States" of "United States" beside a "State of ..." form)."""
         known = self.index.tables.prefixes
         out: list[_Token] = []
         cut = False
@@ -406,8 +408,10 @@ class _Scan:
                     k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
                 # The last word of a name only: a span is read as written, its inner endings too.
                 stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
-            elif token.capital and word[0].isascii() and word.isalpha():
+            elif token.capital and word.isalpha() and is_latin(word):
                 stem = self._known_stem(word, _GENITIVE_ENDINGS, _GENITIVE_STEM)
+                if stem and not self._persons_form(normalize_cached(stem)):
+                    stem = ""  # "United States", "the Americas", "Johns Hopkins": no person's genitive
                 cut = bool(stem)
             elif _ABJAD_FIRST <= word[0] <= _ABJAD_LAST:
                 rest = self._known_stem(word, _PROCLITICS, 2, front=True)
@@ -417,6 +421,11 @@ class _Scan:
                 token = replace(token, end=token.start + len(stem), norm=normalize_cached(stem))
             out.append(token)
         return out
+
+    def _persons_form(self, form: str) -> bool:
+        """``form`` is a whole form of gallery people only, not a place's or a first word's."""
+        owned = self.index.tables.owners(form, ~0)
+        return owned is not None and all(self.index.tables.entities[e].kind == "person" for e in owned[1])
 
     def _known_stem(self, word: str, affixes: tuple[str, ...], shortest: int, *, front: bool = False) -> str:
         """``word`` without the first of ``affixes`` it ends with (begins with, where ``front``)

@@ -25,7 +25,7 @@ Bombay, Saigon) to its English names, which are what a gallery place is recognis
 (``devsets.cldr_places``, ``tiny_places``) measure reading without this table
 (``places.PLACE_TABLES``).
 
-Requires: babel, pycountry.
+Requires: babel, pycountry, symspellpy (the English word list of ``build_lexicon.prose_words``).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ The dev sets that measure places (``devsets.cldr_places``, ``tiny_places``) ask 
 from babel; they are another source, but for countries they mostly agree with these, so their
 country rows measure this table as much as transliteration: ``docs/benchmarks-history.md`` says so.
 
-Requires: pycountry.
+Requires: pycountry, symspellpy (the English word list of ``build_lexicon.prose_words``).
 """
 
 from __future__ import annotations

@@ -305,14 +305,20 @@ def han_transcription() -> HanTranscription:
     return HanTranscription.counted(characters, data["syllables"], pinyin)
 
 
+@lru_cache(maxsize=10_000)
+def _least_cost(characters: str) -> float:
+    """The log probability of the runs ``characters`` likeliest write, each its own: no alignment
+    of them with any letters costs less. Weighed once per name, not once per span of a form."""
+    model = han_transcription()
+    return sum(model.likeliest(ch) for ch in characters)
+
+
 @lru_cache(maxsize=100_000)
 def _run_agreement(characters: str, target: str) -> float:
-    model = han_transcription()
-    cost, runs = model.best_runs(characters, target)
+    cost, runs = han_transcription().best_runs(characters, target)
     if not runs:
         return 0.0
-    least = sum(model.likeliest(ch) for ch in characters)
-    return float(2.0 ** ((cost - least) / math.log(2) / len(target)))
+    return float(2.0 ** ((cost - _least_cost(characters)) / math.log(2) / len(target)))
 
 
 def han_agreement(text: str, form: str) -> float:

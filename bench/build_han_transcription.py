@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 import devsets
 
 from namenorm.places import city_names, country_names
+from namenorm.romanize import han_only
 from namenorm.spelling import HanTranscription
 
 OUT = ROOT / "namenorm" / "_data" / "han_transcription_counts.json"
@@ -51,7 +52,6 @@ ROUNDS = 8
 KEEP = 0.7
 """Share of the pairs, the best aligned, whose alignments are counted in a round."""
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NAME_GLOSS = re.compile(
     r"^(?:\(loanword\) )?([A-Za-z][a-zA-Z'\-]*(?: (?:de |van |von |da |la |le )?[A-Z][a-zA-Z'\-]+)*)"
     r"(?: \(loanword\)|(?= \()|,|$)")
@@ -69,9 +69,9 @@ def _held_out_names() -> set[str]:
     for name in ("cross_script_pairs.tsv", "cross_script_absent.tsv"):
         for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
             held.update(part for cell in line.split("\t") for part in re.split(r"[·・\s]", cell)
-                        if _HAN.search(part))
+                        if han_only(part))
     for _, others in (*country_names(), *city_names()):
-        held.update(name for name in others if _HAN.search(name))
+        held.update(name for name in others if han_only(name))
     for simplified, traditional, _ in devsets.cedict_people():  # the cedict_people dev set
         held.update((simplified, traditional, *simplified.split("\u00b7"), *traditional.split("\u00b7")))
     for simplified, traditional, _ in devsets.cedict_names():  # the cedict_names dev set
@@ -104,7 +104,7 @@ def training_pairs() -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
         chars, traditional_chars = "".join(parts), traditional.replace("·", "")
         if len(chars) != len(syllables) or len(traditional_chars) != len(chars):
             continue
-        if not all(_HAN.match(c) for c in chars + traditional_chars):
+        if han_only(chars + traditional_chars) != chars + traditional_chars:
             continue
         if {simplified, traditional, *parts, *traditional.split("·")} & held:
             continue

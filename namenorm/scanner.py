@@ -808,15 +808,14 @@ class _Scan:
         return found, open_questions
 
     def second_pass(self, found: list[_Found], open_questions: list[_Open]) -> list[_Found]:
-        """Link bare surnames and shared forms to entities the text names elsewhere.
+        """Link bare surnames and shared forms to entities the text names elsewhere, in full or
+        by a word that stands alone.
 
         A bare word the text also writes as the last word of a name it names in full and the
         gallery does not hold is that stranger's as much as anyone's, and is left out, found or
         open: in "Raisa Gorbacheva and Mikhail Gorbachev arrived. Gorbacheva spoke." the last
         word is not Mikhail's, nor "Obama" Barack's where the text names Michelle Obama too."""
         named = {d.winner.id: d.winner.entity for _, _, d, _ in found if d.winner is not None}
-        full_people = {d.winner.id for i, j, d, _ in found
-                       if d.winner is not None and d.winner.kind == "person" and j - i >= 2}
         related_ids = {r for entity in named.values() for r in entity.related}
         taken = {k for i, j, _, _ in found for k in range(i, j)}
         strangers: dict[str, list[tuple[int, int]]] = {}  # a stranger's last word -> the runs naming them
@@ -829,29 +828,42 @@ class _Scan:
 
         found = [f for f in found if not (f[1] - f[0] == 1 and f[2].winner is not None
                                           and f[2].winner.kind == "person" and strangers_word(f[0]))]
+        # The people the text names. A word that stands alone names its person as surely as a
+        # full name would ("Rafensperger refused"): the questions still open are asked again
+        # in the light of the people such words name.
+        people = {d.winner.id for _, _, d, _ in found if d.winner is not None and d.winner.kind == "person"}
         extra: list[_Found] = []
-        for i, j, decision in open_questions:
-            if any(k in taken for k in range(i, j)):
-                continue
-            if j - i == 1 and strangers_word(i):
-                continue
-            # The text rules out every candidate it does not name: a bare word for one of the
-            # people it names in full, or a form two entities share for the one related to what
-            # it names. Where the word is that entity's own form (its surname), the text rules
-            # out a stranger too; a word only similar to it keeps the stranger in its score and
-            # stands when it is more likely that entity than a stranger.
-            in_context = self.in_context(decision, full_people)
-            if in_context is None or in_context.winner is None:
-                related = {m.id for m in decision.matches
-                           if m.id in related_ids or named.keys() & set(m.entity.related)}
-                in_context = self.in_context(decision, related, similar=False)
-            if in_context is None or in_context.winner is None:
-                if i in self.may_stand_alone and self.acceptable(i, j, decision, self.may_stand_alone[i]):
-                    extra.append((i, j, decision, False))
-                    taken.update(range(i, j))
-                continue
-            extra.append((i, j, in_context, True))
-            taken.update(range(i, j))
+        pending = open_questions
+        while pending:
+            known_people, still_open = len(people), []
+            for i, j, decision in pending:
+                if any(k in taken for k in range(i, j)):
+                    continue
+                if j - i == 1 and strangers_word(i):
+                    continue
+                # The text rules out every candidate it does not name: a bare word for one of the
+                # people it names, or a form two entities share for the one related to what it
+                # names. Where the word is that entity's own form (its surname), the text rules
+                # out a stranger too; a word only similar to it keeps the stranger in its score and
+                # stands when it is more likely that entity than a stranger.
+                in_context = self.in_context(decision, people)
+                if in_context is None or in_context.winner is None:
+                    related = {m.id for m in decision.matches
+                               if m.id in related_ids or named.keys() & set(m.entity.related)}
+                    in_context = self.in_context(decision, related, similar=False)
+                if in_context is None or in_context.winner is None:
+                    if i in self.may_stand_alone and self.acceptable(i, j, decision, self.may_stand_alone[i]):
+                        assert decision.winner is not None
+                        extra.append((i, j, decision, False))
+                        taken.update(range(i, j))
+                        if decision.winner.kind == "person":
+                            people.add(decision.winner.id)
+                    else:
+                        still_open.append((i, j, decision))
+                    continue
+                extra.append((i, j, in_context, True))
+                taken.update(range(i, j))
+            pending = still_open if len(people) > known_people else []
         return sorted(found + extra, key=lambda x: x[0])
 
     def in_context(self, decision: Decision, ids: set[str], *, similar: bool = True) -> Decision | None:

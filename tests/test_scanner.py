@@ -234,7 +234,8 @@ def test_seed_articles_find_the_same_entities():
             "joe-biden", "edward-foley", "fulton-county-georgia", "dominion-voting-systems",
             "ohio-state-university", "washington-post"} <= found_ko
     garbled = {m.text: m.match.id for m in resolver.scan(korean.read_text(encoding="utf-8"))}
-    assert garbled["Rafensperger"] == "brad-raffensperger"  # bare "Rappensperger" is even odds: left out
+    assert garbled["Rafensperger"] == "brad-raffensperger"
+    assert garbled["Rappensperger"] == "brad-raffensperger"  # even odds alone; the text names him
     assert garbled["Ryan Germanie"] == "ryan-germany"
     assert garbled["David Purdue"] == "david-perdue"
 
@@ -314,6 +315,18 @@ def test_a_similar_word_in_context_is_read_as_the_full_name_the_text_gives(small
     assert "Rapensberger" not in [m.text for m in small.scan(text, min_score=stricter)]
     # Without the full name in the text, the bare word is only as likely as it is alone.
     assert "Rapensberger" not in [m.text for m in small.scan("Later Rapensberger left.")]
+
+
+def test_a_word_that_stands_alone_names_its_person_for_the_rest_of_the_text(small):
+    # A machine translation garbles one surname two ways. "Rafensperger", no word and no name
+    # people have, stands alone; it names Brad Raffensperger, and "Rappensperger" elsewhere in
+    # the text, before it or after, is then read as his full name with the word in its place.
+    for text in ("Rafensperger refused. Later Rappensperger said no.",
+                 "Later Rappensperger said no. Rafensperger refused."):
+        assert {(m.text, m.match.id) for m in small.scan(text)} == {
+            ("Rafensperger", "brad-raffensperger"), ("Rappensperger", "brad-raffensperger")}
+    assert small.resolve("Rappensperger") is None
+    assert found(small, "Later Rappensperger said no.") == []
 
 
 def test_with_lines_no_name_runs_into_the_next_line(small):

@@ -7,7 +7,8 @@ What it does:
 
 1. generates English prose with Faker("en_US") paragraphs and inserts known names at about one
    per 300 characters (exact, or misspelled with bench_core's noise functions; persons partly
-   behind a title such as "Sen.", "Mr." or "President"), as a list of articles of 1.5-5 kB;
+   behind a title such as "Sen.", "Mr." or "President"; Mr. or Ms. as the given name says, where
+   namenorm's given-name table knows its sex), as a list of articles of 1.5-5 kB;
    the prose is the same for every gallery, only the inserted names differ;
 2. times ``r.scan(article)`` over all articles on one core (median of --repeats runs, query
    caches reset to their post-build state before each run) for the bundled resolver and for
@@ -75,12 +76,14 @@ from bench_support import log, pct
 import namenorm
 from namenorm import Resolver, normalize_name
 from namenorm import normalize as nn_normalize
+from namenorm.parts import given_name_sex
 
 assert Path(namenorm.__file__).resolve().is_relative_to(_SNAPSHOT.resolve()), namenorm.__file__
 
 from faker import Faker
 
 TITLES = ("Sen.", "Mr.", "Ms.", "President", "Gov.", "Dr.", "Rep.", "Secretary of State")
+_SEXED_TITLES = {"Mr.": "m", "Ms.": "f"}
 TITLE_RATE = 0.35
 MISSPELL_RATE = 0.30
 GAP = (80, 300)
@@ -275,6 +278,18 @@ def shape(text: str, sentence_start: bool) -> str:
             f"{'1 word' if len(words) == 1 else '2+ words'}{'/a word in lower case' if lower else ''}")
 
 
+def drawn_title(rng: random.Random, name: str) -> str:
+    """A title drawn for a person's name, with a space after it: Mr. or Ms. as the name's given
+    name says where the given-name table knows its sex (news writes no "Ms. John Smith", and
+    namenorm rules a person out by a title of the other sex); the draw is the same either way."""
+    title = rng.choice(TITLES)
+    words = normalize_name(name).split()
+    sex = given_name_sex(words[0]) if title in _SEXED_TITLES and len(words) > 1 else ""
+    if sex and sex != _SEXED_TITLES[title]:
+        title = next(t for t, s in _SEXED_TITLES.items() if s == sex)
+    return title + " "
+
+
 def known_name_maker(t: Target) -> Callable[..., Any]:
     """Insert names of the target's entities: exact, or misspelled at MISSPELL_RATE."""
 
@@ -282,7 +297,7 @@ def known_name_maker(t: Target) -> Callable[..., Any]:
         eid, name, kind = t.pick(rng)
         person = kind == "person"
         before_t, title_ok, after_t = rng.choice(PERSON_TEMPLATES if person else OTHER_TEMPLATES)
-        title = rng.choice(TITLES) + " " if title_ok and person and rng.random() < TITLE_RATE else ""
+        title = drawn_title(rng, t.display[eid]) if title_ok and person and rng.random() < TITLE_RATE else ""
         rec: dict[str, Any] = {"id": eid, "name": name, "ekind": kind, "title": title.strip(),
                                "kind": "exact", "noise": ""}
         text = name
@@ -305,7 +320,7 @@ def unknown_name_maker(names: list[tuple[str, str]]) -> Callable[..., Any]:
     def make(rng: random.Random, filler: Faker) -> tuple[str, str, str, dict[str, Any]]:
         label, name = names[rng.randrange(len(names))]
         before_t, title_ok, after_t = rng.choice(PERSON_TEMPLATES)
-        title = rng.choice(TITLES) + " " if title_ok and rng.random() < TITLE_RATE else ""
+        title = drawn_title(rng, name) if title_ok and rng.random() < TITLE_RATE else ""
         rec = {"id": None, "name": name, "ekind": "person", "title": title.strip(),
                "kind": "unknown", "noise": label}
         return _fill(before_t, filler, rng) + title, name, _fill(after_t, filler, rng), rec

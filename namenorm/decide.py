@@ -58,7 +58,7 @@ from .normalize import (
     without_lone_surrogates,
     written_words,
 )
-from .parts import GENERATIONAL, without_patronymic
+from .parts import GENERATIONAL, given_name_sex, parse_person, title_sex, without_patronymic
 from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
@@ -165,6 +165,8 @@ class Query:
     """The name without the Latin keys an input method left against kana, Han or Hangul
     (ナイジェリアz; ``romanize.without_unconverted_latin``), normalized; empty where it has none.
     Also in ``spelled``, and the only reading of it compared across scripts."""
+    sex: str = ""
+    """The sex its leading title says, "m" or "f" ("Mrs. Biden"; ``parts.title_sex``), or empty."""
 
     @property
     def form(self) -> str:
@@ -269,6 +271,7 @@ class Engine:
         self._common = common_words()
         self._names = known_names()
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
+        self._given_names: dict[str, str] = {}
 
     def forget(self) -> None:
         """Drop what decisions remember (the model's utilities, each form's probability as
@@ -317,7 +320,8 @@ class Engine:
         short = short or without_patronymic(tokens, given)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
-                     bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed)
+                     bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
+                     title_sex(words[:len(words) - len(tokens)]))
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -355,13 +359,37 @@ class Engine:
     def _allowed(self, e_idx: int, kind: str | None, query: Query) -> bool:
         if kind is not None and self.index.tables.entities[e_idx].kind != kind:
             return False
+        if query.sex and self._titled_otherwise(e_idx, query):
+            return False
         excluded = self.index.tables.excluded
         return not excluded or not any(e_idx in excluded.get(f, ()) for f in query.forms)
+
+    def _filters(self, kind: str | None, query: Query) -> bool:
+        """Whether ``_allowed`` may turn any candidate of this query away."""
+        return kind is not None or bool(self.index.tables.excluded) or bool(query.sex)
+
+    def _titled_otherwise(self, e_idx: int, query: Query) -> bool:
+        """True for a person whose given name is only one sex's where the query's title says the
+        other's: "Mrs. Biden" is not Joe Biden, nor "Mr. Harris" Kamala Harris. A query that
+        writes the given name itself is left alone ("Mrs. Joe Biden", as names were once written)."""
+        entity = self.index.tables.entities[e_idx]
+        if entity.kind != "person":
+            return False
+        given = self._given_name(entity.name)
+        return given not in query.tokens and given_name_sex(given) not in ("", query.sex)
+
+    def _given_name(self, name: str) -> str:
+        """The given name of a person's name, as ``parts.parse_person`` reads it, or ""."""
+        given = self._given_names.get(name)
+        if given is None:
+            parts = parse_person(normalize_cached(name).split(), self.index.tables.first_names)
+            given = self._given_names[name] = next((p.text for p in parts if p.role == "given"), "")
+        return given
 
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""
         tables = self.index.tables
-        every = kind is None and not tables.excluded
+        every = not self._filters(kind, query)
         for form in query.forms:
             owned = tables.owners(form, query.allowed | WHOLE, query.script)
             if owned is None:
@@ -389,7 +417,7 @@ class Engine:
     def similar_hits(self, query: Query, kind: str | None = None, cache: Cache | None = None) -> list[Hit]:
         """Entities with a form similar to the query (typo, phonetic or loanword keys), best first."""
         index = self.index
-        accept = None if kind is None and not index.tables.excluded else (lambda e: self._allowed(e, kind, query))
+        accept = (lambda e: self._allowed(e, kind, query)) if self._filters(kind, query) else None
 
         def search(words: Sequence[str]) -> list[Hit]:
             return index.search.hits(words, cache, allowed=query.allowed, script=query.script, score_cutoff=SIMILARITY_FLOOR,
@@ -799,4 +827,17 @@ class Engine:
         query, hits, exact = self.gather(name, kind=kind, cache=cache)
         if query is None:
             return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
-        return Decision.weighed(name, query.form, tuple(m for m, _ in self.weigh(hits, query, exact, kind)), cutoff)
+        ruled_out = self._ruled_out_by_title(query, kind, cache) if query.sex else ()
+        return Decision.weighed(name, query.form, tuple(m for m, _ in self.weigh(hits, query, exact, kind)), cutoff,
+                                ruled_out=ruled_out)
+
+    def _ruled_out_by_title(self, query: Query, kind: str | None, cache: Cache | None) -> tuple[str, ...]:
+        """The candidates the query's title rules out (``_titled_otherwise``), each with why, for
+        ``Decision.explain``: those it would have without its title's sex."""
+        unsexed = replace(query, sex="")
+        hits = self.exact_hits(unsexed, kind) or self.similar_hits(unsexed, kind, cache)
+        entities = self.index.tables.entities
+        title, other = ("a woman", "a man's") if query.sex == "f" else ("a man", "a woman's")
+        return tuple(f"{entities[h.entity].id} {entities[h.entity].name!r}: the title says {title}, and "
+                     f"{self._given_name(entities[h.entity].name).title()} is {other} name"
+                     for h in hits if self._titled_otherwise(h.entity, query))

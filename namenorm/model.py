@@ -305,27 +305,30 @@ class Decision:
     """Why there is an answer or none, in a few words."""
     threshold: float
     """The lowest probability that was answered."""
+    ruled_out: tuple[str, ...] = ()
+    """Candidates the name itself rules out, each with why ("Mrs. Biden" is not Joe Biden)."""
 
     @classmethod
     def weighed(cls, name: str, form: str, matches: tuple[Match, ...], threshold: float, *,
-                context: bool = False) -> Decision:
+                context: bool = False, ruled_out: tuple[str, ...] = ()) -> Decision:
         """The decision over candidates already weighed, best first: the best is the answer when
         its probability reaches ``threshold``; ``context`` says the text ruled rivals out."""
         if not matches:
-            reason = "context rules out every candidate" if context else "no form is similar enough"
-            return cls(name, form, (), None, reason, threshold)
+            reason = ("context rules out every candidate" if context else
+                      "the name rules out every candidate" if ruled_out else "no form is similar enough")
+            return cls(name, form, (), None, reason, threshold, ruled_out)
         best = matches[0]
         where = " in context" if context else ""
         if best.score >= threshold:
             reason = f"{best.method} match{where}, probability {_shown(best.score)} >= {_shown(threshold)}"
-            return cls(name, form, matches, best, reason, threshold)
+            return cls(name, form, matches, best, reason, threshold, ruled_out)
         rivals = cls.close_rivals(matches)
         if rivals:
             reason = (f"ambiguous{where}: {best.id} {_shown(best.score, threshold)} and {rivals[0].id} "
                       f"{_shown(rivals[0].score, threshold)}, none reaches {_shown(threshold)}")
         else:
             reason = f"best candidate{where} {best.id} has probability {_shown(best.score, threshold)} < {_shown(threshold)}"
-        return cls(name, form, matches, None, reason, threshold)
+        return cls(name, form, matches, None, reason, threshold, ruled_out)
 
     @staticmethod
     def close_rivals(matches: tuple[Match, ...]) -> tuple[Match, ...]:
@@ -355,7 +358,8 @@ class Decision:
         total = (0.0 if known else self.unknown) + sum(m.score for m in kept)
         rescaled = tuple(replace(m, score=round(m.score / total, 4)) for m in kept) if total > 0.0 else ()
         return Decision.weighed(self.name, self.form, rescaled,
-                                self.threshold if threshold is None else threshold, context=True)
+                                self.threshold if threshold is None else threshold, context=True,
+                                ruled_out=self.ruled_out)
 
     def explain(self) -> str:
         """The answer and its rivals, one line each, with the reason first."""
@@ -363,6 +367,7 @@ class Decision:
         lines.extend(f"  {m.explain()}" for m in self.matches)
         if self.matches:
             lines.append(f"  not in the gallery: probability {self.unknown:.2f}")
+        lines.extend(f"  ruled out: {why}" for why in self.ruled_out)
         return "\n".join(lines)
 
 

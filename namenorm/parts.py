@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .datafiles import data_lines
 from .model import Role
 
 __all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
-           "given_first", "is_patronymic", "parse_person", "parse_surname", "surname_start", "without_patronymic"]
+           "given_first", "given_name_sex", "is_patronymic", "parse_person", "parse_surname", "surname_start",
+           "title_sex", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
@@ -164,3 +166,35 @@ def parse_surname(words: Sequence[str], particles: Container[str] = PARTICLES) -
     last = len(words) - 1
     return tuple(NamePart(word, "particle" if word in particles and i < last else "surname")
                  for i, word in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _title_sexes() -> dict[str, str]:
+    return dict(line.split("\t") for line in data_lines("title_sexes.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _given_name_sexes() -> dict[str, str]:
+    return dict(line.split("\t") for line in data_lines("given_name_sexes.tsv"))
+
+
+def title_sex(words: Sequence[str]) -> str:
+    """The sex that the title words before a name say, "m" or "f" (``_data/title_sexes.tsv``),
+    or "" where they say none, or both.
+
+    >>> title_sex(["mrs"]), title_sex(["prime", "minister"]), title_sex(["mr", "president"])
+    ('f', '', 'm')
+    """
+    table = _title_sexes()
+    sexes = {table[word] for word in words if word in table}
+    return sexes.pop() if len(sexes) == 1 else ""
+
+
+def given_name_sex(word: str) -> str:
+    """The sex of the people who have a given name, "m" or "f", where every list that holds it
+    holds it for one sex (``_data/given_name_sexes.tsv``, from Faker's locales); else "".
+
+    >>> given_name_sex("joe"), given_name_sex("jill"), given_name_sex("andrea")
+    ('m', 'f', '')
+    """
+    return _given_name_sexes().get(word, "")

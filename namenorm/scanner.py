@@ -44,7 +44,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
-from .parts import FUNCTION_WORDS
+from .parts import FUNCTION_WORDS, title_sex
 from .places import unspaced_place_names
 from .romanize import (
     GERESH_SOUNDS,
@@ -326,6 +326,9 @@ class _Scan:
         self.unnamed: list[tuple[int, int]] = []
         """Runs of two or more capitalized words the first pass found no one for: people or
         places the text names in full that the gallery does not hold (``second_pass``)."""
+        self.titled_from: dict[int, int] = {}
+        """Where a title that says its person's sex stands before a span ("Mrs. Biden"): the span's
+        first token -> the title's, whose words the span is decided with."""
         self.may_stand_alone: dict[int, bool] = {}
         """Lone words opening a sentence that no word list has, and whether each stands in a run
         of capitalized words: the text's own names come first, then the word alone."""
@@ -568,8 +571,9 @@ class _Scan:
                    for reading in (form, *other_readings(text, form)) for rhotic in (True, False))
 
     def decide(self, i: int, j: int) -> Decision:
-        """The engine's decision on the span's text, asked once per distinct text in a scan."""
-        text = self.span_text(i, j)
+        """The engine's decision on the span's text, asked once per distinct text in a scan; with
+        the title before it where that says the person's sex ("Mrs. Biden" is not Joe Biden)."""
+        text = self.span_text(self.titled_from.get(i, i), j)
         decision = self.decisions.get(text)
         if decision is None:
             if len(self.decisions) >= _MAX_REMEMBERED:
@@ -751,6 +755,8 @@ class _Scan:
             if start != i and any(self.index.tables.owners(self.span_form(i, j), ~0) for j in self.exact_ends(i)):
                 start = i
             titles.update(range(i, start))
+            if start != i and title_sex([t.norm for t in tokens[i:start]]):
+                self.titled_from[start] = i
             matched = False
             exact_ends = self.exact_ends(start)
             headless = start == i and self.lost_capital(start)  # read with the name that follows

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from namenorm.parts import GENERATIONAL, PARTICLES, parse_person, surname_start
+from namenorm.parts import (
+    GENERATIONAL,
+    PARTICLES,
+    given_name_sex,
+    parse_person,
+    surname_start,
+    title_sex,
+)
 
 
 def _roles(name: str, given: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
@@ -59,3 +66,10 @@ def test_every_word_gets_one_role_and_one_surname_ends_the_name(words):
         assert core[-1].role == "surname"  # the last word that is not a suffix is the surname
     roles = [p.role for p in parts]
     assert roles == sorted(roles, key=lambda r: r in ("particle", "surname", "suffix"))
+
+
+def test_sexes_of_titles_and_given_names_come_from_the_tables():
+    assert (title_sex(["mrs"]), title_sex(["ms"]), title_sex(["queen"]), title_sex(["sir"])) == ("f", "f", "f", "m")
+    assert title_sex(["senator"]) == title_sex(["mr", "mrs"]) == title_sex([]) == ""
+    assert (given_name_sex("brad"), given_name_sex("kamala"), given_name_sex("kim")) == ("m", "f", "")
+    assert given_name_sex("no such name") == ""

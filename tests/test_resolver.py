@@ -371,6 +371,25 @@ def test_a_name_that_begins_with_a_titles_word_is_found_with_a_typo():
     assert resolver.resolve("President Joe Bidenn").id == "joe-biden"
 
 
+def test_a_title_that_says_the_other_sex_rules_a_person_out():
+    joe = Entity("joe-biden", "Joe Biden", "person")
+    jill = Entity("jill-biden", "Jill Biden", "person")
+    kamala = Entity("kamala-harris", "Kamala Harris", "person")
+    kim = Entity("kim-jong-un", "Kim Jong-un", "person")
+    alone = Resolver([joe, kamala, kim])
+    assert alone.resolve("Mr. Biden").id == alone.resolve("Biden").id == "joe-biden"
+    assert alone.resolve("Mrs. Biden") is None and alone.candidates("Mrs Biden") == []
+    assert alone.candidates("Mr. Harris") == [] and [c.id for c in alone.candidates("Ms. Harris")] == ["kamala-harris"]
+    assert alone.decide("Mrs. Biden").explain().endswith(
+        "ruled out: joe-biden 'Joe Biden': the title says a woman, and Joe is a man's name")
+    assert alone.resolve("Mrs. Joe Biden").id == "joe-biden"  # the given name written out decides
+    assert alone.resolve("Mr. Kim Jong-un").id == "kim-jong-un"  # no sex the lists agree on
+    both = Resolver([joe, jill])
+    assert [c.id for c in both.candidates("Biden")] == ["jill-biden", "joe-biden"]
+    assert [c.id for c in both.candidates("Mrs. Biden")] == ["jill-biden"]
+    assert [c.id for c in both.candidates("Mr. Bidenn")] == ["joe-biden"]
+
+
 def test_bad_cutoffs_are_refused_up_front(small):
     with pytest.raises(ValueError, match="min_score must be a probability"):
         small.scan("nothing here", min_score=5)

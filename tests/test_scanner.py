@@ -240,6 +240,14 @@ def test_seed_articles_find_the_same_entities():
     assert garbled["David Purdue"] == "david-perdue"
 
 
+def test_a_title_that_says_the_other_sex_keeps_the_person_out_of_the_text(small):
+    # Joe Biden is in the gallery, his wife is not.
+    text = "Joe Biden spoke. Mrs. Biden waved, and Mr. Biden left with Ms. Loeffler."
+    assert found(small, text) == [("Joe Biden", "joe-biden"), ("Biden", "joe-biden"),
+                                  ("Loeffler", "kelly-loeffler")]
+    assert [m.start for m in small.scan(text)][1] == text.index("Biden left")
+
+
 def test_a_title_word_inside_a_known_form_stays_in_the_span():
     resolver = namenorm.Resolver([
         namenorm.Entity("dr-congo", "Democratic Republic of the Congo", "place", aliases=("DR Congo",)),

@@ -69,6 +69,7 @@ from itertools import product
 
 from unidecode import unidecode
 
+from .arabic import arabic_spelling
 from .datafiles import data_lines
 from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling, usual_syllables
 from .mandarin import as_pinyin, as_wade_giles
@@ -933,10 +934,11 @@ def native_spellings(text: str) -> list[str]:
 
 def _east_asian_spellings(text: str) -> list[str]:
     """A Chinese name in Latin letters as the other of pinyin and Wade-Giles spells it
-    (``mandarin``: "Mao Tse-tung" as "mao zedong", "Cai Yingwen" as "tsai ying wen"), and a
-    Korean one as the Revised Romanization and McCune-Reischauer both spell it (``korean``:
-    "Pak Kun-hye" and "Park Geun-hye" as "pak kun hye")."""
-    return [*as_pinyin(text), *filter(None, (as_wade_giles(text), korean_spelling(text)))]
+    (``mandarin``: "Mao Tse-tung" as "mao zedong", "Cai Yingwen" as "tsai ying wen"), a Korean
+    one as the Revised Romanization and McCune-Reischauer both spell it (``korean``: "Pak Kun-hye"
+    and "Park Geun-hye" as "pak kun hye"), and an Arabic one with its compounds spelt one way
+    (``arabic``: "Abd al-Rahman" and "Abdulrahman" as "abdrahman")."""
+    return [*as_pinyin(text), *filter(None, (as_wade_giles(text), korean_spelling(text), arabic_spelling(text)))]
 
 
 _GEORGIAN_NAME = re.compile(f"[{_GEORGIAN}]+(?:[ -][{_GEORGIAN}]+){{0,3}}")

@@ -12,6 +12,7 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from ..arabic import arabic_spelling
 from ..korean import korean_spelling
 from ..legal import business_words, without_legal_form, written_head
 from ..mandarin import surname_first
@@ -322,8 +323,9 @@ def native_forms(entity: Entity) -> dict[str, str]:
 
 
 def form_spellings(form: str, person: bool) -> list[str]:
-    """``native_forms`` of one form: a person's Latin form by its scheme, and as Korean names are
-    spelled alike by two systems (``korean.korean_spelling``); a person's form in another script
+    """``native_forms`` of one form: a person's Latin form by its scheme, as Korean names are
+    spelled alike by two systems (``korean.korean_spelling``) and Arabic names' compounds one way
+    (``arabic.arabic_spelling``); a person's form in another script
     or any form in Cyrillic by its people. An acronym has none: its letters are spelled out in
     Latin ones of their own (ЕС is the EU, США the USA), not transliterated ("Es" is a word).
 
@@ -331,7 +333,7 @@ def form_spellings(form: str, person: bool) -> list[str]:
     (['chernihiv'], [])
     """
     if is_latin(form):
-        return [*scheme_spellings(form), *filter(None, [korean_spelling(form)])] if person else []
+        return [*scheme_spellings(form), *filter(None, [korean_spelling(form), arabic_spelling(form)])] if person else []
     if is_acronym(form):
         return []
     return native_spellings(form) if person or script_of(form) == "CYRILLIC" else []

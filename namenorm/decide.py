@@ -55,6 +55,7 @@ from .normalize import (
     normalize_name,
     reorder_comma_name,
     strip_titles,
+    title_stripped,
     without_lone_surrogates,
     written_words,
 )
@@ -305,6 +306,8 @@ class Engine:
         unkeyed = normalize_name(typed) if typed != name else ""
         spelled = tuple(f for f in dict.fromkeys((*native_spellings(name), unkeyed)) if f and f not in forms)
         allowed = self._allows(name, norm)
+        if len(tokens) < len(words) and (after_title := title_stripped(name, len(tokens))):
+            allowed |= self._allows(after_title, stripped)  # "Mr. AMLO": the name is in capitals, its title not
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
         if len(bare) == len(words) > 1 and self._slipped_legal_form(words[-1], _AFTER_COMMA.search(name) is not None):
@@ -801,20 +804,23 @@ class Engine:
                    for h, m, e, p in zip(hits, methods, evidence, probabilities)]
         return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))
 
-    def gather(self, name: str, *, kind: str | None = None, cache: Cache | None = None
+    def gather(self, name: str, *, kind: str | None = None, cache: Cache | None = None, sex: str = ""
                ) -> tuple[Query | None, list[Hit], bool]:
-        """The prepared query, its candidate hits before weighing, and whether they are exact forms."""
+        """The prepared query, its candidate hits before weighing, and whether they are exact forms;
+        ``sex`` as ``decide`` takes it."""
         check_kind(kind)
         query = self.prepare(name)
         if query is None:
             return None, [], False
+        if sex and not query.sex:
+            query = replace(query, sex=sex)
         hits = self.exact_hits(query, kind)
         if hits:
             return query, hits, True
         return query, self.similar_hits(query, kind, cache), False
 
     def decide(self, name: str, *, kind: str | None = None, score_cutoff: float | None = None,
-               cache: Cache | None = None) -> Decision:
+               cache: Cache | None = None, sex: str = "") -> Decision:
         """Weigh every candidate of ``name`` and say which one it is, if any.
 
         Args:
@@ -822,9 +828,11 @@ class Engine:
             kind: only entities of this kind are candidates.
             score_cutoff: lowest probability answered (default ``threshold``).
             cache: a memo of word candidates shared by the calls of one scan.
+            sex: "m" or "f" where running text puts a title that says so before the name
+                (``parts.title_sex``); a title the name itself begins with is read from it.
         """
         cutoff = check_probability("score_cutoff", score_cutoff) or self.threshold
-        query, hits, exact = self.gather(name, kind=kind, cache=cache)
+        query, hits, exact = self.gather(name, kind=kind, cache=cache, sex=sex)
         if query is None:
             return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
         ruled_out = self._ruled_out_by_title(query, kind, cache) if query.sex else ()

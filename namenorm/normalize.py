@@ -31,6 +31,7 @@ __all__ = [
     "script_of",
     "silent_in_words",
     "strip_titles",
+    "title_stripped",
     "word_breaks",
     "writes_unspaced",
     "written_words",
@@ -395,6 +396,24 @@ def strip_titles(tokens: Sequence[str], titles: TitleSet) -> list[str]:
         else:
             break
     return out
+
+
+def title_stripped(name: str, words: int) -> str:
+    """The words of ``name`` as written that normalize to its last ``words`` words (``strip_titles``
+    left them: "AMLO" of "Mr. AMLO"), or "" where a written word straddles them: the name after its
+    title, whose capitals say whether it is an acronym.
+
+    >>> title_stripped("Mr. AMLO", 1), title_stripped("Sen. David Perdue", 2), title_stripped("Mr.AMLO", 1)
+    ('AMLO', 'David Perdue', '')
+    """
+    tail: list[str] = []
+    count = 0
+    for written in reversed(name.split()):
+        if count >= words:
+            break
+        tail.append(written)
+        count += len(normalize_cached(written).split())
+    return " ".join(reversed(tail)) if count == words else ""
 
 
 @lru_cache(maxsize=65536)

@@ -320,15 +320,15 @@ class _Scan:
         self.read_scores: dict[str, float] = {}
         self.tokens = self.without_particles(self.split_unspaced(tokenize(text, lines=lines)))
         self.cache: Cache = {}
-        self.decisions: dict[str, Decision] = {}
+        self.decisions: dict[tuple[str, str], Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.unnamed: list[tuple[int, int]] = []
         """Runs of two or more capitalized words the first pass found no one for: people or
         places the text names in full that the gallery does not hold (``second_pass``)."""
-        self.titled_from: dict[int, int] = {}
+        self.title_sexes: dict[int, str] = {}
         """Where a title that says its person's sex stands before a span ("Mrs. Biden"): the span's
-        first token -> the title's, whose words the span is decided with."""
+        first token -> that sex, which the span is decided with (``parts.title_sex``)."""
         self.may_stand_alone: dict[int, bool] = {}
         """Lone words opening a sentence that no word list has, and whether each stands in a run
         of capitalized words: the text's own names come first, then the word alone."""
@@ -571,15 +571,15 @@ class _Scan:
                    for reading in (form, *other_readings(text, form)) for rhotic in (True, False))
 
     def decide(self, i: int, j: int) -> Decision:
-        """The engine's decision on the span's text, asked once per distinct text in a scan; with
-        the title before it where that says the person's sex ("Mrs. Biden" is not Joe Biden)."""
-        text = self.span_text(self.titled_from.get(i, i), j)
-        decision = self.decisions.get(text)
+        """The engine's decision on the span's text, asked once per distinct text in a scan, with
+        the sex that a title before it says ("Mrs. Biden" is not Joe Biden)."""
+        text, sex = self.span_text(i, j), self.title_sexes.get(i, "")
+        decision = self.decisions.get((text, sex))
         if decision is None:
             if len(self.decisions) >= _MAX_REMEMBERED:
                 self.decisions.clear()
-            decision = self.decisions[text] = self.engine.decide(
-                text, kind=self.kind, score_cutoff=self.cutoff, cache=self.cache)
+            decision = self.decisions[text, sex] = self.engine.decide(
+                text, kind=self.kind, score_cutoff=self.cutoff, cache=self.cache, sex=sex)
         return decision
 
     def acceptable(self, i: int, j: int, decision: Decision, in_run: bool) -> bool:
@@ -755,8 +755,8 @@ class _Scan:
             if start != i and any(self.index.tables.owners(self.span_form(i, j), ~0) for j in self.exact_ends(i)):
                 start = i
             titles.update(range(i, start))
-            if start != i and title_sex([t.norm for t in tokens[i:start]]):
-                self.titled_from[start] = i
+            if start != i:
+                self.title_sexes[start] = title_sex([t.norm for t in tokens[i:start]])
             matched = False
             exact_ends = self.exact_ends(start)
             headless = start == i and self.lost_capital(start)  # read with the name that follows

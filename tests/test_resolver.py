@@ -371,6 +371,16 @@ def test_a_name_that_begins_with_a_titles_word_is_found_with_a_typo():
     assert resolver.resolve("President Joe Bidenn").id == "joe-biden"
 
 
+def test_a_name_in_capitals_after_a_title_is_read_as_written():
+    # An acronym form needs capitals; the title before it has none ("Mr. AMLO", "Sen. NATO").
+    resolver = Resolver([Entity("amlo", "Andrés Manuel López Obrador", "person", aliases=("AMLO",)),
+                         Entity("nato", "NATO", "org")])
+    assert resolver.resolve("Mr. AMLO").id == resolver.resolve("AMLO").id == "amlo"
+    assert resolver.resolve("President NATO").id == "nato"
+    assert resolver.resolve("President Nato") is None is resolver.resolve("Nato")
+    assert [(m.text, m.match.id) for m in resolver.scan("Later Mr. AMLO said no.")] == [("AMLO", "amlo")]
+
+
 def test_a_title_that_says_the_other_sex_rules_a_person_out():
     joe = Entity("joe-biden", "Joe Biden", "person")
     jill = Entity("jill-biden", "Jill Biden", "person")

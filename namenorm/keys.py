@@ -97,7 +97,9 @@ _MIN_SKELETON_DELETE = 4
 # data so that a script-specific table can be added without touching the code.
 _SKELETON_REWRITES: tuple[tuple[str, str], ...] = (
     (r"([a-z])\1+", r"\1"),  # doubled letters sound once
-    (r"^kn|^gn|^pn|^wr", "n"),
+    (r"^kn|^gn|^pn", "n"),
+    (r"^wr", "r"),
+    (r"^gh", "g"),  # Ghana, Ghent; Arabic and Persian gh for q: Ghasem is Qasem
     (r"sch|tch|ch|sh|zh|dzh|dz|ts|tz|cz|sz|j", "s"),
     (r"c(?=[eiy])|g(?=[eiy])", "s"),
     (r"ph", "f"),

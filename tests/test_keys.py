@@ -29,6 +29,17 @@ def test_machine_translation_respellings_share_a_key():
             garbled, real)
 
 
+def test_a_leading_gh_is_the_consonant_arabic_and_persian_names_write_so():
+    # Ghasem and Qasem are one name (Persian and Arabic spellings of قاسم); English's silent gh
+    # is inside words, where it stays silent (Leigh, Lee).
+    assert skeleton_key("ghasem") == skeleton_key("qasem") == skeleton_key("kasem")
+    assert skeleton_key("ghent") == skeleton_key("gent") and skeleton_key("leigh") == skeleton_key("lee")
+
+
+def test_a_leading_wr_sounds_r_and_kn_n():
+    assert skeleton_key("wright") == skeleton_key("right") != skeleton_key("knight") == skeleton_key("night")
+
+
 def test_one_typo_shares_a_deletion_key():
     assert deletions("smith") & deletions("smiht")
     assert "smith" in deletions("smiths")

@@ -355,17 +355,9 @@ def test_a_list_of_names_answers_a_name_read_across_scripts(listed_names, query,
     assert (match.id if match else None) == expected, listed_names.candidates(query)
 
 
-_JUST_UNDER = pytest.mark.xfail(strict=True, reason=(
-    "right and first, but under the threshold of the model of 0.9066: 해리스 is Harris at 0.889 and "
-    "Μίτσελ Mitchell at 0.891 (0.909 and 0.924 under the model of 0.9048, fitted on the same dev "
-    "sets before the place tables lost the names English text writes as words or names): a refit "
-    "moves lone names read across scripts by a few hundredths, and the only lone names across "
-    "scripts the model is fitted on are kana's (jmnedict_names)"))
-
-
 @pytest.mark.parametrize("query,expected", [
-    ("アレン", "allen"), ("ハリス", "harris"), ("モリス", "morris"), pytest.param("해리스", "harris", marks=_JUST_UNDER),
-    ("Χάρις", "harris"), pytest.param("Μίτσελ", "mitchell", marks=_JUST_UNDER),
+    ("アレン", "allen"), ("ハリス", "harris"), ("モリス", "morris"), ("해리스", "harris"),
+    ("Χάρις", "harris"), ("Μίτσελ", "mitchell"),
 ])
 def test_a_double_letter_the_script_writes_once_costs_the_name_nothing(listed_names, query, expected):
     # Kana, Hangul and Greek write Harris's rr once ("harisu"); compared letter for letter, the

@@ -25,7 +25,7 @@ from ..keys import (
     word_keys,
 )
 from ..model import TokenPair
-from ..parts import GENERATIONAL
+from ..parts import FUNCTION_WORDS, GENERATIONAL
 from .forms import TIER_TRUST
 from .tables import FormTables
 from .words import TOKEN_FLOOR, Candidates, WordCandidates
@@ -70,7 +70,7 @@ class Hit:
 
 def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
                     sims: Sequence[Sequence[tuple[float, str]]],
-                    slip: Callable[[int, int], float] | None = None
+                    slip: Callable[[int, int], float] | None = None, optional: Sequence[bool] = ()
                     ) -> tuple[float, list[tuple[int, int, float, str]]]:
     """Align query and form tokens greedily by similarity and score the alignment.
 
@@ -78,7 +78,8 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
     token j. Each aligned pair contributes its similarity weighted by the two
     tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
     missing first name costs in proportion to its length, a missing middle word a
-    third of that. Reordered alignments pay a small factor. A middle word of the form
+    third of that: one of the form's, or one of the query's that ``optional`` marks (a name's
+    word, not "and") where the form has no middle word unpaired. Reordered alignments pay a small factor. A middle word of the form
     left over between two words the query spells exactly, with a query word left over
     between them, is paired with it at ``slip(i, j)`` where that is above 0 (the
     ``keys.short_word_slip`` of a linking word: "adn" for "and").
@@ -88,6 +89,11 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
     1.0
     >>> round(score_alignment([6], [4, 6], [[none, one]])[0], 2)
     0.75
+    >>> query = [[one, none], [none, none], [none, one]]
+    >>> round(score_alignment([4, 10, 7], [4, 7], query, optional=[True] * 3)[0], 2)
+    0.87
+    >>> round(score_alignment([4, 10, 7], [4, 7], query)[0], 2)
+    0.69
     """
     options = [(s, i, j, key) for i, row in enumerate(sims) for j, (s, key) in enumerate(row)
                if s >= TOKEN_FLOOR]
@@ -117,9 +123,13 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
                 used_f.add(j)
                 pairs.append((before + 1, j, s, ""))
                 total += s * (q_lens[before + 1] + f_lens[j])
-    # A middle word the query leaves out ("Manuella Leão" for Manuella Stephany Leão)
-    # weighs a third of its length; a missing first or last word weighs in full.
+    # A middle word one side leaves out ("Manuella Leão" for Manuella Stephany Leão, "John
+    # Fitzgerald Kennedy" for John Kennedy) weighs a third of its length; a missing first or last
+    # word weighs in full, and so does a middle word of the query where the form has another
+    # ("Abd al-Rahman Bouteflika" for Abd al-Aziz Bouteflika).
     interior = sum(f_lens[j] for j in range(1, len(f_lens) - 1) if j not in used_f)
+    if not interior:
+        interior = sum(q_lens[i] for i in range(1, min(len(q_lens) - 1, len(optional))) if i not in used_q and optional[i])
     score = total / (sum(q_lens) + sum(f_lens) - interior * (1 - _INTERIOR_WEIGHT))
     pairs.sort()
     if any(a[1] > b[1] for a, b in itertools.pairwise(pairs)):
@@ -152,6 +162,12 @@ def _may_slip(tokens: Sequence[str]) -> list[bool]:
     word of two or three letters, and no generational suffix ("Jr." is never "Sr.")."""
     last = len(tokens) - 1
     return [0 < k < last and 2 <= len(t) <= 3 and t not in GENERATIONAL for k, t in enumerate(tokens)]
+
+
+def _optional(tokens: Sequence[str]) -> list[bool]:
+    """The query words a form may lack in the middle at a third of their weight
+    (``score_alignment``): a name's words, not a word that joins two names ("Perdue and David")."""
+    return [t not in FUNCTION_WORDS for t in tokens]
 
 
 def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
@@ -237,7 +253,8 @@ class FormSearch:
         # reference scores them; where every token has one, keyed pairs decide.
         keyed_tokens = None if complete or len(forms) > _MAX_UNKEYED_FORMS else [word_keys(token) for token in tokens]
         slips = _may_slip(tokens)
-        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, slips, score_cutoff)
+        optional = _optional(tokens)
+        bounded = self._bounded_forms(tokens, cands, forms, keyed_tokens, slips, optional, score_cutoff)
         # In a fixed order, so ties fall the same way in every process; best bound first
         # where the search may stop early.
         bounded.sort(key=(lambda bf: (-bf[0], bf[1])) if limit else (lambda bf: bf[1]))
@@ -278,7 +295,8 @@ class FormSearch:
                 sims.append(sim_row)
             slip = None if not may_slip else (
                 lambda i, j, f_tokens=f_tokens: _slip(tokens[i], vocab[f_tokens[j]]))
-            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims, slip)
+            score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims, slip,
+                                           optional if self.persons_form(f) else ())
             score *= TIER_TRUST[form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
@@ -303,18 +321,26 @@ class FormSearch:
         hits = sorted((h for _, _, h in best.values()), key=lambda h: (-h.score, h.entity))
         return _weigh_suffixes(tokens, hits)
 
+    def persons_form(self, f: int) -> bool:
+        """Whether a person claims form ``f``: only a person's name has middle names a query may
+        add ("John Fitzgerald Kennedy"); a place's or a body's words are all its name's."""
+        entities = self.tables.entities
+        return any(entities[e].kind == "person" for e in self.tables.form_owner[f])
+
     def _bounded_forms(self, tokens: Sequence[str], cands: list[Candidates],
                        forms: set[int], keyed_tokens: Sequence[WordKeys] | None,
-                       slips: Sequence[bool], score_cutoff: float) -> list[tuple[float, int]]:
+                       slips: Sequence[bool], optional: Sequence[bool], score_cutoff: float) -> list[tuple[float, int]]:
         """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
 
         Each query word pairs at best with its most similar form word, over the smallest
-        denominator the alignment can have (every middle word left out). ``keyed_tokens``,
+        denominator the alignment can have (every middle word of either side left out). ``keyed_tokens``,
         the query words' keys, is None where every word has a keyed partner, and only keyed
-        pairs count; ``slips`` marks the words that may be a linking word's slip (``_may_slip``).
+        pairs count; ``slips`` marks the words that may be a linking word's slip (``_may_slip``),
+        ``optional`` those a person's form may lack in the middle (``_optional``).
         """
         q_lens = [len(t) for t in tokens]
-        q_total = sum(q_lens)
+        q_whole = sum(q_lens)
+        q_person = q_whole - (1 - _INTERIOR_WEIGHT) * sum(n for n, may in zip(q_lens[1:-1], optional[1:-1]) if may)
         lengths = self.tables.vocab_lengths
         form_tokens, form_tier = self.tables.form_tokens, self.tables.form_tier
         # Per query word, each form word's highest similarity with it: the keyed ones, and where
@@ -341,7 +367,7 @@ class FormSearch:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
-            trust = TIER_TRUST[form_tier[f]] / (q_total + lightest)
+            trust = TIER_TRUST[form_tier[f]] / ((q_person if self.persons_form(f) else q_whole) + lightest)
             bound = 0.0
             for row in weighed:
                 best = 0.0
@@ -435,6 +461,7 @@ class FormSearch:
         tables = self.tables
         q_lens = [len(t) for t in tokens]
         may_slip = any(_may_slip(tokens))
+        optional = _optional(tokens)
         best: dict[int, Hit] = {}
         for f, form in enumerate(tables.forms):
             if tables.restricted.get(f, 0) & ~allowed:
@@ -443,7 +470,8 @@ class FormSearch:
             sims = [[self.words.similarity(token, word) for word in f_words] for token in tokens]
             slip = None if not may_slip else (
                 lambda i, j, f_words=f_words: _slip(tokens[i], f_words[j]))
-            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims, slip)
+            score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims, slip,
+                                       optional if self.persons_form(f) else ())
             score *= TIER_TRUST[tables.form_tier[f]]
             for e_idx in tables.form_owner[f]:
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):

@@ -186,6 +186,20 @@ def test_a_middle_name_used_as_a_first_name_is_not_half_a_surname():
     assert resolver.resolve("Manuella Leão").id == "ml"
 
 
+def test_a_middle_name_the_query_adds_costs_a_third_of_its_length():
+    # A person is written with middle names the gallery leaves out; not with another middle name
+    # where the gallery has one, and a place's words are all its name's.
+    resolver = namenorm.Resolver([namenorm.Entity("jfk", "John Kennedy", "person"),
+                                  namenorm.Entity("bashir", "Omar al-Bashir", "person"),
+                                  namenorm.Entity("bouteflika", "Abd al-Aziz Bouteflika", "person"),
+                                  namenorm.Entity("ny", "New York", "place")])
+    assert resolver.resolve("John Fitzgerald Kennedy").id == "jfk"
+    assert resolver.resolve("Omar Hassan al-Bashir").id == "bashir"
+    assert resolver.candidates("Omar Hassan Ahmad al-Bashir")[0].id == "bashir"  # found, if not sure
+    assert resolver.resolve("Abd al-Rahman Bouteflika") is None
+    assert resolver.candidates("John Fitzgerald Kennedy")[0].similarity > resolver.candidates("New Big York")[0].similarity
+
+
 def test_a_given_name_the_person_does_not_have_is_no_spare_word():
     # George Papandreou is not Andreas Papandreou with a word to spare, in any script; a bare
     # surname and a surname of two words still find their person.

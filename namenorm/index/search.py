@@ -79,10 +79,10 @@ def score_alignment(q_lens: Sequence[int], f_lens: Sequence[int],
     tokens' lengths; unaligned tokens contribute nothing but still weigh, so a
     missing first name costs in proportion to its length, a missing middle word a
     third of that: one of the form's, or one of the query's that ``optional`` marks (a name's
-    word, not "and") where the form has no middle word unpaired. Reordered alignments pay a small factor. A middle word of the form
-    left over between two words the query spells exactly, with a query word left over
-    between them, is paired with it at ``slip(i, j)`` where that is above 0 (the
-    ``keys.short_word_slip`` of a linking word: "adn" for "and").
+    word, not "and") where the form has no middle word unpaired. Reordered alignments pay a
+    small factor. A middle word of the form left over between two words the query spells
+    exactly, with a query word left over between them, is paired with it at ``slip(i, j)``
+    where that is above 0 (the ``keys.short_word_slip`` of a linking word: "adn" for "and").
 
     >>> one, none = (1.0, ""), (0.0, "")
     >>> score_alignment([4, 6], [4, 6], [[one, none], [none, one]])[0]
@@ -333,10 +333,11 @@ class FormSearch:
         """Each form's highest possible score with the query, for those that may reach ``score_cutoff``.
 
         Each query word pairs at best with its most similar form word, over the smallest
-        denominator the alignment can have (every middle word of either side left out). ``keyed_tokens``,
-        the query words' keys, is None where every word has a keyed partner, and only keyed
-        pairs count; ``slips`` marks the words that may be a linking word's slip (``_may_slip``),
-        ``optional`` those a person's form may lack in the middle (``_optional``).
+        denominator the alignment can have (every middle word left out: the form's, and against a
+        person's form the query's too). ``keyed_tokens``, the query words' keys, is None where
+        every word has a keyed partner, and only keyed pairs count; ``slips`` marks the words that
+        may be a linking word's slip (``_may_slip``), ``optional`` those a person's form may lack
+        in the middle (``_optional``).
         """
         q_lens = [len(t) for t in tokens]
         q_whole = sum(q_lens)

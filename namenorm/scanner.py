@@ -799,7 +799,9 @@ class _Scan:
                             self.may_stand_alone[start] = in_run
                     continue
                 if self.acceptable(start, j, decision, in_run):
-                    found.append((start, j, decision, False))
+                    # Decided in context where the title before it ruled a candidate out ("Mrs.
+                    # Clinton"): the span's text alone says less.
+                    found.append((start, j, decision, bool(decision.ruled_out)))
                     taken.update(range(start, j))
                     i = j
                     matched = True
@@ -860,7 +862,7 @@ class _Scan:
                 if in_context is None or in_context.winner is None:
                     if i in self.may_stand_alone and self.acceptable(i, j, decision, self.may_stand_alone[i]):
                         assert decision.winner is not None
-                        extra.append((i, j, decision, False))
+                        extra.append((i, j, decision, bool(decision.ruled_out)))
                         taken.update(range(i, j))
                         if decision.winner.kind == "person":
                             people.add(decision.winner.id)

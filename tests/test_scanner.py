@@ -259,15 +259,15 @@ def test_a_title_word_inside_a_known_form_stays_in_the_span():
 
 _PHRASES = ["Brad Rappensperger", "Ryan Germanie", "David Purdue", "Purdue University", "래펜스퍼거",
             "Perdue", "Georgia", "Dominion", "the count", "said", "Köln", "Kely Lofler", "Sonny Perdue",
-            "Trump", "Ned Folley", "Sen.", "Germany", "Cologne", "Marjorie Taylor Greene", "trump card"]
+            "Trump", "Ned Folley", "Sen.", "Mrs.", "Germany", "Cologne", "Marjorie Taylor Greene", "trump card"]
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=10), st.sampled_from([" ", ", ", ". "]))
 def test_scan_agrees_with_resolve_on_every_span(phrases, sep):
     # Every mention scan reports is what resolve says of its text, or, where the rest of
-    # the text decided it (a surname of a person named in full, a shared form), one of
-    # the candidates resolve weighs.
+    # the text decided it (a surname of a person named in full, a shared form, a title before
+    # it that rules a candidate out), one of the candidates resolve weighs.
     resolver = namenorm.load(SMALL)
     text = sep.join(phrases)
     for m in resolver.scan(text):

@@ -46,6 +46,7 @@ import argparse
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "namenorm" / "_data" / "common_words.txt"
@@ -116,17 +117,27 @@ _NAME_LISTS = ("first_names", "first_names_male", "first_names_female", "first_n
 """The person providers' name lists; a dict among them maps each name to its weight."""
 
 
-def _name_lists() -> Iterator[object]:
-    """Every person-name list of every Faker locale (a locale's own, or the one it inherits)."""
+def _name_list(provider: type, attr: str) -> Any:
+    """A Faker person provider's name list: the locale's own, or the one it inherits."""
+    return provider.__dict__.get(attr) or getattr(provider, attr, None)
+
+
+def _providers() -> Iterator[type]:
+    """The person provider of every Faker locale."""
     import importlib
     import pkgutil
 
     import faker.providers.person as providers
 
     for module in pkgutil.iter_modules(providers.__path__):
-        provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+        yield importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+
+
+def _name_lists() -> Iterator[object]:
+    """Every person-name list of every Faker locale."""
+    for provider in _providers():
         for attr in _NAME_LISTS:
-            yield provider.__dict__.get(attr) or getattr(provider, attr, None)
+            yield _name_list(provider, attr)
 
 
 def _normalizer() -> Callable[[str], str]:
@@ -173,17 +184,11 @@ def name_shares() -> dict[str, int]:
 def given_name_sexes() -> dict[str, str]:
     """One-word given names -> "m" or "f": those every Faker locale that lists them lists for
     the same sex."""
-    import importlib
-    import pkgutil
-
-    import faker.providers.person as providers
-
     normalize_name = _normalizer()
     listed: dict[str, set[str]] = {}
-    for module in pkgutil.iter_modules(providers.__path__):
-        provider = importlib.import_module(f"{providers.__name__}.{module.name}").Provider
+    for provider in _providers():
         for attr, sex in (("first_names_male", "m"), ("first_names_female", "f")):
-            for name in provider.__dict__.get(attr) or getattr(provider, attr, None) or ():
+            for name in _name_list(provider, attr) or ():
                 word = normalize_name(str(name))
                 if word and " " not in word and word.isalpha():
                     listed.setdefault(word, set()).add(sex)

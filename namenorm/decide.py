@@ -44,7 +44,7 @@ from .index import (
     query_allows,
 )
 from .keys import abjad_vowel_agreement, loan_key, loan_shape
-from .legal import COMMA_FORMS, slipped_legal_form, without_legal_form, written_head
+from .legal import COMMA_FORMS, slipped_legal_form, without_legal_form
 from .model import KINDS, Decision, Match, Method, Role, TokenPair
 from .normalize import (
     MAX_NAME_CHARS,
@@ -55,8 +55,8 @@ from .normalize import (
     normalize_name,
     reorder_comma_name,
     strip_titles,
-    title_stripped,
     without_lone_surrogates,
+    written_span,
     written_words,
 )
 from .parts import GENERATIONAL, given_name_sex, parse_person, title_sex, without_patronymic
@@ -306,7 +306,7 @@ class Engine:
         unkeyed = normalize_name(typed) if typed != name else ""
         spelled = tuple(f for f in dict.fromkeys((*native_spellings(name), unkeyed)) if f and f not in forms)
         allowed = self._allows(name, norm)
-        if len(tokens) < len(words) and (after_title := title_stripped(name, len(tokens))):
+        if len(tokens) < len(words) and (after_title := written_span(name, len(tokens), last=True)):
             allowed |= self._allows(after_title, stripped)  # "Mr. AMLO": the name is in capitals, its title not
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
@@ -314,7 +314,7 @@ class Engine:
             bare = without_legal_form(words[:-1])  # "Caterpillar Icn.", "Linde pcl", "SkyWest, Inv."
         if len(bare) < len(words) and bare == tuple(words[:len(bare)]):
             # "IBM Inc.", "3M Company": the name is in capitals though its legal form is not.
-            head = written_head(name, len(bare))
+            head = written_span(name, len(bare))
             if head:
                 allowed |= self._allows(head, " ".join(bare)) & ~FOREIGN
         # As its people spell it where the name is in another script (Петренко Микола Іванович).

@@ -17,10 +17,8 @@ from functools import lru_cache
 
 from .datafiles import data_lines
 from .keys import edit_distance, one_letter_deletions
-from .normalize import normalize_cached
 
-__all__ = ["COMMA_FORMS", "LEADING_FORMS", "business_words", "legal_forms", "slipped_legal_form", "without_legal_form",
-           "written_head"]
+__all__ = ["COMMA_FORMS", "LEADING_FORMS", "business_words", "legal_forms", "slipped_legal_form", "without_legal_form"]
 
 LEADING_FORMS = frozenset({"ooo", "oao", "zao", "pao", "ao", "jsc", "pjsc", "ojsc", "cjsc", "tov", "prat", "pt", "ud"})
 """The legal forms written before the name: the joint-stock and limited companies of the former
@@ -76,24 +74,6 @@ def without_legal_form(words: Sequence[str]) -> tuple[str, ...]:
         if end - start > 1 and words[start] in LEADING_FORMS:
             start, stripped = start + 1, True
     return tuple(words[start:end])
-
-
-def written_head(name: str, words: int) -> str:
-    """The words of ``name`` as written that normalize to its first ``words`` words ("IBM" of
-    "IBM Inc."), or "" where a written word straddles them: the name before a legal form, whose
-    capitals say whether it is an acronym.
-
-    >>> written_head("IBM Inc.", 1), written_head("Grupo Foo, S.A. de C.V.", 2), written_head("A.B Ltd", 1)
-    ('IBM', 'Grupo Foo,', '')
-    """
-    head: list[str] = []
-    count = 0
-    for written in name.split():
-        if count >= words:
-            break
-        head.append(written)
-        count += len(normalize_cached(written).split())
-    return " ".join(head) if count == words else ""
 
 
 COMMA_FORMS = frozenset({"inc", "ltd", "llc", "llp", "plc", "corp"})

@@ -31,9 +31,9 @@ __all__ = [
     "script_of",
     "silent_in_words",
     "strip_titles",
-    "title_stripped",
     "word_breaks",
     "writes_unspaced",
+    "written_span",
     "written_words",
 ]
 
@@ -398,22 +398,31 @@ def strip_titles(tokens: Sequence[str], titles: TitleSet) -> list[str]:
     return out
 
 
-def title_stripped(name: str, words: int) -> str:
-    """The words of ``name`` as written that normalize to its last ``words`` words (``strip_titles``
-    left them: "AMLO" of "Mr. AMLO"), or "" where a written word straddles them: the name after its
-    title, whose capitals say whether it is an acronym.
+def written_span(name: str, words: int, *, last: bool = False) -> str:
+    """The words of ``name`` as written that normalize to its first ``words`` words (its last,
+    where ``last``), or "" where a written word straddles them: "IBM" of "IBM Inc." before a legal
+    form, "AMLO" of "Mr. AMLO" after a title, whose capitals say whether it is an acronym.
 
-    >>> title_stripped("Mr. AMLO", 1), title_stripped("Sen. David Perdue", 2), title_stripped("Mr.AMLO", 1)
-    ('AMLO', 'David Perdue', '')
+    >>> written_span("IBM Inc.", 1), written_span("Grupo Foo, S.A. de C.V.", 2), written_span("A.B Ltd", 1)
+    ('IBM', 'Grupo Foo,', '')
+    >>> written_span("Mr. AMLO", 1, last=True), written_span("Sen. David Perdue", 2, last=True)
+    ('AMLO', 'David Perdue')
+    >>> written_span("Mr.AMLO", 1, last=True)
+    ''
     """
-    tail: list[str] = []
+    written = name.split()
+    if last:
+        written.reverse()
+    kept: list[str] = []
     count = 0
-    for written in reversed(name.split()):
+    for word in written:
         if count >= words:
             break
-        tail.append(written)
-        count += len(normalize_cached(written).split())
-    return " ".join(reversed(tail)) if count == words else ""
+        kept.append(word)
+        count += len(normalize_cached(word).split())
+    if last:
+        kept.reverse()
+    return " ".join(kept) if count == words else ""
 
 
 @lru_cache(maxsize=65536)

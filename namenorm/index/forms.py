@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ..arabic import arabic_spelling
 from ..korean import korean_spelling
-from ..legal import business_words, without_legal_form, written_head
+from ..legal import business_words, without_legal_form
 from ..mandarin import surname_first
 from ..model import Entity
-from ..normalize import is_latin, normalize_cached, script_of
+from ..normalize import is_latin, normalize_cached, script_of, written_span
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
 from ..places import NAME_TABLES, english_place_names
 from ..romanize import native_spellings, scheme_spellings
@@ -241,7 +241,7 @@ def bare_forms(entity: Entity) -> list[tuple[str, str, int]]:
         if len(bare) == 1 and len(bare[0]) < 3:
             # Two characters name too much to stand alone in lower case ("bp"); as written, in
             # capitals, they are the company's own short name.
-            written = written_head(form, 1) if bare[0] == words[0] else ""
+            written = written_span(form, 1) if bare[0] == words[0] else ""
             if len(bare[0]) < 2 or not is_acronym(written):
                 continue
         found[" ".join(bare), written] = SURNAME if len(bare) == 1 and bare[0] in names else WEAK

@@ -33,6 +33,7 @@ from .index import (
     ACRONYM,
     ACRONYM_LETTERS,
     FOREIGN,
+    STRONG,
     TIER_METHODS,
     TOKEN_FLOOR,
     WEAK,
@@ -59,7 +60,7 @@ from .normalize import (
     written_span,
     written_words,
 )
-from .parts import GENERATIONAL, given_name_sex, parse_person, title_sex, without_patronymic
+from .parts import GENERATIONAL, given_name_sex, title_sex, without_patronymic
 from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LETTER_FOR_LETTER,
@@ -272,7 +273,6 @@ class Engine:
         self._common = common_words()
         self._names = known_names()
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
-        self._given_names: dict[str, str] = {}
 
     def forget(self) -> None:
         """Drop what decisions remember (the model's utilities, each form's probability as
@@ -382,12 +382,10 @@ class Engine:
         return given not in query.tokens and given_name_sex(given) not in ("", query.sex)
 
     def _given_name(self, name: str) -> str:
-        """The given name of a person's name, as ``parts.parse_person`` reads it, or ""."""
-        given = self._given_names.get(name)
-        if given is None:
-            parts = parse_person(normalize_cached(name).split(), self.index.tables.first_names)
-            given = self._given_names[name] = next((p.text for p in parts if p.role == "given"), "")
-        return given
+        """The given name of a person's name, as ``FormTables.name_roles`` reads it, or ""."""
+        form = normalize_cached(name)
+        roles = self.index.tables.name_roles(form, STRONG)
+        return next((word for word, role in zip(form.split(), roles) if role == "given"), "")
 
     def exact_hits(self, query: Query, kind: str | None = None) -> list[Hit]:
         """Entities claiming the first query form that any allowed entity claims, in the best tier."""

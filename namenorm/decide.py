@@ -63,6 +63,7 @@ from .normalize import (
 from .parts import GENERATIONAL, given_name_sex, title_sex, without_patronymic
 from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
+    LABIALS_APART,
     LETTER_FOR_LETTER,
     LIQUIDS_APART,
     UKRAINIAN_SURNAME,
@@ -591,11 +592,12 @@ class Engine:
         non_rhotic = query.foreign and drops_final_r(query.text)
         spaced = query.foreign and len(written_words(query.text)) > 1
         alphabet = query.script in LIQUIDS_APART  # its l is no r, its n no m
+        labials = query.script in LABIALS_APART  # its b is no p
 
         def across(reading: str) -> list[list[Hit]]:
             rhotics = (False, True) if non_rhotic and writes_unvoweled_r(query.text, reading) else (not non_rhotic,)
             return [self.index.cross.hits(reading, rhotic=rhotic, latin_query=not query.foreign, vowels=query.vowels,
-                                          alphabet=alphabet, script=query.script, spaced=spaced,
+                                          alphabet=alphabet, labials=labials, script=query.script, spaced=spaced,
                                           score_cutoff=SIMILARITY_FLOOR)
                     for rhotic in rhotics]
 
@@ -683,7 +685,7 @@ class Engine:
                 spelling = max(spelling, han_agreement(query.text, hit.form))
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
-            vowels = abjad_vowel_agreement(query.form, hit.form)
+            vowels = abjad_vowel_agreement(query.form, hit.form, query.script in LABIALS_APART)
         return Evidence(
             similarity=similarity, method=method, letters=letters, words=len(tokens),
             unaligned=max(unaligned, 0), changed_known=changed, changed_names=names,

@@ -656,14 +656,26 @@ a w is kept: dropped, it left Harwich and Berwick (ハーウィッチ, バーウ
 to be found, for what it gained Darwin (다윈)."""
 _CONSONANT_CLASSES = {"b": "p", "f": "p", "v": "p", "d": "t", "c": "k", "g": "k", "z": "s", "l": "r", "m": "n"}
 """Consonants those scripts do not tell apart, each folded to one letter of its class."""
-_LOAN_CONSONANTS = str.maketrans({**_CONSONANT_CLASSES, **dict.fromkeys("aeiouywh")})
-_LOAN_SHAPE = str.maketrans({**_CONSONANT_CLASSES, "e": "i", "o": "u", **dict.fromkeys("ywh")})
 _ALPHABET_APART = {"l": "l", "m": "m"}
 """An alphabet that writes l and r, and m and n, with letters of their own (Cyrillic, Greek,
 Armenian, Georgian) keeps them apart when romanized: Жириновский shares Zelenskyy's consonant
 classes only with l read as r, Канарські (the Canaries) Komorski's only with n read as m."""
-_LOAN_CONSONANTS_APART = str.maketrans({**_CONSONANT_CLASSES, **_ALPHABET_APART, **dict.fromkeys("aeiouywh")})
-_LOAN_SHAPE_APART = str.maketrans({**_CONSONANT_CLASSES, **_ALPHABET_APART, "e": "i", "o": "u", **dict.fromkeys("ywh")})
+_LABIALS_APART = {"b": "b", "v": "b"}
+"""A script that writes b (and v) with one letter and p (and f) with another keeps them apart when
+romanized: Hebrew's ב and פ. Folded, פסדינה (Pasadena) had Boston's consonant classes."""
+
+
+def _class_tables(apart: dict[str, str]) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """The tables of ``loan_key`` and ``loan_shape`` with the letters of ``apart`` kept apart."""
+    classes: dict[str, str | None] = {**_CONSONANT_CLASSES, **apart}
+    return (str.maketrans({**classes, **dict.fromkeys("aeiouywh")}),
+            str.maketrans({**classes, "e": "i", "o": "u", **dict.fromkeys("ywh")}))
+
+
+_CLASS_TABLES = {(alphabet, labials): _class_tables({**(_ALPHABET_APART if alphabet else {}),
+                                                      **(_LABIALS_APART if labials else {})})
+                 for alphabet in (False, True) for labials in (False, True)}
+"""``_class_tables`` by (``alphabet``, ``labials``)."""
 _VOWEL_RUN = re.compile(r"[aeiou]+")
 """A run of vowels counts as its last: the sound it ends on survives borrowing best
 (Korean 퍼 "eo" for the "u" of Trump folds with it, "ia" in "jiang" does not with "o")."""
@@ -683,10 +695,10 @@ def _loan_base(form: str, rhotic: bool) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def loan_key(form: str, rhotic: bool = False, alphabet: bool = False) -> str:
+def loan_key(form: str, rhotic: bool = False, alphabet: bool = False, labials: bool = False) -> str:
     """Consonant classes of a whole normalized name, as other scripts preserve them (with
     ``alphabet``, l and r, m and n apart, as an alphabet that writes each with its own letter
-    keeps them).
+    keeps them; with ``labials``, b and v apart from p and f).
 
     >>> loan_key("donald trump") == loan_key("doneoldeu teureompeu")
     True
@@ -698,9 +710,10 @@ def loan_key(form: str, rhotic: bool = False, alphabet: bool = False) -> str:
     ('srnsk', 'slnsk')
     >>> loan_key("kanarski", alphabet=True) == loan_key("komorski", alphabet=True)
     False
+    >>> loan_key("pasadena", labials=True), loan_key("boston", labials=True)
+    ('pstn', 'bstn')
     """
-    table = _LOAN_CONSONANTS_APART if alphabet else _LOAN_CONSONANTS
-    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(table))
+    return _REPEATS.sub(r"\1", _loan_base(form, rhotic).translate(_CLASS_TABLES[alphabet, labials][0]))
 
 
 _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -718,6 +731,8 @@ _OTHER_SOUNDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r
     # An English -re after a vowel ends the word on an r, which Hangul, kana and Han leave out
     # (Shakespeare, シェイクスピア; Moore); a French one keeps it (Pierre, ピエール).
     (r"(?<=[aeiou])re\b", "r"),
+    # The ph of Stephen, Stephens and Stephenson is a v (סטיבן, Στίβεν, Стивен).
+    (r"(?<=\bste)ph(?=en)", "v"),
 ))
 """Letters of a Latin spelling that sound otherwise in the language it was written in, and the
 letters that write that sound: each gives a gallery form one more reading (``loan_spellings``)."""
@@ -775,14 +790,14 @@ def loan_spellings(form: str, script: str = "") -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=200_000)
-def loan_shape(form: str, rhotic: bool = False, alphabet: bool = False) -> str:
+def loan_shape(form: str, rhotic: bool = False, alphabet: bool = False, labials: bool = False) -> str:
     """``loan_key`` with a vowel class (a, i/e, o/u) for each run of vowels, to tell Kim Jong-il from Kim Jong-un.
 
     >>> loan_shape("kim jong il") != loan_shape("kim jong un")
     True
     """
     base = _VOWEL_RUN.sub(lambda run: run.group()[-1], _loan_base(form, rhotic))
-    return _REPEATS.sub(r"\1", base.translate(_LOAN_SHAPE_APART if alphabet else _LOAN_SHAPE))
+    return _REPEATS.sub(r"\1", base.translate(_CLASS_TABLES[alphabet, labials][1]))
 
 
 _KEYS_SHARE, _SHAPES_SHARE = 0.7, 0.3
@@ -791,20 +806,20 @@ vowels; a pair's keys alone bound it at ``_KEYS_SHARE * keys + _SHAPES_SHARE``."
 
 
 @lru_cache(maxsize=200_000)
-def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool, alphabet: bool) -> float:
+def _whole_similarity(a: str, b: str, rhotic: bool, vowels: bool, alphabet: bool, labials: bool) -> float:
     """Loanword-key similarity of two strings taken whole (remembered: a scan weighs the words
     of overlapping spans against the same gallery words again and again)."""
-    keys, evidence = _key_agreement(a, b, rhotic, alphabet)
+    keys, evidence = _key_agreement(a, b, rhotic, alphabet, labials)
     if not vowels or not keys:
         return keys * evidence
-    shape_a, shape_b = loan_shape(a, rhotic, alphabet), loan_shape(b, rhotic, alphabet)
+    shape_a, shape_b = loan_shape(a, rhotic, alphabet, labials), loan_shape(b, rhotic, alphabet, labials)
     shapes = 1.0 - _shape_distance(shape_a, shape_b) / max(len(shape_a), len(shape_b))
     return (_KEYS_SHARE * keys + _SHAPES_SHARE * shapes) * evidence
 
 
-def _key_agreement(a: str, b: str, rhotic: bool, alphabet: bool) -> tuple[float, float]:
+def _key_agreement(a: str, b: str, rhotic: bool, alphabet: bool, labials: bool) -> tuple[float, float]:
     """How alike two strings' loanword keys are, and how much their length lets that say."""
-    key_a, key_b = loan_key(a, rhotic, alphabet), loan_key(b, rhotic, alphabet)
+    key_a, key_b = loan_key(a, rhotic, alphabet, labials), loan_key(b, rhotic, alphabet, labials)
     if not key_a or not key_b:
         return 0.0, 0.0
     keys = 1.0 - jellyfish.damerau_levenshtein_distance(key_a, key_b) / max(len(key_a), len(key_b))
@@ -864,7 +879,6 @@ def _shape_distance(a: str, b: str) -> float:
 # wrong vowel at that place in the form costs much.
 _MATERS = {"a": "A", "o": "U", "w": "U", "u": "U", "y": "I", "i": "I", "e": "I"}
 """Vowel letters of a romanized Arabic or Hebrew name and the vowel class each writes."""
-_SOUND_CLASSES = str.maketrans(_CONSONANT_CLASSES)
 _VOWEL_CLASS = {"a": "A", "e": "I", "i": "I", "o": "U", "u": "U"}
 _SEMIVOWELS = {"U": "wv", "I": "y"}
 """Consonants a vowel letter also writes (waw is w and v, yod is y; a Latin j is already s)."""
@@ -879,10 +893,15 @@ _OTHER_VOWEL = 0.6
 """Cost of a vowel letter that writes another vowel than the form's at that place."""
 
 
-def _abjad_symbols(form: str) -> list[str]:
+_ABJAD_CLASSES = {labials: str.maketrans({**_CONSONANT_CLASSES, **(_LABIALS_APART if labials else {})})
+                  for labials in (False, True)}
+"""Consonant classes of the letters of an abjad's name, by ``labials`` (``loan_key``)."""
+
+
+def _abjad_symbols(form: str, classes: dict[int, str]) -> list[str]:
     """A romanized Arabic or Hebrew name as consonant classes and vowel letters (A, I, U)."""
     base = _loan_base(form, True)
-    return [_MATERS.get(ch) or ch.translate(_SOUND_CLASSES) for ch in base if ch != "h"]
+    return [_MATERS.get(ch) or ch.translate(classes) for ch in base if ch != "h"]
 
 
 def _latin_symbols(form: str) -> list[str]:
@@ -904,40 +923,45 @@ def _latin_symbols(form: str) -> list[str]:
     return out
 
 
-def _abjad_pair_cost(q: str, g: str) -> float:
-    """Cost of reading query symbol ``q`` as form symbol ``g``."""
+def _abjad_pair_cost(q: str, g: str, classes: dict[int, str]) -> float:
+    """Cost of reading query symbol ``q`` as form symbol ``g`` (a letter, compared by ``classes``)."""
     if q in "AIU":
         if g in "AIU":
             return 0.0 if q == g else _OTHER_VOWEL
         return 0.0 if g in _SEMIVOWELS.get(q, "") else 1.0
     if g in "AIU":
         return 1.0
-    return 0.0 if q == g.translate(_SOUND_CLASSES) else 1.0  # q is a class already
+    return 0.0 if q == g.translate(classes) else 1.0  # q is a class already
 
 
 @lru_cache(maxsize=100_000)
-def abjad_vowel_agreement(query: str, form: str) -> float:
+def abjad_vowel_agreement(query: str, form: str, labials: bool = False) -> float:
     """How well the vowel letters of an Arabic or Hebrew name agree with a Latin form, in [0, 1].
 
     Both names are aligned letter by letter: a vowel the query leaves unwritten costs
     little, a vowel letter with no vowel or another vowel in the form at that place
     costs much, so a shared consonant skeleton alone is not taken for the same name.
+    Consonants are compared by their loanword classes (``loan_key``: with ``labials``, b apart
+    from p).
 
     >>> round(abjad_vowel_agreement("bwstn", "boston"), 2)     # بوسطن
     0.97
     >>> round(abjad_vowel_agreement("psdyna", "boston"), 2)    # פסדינה, Pasadena
     0.7
+    >>> round(abjad_vowel_agreement("psdyna", "boston", labials=True), 2)
+    0.53
     """
-    qs, gs = _abjad_symbols(query), _latin_symbols(form)
+    classes = _ABJAD_CLASSES[labials]
+    qs, gs = _abjad_symbols(query, classes), _latin_symbols(form)
     if not qs or not gs:
         return 0.0
-    agreement = _abjad_alignment(qs, gs)
+    agreement = _abjad_alignment(qs, gs, classes)
     if qs[:2] == ["A", "r"] and len(qs) > 4 and gs[:2] != ["A", "l"]:
-        agreement = max(agreement, _abjad_alignment(qs[2:], gs))  # the article al-: القاهرة, Cairo
+        agreement = max(agreement, _abjad_alignment(qs[2:], gs, classes))  # the article al-: القاهرة, Cairo
     return agreement
 
 
-def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
+def _abjad_alignment(qs: list[str], gs: list[str], classes: dict[int, str]) -> float:
     """One minus the cheapest alignment's cost per symbol of the longer name."""
     last = len(gs) - 1
 
@@ -955,16 +979,16 @@ def _abjad_alignment(qs: list[str], gs: list[str]) -> float:
     for i, q in enumerate(qs):
         prev, row = row, [row[0] + skip_query(i)]
         for j, g in enumerate(gs):
-            row.append(min(prev[j] + _abjad_pair_cost(q, g), prev[j + 1] + skip_query(i), row[j] + skip_form(j)))
+            row.append(min(prev[j] + _abjad_pair_cost(q, g, classes), prev[j + 1] + skip_query(i), row[j] + skip_form(j)))
     return max(0.0, 1.0 - row[-1] / max(len(qs), len(gs)))
 
 
 def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool = True, *,
-                            alphabet: bool = False, score_cutoff: float = 0.0) -> float:
+                            alphabet: bool = False, labials: bool = False, score_cutoff: float = 0.0) -> float:
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
-    Mostly the agreement of their consonant classes (l and r, m and n apart where ``alphabet``:
-    ``loan_key``), partly of their vowel pattern (unless ``vowels`` is False: Arabic and
+    Mostly the agreement of their consonant classes (l and r, m and n apart where ``alphabet``,
+    b and p where ``labials``: ``loan_key``), partly of their vowel pattern (unless ``vowels`` is False: Arabic and
     Hebrew write only long ones). Where both names have several words, the words must also
     line up one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
     alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels compared.
@@ -981,14 +1005,14 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     0.9
     """
     if score_cutoff > 0.0:
-        keys, evidence = _key_agreement(a, b, rhotic, alphabet)
+        keys, evidence = _key_agreement(a, b, rhotic, alphabet, labials)
         if (_KEYS_SHARE * keys + _SHAPES_SHARE if vowels else keys) * evidence < score_cutoff:
             return 0.0
-    whole = _whole_similarity(a, b, rhotic, vowels, alphabet)
-    words_a = [w for w in a.split() if loan_key(w, rhotic, alphabet)]
-    words_b = [w for w in b.split() if loan_key(w, rhotic, alphabet)]
+    whole = _whole_similarity(a, b, rhotic, vowels, alphabet, labials)
+    words_a = [w for w in a.split() if loan_key(w, rhotic, alphabet, labials)]
+    words_b = [w for w in b.split() if loan_key(w, rhotic, alphabet, labials)]
     if len(words_a) < 2 or len(words_b) < 2 or whole < score_cutoff or whole == 0.0:
         return whole
-    best = [max(_whole_similarity(x, y, rhotic, vowels, alphabet) for y in words_b) for x in words_a]
+    best = [max(_whole_similarity(x, y, rhotic, vowels, alphabet, labials) for y in words_b) for x in words_a]
     worst_word = min(sorted(best, reverse=True)[:min(len(words_a), len(words_b))])
     return whole * min(1.0, 0.5 + worst_word)

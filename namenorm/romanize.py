@@ -81,6 +81,7 @@ __all__ = [
     "GERESHES",
     "GERESH_SOUNDS",
     "KANA_RUN",
+    "LABIALS_APART",
     "LETTER_FOR_LETTER",
     "LIQUIDS_APART",
     "UKRAINIAN_SURNAME",
@@ -1513,6 +1514,10 @@ LIQUIDS_APART = LETTER_FOR_LETTER | {"ARABIC", "HEBREW"}
 do not: a name read from one is compared across scripts with them apart. The Brahmic scripts,
 Thai, Khmer and Ethiopic write them apart too, but compared so, the model refitted on them asked
 0.9274 where it had asked 0.9146 and lost a point of top-1 on most sets (docs/benchmarks-history.md)."""
+LABIALS_APART = frozenset({"HEBREW"})
+"""Scripts that write b (or v) and p (or f) with letters of their own and are compared so across
+scripts (``keys.loan_key``'s ``labials``). The alphabets write them apart too, but also write an
+English w with their v (Вашингтон), and Arabic writes p with its b."""
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -90,10 +90,11 @@ class CrossScriptSearch:
                 and not (spaced and " " not in written[f])]
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
-             alphabet: bool = False, script: str = "", spaced: bool = False, score_cutoff: float = 0.0
+             alphabet: bool = False, labials: bool = False, script: str = "", spaced: bool = False,
+             score_cutoff: float = 0.0
              ) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts
-        (``keys.cross_script_similarity``, whose ``vowels`` and ``alphabet`` these are) with each
+        (``keys.cross_script_similarity``, whose ``vowels``, ``alphabet`` and ``labials`` these are) with each
         reading of the form the query's ``script`` may write (``keys.loan_spellings``).
 
         A Latin query is compared only with entities known solely in other
@@ -114,13 +115,14 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            score = trust * max(cross_script_similarity(form, spelling, rhotic, vowels, alphabet=alphabet,
-                                                        score_cutoff=score_cutoff / trust)
-                                for spelling in self._spellings(tables.forms[f], script))
+            similarity, spelling = max((cross_script_similarity(form, spelling, rhotic, vowels, alphabet=alphabet,
+                                                                labials=labials, score_cutoff=score_cutoff / trust),
+                                        spelling) for spelling in self._spellings(tables.forms[f], script))
+            score = trust * similarity
             if score < score_cutoff:
                 continue
-            pair = (TokenPair(loan_key(form, rhotic, alphabet), loan_key(tables.forms[f], rhotic, alphabet), score,
-                              "cross-script"),)
+            pair = (TokenPair(loan_key(form, rhotic, alphabet, labials), loan_key(spelling, rhotic, alphabet, labials),
+                              score, "cross-script"),)
             for e_idx in owners:
                 if e_idx not in best or score > best[e_idx].score:
                     best[e_idx] = Hit(e_idx, score, tables.forms[f], tier, pair, False, True)

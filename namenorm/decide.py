@@ -170,6 +170,10 @@ class Query:
     Also in ``spelled``, and the only reading of it compared across scripts."""
     sex: str = ""
     """The sex its leading title says, "m" or "f" ("Mrs. Biden"; ``parts.title_sex``), or empty."""
+    after_title: bool = False
+    """A title stands before the name ("Mr. Jordan", "President Chad"), so the name is a person's:
+    a place or a body is a candidate only by a form that holds the title's words too (Prince
+    Edward Island, General Santos)."""
 
     @property
     def form(self) -> str:
@@ -297,6 +301,9 @@ class Engine:
             forms.append(normalize_name(reordered))
         words = norm.split()
         tokens = strip_titles(words, self.index.tables.titles)
+        # Only a title written in Latin letters makes the name a person's: romanized, Сен-Пьер
+        # (Saint-Pierre) begins with the title "sen".
+        after_title = len(tokens) < len(words) and is_latin(name)
         if len(tokens) == len(words) > 1 and tokens[0] == leading_article(name):
             tokens = tokens[1:]  # "il-Qatar", and the words as written are searched too
         stripped = " ".join(tokens)
@@ -307,8 +314,8 @@ class Engine:
         unkeyed = normalize_name(typed) if typed != name else ""
         spelled = tuple(f for f in dict.fromkeys((*native_spellings(name), unkeyed)) if f and f not in forms)
         allowed = self._allows(name, norm)
-        if len(tokens) < len(words) and (after_title := written_span(name, len(tokens), last=True)):
-            allowed |= self._allows(after_title, stripped)  # "Mr. AMLO": the name is in capitals, its title not
+        if len(tokens) < len(words) and (name_as_written := written_span(name, len(tokens), last=True)):
+            allowed |= self._allows(name_as_written, stripped)  # "Mr. AMLO": the name is in capitals, its title not
         # A body's name may begin with a title's word (General Motors LLC): its words as written.
         bare = without_legal_form(words)
         if len(bare) == len(words) > 1 and self._slipped_legal_form(words[-1], _AFTER_COMMA.search(name) is not None):
@@ -325,7 +332,7 @@ class Engine:
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
-                     title_sex(words[:len(words) - len(tokens)]))
+                     title_sex(words[:len(words) - len(tokens)]), after_title)
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -397,9 +404,12 @@ class Engine:
             if owned is None:
                 continue
             tier, owners = owned
+            # After a title only a person's form is the name, but one that holds the title too.
+            people = query.after_title and not (query.titled and form == query.forms[0])
             # Past a few claimants a form is ambiguous whoever the rest are: weighing the first
             # ones keeps a form 40,000 people share ("kim") as cheap as any other.
-            allowed = owners if every else (e for e in owners if self._allowed(e, kind, query))
+            allowed = owners if every and not people else (
+                e for e in owners if self._allowed(e, kind, query) and not (people and not self._is_person(e)))
             hits = [Hit(e, 1.0, form, tier) for e in itertools.islice(allowed, _MAX_CANDIDATES)]
             if hits:
                 return hits
@@ -410,6 +420,9 @@ class Engine:
             bodies = (e for e in owners if self._is_body(e, query))
             return [Hit(e, 1.0, bare, tier) for e in itertools.islice(bodies, _MAX_CANDIDATES)]
         return []
+
+    def _is_person(self, e_idx: int) -> bool:
+        return self.index.tables.entities[e_idx].kind == "person"
 
     def _is_body(self, e_idx: int, query: Query) -> bool:
         """An organisation the query may name: where a legal form was read off the query, only
@@ -478,6 +491,11 @@ class Engine:
                 return characters is None or not characters.isdisjoint(written)
 
             found = [[h for h in hits if shares_a_character(h)] for hits in found]
+        if query.after_title:
+            # After a title the name is a person's; a place or a body is found only by its words
+            # as written, title and all ("Prince Edwarrd Island"): "Mr. Jordan" is no country.
+            found = [[h for h in hits if self._is_person(h.entity) or (query.titled and h.words == query.titled)]
+                     for hits in found]
         if query.form in english_place_names(index.tables.place_tables):
             # The query is a place the tables know by that English name, and no place of the
             # gallery is called so: it is that place, not one it resembles ("Lagos" is no Laos).
@@ -804,23 +822,24 @@ class Engine:
                    for h, m, e, p in zip(hits, methods, evidence, probabilities)]
         return sorted(weighed, key=lambda me: (-me[0].score, -me[0].similarity, me[0].id))
 
-    def gather(self, name: str, *, kind: str | None = None, cache: Cache | None = None, sex: str = ""
-               ) -> tuple[Query | None, list[Hit], bool]:
+    def gather(self, name: str, *, kind: str | None = None, cache: Cache | None = None,
+               title: str | None = None) -> tuple[Query | None, list[Hit], bool]:
         """The prepared query, its candidate hits before weighing, and whether they are exact forms;
-        ``sex`` as ``decide`` takes it."""
+        ``title`` as ``decide`` takes it."""
         check_kind(kind)
         query = self.prepare(name)
         if query is None:
             return None, [], False
-        if sex and not query.sex:
-            query = replace(query, sex=sex)
+        if title is not None:
+            query = replace(query, after_title=query.after_title or is_latin(title),
+                            sex=query.sex or title_sex(normalize_cached(title).split()))
         hits = self.exact_hits(query, kind)
         if hits:
             return query, hits, True
         return query, self.similar_hits(query, kind, cache), False
 
     def decide(self, name: str, *, kind: str | None = None, score_cutoff: float | None = None,
-               cache: Cache | None = None, sex: str = "") -> Decision:
+               cache: Cache | None = None, title: str | None = None) -> Decision:
         """Weigh every candidate of ``name`` and say which one it is, if any.
 
         Args:
@@ -828,11 +847,11 @@ class Engine:
             kind: only entities of this kind are candidates.
             score_cutoff: lowest probability answered (default ``threshold``).
             cache: a memo of word candidates shared by the calls of one scan.
-            sex: "m" or "f" where running text puts a title that says so before the name
-                (``parts.title_sex``); a title the name itself begins with is read from it.
+            title: the title running text puts before the name ("Mrs."), read as a title the name
+                itself begins with is: the name is a person's, of the sex it says.
         """
         cutoff = check_probability("score_cutoff", score_cutoff) or self.threshold
-        query, hits, exact = self.gather(name, kind=kind, cache=cache, sex=sex)
+        query, hits, exact = self.gather(name, kind=kind, cache=cache, title=title)
         if query is None:
             return Decision(name, "", (), None, "nothing to match once normalized", cutoff)
         ruled_out = self._ruled_out_by_title(query, kind, cache) if query.sex else ()

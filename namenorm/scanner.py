@@ -44,7 +44,7 @@ from .normalize import (
     word_breaks,
     written_words,
 )
-from .parts import FUNCTION_WORDS, title_sex
+from .parts import FUNCTION_WORDS
 from .places import unspaced_place_names
 from .romanize import (
     GERESH_SOUNDS,
@@ -320,15 +320,16 @@ class _Scan:
         self.read_scores: dict[str, float] = {}
         self.tokens = self.without_particles(self.split_unspaced(tokenize(text, lines=lines)))
         self.cache: Cache = {}
-        self.decisions: dict[tuple[str, str], Decision] = {}
+        self.decisions: dict[tuple[str, str | None], Decision] = {}
         self.pairable: dict[str, bool] = {}
         self.lower_words = {t.norm for t in self.tokens if not t.capital}
         self.unnamed: list[tuple[int, int]] = []
         """Runs of two or more capitalized words the first pass found no one for: people or
         places the text names in full that the gallery does not hold (``second_pass``)."""
-        self.title_sexes: dict[int, str] = {}
-        """Where a title that says its person's sex stands before a span ("Mrs. Biden"): the span's
-        first token -> that sex, which the span is decided with (``parts.title_sex``)."""
+        self.titles: dict[int, str] = {}
+        """Where a title stands before a span ("Mr. Jordan", "Mrs. Biden"): the span's first token
+        -> the title as written, which the span is decided with (a person's name, of the sex the
+        title says)."""
         self.may_stand_alone: dict[int, bool] = {}
         """Lone words opening a sentence that no word list has, and whether each stands in a run
         of capitalized words: the text's own names come first, then the word alone."""
@@ -572,14 +573,14 @@ class _Scan:
 
     def decide(self, i: int, j: int) -> Decision:
         """The engine's decision on the span's text, asked once per distinct text in a scan, with
-        the sex that a title before it says ("Mrs. Biden" is not Joe Biden)."""
-        text, sex = self.span_text(i, j), self.title_sexes.get(i, "")
-        decision = self.decisions.get((text, sex))
+        the title before it ("Mr. Jordan" is a person, "Mrs. Biden" not Joe Biden)."""
+        text, title = self.span_text(i, j), self.titles.get(i)
+        decision = self.decisions.get((text, title))
         if decision is None:
             if len(self.decisions) >= _MAX_REMEMBERED:
                 self.decisions.clear()
-            decision = self.decisions[text, sex] = self.engine.decide(
-                text, kind=self.kind, score_cutoff=self.cutoff, cache=self.cache, sex=sex)
+            decision = self.decisions[text, title] = self.engine.decide(
+                text, kind=self.kind, score_cutoff=self.cutoff, cache=self.cache, title=title)
         return decision
 
     def acceptable(self, i: int, j: int, decision: Decision, in_run: bool) -> bool:
@@ -756,7 +757,7 @@ class _Scan:
                 start = i
             titles.update(range(i, start))
             if start != i:
-                self.title_sexes[start] = title_sex([t.norm for t in tokens[i:start]])
+                self.titles[start] = self.span_text(i, start)
             matched = False
             exact_ends = self.exact_ends(start)
             headless = start == i and self.lost_capital(start)  # read with the name that follows

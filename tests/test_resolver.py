@@ -372,13 +372,34 @@ def test_a_name_that_begins_with_a_titles_word_is_found_with_a_typo():
 
 
 def test_a_name_in_capitals_after_a_title_is_read_as_written():
-    # An acronym form needs capitals; the title before it has none ("Mr. AMLO", "Sen. NATO").
+    # An acronym form needs capitals; the title before it has none ("President AMLO").
     resolver = Resolver([Entity("amlo", "Andrés Manuel López Obrador", "person", aliases=("AMLO",)),
                          Entity("nato", "NATO", "org")])
-    assert resolver.resolve("Mr. AMLO").id == resolver.resolve("AMLO").id == "amlo"
-    assert resolver.resolve("President NATO").id == "nato"
-    assert resolver.resolve("President Nato") is None is resolver.resolve("Nato")
+    assert resolver.resolve("Mr. AMLO").id == resolver.resolve("President AMLO").id == "amlo"
     assert [(m.text, m.match.id) for m in resolver.scan("Later Mr. AMLO said no.")] == [("AMLO", "amlo")]
+
+
+def test_the_name_after_a_title_is_a_persons():
+    # "Mr. Jordan" is no country, nor "President Chad"; a place or a body whose name begins with
+    # a title's word is found by its words as written (test_a_name_that_begins_with_a_titles_word...).
+    places = [Entity("jordan", "Jordan", "place"), Entity("chad", "Chad", "place"),
+              Entity("mrs-fields", "Mrs. Fields", "org")]
+    resolver = Resolver(places)
+    assert resolver.resolve("Mr. Jordan") is None and resolver.candidates("President Chad") == []
+    assert resolver.resolve("Mrs Fields").id == "mrs-fields"
+    text = "Later Mr. Jordan said no. Jordan and Chad signed."
+    assert [(m.text, m.match.id) for m in resolver.scan(text)] == [("Jordan", "jordan"), ("Chad", "chad")]
+    assert next(m.start for m in resolver.scan(text)) == text.index("Jordan and")
+    # Jim Jordan is the only candidate; the country's name hides his surname as a form of his own.
+    with_him = Resolver([*places, Entity("jim-jordan", "Jim Jordan", "person")])
+    assert [c.id for c in with_him.candidates("Mr. Jordan")] == ["jim-jordan"]
+
+
+def test_a_word_of_another_script_read_as_a_title_leaves_the_name_a_place():
+    # სენ-ტომე (São Tomé) romanizes to "sen tome", whose "sen" is the title Sen.
+    resolver = Resolver([Entity("sao-tome", "São Tomé", "place")], place_names=())
+    assert [c.id for c in resolver.candidates("სენ-ტომე")] == ["sao-tome"]
+    assert resolver.candidates("Sen. Tome") == []
 
 
 def test_a_title_that_says_the_other_sex_rules_a_person_out():

@@ -91,11 +91,11 @@ class CrossScriptSearch:
 
     def hits(self, form: str, *, rhotic: bool, latin_query: bool, vowels: bool = True,
              alphabet: bool = False, labials: bool = False, script: str = "", spaced: bool = False,
-             score_cutoff: float = 0.0
-             ) -> list[Hit]:
+             score_cutoff: float = 0.0) -> list[Hit]:
         """Forms whose loanword key is within one edit of the query's, scored across scripts
-        (``keys.cross_script_similarity``, whose ``vowels``, ``alphabet`` and ``labials`` these are) with each
-        reading of the form the query's ``script`` may write (``keys.loan_spellings``).
+        (``keys.cross_script_similarity``, whose ``vowels``, ``alphabet`` and ``labials`` these
+        are) with each reading of the form the query's ``script`` may write
+        (``keys.loan_spellings``); a hit's key pair shows the reading that scored.
 
         A Latin query is compared only with entities known solely in other
         scripts, so Latin-to-Latin matching never gets looser. A query written
@@ -115,13 +115,15 @@ class CrossScriptSearch:
             if not owners:
                 continue
             trust = TIER_TRUST[tier] * (_REVERSE_CROSS_TRUST if latin_query else 1.0)
-            similarity, spelling = max((cross_script_similarity(form, spelling, rhotic, vowels, alphabet=alphabet,
-                                                                labials=labials, score_cutoff=score_cutoff / trust),
-                                        spelling) for spelling in self._spellings(tables.forms[f], script))
+            similarity, reading = max(
+                ((cross_script_similarity(form, reading, rhotic, vowels, alphabet=alphabet, labials=labials,
+                                          score_cutoff=score_cutoff / trust), reading)
+                 for reading in self._spellings(tables.forms[f], script)),
+                key=lambda scored: scored[0])  # the first of equals: the form as spelled
             score = trust * similarity
             if score < score_cutoff:
                 continue
-            pair = (TokenPair(loan_key(form, rhotic, alphabet, labials), loan_key(spelling, rhotic, alphabet, labials),
+            pair = (TokenPair(loan_key(form, rhotic, alphabet, labials), loan_key(reading, rhotic, alphabet, labials),
                               score, "cross-script"),)
             for e_idx in owners:
                 if e_idx not in best or score > best[e_idx].score:

@@ -60,7 +60,7 @@ from .normalize import (
     written_span,
     written_words,
 )
-from .parts import GENERATIONAL, given_name_sex, title_sex, without_patronymic
+from .parts import CONJUNCTIONS, GENERATIONAL, given_name_sex, title_sex, without_patronymic
 from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
 from .romanize import (
     LABIALS_APART,
@@ -174,6 +174,10 @@ class Query:
     """A title stands before the name ("Mr. Jordan", "President Chad"), so the name is a person's:
     a place or a body is a candidate only by a form that holds the title's words too (Prince
     Edward Island, General Santos)."""
+    joined: tuple[str, ...] = ()
+    """The words that join names into a list in it (``parts.CONJUNCTIONS``; "&" as written is
+    "and"): "Kelly and Loeffler" names two people, and no person whose name lacks the word is a
+    candidate."""
 
     @property
     def form(self) -> str:
@@ -329,10 +333,13 @@ class Engine:
         given = self.index.tables.first_names
         short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
         short = short or without_patronymic(tokens, given)
+        # A word that joins names stands between two ("and" alone is no list).
+        joined = tuple(dict.fromkeys([w for w in tokens[1:-1] if w in CONJUNCTIONS]
+                                     + ["and"] * ("&" in name and len(tokens) > 1)))
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
-                     title_sex(words[:len(words) - len(tokens)]), after_title)
+                     title_sex(words[:len(words) - len(tokens)]), after_title, joined)
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -372,12 +379,14 @@ class Engine:
             return False
         if query.sex and self._titled_otherwise(e_idx, query):
             return False
+        if query.joined and self._joined_otherwise(e_idx, query):
+            return False
         excluded = self.index.tables.excluded
         return not excluded or not any(e_idx in excluded.get(f, ()) for f in query.forms)
 
     def _filters(self, kind: str | None, query: Query) -> bool:
         """Whether ``_allowed`` may turn any candidate of this query away."""
-        return kind is not None or bool(self.index.tables.excluded) or bool(query.sex)
+        return kind is not None or bool(self.index.tables.excluded) or bool(query.sex) or bool(query.joined)
 
     def _titled_otherwise(self, e_idx: int, query: Query) -> bool:
         """True for a person whose given name is only one sex's where the query's title says the
@@ -388,6 +397,15 @@ class Engine:
             return False
         given = self._given_name(entity.name)
         return given not in query.tokens and given_name_sex(given) not in ("", query.sex)
+
+    def _joined_otherwise(self, e_idx: int, query: Query) -> bool:
+        """True for a person none of whose names holds a word the query joins names with: "Kelly and
+        Loeffler" or "Kelly & Loeffler" is a list of two, not Kelly Loeffler."""
+        entity = self.index.tables.entities[e_idx]
+        if entity.kind != "person":
+            return False
+        return not any(set(query.joined) <= {*normalize_cached(written).split(), *["and"] * ("&" in written)}
+                       for written in entity.forms)
 
     def _given_name(self, name: str) -> str:
         """The given name of a person's name, as ``FormTables.name_roles`` reads it, or ""."""

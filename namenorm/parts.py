@@ -16,12 +16,16 @@ from functools import lru_cache
 from .datafiles import data_lines
 from .model import Role
 
-__all__ = ["FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
+__all__ = ["CONJUNCTIONS", "FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
            "given_first", "given_name_sex", "is_patronymic", "parse_person", "parse_surname", "surname_start",
            "title_sex", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""
+CONJUNCTIONS = frozenset({"and", "or", "und", "oder", "et", "ou", "och", "og", "en", "vs", "versus"})
+"""Words that join two names into a list ("Kelly and Loeffler", "Trump vs Biden"), in English and
+the languages news writes most in Latin letters; the one-letter ones (Spanish y, o, e; Catalan i)
+are left out, for they are initials as often."""
 FUNCTION_WORDS = frozenset(data_lines("function_words.txt"))
 """Words that join names or stand before them in a sentence, in English and the languages news
 writes most in Latin letters ("Perdue and David", "In New York", "Según Raffensperger";

@@ -395,6 +395,23 @@ def test_the_name_after_a_title_is_a_persons():
     assert [c.id for c in with_him.candidates("Mr. Jordan")] == ["jim-jordan"]
 
 
+def test_names_joined_into_a_list_are_no_one_person():
+    # "Kelly and Loeffler" and "Kelly & Loeffler" name two people (Mark Kelly, Kelly Loeffler);
+    # a place or a body whose name joins two with "and" is still found, as "&" or "and".
+    resolver = Resolver([Entity("kelly-loeffler", "Kelly Loeffler", "person"),
+                         Entity("david-perdue", "David Perdue", "person"),
+                         Entity("trinidad-and-tobago", "Trinidad and Tobago", "place"),
+                         Entity("procter-gamble", "Procter & Gamble", "org")], place_names=())
+    assert [resolver.resolve(q) for q in ["Kelly and Loeffler", "Kelly & Loeffler", "Perdue and David",
+                                         "Loeffler vs Perdue"]] == [None] * 4
+    assert resolver.candidates("Kelly and Loeffler") == []
+    assert [resolver.resolve(q).id for q in ["Kelly Loeffler", "Trinidad & Tobago", "Procter and Gamble"]] == [
+        "kelly-loeffler", "trinidad-and-tobago", "procter-gamble"]
+    # A person whose name holds the word is found by it.
+    couple = Resolver([Entity("jay-and-bey", "Jay and Bey Carter", "person")])
+    assert couple.resolve("Jay & Bey Carter").id == "jay-and-bey"
+
+
 def test_a_word_of_another_script_read_as_a_title_leaves_the_name_a_place():
     # სენ-ტომე (São Tomé) romanizes to "sen tome", whose "sen" is the title Sen.
     resolver = Resolver([Entity("sao-tome", "São Tomé", "place")], place_names=())

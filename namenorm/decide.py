@@ -259,6 +259,19 @@ _MAX_PERMUTED_WORDS = 3
 """Names of up to this many words are paired in every order; longer ones as written and reversed."""
 
 
+def _joining_words(name: str, words: Sequence[str]) -> tuple[str, ...]:
+    """The words of ``name`` (normalized, ``words``) that join names into a list, between two of
+    its words (``parts.CONJUNCTIONS``; "&" is read "and"): "and" alone is no list.
+
+    >>> _joining_words("Kelly & Loeffler", ["kelly", "loeffler"]), _joining_words("And", ["and"])
+    (('and',), ())
+    """
+    joined = [word for word in words[1:-1] if word in CONJUNCTIONS]
+    if "&" in name and len(words) > 1:
+        joined.append("and")
+    return tuple(dict.fromkeys(joined))
+
+
 class Engine:
     """Decides names against one compiled index with one match model.
 
@@ -333,9 +346,7 @@ class Engine:
         given = self.index.tables.first_names
         short = next(filter(None, (without_patronymic(s.split(), given) for s in spelled)), None)
         short = short or without_patronymic(tokens, given)
-        # A word that joins names stands between two ("and" alone is no list).
-        joined = tuple(dict.fromkeys([w for w in tokens[1:-1] if w in CONJUNCTIONS]
-                                     + ["and"] * ("&" in name and len(tokens) > 1)))
+        joined = _joining_words(name, tokens)
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
@@ -404,8 +415,13 @@ class Engine:
         entity = self.index.tables.entities[e_idx]
         if entity.kind != "person":
             return False
-        return not any(set(query.joined) <= {*normalize_cached(written).split(), *["and"] * ("&" in written)}
-                       for written in entity.forms)
+        for written in entity.forms:
+            words = set(normalize_cached(written).split())
+            if "&" in written:
+                words.add("and")
+            if words.issuperset(query.joined):
+                return False
+        return True
 
     def _given_name(self, name: str) -> str:
         """The given name of a person's name, as ``FormTables.name_roles`` reads it, or ""."""
@@ -427,7 +443,7 @@ class Engine:
             # Past a few claimants a form is ambiguous whoever the rest are: weighing the first
             # ones keeps a form 40,000 people share ("kim") as cheap as any other.
             allowed = owners if every and not people else (
-                e for e in owners if self._allowed(e, kind, query) and not (people and not self._is_person(e)))
+                e for e in owners if self._allowed(e, kind, query) and (self._is_person(e) or not people))
             hits = [Hit(e, 1.0, form, tier) for e in itertools.islice(allowed, _MAX_CANDIDATES)]
             if hits:
                 return hits

@@ -16,9 +16,9 @@ from functools import lru_cache
 from .datafiles import data_lines
 from .model import Role
 
-__all__ = ["CONJUNCTIONS", "FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart", "Role",
-           "given_first", "given_name_sex", "is_patronymic", "parse_person", "parse_surname", "surname_start",
-           "title_sex", "without_patronymic"]
+__all__ = ["CONJUNCTIONS", "FUNCTION_WORDS", "GENERATIONAL", "PARTICLES", "PATRONYMIC_ENDINGS", "NamePart",
+           "Role", "given_first", "given_name_sex", "is_patronymic", "parse_person", "parse_surname",
+           "surname_start", "title_sex", "without_patronymic"]
 
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 """Generational suffixes: "Donald Trump Jr." is not "Donald Trump" when both are known."""

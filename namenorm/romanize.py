@@ -1516,8 +1516,9 @@ Thai, Khmer and Ethiopic write them apart too, but compared so, the model refitt
 0.9274 where it had asked 0.9146 and lost a point of top-1 on most sets (docs/benchmarks-history.md)."""
 LABIALS_APART = frozenset({"HEBREW"})
 """Scripts that write b (or v) and p (or f) with letters of their own and are compared so across
-scripts (``keys.loan_key``'s ``labials``). The alphabets write them apart too, but also write an
-English w with their v (Вашингтон), and Arabic writes p with its b."""
+scripts (``keys.loan_key``'s ``labials``). Arabic writes p with its b. The alphabets write them
+apart too, but compared so, the model refitted on them answered none more of their names
+(Cyrillic places 60.5% -> 60.2%; docs/benchmarks-history.md)."""
 
 
 _ABJADS = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufefc]")

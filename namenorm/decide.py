@@ -698,6 +698,8 @@ class Engine:
                 unaligned -= int(bool(tokens) and tokens[0] in GENERATIONAL
                                  and all(p.query != tokens[0] for p in hit.pairs))
                 unaligned -= sum(1 for w in form_words[1:-1] if w not in paired and w not in GENERATIONAL)
+                # The suffix it adds tells another person as a given name the name lacks does.
+                names += sum(1 for t in tokens[1:] if t in GENERATIONAL and t not in form_words)
             for p in hit.pairs:
                 if p.keys in _GIVEN_NAME_RELATIONS and kind_of == "org":
                     unaligned += 1

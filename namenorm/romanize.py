@@ -151,8 +151,12 @@ _READ_FIRST = {
     "ৎ": "ত্", "ஶ": "ஷ", "ୱ": "w", "ኢ": "i", "ຕ": "t", "ຮ": "h", "\u17a2": "", "\u0aaf": "\u092f",
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
+    "ə": "a", "Ə": "A", "ǝ": "e", "Ǝ": "E",
 }
-"""Letters read before unidecode reads the rest, where it reads them otherwise than names do."""
+"""Letters read before unidecode reads the rest, where it reads them otherwise than names do
+(unidecode writes the schwa of Azerbaijani Əliyev, Aliyev, as "@", which split the word)."""
+_CATALAN_MIDDLE_DOT = re.compile("(?<=[lL])\u00b7(?=[lL])")
+"""The middle dot of Catalan's l·l (Marcel·lí), a letter's part: elsewhere it parts names (乔·拜登)."""
 _BEFORE = str.maketrans(_READ_FIRST | {chr(cp): _READ_FIRST.get(base, base) for cp, base in _cyrillic_base_letters().items()})
 
 
@@ -1150,12 +1154,13 @@ def romanize(text: str, *, inherent_vowels: bool = False) -> str:
     ('deibit peodyu', 'raepenseupeogeo')
     >>> romanize("ג'ו ביידן"), romanize("चार्ल्स डार्विन"), romanize("मॉस्को")
     ('jo byydn', 'chaarls daarvin', 'mosko')
-    >>> romanize("Köln")
-    'Koln'
+    >>> romanize("Köln"), romanize("Heydər Əliyev"), romanize("Marcel·lí")
+    ('Koln', 'Heydar Aliyev', 'Marcelli')
     """
     if text.isascii():
         return text
     text = ARABIC_ARTICLE.sub("al ", text)
+    text = _CATALAN_MIDDLE_DOT.sub("", text)
     text = _FINAL_HE.sub("a", _HEBREW_GERESH.sub(lambda m: GERESH_SOUNDS[m.group(1)], text).translate(_BEFORE))
     text = _MALAYALAM.sub(lambda m: _MALAYALAM_SPELLINGS[m.group()], text)
     text = _VOWEL_CARRIER.sub("", _PREPOSED_VOWEL.sub(r"\2\1", text)).translate(_CARRIED_O)

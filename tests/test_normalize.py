@@ -54,6 +54,15 @@ def test_accents_and_compatibility_forms():
     assert normalize_name("Straße") == "strasse"
 
 
+def test_latin_letters_unidecode_reads_as_punctuation_stay_inside_their_word():
+    # unidecode writes Azerbaijani's schwa as "@", which split Əliyev into "liyev"; Catalan's
+    # l·l joins its two l's, where the same dot parts a Chinese name's words.
+    assert normalize_name("İlham Əliyev") == "ilham aliyev"
+    assert normalize_name("Heydər Məmmədov") == "heydar mammadov"
+    assert normalize_name("Marcel·lí Domingo") == normalize_name("Marceŀlí Domingo") == "marcelli domingo"
+    assert normalize_name("乔·拜登") == "chiao baideng"
+
+
 def test_other_scripts_are_transliterated():
     assert normalize_name("Москва") == "moskva"
     assert normalize_name("트럼프") == "teureompeu"

@@ -979,7 +979,8 @@ def _abjad_alignment(qs: list[str], gs: list[str], classes: dict[int, str]) -> f
     for i, q in enumerate(qs):
         prev, row = row, [row[0] + skip_query(i)]
         for j, g in enumerate(gs):
-            row.append(min(prev[j] + _abjad_pair_cost(q, g, classes), prev[j + 1] + skip_query(i), row[j] + skip_form(j)))
+            row.append(min(prev[j] + _abjad_pair_cost(q, g, classes), prev[j + 1] + skip_query(i),
+                           row[j] + skip_form(j)))
     return max(0.0, 1.0 - row[-1] / max(len(qs), len(gs)))
 
 
@@ -988,10 +989,11 @@ def cross_script_similarity(a: str, b: str, rhotic: bool = False, vowels: bool =
     """Similarity in [0, 1] of two normalized names written originally in different scripts.
 
     Mostly the agreement of their consonant classes (l and r, m and n apart where ``alphabet``,
-    b and p where ``labials``: ``loan_key``), partly of their vowel pattern (unless ``vowels`` is False: Arabic and
-    Hebrew write only long ones). Where both names have several words, the words must also
-    line up one to one, so "Melania Trump" is not "Narendra Modi". A pair whose loanword keys
-    alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels compared.
+    b and p where ``labials``: ``loan_key``), partly of their vowel pattern (unless ``vowels`` is
+    False: Arabic and Hebrew write only long ones). Where both names have several words, the
+    words must also line up one to one, so "Melania Trump" is not "Narendra Modi". A pair whose
+    loanword keys alone show it cannot reach ``score_cutoff`` scores 0.0 without its vowels
+    compared.
 
     >>> cross_script_similarity("brad raffensperger", "beuraedeu raepenseupeogeo") > 0.8
     True

@@ -166,8 +166,14 @@ def _may_slip(tokens: Sequence[str]) -> list[bool]:
 
 def _optional(tokens: Sequence[str]) -> list[bool]:
     """The query words a form may lack in the middle at a third of their weight
-    (``score_alignment``): a name's words, not a word that joins two names ("Perdue and David")."""
-    return [t not in FUNCTION_WORDS for t in tokens]
+    (``score_alignment``): a name's words, not a word that joins two names ("Perdue and David");
+    empty where no middle word may be lacked, so the search need not ask whose a form is.
+
+    >>> _optional(["perdue", "and", "david"]), _optional(["john", "f", "kennedy"]), _optional(["joe", "biden"])
+    ([], [True, True, True], [])
+    """
+    optional = [t not in FUNCTION_WORDS for t in tokens]
+    return optional if any(optional[1:-1]) else []
 
 
 def _weigh_suffixes(tokens: Sequence[str], hits: list[Hit]) -> list[Hit]:
@@ -296,7 +302,7 @@ class FormSearch:
             slip = None if not may_slip else (
                 lambda i, j, f_tokens=f_tokens: _slip(tokens[i], vocab[f_tokens[j]]))
             score, pairs = score_alignment(q_lens, [lengths[t] for t in f_tokens], sims, slip,
-                                           optional if self.persons_form(f) else ())
+                                           optional if optional and self.persons_form(f) else ())
             score *= TIER_TRUST[form_tier[f]]
             if score <= 0.0 or score < score_cutoff:
                 continue
@@ -368,7 +374,7 @@ class FormSearch:
             f_tokens = form_tokens[f]
             f_lens = [lengths[t] for t in f_tokens]
             lightest = sum(f_lens) - (1 - _INTERIOR_WEIGHT) * sum(f_lens[1:-1])
-            trust = TIER_TRUST[form_tier[f]] / ((q_person if self.persons_form(f) else q_whole) + lightest)
+            trust = TIER_TRUST[form_tier[f]] / ((q_person if optional and self.persons_form(f) else q_whole) + lightest)
             bound = 0.0
             for row in weighed:
                 best = 0.0
@@ -472,7 +478,7 @@ class FormSearch:
             slip = None if not may_slip else (
                 lambda i, j, f_words=f_words: _slip(tokens[i], f_words[j]))
             score, _ = score_alignment(q_lens, [len(w) for w in f_words], sims, slip,
-                                       optional if self.persons_form(f) else ())
+                                       optional if optional and self.persons_form(f) else ())
             score *= TIER_TRUST[tables.form_tier[f]]
             for e_idx in tables.form_owner[f]:
                 if score > 0 and (e_idx not in best or score > best[e_idx].score):

@@ -209,9 +209,10 @@ def without_common_words(rows: list[tuple[str, list[str]]], vouched: set[str]
                          ) -> list[tuple[str, list[str]]]:
     """The rows without the other-language names in Latin letters that English text writes as
     words or people's names ("End", India's name in one language; "Man", the Isle of Man's;
-    "Cameron", Cameroon's; "Sam", Damascus'), which would turn prose into places, except those a
-    curated file vouches for ("Kiev", "Roma", "Deutschland"). The words are the most frequent of
-    English text, names left in (``build_lexicon.prose_words``), not the match model's common
+    "Cameron", Cameroon's; "Sam", Damascus'; "Marta", Malta's), which would turn prose into places,
+    except those a curated file vouches for ("Kiev", "Roma", "Deutschland"). The words are the most
+    frequent of English text, names left in, and the US Census's common given names and surnames
+    (``build_lexicon.prose_words``), not the match model's common
     words, which leave names out so that a name that is also a word ("Grant") still counts as a
     name. The English names stay whatever they are ("Chad", "Turkey")."""
     from build_lexicon import prose_words

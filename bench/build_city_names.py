@@ -17,8 +17,9 @@ CLDR has no zone for every major city (Munich, Beijing and Washington share thei
 zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some sixty of them under the names
 other languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has
 has its curated names merged into its row. A name in Latin letters that English text writes as a
-word or a person's name is left out ("Rim", "Room" for Rome, "Bert" for Perth; the most frequent
-words of ``build_lexicon.prose_words``, names left in) unless the curated
+word or a person's name is left out ("Rim", "Room" for Rome, "Bert" for Perth, "Kasey" for Casey; the most
+frequent words of ``build_lexicon.prose_words``, names left in, and common US given names and
+surnames) unless the curated
 file names it ("Roma", "Kiev"): it would turn prose into places. ``data/city_english_names.tsv``,
 curated too, adds the other English names a gallery may list a city under (New York City,
 Bombay, Saigon) to its English names, which are what a gallery place is recognised by. The dev sets that ask CLDR's city names

@@ -14,8 +14,8 @@ records where they came from). One line a country, tab-separated: its alpha-2 co
 English names (name, official name, common name where they differ) joined by "|", then every
 translation, each once. A translation in Latin letters that English text writes as a word or a
 person's name is left out ("End" for India, "Pain" for Spain, "Cameron" for Cameroon; the most
-frequent words of ``build_lexicon.prose_words``, names left in): it would turn prose into
-places. ``data/country_exonyms.tsv``, curated for namenorm, vouches for the few such names that
+frequent words of ``build_lexicon.prose_words``, names left in, and the US Census's common given
+names and surnames: "Marta" for Malta, "Helene" for Greece): it would turn prose into places. ``data/country_exonyms.tsv``, curated for namenorm, vouches for the few such names that
 are the country's own or its established name in other languages ("Deutschland",
 "Italia", "Brasil"), and for older English names ("Burma", "Swaziland"): they are kept.
 ``data/country_english_names.tsv``, curated too, adds the English names the press writes where

@@ -68,10 +68,13 @@ def _frequency_words() -> list[str]:
 
 
 def prose_words(top: int = TOP_WORDS) -> set[str]:
-    """The ``top`` most frequent words of English text, names and places left in: a name of a place
-    in another language that is one of them ("Cameron", Cameroon's; "Chip", Cyprus'; "Sam",
-    Damascus') is read in English text as the name or word far more often than as the place."""
-    return set(_frequency_words()[:top])
+    """The ``top`` most frequent words of English text, names and places left in, and the given
+    names and surnames of the US Census lists that at least ``MIN_SHARE`` per cent of people have:
+    a name of a place in another language that is one of them ("Cameron", Cameroon's; "Chip",
+    Cyprus'; "Sam", Damascus'; "Marta", Malta's; "Helene", Greece's) is read in English text as the
+    name or word far more often than as the place."""
+    return (set(_frequency_words()[:top]) | _census("dist.male.first") | _census("dist.female.first")
+            | _census("dist.all.last"))
 
 
 def _census(name: str, limit: int | None = None) -> set[str]:

@@ -329,7 +329,7 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         typed = without_unconverted_latin(name)
         unkeyed = normalize_name(typed) if typed != name else ""
-        spelled = tuple(f for f in dict.fromkeys((*native_spellings(name), unkeyed)) if f and f not in forms)
+        spelled = tuple(f for f in dict.fromkeys((*native_spellings(name, self._names), unkeyed)) if f and f not in forms)
         allowed = self._allows(name, norm)
         if len(tokens) < len(words) and (name_as_written := written_span(name, len(tokens), last=True)):
             allowed |= self._allows(name_as_written, stripped)  # "Mr. AMLO": the name is in capitals, its title not

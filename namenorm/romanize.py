@@ -152,9 +152,12 @@ _READ_FIRST = {
     "ע": "", "ع": "", "\u1037": "", "\u1038": "", "ৰ": "r", "ৱ": "w", "ئ": "y", "ؤ": "w", "\u0654": "",
     "\u0655": "",
     "ə": "a", "Ə": "A", "ǝ": "e", "Ǝ": "E",
+    "ǀ": "", "ǁ": "", "ǂ": "", "ǃ": "", "ʔ": "", "ʕ": "", "ˀ": "",
 }
 """Letters read before unidecode reads the rest, where it reads them otherwise than names do
-(unidecode writes the schwa of Azerbaijani Əliyev, Aliyev, as "@", which split the word)."""
+(unidecode writes the schwa of Azerbaijani Əliyev, Aliyev, as "@", which split the word; the
+clicks of Juǀʼhoan and Nǃxau, and the glottal stop ʔ, as punctuation, where English spellings
+leave them out: Juhoan, Nxau)."""
 _CATALAN_MIDDLE_DOT = re.compile("(?<=[lL])\u00b7(?=[lL])")
 """The middle dot of Catalan's l·l (Marcel·lí), a letter's part: elsewhere it parts names (乔·拜登)."""
 _BEFORE = str.maketrans(_READ_FIRST | {chr(cp): _READ_FIRST.get(base, base) for cp, base in _cyrillic_base_letters().items()})
@@ -761,28 +764,35 @@ _VOWELS = frozenset("AEIOUY")
 """The vowels of plain Latin capitals: a word of capitals without one is an abbreviation."""
 
 
+_OWN_SPELLINGS = frozenset({"cz", "sz", "rz"})
+"""Marks of a scheme (``_SCHOLARLY_MARKS``) that a name people have may bear as its own language's
+spelling (Esparza's rz, Czerny's cz): no mark of a scheme there, as Nixon's x is no х."""
+
+
 @lru_cache(maxsize=65536)
-def _word_traits(word: str) -> int:
+def _word_traits(word: str, named: bool = False) -> int:
     """What one word tells of the schemes its name may be written by, as bits: each scheme whose
-    marks it bears, and the traits read with the other words (``_name_schemes``)."""
-    traits = sum(1 << k for k, (marks, _, _) in enumerate(_LATIN_SCHEMES) if marks.search(word))
+    marks it bears, and the traits read with the other words (``_name_schemes``). A ``named`` word,
+    a name people have, bears neither an x for х nor the marks of ``_OWN_SPELLINGS``."""
+    traits = sum(1 << k for k, (marks, _, _) in enumerate(_LATIN_SCHEMES)
+                 if any(not named or m.group() not in _OWN_SPELLINGS for m in marks.finditer(word)))
     for bit, found in ((_SLAVIC_NAME, _SLAVIC_ENDING.search(word)), (_UKRAINIAN_NAME, UKRAINIAN_SURNAME.fullmatch(word)),
                        (_HAS_OU, "ou" in word), (_HAS_G, "g" in word), (_STARTS_E, _IOTATED_START.match(word)),
                        (_STARTS_Y, _ENGLISH_IOTATED_START.match(word)),
                        (_HAS_SOFTENED, "j" in word and _SOFTENED_VOWEL.search(word)),
-                       (_HAS_X, "x" in word and _X_FOR_KH.search(word)), (_HAS_OE, "oe" in word)):
+                       (_HAS_X, not named and "x" in word and _X_FOR_KH.search(word)), (_HAS_OE, "oe" in word)):
         if found:
             traits |= bit
     return traits
 
 
-def _name_schemes(words: list[str], marked: bool) -> int:
+def _name_schemes(words: list[str], marked: bool, names: AbstractSet[str] = frozenset()) -> int:
     """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
     ou, the Dutch oe, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
     Russian form's g in one that looks Ukrainian; a query's x wherever it is."""
     traits = 0
     for word in words:
-        traits |= _word_traits(word)
+        traits |= _word_traits(word, word in names)
     if traits & _SLAVIC_NAME:
         for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY), (_HAS_X, _GOST_ASCII),
                               (_HAS_OE, _NORDIC)):
@@ -804,11 +814,12 @@ GERESHES = frozenset(ch for ch in APOSTROPHES + "\u05f3" if not ch.isalpha())
 _HEBREW_GERESH = re.compile(f"([{''.join(GERESH_SOUNDS)}])[{re.escape(''.join(sorted(GERESHES)))}]")
 
 
-def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
+def _latin_scheme_spellings(text: str, *, marked: bool = False, names: AbstractSet[str] = frozenset()) -> list[str]:
     """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
     English spells its sounds (``_LATIN_SCHEMES``), and with the Ye, Ya, Yu English begins words
     with (``_IOTATED_START``) where it looks Slavic. When ``marked``, only by the schemes a gallery
-    is read by (``_GALLERY_SCHEMES``), and only where one of them is found."""
+    is read by (``_GALLERY_SCHEMES``), and only where one of them is found. A word of ``names`` (names
+    people have, as written) bears fewer marks (``_word_traits``): Nixon's x is no х, Esparza's rz no ż."""
     if text.isascii():
         lower = text.lower()
     else:
@@ -819,7 +830,7 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False) -> list[str]:
     # An abbreviation bears none: the j of BJP softens no b.
     abbreviations = {w.lower() for w in _LETTERS.findall(text) if w.isascii() and w.isupper() and _VOWELS.isdisjoint(w)}
     words = [w for w in _LETTERS.findall(lower.replace("'", "").replace("`", "")) if w not in abbreviations]
-    traits = _name_schemes(words, marked)
+    traits = _name_schemes(words, marked, names)
     schemes = traits & (_GALLERY_SCHEMES if marked else _SCHEMES)
     slavic = traits & _SLAVIC_NAME
     if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):
@@ -887,7 +898,7 @@ def faithful_spellings(text: str) -> list[str]:
     return _greek_spellings(text) if _GREEK_NAME.fullmatch(text) else []
 
 
-def native_spellings(text: str) -> list[str]:
+def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[str]:
     """A Chinese, Korean, Cyrillic, Greek or Georgian name as its people spell it in Latin letters;
     a Latin name in a Slavic transliteration as English spells it.
 
@@ -904,7 +915,8 @@ def native_spellings(text: str) -> list[str]:
     -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
     in Wade-Giles or pinyin as the other spells them (``mandarin``), and a Korean one, in Latin
     letters or in Hangul, as the Revised Romanization and McCune-Reischauer both spell it
-    (``korean``). Empty for anything else.
+    (``korean``). Empty for anything else. A word of ``names`` in Latin letters is read by no
+    Slavic scheme (``_latin_scheme_spellings``).
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang"), native_spellings("Mao Tse-tung")[0]
     (['li keqiang', 'li ko chiang'], ['li ko chiang'], 'mao zedong')
@@ -923,7 +935,7 @@ def native_spellings(text: str) -> list[str]:
     if not text:
         return []
     if text.isascii():
-        return _latin_scheme_spellings(text) + _east_asian_spellings(text)
+        return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text)
     if _KOREAN_NAME.fullmatch(text):
@@ -934,7 +946,7 @@ def native_spellings(text: str) -> list[str]:
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
         return list(_georgian_spellings(text))
-    return _latin_scheme_spellings(text) + _east_asian_spellings(text)
+    return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
 
 
 def _east_asian_spellings(text: str) -> list[str]:

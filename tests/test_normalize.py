@@ -61,6 +61,9 @@ def test_latin_letters_unidecode_reads_as_punctuation_stay_inside_their_word():
     assert normalize_name("Heydər Məmmədov") == "heydar mammadov"
     assert normalize_name("Marcel·lí Domingo") == normalize_name("Marceŀlí Domingo") == "marcelli domingo"
     assert normalize_name("乔·拜登") == "chiao baideng"
+    # The clicks of Khoisan names and the glottal stop are letters, which English spellings drop.
+    assert normalize_name("Juǀʼhoan") == "juhoan"
+    assert normalize_name("Nǃxau ǂToma") == "nxau toma"
 
 
 def test_other_scripts_are_transliterated():

@@ -105,13 +105,14 @@ def test_a_countrys_name_that_is_an_english_word_is_left_out():
 
 def test_a_places_name_in_another_language_that_english_writes_as_a_persons_is_left_out():
     # "Cameron" is Cameroon's name in one language, "Chip" Cyprus', "Maurice" Mauritius' in French;
-    # "Bert" is Perth's, "Sam" Damascus', "Tom" Tomsk's. In English text each is a person, or a
-    # word, far more often than the place: the tables hold none of them.
+    # "Bert" is Perth's, "Sam" Damascus', "Tom" Tomsk's; "Marta" Malta's, "Helene" Greece's and
+    # "Mauricio" Mauritius' in Spanish. In English text each is a person, or a word, far more often
+    # than the place: the tables hold none of them.
     places = [Entity(key, key.title(), "place") for key in
-              ["cameroon", "cyprus", "mauritius", "perth", "damascus", "tomsk"]]
+              ["cameroon", "cyprus", "mauritius", "perth", "damascus", "tomsk", "malta", "greece"]]
     held = {normalize_cached(name) for names in exonyms(places).values() for name in names}
-    assert held.isdisjoint({"cameron", "chip", "maurice", "bert", "sam", "tom"})
-    assert {"kamerun", "chypre", "damasco"} <= held
+    assert held.isdisjoint({"cameron", "chip", "maurice", "bert", "sam", "tom", "marta", "helene", "mauricio"})
+    assert {"kamerun", "chypre", "damasco", "malte", "griechenland"} <= held
     resolver = Resolver(places)
     for name in ["Bert", "Sam", "Tom"]:
         assert resolver.resolve(name) is None, name

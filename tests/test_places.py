@@ -204,6 +204,18 @@ def test_the_words_of_a_place_name_are_read_in_other_languages():
     assert without.resolve("Kepulauan Marquesas") is None and without.resolve("Sankt Vincent") is None
 
 
+def test_a_single_island_and_the_south_are_read_in_other_languages_too():
+    # The singular of "islands" (Остров, Illa) and Kyrgyz "south" (Түштүк) are words few countries'
+    # names hold; they stood for nothing, and these names had no candidate.
+    resolver = Resolver([Entity("ac", "Ascension Island", "place"), Entity("kr", "South Korea", "place"),
+                         Entity("sh", "St. Helena", "place")], place_names=("words",))
+    for name, place in [("Остров Асенсион", "ac"), ("Illa de Ascensión", "ac"), ("Түштүк Корея", "kr"),
+                        ("Sankta Helena", "sh")]:
+        match = resolver.resolve(name)
+        assert match is not None and match.id == place, (name, resolver.candidates(name))
+        assert any(p.keys == "place word" for p in match.pairs), name
+
+
 def test_a_place_english_abbreviates_is_known_by_its_name_written_out():
     resolver = Resolver([Entity("kn", "St. Kitts & Nevis", "place"), Entity("lc", "St. Lucia", "place"),
                          Entity("vernon", "Mt. Vernon", "place"), Entity("main", "Main St.", "place")])

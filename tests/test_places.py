@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import namenorm
 from namenorm import Entity, Resolver
 from namenorm.normalize import is_latin, normalize_cached
 from namenorm.places import city_names, country_names, exonyms
@@ -118,6 +119,16 @@ def test_a_places_name_in_another_language_that_english_writes_as_a_persons_is_l
         assert resolver.resolve(name) is None, name
     text = "Bert and Sam met Tom in Perth, then flew to Kamerun."
     assert [m.match.id for m in resolver.scan(text)] == ["perth", "cameroon"]
+
+
+def test_a_places_name_in_another_script_is_not_spelled_as_a_persons_name():
+    # Гана is Ghana in Russian and Ukrainian; Ukraine's system spells it "Hana", a woman's name.
+    # It was Ghana's form, and "Hana" Ghana at 0.998 in the bundled file.
+    resolver = Resolver([Entity("gh", "Ghana", "place", aliases=("Гана",))], place_names=())
+    assert resolver.resolve("Гана").id == resolver.resolve("Gana").id == "gh"
+    assert all(m.method != "weak" and m.form != "hana" for m in resolver.candidates("Hana"))
+    assert namenorm.resolve("Hana") is None
+    assert [m.text for m in namenorm.scan("Hana flew from Accra to Ghana.")] == ["Ghana"]
 
 
 CITIES = [Entity("moscow", "Moscow", "place"), Entity("tokyo", "Tokyo", "place"),

@@ -21,7 +21,7 @@ from ..normalize import is_latin, normalize_cached, script_of, written_span
 from ..parts import PARTICLES, given_first, parse_person, without_patronymic
 from ..places import NAME_TABLES, english_place_names
 from ..romanize import native_spellings, scheme_spellings
-from ..scoring import common_words, in_word_lists, known_names
+from ..scoring import common_words, in_word_lists, known_names, name_commonness
 
 __all__ = [
     "ACRONYM",
@@ -308,17 +308,24 @@ def native_forms(entity: Entity) -> dict[str, str]:
     ['lyubomir zaytsev', 'lubomir zaytsev']
 
     A spelling made of common English words is left out: Maine's Мэн spelt "Men", Pence's Пенс
-    "Pens" or the European Union's ЕС "Yes" would make the word a name.
+    "Pens" or the European Union's ЕС "Yes" would make the word a name. So is a place's spelling
+    made of names people have (``name_commonness``): Ghana's Гана spelt "Hana" would make a woman
+    a country.
 
     >>> native_forms(Entity("me", "Maine", "place", aliases=("Мэн", "Мейн")))
     {'mein': 'Мейн', 'meyn': 'Мейн'}
+    >>> native_forms(Entity("gh", "Ghana", "place", aliases=("Гана",)))
+    {'gana': 'Гана'}
     """
     english = common_words()
+    person = entity.kind == "person"
     spelled: dict[str, str] = {}
     for form in (*entity.forms, *entity.weak):
-        for spelling in form_spellings(form, entity.kind == "person"):
-            if not all(word in english for word in spelling.split()):
-                spelled.setdefault(spelling, form)
+        for spelling in form_spellings(form, person):
+            words = spelling.split()
+            if all(word in english for word in words) or not person and all(map(name_commonness, words)):
+                continue
+            spelled.setdefault(spelling, form)
     return spelled
 
 

@@ -789,7 +789,8 @@ def _word_traits(word: str, named: bool = False) -> int:
 def _name_schemes(words: list[str], marked: bool, names: AbstractSet[str] = frozenset()) -> int:
     """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
     ou, the Dutch oe, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
-    Russian form's g in one that looks Ukrainian; a query's x wherever it is."""
+    Russian form's g in one that looks Ukrainian; a query's x wherever it is, but in a word of
+    ``names``."""
     traits = 0
     for word in words:
         traits |= _word_traits(word, word in names)
@@ -915,8 +916,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
     in Wade-Giles or pinyin as the other spells them (``mandarin``), and a Korean one, in Latin
     letters or in Hangul, as the Revised Romanization and McCune-Reischauer both spell it
-    (``korean``). Empty for anything else. A word of ``names`` in Latin letters is read by no
-    Slavic scheme (``_latin_scheme_spellings``).
+    (``korean``). Empty for anything else. A word in Latin letters that is one of ``names`` (names
+    people have) is read with no x for х and no cz, sz or rz of a scheme (``_word_traits``).
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang"), native_spellings("Mao Tse-tung")[0]
     (['li keqiang', 'li ko chiang'], ['li ko chiang'], 'mao zedong')

@@ -141,18 +141,6 @@ def learn(min_precision: float = MIN_PRECISION) -> list[tuple[str, list[str]]]:
 
 SWEEP = (0.75, 0.6, 0.5, 0.4)
 """The shares ``--sweep`` tries for ``MIN_PRECISION``."""
-_TUNE_FIGURES = """
-import sys
-sys.path.insert(0, "bench")
-import devsets
-from namenorm import Resolver
-places = devsets.build("cldr_places")
-resolver = Resolver(places.entities, place_names=places.place_names)
-tune = [(q, resolver.resolve(q.text)) for q in places.queries if q.split == "tune"]
-print(sum(q.truth is not None and m is not None and m.id == q.truth for q, m in tune),
-      sum(q.truth is not None for q, _ in tune), sum(q.truth is None and m is not None for q, m in tune),
-      sum(q.truth is None for q, _ in tune))
-"""
 
 
 def write(rows: list[tuple[str, list[str]]]) -> None:
@@ -163,17 +151,31 @@ def write(rows: list[tuple[str, list[str]]]) -> None:
     ], rows)
 
 
+def tune_figures() -> None:
+    """cldr_places' tune split answered with the table on disk: known names right, known names,
+    strangers answered, strangers."""
+    import devsets
+
+    from namenorm import Resolver
+
+    places = devsets.build("cldr_places")
+    resolver = Resolver(places.entities, place_names=places.place_names)
+    answers = [(q.truth, resolver.resolve(q.text)) for q in places.queries if q.split == "tune"]
+    print(sum(truth is not None and m is not None and m.id == truth for truth, m in answers),
+          sum(truth is not None for truth, _ in answers),
+          sum(truth is None and m is not None for truth, m in answers), sum(truth is None for truth, _ in answers))
+
+
 def sweep() -> None:
-    """cldr_places' tune split answered with the table learned at each share of ``SWEEP`` (each in
-    a process of its own, which reads the table afresh), then the table of ``MIN_PRECISION``
-    written back."""
+    """``tune_figures`` of the table learned at each share of ``SWEEP`` (each in a process of its
+    own, which reads the table afresh), then the table of ``MIN_PRECISION`` written back."""
     import subprocess
 
     try:
         for share in SWEEP:
             write(learn(share))
             right, known, strangers, unknown = subprocess.run(
-                [sys.executable, "-c", _TUNE_FIGURES], cwd=ROOT, check=True, capture_output=True, text=True
+                [sys.executable, __file__, "--tune-figures"], check=True, capture_output=True, text=True
             ).stdout.split()
             print(f"MIN_PRECISION {share}: {right} of {known} known names right, {strangers} of {unknown} strangers answered")
     finally:
@@ -183,6 +185,8 @@ def sweep() -> None:
 def main() -> None:
     if "--sweep" in sys.argv[1:]:
         sweep()
+    elif "--tune-figures" in sys.argv[1:]:
+        tune_figures()
     else:
         write(learn())
 

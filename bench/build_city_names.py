@@ -13,20 +13,20 @@ them, each named in every locale CLDR translates it for. One line a city, tab-se
 time zone, its English name, then every other name, each once. A city whose English name is a
 country's ("Singapore", "Luxembourg") is left out: ``country_names.tsv`` names the country.
 
-CLDR has no zone for every major city (Munich, Beijing and Washington share their country's
-zone): ``data/city_exonyms.tsv``, curated for namenorm, adds some sixty of them under the names
-other languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has
-has its curated names merged into its row. A name in Latin letters that English text writes as a
-word or a person's name is left out ("Rim", "Room" for Rome, "Bert" for Perth, "Kasey" for Casey; the most
+CLDR has no zone for every major city (Munich, Beijing and Washington share their country's zone):
+``data/city_exonyms.tsv``, curated for namenorm, adds some sixty of them under the names other
+languages write for them (München, Monaco di Baviera; Peking, Pékin); a city CLDR has has its
+curated names merged into its row. A name in Latin letters that English text writes as a word or a
+person's name is left out ("Rim", "Room" for Rome, "Bert" for Perth, "Kasey" for Casey; the most
 frequent words of ``build_lexicon.prose_words``, names left in, and common US given names and
-surnames) unless the curated
-file names it ("Roma", "Kiev"): it would turn prose into places. ``data/city_english_names.tsv``,
-curated too, adds the other English names a gallery may list a city under (New York City,
-Bombay, Saigon) to its English names, which are what a gallery place is recognised by. The dev sets that ask CLDR's city names
-(``devsets.cldr_places``, ``tiny_places``) measure reading without this table
-(``places.PLACE_TABLES``).
+surnames) unless the curated file names it ("Roma", "Kiev"): it would turn prose into places.
+``data/city_english_names.tsv``, curated too, adds the other English names a gallery may list a city
+under (New York City, Bombay, Saigon) to its English names, which are what a gallery place is
+recognised by. The dev sets that ask CLDR's city names (``devsets.cldr_places``, ``tiny_places``)
+measure reading without this table (``places.PLACE_TABLES``).
 
-Requires: babel, pycountry, symspellpy (the English word list of ``build_lexicon.prose_words``).
+Requires: babel, pycountry, symspellpy and names (the English words and US Census names of
+``build_lexicon.prose_words``).
 """
 
 from __future__ import annotations

@@ -8,27 +8,27 @@ never edited by hand:
     python bench/build_country_names.py
     python bench/build_country_names.py --pin-model   # first: the current match model decides misplacement
 
-Source: the ISO 3166-1 names and their translations of Debian's iso-codes project, as
-pycountry ships them (iso-codes is LGPL-2.1-or-later; country names are facts, and the file
-records where they came from). One line a country, tab-separated: its alpha-2 code, its
-English names (name, official name, common name where they differ) joined by "|", then every
-translation, each once. A translation in Latin letters that English text writes as a word or a
-person's name is left out ("End" for India, "Pain" for Spain, "Cameron" for Cameroon; the most
-frequent words of ``build_lexicon.prose_words``, names left in, and the US Census's common given
-names and surnames: "Marta" for Malta, "Helene" for Greece): it would turn prose into places. ``data/country_exonyms.tsv``, curated for namenorm, vouches for the few such names that
-are the country's own or its established name in other languages ("Deutschland",
-"Italia", "Brasil"), and for older English names ("Burma", "Swaziland"): they are kept.
-``data/country_english_names.tsv``, curated too, adds the English names the press writes where
-ISO gives another (Russia, Ivory Coast, Vatican City) to each country's English names, which
-are what a gallery place is recognised by. ``data/country_errata.tsv``, curated too, lists
-translations that name another place (Serbian "Easter Island" for Christmas Island): they are
-left out.
+Source: the ISO 3166-1 names and their translations of Debian's iso-codes project, as pycountry
+ships them (iso-codes is LGPL-2.1-or-later; country names are facts, and the file records where they
+came from). One line a country, tab-separated: its alpha-2 code, its English names (name, official
+name, common name where they differ) joined by "|", then every translation, each once. A translation
+in Latin letters that English text writes as a word or a person's name is left out ("End" for India,
+"Pain" for Spain, "Cameron" for Cameroon; the most frequent words of ``build_lexicon.prose_words``,
+names left in, and the US Census's common given names and surnames: "Marta" for Malta, "Helene" for
+Greece): it would turn prose into places. ``data/country_exonyms.tsv``, curated for namenorm,
+vouches for the few such names that are the country's own or its established name in other languages
+("Deutschland", "Italia", "Brasil"), and for older English names ("Burma", "Swaziland"): they are
+kept. ``data/country_english_names.tsv``, curated too, adds the English names the press writes where
+ISO gives another (Russia, Ivory Coast, Vatican City) to each country's English names, which are
+what a gallery place is recognised by. ``data/country_errata.tsv``, curated too, lists translations
+that name another place (Serbian "Easter Island" for Christmas Island): they are left out.
 
 The dev sets that measure places (``devsets.cldr_places``, ``tiny_places``) ask CLDR's names,
 from babel; they are another source, but for countries they mostly agree with these, so their
 country rows measure this table as much as transliteration: ``docs/benchmarks-history.md`` says so.
 
-Requires: pycountry, symspellpy (the English word list of ``build_lexicon.prose_words``).
+Requires: pycountry, symspellpy and names (the English words and US Census names of
+``build_lexicon.prose_words``).
 """
 
 from __future__ import annotations

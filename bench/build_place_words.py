@@ -173,7 +173,7 @@ def sweep() -> None:
 
     try:
         for share in SWEEP:
-            write(learn(share))
+            write(learn(share))  # the next process reads it
             right, known, strangers, unknown = subprocess.run(
                 [sys.executable, __file__, "--tune-figures"], check=True, capture_output=True, text=True
             ).stdout.split()
@@ -183,9 +183,15 @@ def sweep() -> None:
 
 
 def main() -> None:
-    if "--sweep" in sys.argv[1:]:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sweep", action="store_true", help="measure cldr_places' tune split at each share of SWEEP")
+    parser.add_argument("--tune-figures", action="store_true", help="measure it with the table on disk")
+    args = parser.parse_args()
+    if args.sweep:
         sweep()
-    elif "--tune-figures" in sys.argv[1:]:
+    elif args.tune_figures:
         tune_figures()
     else:
         write(learn())

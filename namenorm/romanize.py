@@ -764,13 +764,15 @@ _VOWELS = frozenset("AEIOUY")
 """The vowels of plain Latin capitals: a word of capitals without one is an abbreviation."""
 
 
+_ANY_SCHEME = (1 << len(_LATIN_SCHEMES)) - 1
+"""The bits of every scheme of ``_LATIN_SCHEMES`` (``_word_traits``)."""
 _OWN_SPELLINGS = frozenset({"cz", "sz", "rz"})
 """Marks of a scheme (``_SCHOLARLY_MARKS``) that a name people have may bear as its own language's
 spelling (Esparza's rz, Czerny's cz): no mark of a scheme there, as Nixon's x is no х."""
 
 
 @lru_cache(maxsize=65536)
-def _word_traits(word: str, named: bool = False) -> int:
+def _word_traits(word: str, named: bool) -> int:
     """What one word tells of the schemes its name may be written by, as bits: each scheme whose
     marks it bears, and the traits read with the other words (``_name_schemes``). A ``named`` word,
     a name people have, bears neither an x for х nor the marks of ``_OWN_SPELLINGS``."""
@@ -786,14 +788,14 @@ def _word_traits(word: str, named: bool = False) -> int:
     return traits
 
 
-def _name_schemes(words: list[str], marked: bool, names: AbstractSet[str] = frozenset()) -> int:
+def _name_schemes(words: list[str], marked: bool, named: AbstractSet[str]) -> int:
     """The schemes a name of these words is read by, and its traits (``_word_traits``): the French
     ou, the Dutch oe, the softened j and, in a gallery (``marked``), the x count in a name that looks Slavic; the
     Russian form's g in one that looks Ukrainian; a query's x wherever it is, but in a word of
-    ``names``."""
+    ``named`` (names people have)."""
     traits = 0
     for word in words:
-        traits |= _word_traits(word, word in names)
+        traits |= _word_traits(word, word in named)
     if traits & _SLAVIC_NAME:
         for trait, scheme in ((_HAS_OU, _FRENCH), (_HAS_SOFTENED, _SCHOLARLY), (_HAS_X, _GOST_ASCII),
                               (_HAS_OE, _NORDIC)):
@@ -819,8 +821,16 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False, names: AbstractS
     """A Latin name in each Slavic transliteration scheme whose marks it bears, spelled as
     English spells its sounds (``_LATIN_SCHEMES``), and with the Ye, Ya, Yu English begins words
     with (``_IOTATED_START``) where it looks Slavic. When ``marked``, only by the schemes a gallery
-    is read by (``_GALLERY_SCHEMES``), and only where one of them is found. A word of ``names`` (names
-    people have, as written) bears fewer marks (``_word_traits``): Nixon's x is no х, Esparza's rz no ż."""
+    is read by (``_GALLERY_SCHEMES``), and only where one of them is found. A word of ``names`` (the
+    listed names people have, ``_data/known_names.txt``: normalized, so "Szabó" is "szabo") bears
+    fewer marks (``_word_traits``: Nixon's x is no х, Esparza's rz no ż), and keeps its letters
+    where it bears none.
+
+    >>> _latin_scheme_spellings("Nixon", names={"nixon"}), _latin_scheme_spellings("Szabó", names={"szabo"})
+    ([], [])
+    >>> _latin_scheme_spellings("Maxim Tixonov", names={"maxim"})
+    ['maxim tikhonov']
+    """
     if text.isascii():
         lower = text.lower()
     else:
@@ -831,14 +841,18 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False, names: AbstractS
     # An abbreviation bears none: the j of BJP softens no b.
     abbreviations = {w.lower() for w in _LETTERS.findall(text) if w.isascii() and w.isupper() and _VOWELS.isdisjoint(w)}
     words = [w for w in _LETTERS.findall(lower.replace("'", "").replace("`", "")) if w not in abbreviations]
-    traits = _name_schemes(words, marked, names)
+    named = {w for w in words if unidecode(w) in names}
+    traits = _name_schemes(words, marked, named)
     schemes = traits & (_GALLERY_SCHEMES if marked else _SCHEMES)
     slavic = traits & _SLAVIC_NAME
     if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):
         return []
+    # A name people have that bears no scheme's marks of its own keeps its letters where another
+    # word's marks read the name by a scheme: "Maxim Tixonov" is "maxim tikhonov".
+    kept = abbreviations | {w for w in named if not _word_traits(w, True) & _ANY_SCHEME}
     text = re.sub(r"(?<=\w)['`](?=\w)", "", lower)
-    hardened = _outside(abbreviations, lambda word: _SOFT_J.sub("", word), text)
-    spellings = [_respelled(hardened, letters, letter, keep=abbreviations)
+    hardened = _outside(kept, lambda word: _SOFT_J.sub("", word), text)
+    spellings = [_respelled(hardened, letters, letter, keep=kept)
                  for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES) if schemes & (1 << k)]
     plain = _respelled(text)
     if slavic:
@@ -916,8 +930,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
     in Wade-Giles or pinyin as the other spells them (``mandarin``), and a Korean one, in Latin
     letters or in Hangul, as the Revised Romanization and McCune-Reischauer both spell it
-    (``korean``). Empty for anything else. A word in Latin letters that is one of ``names`` (names
-    people have) is read with no x for х and no cz, sz or rz of a scheme (``_word_traits``).
+    (``korean``). Empty for anything else. A word in Latin letters that is one of ``names`` (listed
+    names people have) is read with no x for х and no cz, sz or rz of a scheme (``_word_traits``).
 
     >>> native_spellings("李克强"), native_spellings("Li Keqiang"), native_spellings("Mao Tse-tung")[0]
     (['li keqiang', 'li ko chiang'], ['li ko chiang'], 'mao zedong')

@@ -378,9 +378,11 @@ def test_a_list_of_names_answers_a_name_read_across_scripts(listed_names, query,
 def test_a_double_letter_the_script_writes_once_costs_the_name_nothing(listed_names, query, expected):
     # Kana, Hangul and Greek write Harris's rr once ("harisu"); compared letter for letter, the
     # spelling lacked a letter, and アレン was Karen's before Allen's. The name leads every other
-    # by far; whether it clears the threshold is the model's to say (Μίτσελ, Mitchell, is 0.90).
-    first, *others = listed_names.candidates(query)
-    assert first.id == expected and all(other.score < first.score / 2 for other in others), [first, *others]
+    # by far, near the threshold or over it (해리스 and Μίτσελ are 0.90 and 0.88 under the model
+    # of 0.9075, where the others are answered): how near is the model's to say.
+    candidates = listed_names.candidates(query)
+    assert candidates and candidates[0].id == expected and candidates[0].score > 0.85, candidates
+    assert all(other.score < candidates[0].score / 10 for other in candidates[1:]), candidates
 
 
 def test_a_surname_alone_is_surer_as_a_listed_name_than_as_part_of_a_persons_name(listed_names):

@@ -128,6 +128,8 @@ def test_a_places_name_in_another_script_is_not_spelled_as_a_persons_name():
     assert resolver.resolve("Гана").id == resolver.resolve("Gana").id == "gh"
     assert all(m.method != "weak" and m.form != "hana" for m in resolver.candidates("Hana"))
     assert namenorm.resolve("Hana") is None
+    # A spelling that is a place's English name stays, a name people have though it is.
+    assert Resolver([Entity("jo", "Јордан", "place")], place_names=()).resolve("Jordan").id == "jo"
     assert [m.text for m in namenorm.scan("Hana flew from Accra to Ghana.")] == ["Ghana"]
 
 

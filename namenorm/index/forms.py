@@ -309,24 +309,31 @@ def native_forms(entity: Entity) -> dict[str, str]:
 
     A spelling made of common English words is left out: Maine's Мэн spelt "Men", Pence's Пенс
     "Pens" or the European Union's ЕС "Yes" would make the word a name. So is a place's spelling
-    made of names people have (``name_commonness``): Ghana's Гана spelt "Hana" would make a woman
-    a country.
+    made of names the weighted name lists count (``name_commonness``) that is no place's English
+    name (``places.english_place_names``): Ghana's Гана spelt "Hana" would make a woman a country;
+    Иордания's "Jordan" and Мадрид's "Madrid" stay.
 
     >>> native_forms(Entity("me", "Maine", "place", aliases=("Мэн", "Мейн")))
     {'mein': 'Мейн', 'meyn': 'Мейн'}
-    >>> native_forms(Entity("gh", "Ghana", "place", aliases=("Гана",)))
-    {'gana': 'Гана'}
+    >>> native_forms(Entity("gh", "Ghana", "place", aliases=("Гана",))), list(native_forms(Entity("md", "Мадрид", "place")))
+    ({'gana': 'Гана'}, ['madryd', 'madrid'])
     """
     english = common_words()
-    person = entity.kind == "person"
+    place = entity.kind == "place"
     spelled: dict[str, str] = {}
     for form in (*entity.forms, *entity.weak):
-        for spelling in form_spellings(form, person):
+        for spelling in form_spellings(form, entity.kind == "person"):
             words = spelling.split()
-            if all(word in english for word in words) or not person and all(map(name_commonness, words)):
+            if all(word in english for word in words) or place and _a_persons_name(spelling):
                 continue
             spelled.setdefault(spelling, form)
     return spelled
+
+
+def _a_persons_name(spelling: str) -> bool:
+    """Whether a place's spelling is made of names people have and names no place in English
+    ("hana", not "jordan")."""
+    return all(map(name_commonness, spelling.split())) and spelling not in english_place_names()
 
 
 def form_spellings(form: str, person: bool) -> list[str]:

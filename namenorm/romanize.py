@@ -764,11 +764,11 @@ _VOWELS = frozenset("AEIOUY")
 """The vowels of plain Latin capitals: a word of capitals without one is an abbreviation."""
 
 
-_ANY_SCHEME = (1 << len(_LATIN_SCHEMES)) - 1
-"""The bits of every scheme of ``_LATIN_SCHEMES`` (``_word_traits``)."""
 _OWN_SPELLINGS = frozenset({"cz", "sz", "rz"})
 """Marks of a scheme (``_SCHOLARLY_MARKS``) that a name people have may bear as its own language's
 spelling (Esparza's rz, Czerny's cz): no mark of a scheme there, as Nixon's x is no х."""
+_SPARED_LETTERS = _OWN_SPELLINGS | {"x"}
+"""The letters a name people have keeps where another word reads its name by a scheme."""
 
 
 @lru_cache(maxsize=65536)
@@ -823,8 +823,8 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False, names: AbstractS
     with (``_IOTATED_START``) where it looks Slavic. When ``marked``, only by the schemes a gallery
     is read by (``_GALLERY_SCHEMES``), and only where one of them is found. A word of ``names`` (the
     listed names people have, ``_data/known_names.txt``: normalized, so "Szabó" is "szabo") bears
-    fewer marks (``_word_traits``: Nixon's x is no х, Esparza's rz no ż), and keeps its letters
-    where it bears none.
+    fewer marks (``_word_traits``: Nixon's x is no х, Esparza's rz no ż), and keeps those letters
+    where another word's marks read the name by a scheme.
 
     >>> _latin_scheme_spellings("Nixon", names={"nixon"}), _latin_scheme_spellings("Szabó", names={"szabo"})
     ([], [])
@@ -847,12 +847,11 @@ def _latin_scheme_spellings(text: str, *, marked: bool = False, names: AbstractS
     slavic = traits & _SLAVIC_NAME
     if not schemes and (marked or not slavic or not traits & (_STARTS_E | _STARTS_Y)):
         return []
-    # A name people have that bears no scheme's marks of its own keeps its letters where another
-    # word's marks read the name by a scheme: "Maxim Tixonov" is "maxim tikhonov".
-    kept = abbreviations | {w for w in named if not _word_traits(w, True) & _ANY_SCHEME}
     text = re.sub(r"(?<=\w)['`](?=\w)", "", lower)
-    hardened = _outside(kept, lambda word: _SOFT_J.sub("", word), text)
-    spellings = [_respelled(hardened, letters, letter, keep=kept)
+    hardened = _outside(abbreviations, lambda word: _SOFT_J.sub("", word), text)
+    # A name people have keeps its x, cz, sz and rz where another word's marks read the name by a
+    # scheme ("Maxim Tixonov" is "maxim tikhonov"); its other letters are the scheme's (Jaroslav).
+    spellings = [_respelled(hardened, letters, letter, keep=abbreviations, spared=named)
                  for k, (_, letters, letter) in enumerate(_LATIN_SCHEMES) if schemes & (1 << k)]
     plain = _respelled(text)
     if slavic:
@@ -882,18 +881,23 @@ def scheme_spellings(text: str) -> list[str]:
 
 
 def _respelled(text: str, letters: dict[str, str] | None = None, letter: re.Pattern[str] | None = None,
-               keep: AbstractSet[str] = frozenset()) -> str:
+               keep: AbstractSet[str] = frozenset(), spared: AbstractSet[str] = frozenset()) -> str:
     """``text`` with a scheme's ``letters`` (found by ``letter``) spelled as English spells them,
-    but in the words of ``keep``, then read as normalizing reads it: unidecode, lower-case words."""
+    but in the words of ``keep``, and but ``_SPARED_LETTERS`` in the words of ``spared``, then read
+    as normalizing reads it: unidecode, lower-case words."""
     if letters and letter:
-        text = _outside(keep, lambda word: letter.sub(lambda m: letters[m.group()], word), text)
+        def respell(word: str) -> str:
+            own = _SPARED_LETTERS if word in spared else frozenset()
+            return letter.sub(lambda m: m.group() if m.group() in own else letters[m.group()], word)
+
+        text = _outside(keep, respell, text, word_by_word=bool(spared))
     return " ".join(re.sub(r"[^a-z]+", " ", unidecode(text)).split())
 
 
-def _outside(keep: AbstractSet[str], change: Callable[[str], str], text: str) -> str:
+def _outside(keep: AbstractSet[str], change: Callable[[str], str], text: str, *, word_by_word: bool = False) -> str:
     """``text`` with ``change`` made to it, but to the words of ``keep`` (an abbreviation keeps its
-    letters: "BJP Tymošenko" is "bjp tymoshenko")."""
-    if not keep:
+    letters: "BJP Tymošenko" is "bjp tymoshenko"), each word apart where ``word_by_word``."""
+    if not keep and not word_by_word:
         return change(text)
     return _LETTERS.sub(lambda m: m.group() if m.group() in keep else change(m.group()), text)
 

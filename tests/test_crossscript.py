@@ -229,6 +229,8 @@ def test_english_names_are_not_read_as_a_transliteration_scheme():
     # A name beside one a scheme writes keeps its letters: Maxim's x is no х beside Tixonov's.
     assert places.search_forms("Tixonov") == ("tixonov", "tikhonov")
     assert places.search_forms("Maxim Tixonov") == ("maxim tixonov", "maxim tikhonov")
+    # Its other letters are the scheme's: Jaroslav, a listed name, is Yaroslav beside Batjuk.
+    assert "yaroslav batyuk" in places.search_forms("Jaroslav Batjuk")
 
 
 def test_a_slavic_surname_in_cyrillic_is_not_a_listed_surname_of_the_same_consonants():

@@ -226,7 +226,7 @@ def test_english_names_are_not_read_as_a_transliteration_scheme():
                        Entity("spain", "Spain", "place", aliases=("Espanha",))])
     assert [places.search_forms(name) for name in ("Nixon", "Esparza")] == [("nixon",), ("esparza",)]
     assert [places.resolve(name) for name in ("Nixon", "Esparza")] == [None, None]
-    # A name beside one a scheme writes keeps its letters: Maxim's x is no х beside Tixonov's.
+    # A name beside one a scheme writes keeps its x: Maxim's is no х beside Tixonov's.
     assert places.search_forms("Tixonov") == ("tixonov", "tikhonov")
     assert places.search_forms("Maxim Tixonov") == ("maxim tixonov", "maxim tikhonov")
     # Its other letters are the scheme's: Jaroslav, a listed name, is Yaroslav beside Batjuk.

@@ -311,7 +311,7 @@ def native_forms(entity: Entity) -> dict[str, str]:
     "Pens" or the European Union's ЕС "Yes" would make the word a name. So is a place's spelling
     made of names the weighted name lists count (``name_commonness``) that is no place's English
     name (``places.english_place_names``): Ghana's Гана spelt "Hana" would make a woman a country;
-    Иордания's "Jordan" and Мадрид's "Madrid" stay.
+    Serbian Јордан's "Jordan" and Мадрид's "Madrid" stay.
 
     >>> native_forms(Entity("me", "Maine", "place", aliases=("Мэн", "Мейн")))
     {'mein': 'Мейн', 'meyn': 'Мейн'}

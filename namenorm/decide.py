@@ -267,9 +267,14 @@ def _joining_words(name: str, words: Sequence[str]) -> tuple[str, ...]:
     (('and',), ())
     """
     joined = [word for word in words[1:-1] if word in CONJUNCTIONS]
-    if "&" in name and len(words) > 1:
-        joined.append("and")
+    if len(words) > 1:
+        joined += _ampersand(name)
     return tuple(dict.fromkeys(joined))
+
+
+def _ampersand(text: str) -> tuple[str, ...]:
+    """The word an "&" written in ``text`` reads as, which normalizing drops: ("and",) or ()."""
+    return ("and",) if "&" in text else ()
 
 
 class Engine:
@@ -412,16 +417,10 @@ class Engine:
     def _joined_otherwise(self, e_idx: int, query: Query) -> bool:
         """True for a person none of whose names holds a word the query joins names with: "Kelly and
         Loeffler" or "Kelly & Loeffler" is a list of two, not Kelly Loeffler."""
-        entity = self.index.tables.entities[e_idx]
-        if entity.kind != "person":
+        if not self._is_person(e_idx):
             return False
-        for written in entity.forms:
-            words = set(normalize_cached(written).split())
-            if "&" in written:
-                words.add("and")
-            if words.issuperset(query.joined):
-                return False
-        return True
+        return not any({*normalize_cached(written).split(), *_ampersand(written)}.issuperset(query.joined)
+                       for written in self.index.tables.entities[e_idx].forms)
 
     def _given_name(self, name: str) -> str:
         """The given name of a person's name, as ``FormTables.name_roles`` reads it, or ""."""

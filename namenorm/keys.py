@@ -665,15 +665,19 @@ _LABIALS_APART = {"b": "b", "v": "b"}
 romanized: Hebrew's ב and פ. Folded, פסדינה (Pasadena) had Boston's consonant classes."""
 
 
-def _class_tables(apart: dict[str, str]) -> tuple[dict[int, str | None], dict[int, str | None]]:
-    """The tables of ``loan_key`` and ``loan_shape`` with the letters of ``apart`` kept apart."""
-    classes: dict[str, str | None] = {**_CONSONANT_CLASSES, **apart}
+def _consonant_classes(alphabet: bool, labials: bool) -> dict[str, str]:
+    """``_CONSONANT_CLASSES`` with the letters of ``_ALPHABET_APART`` and ``_LABIALS_APART`` kept
+    apart where asked."""
+    return {**_CONSONANT_CLASSES, **(_ALPHABET_APART if alphabet else {}), **(_LABIALS_APART if labials else {})}
+
+
+def _class_tables(classes: dict[str, str]) -> tuple[dict[int, str | None], dict[int, str | None]]:
+    """The tables of ``loan_key`` and ``loan_shape`` for these consonant classes."""
     return (str.maketrans({**classes, **dict.fromkeys("aeiouywh")}),
             str.maketrans({**classes, "e": "i", "o": "u", **dict.fromkeys("ywh")}))
 
 
-_CLASS_TABLES = {(alphabet, labials): _class_tables({**(_ALPHABET_APART if alphabet else {}),
-                                                      **(_LABIALS_APART if labials else {})})
+_CLASS_TABLES = {(alphabet, labials): _class_tables(_consonant_classes(alphabet, labials))
                  for alphabet in (False, True) for labials in (False, True)}
 """``_class_tables`` by (``alphabet``, ``labials``)."""
 _VOWEL_RUN = re.compile(r"[aeiou]+")
@@ -893,8 +897,7 @@ _OTHER_VOWEL = 0.6
 """Cost of a vowel letter that writes another vowel than the form's at that place."""
 
 
-_ABJAD_CLASSES = {labials: str.maketrans({**_CONSONANT_CLASSES, **(_LABIALS_APART if labials else {})})
-                  for labials in (False, True)}
+_ABJAD_CLASSES = {labials: str.maketrans(_consonant_classes(False, labials)) for labials in (False, True)}
 """Consonant classes of the letters of an abjad's name, by ``labials`` (``loan_key``)."""
 
 

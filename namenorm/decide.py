@@ -61,7 +61,13 @@ from .normalize import (
     written_words,
 )
 from .parts import CONJUNCTIONS, GENERATIONAL, given_name_sex, title_sex, without_patronymic
-from .places import KIND_WORDS, NAME_TABLES, english_place_names, places_named
+from .places import (
+    KIND_WORDS,
+    NAME_TABLES,
+    abbreviations_written_out,
+    english_place_names,
+    places_named,
+)
 from .romanize import (
     LABIALS_APART,
     LETTER_FOR_LETTER,
@@ -314,6 +320,8 @@ class Engine:
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
         name = without_lone_surrogates(name[:MAX_NAME_CHARS])
+        # "Маршалловы о-ва" is read as its name written out, "Маршалловы острова", whatever its kind.
+        name = abbreviations_written_out(name) or name
         norm = normalize_name(name)
         if not norm:
             return None

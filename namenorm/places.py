@@ -48,6 +48,7 @@ __all__ = [
     "NAME_TABLES",
     "PLACE_TABLES",
     "NameRows",
+    "abbreviations_written_out",
     "check_place_tables",
     "city_names",
     "country_names",
@@ -96,19 +97,23 @@ def place_words() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, str]:
-    """Abbreviation English writes in place names ("st") -> the word it stands for ("saint"),
-    from ``_data/place_abbreviations.tsv``."""
-    return {abbreviation: word for abbreviation, word in _data_rows("place_abbreviations.tsv")}
+def _abbreviations() -> dict[str, tuple[str, bool]]:
+    """Abbreviation place names are written with ("st", "о-ва") -> the word it stands for
+    ("saint", "острова") and whether it is one anywhere in a name, not only before a word, from
+    ``_data/place_abbreviations.tsv``."""
+    return {abbreviation: (word, where == ["anywhere"])
+            for abbreviation, word, *where in _data_rows("place_abbreviations.tsv")}
 
 
 def written_out(form: str) -> str | None:
-    """A place's name with the abbreviations English writes in it written out, and an ampersand
-    between two words as "and"; None where it has neither. An abbreviation is one only where a
-    word follows it.
+    """A place's name with the abbreviations it is written with written out, and an ampersand
+    between two words as "and"; None where it has neither. English's abbreviations are ones only
+    where a word follows them.
 
     >>> written_out("St. Pierre & Miquelon"), written_out("Mt. Vernon"), written_out("Main St.")
     ('Saint Pierre and Miquelon', 'Mount Vernon', None)
+    >>> written_out("Маршалловы о-ва"), written_out("о-в Сахалин")
+    ('Маршалловы острова', 'остров Сахалин')
     >>> written_out("Lagos"), written_out("AT&T"), written_out("& Co"), written_out("&")
     (None, None, None, None)
     """
@@ -117,11 +122,39 @@ def written_out(form: str) -> str | None:
     return " ".join(out) if out != words else None
 
 
+def abbreviations_written_out(name: str) -> str | None:
+    """A name with the abbreviations that are ones anywhere written out (``written_out``), as a
+    query is read whatever its kind; None where it has none.
+
+    >>> abbreviations_written_out("Кокосовые о-ва"), abbreviations_written_out("St. Lucia")
+    ('Кокосовые острова', None)
+    """
+    folded = name.casefold()
+    for abbreviation in _anywhere_abbreviations():  # a loop of substring tests: cheapest for the many names without one
+        if abbreviation in folded:
+            break
+    else:
+        return None
+    words = name.split()
+    out = [_written_out_word(word, first=False, last=True) for word in words]
+    return " ".join(out) if out != words else None
+
+
+@lru_cache(maxsize=1)
+def _anywhere_abbreviations() -> tuple[str, ...]:
+    """The abbreviations that are ones anywhere in a name."""
+    return tuple(abbreviation for abbreviation, (_, anywhere) in _abbreviations().items() if anywhere)
+
+
 def _written_out_word(word: str, *, first: bool, last: bool) -> str:
     if word == "&":
         return word if first or last else "and"
-    full = None if last else _abbreviations().get(word.rstrip(".").casefold())
-    return full.capitalize() if full else word
+    bare = word.rstrip(".,;:")
+    full, anywhere = _abbreviations().get(bare.casefold(), (None, False))
+    if full is None or (last and not anywhere):
+        return word
+    # "о-ва," keeps its comma; a word written in capitals starts with one written out
+    return (full.capitalize() if word[:1].isupper() else full) + word[len(bare):].lstrip(".")
 
 
 _TABLES = {"countries": country_names, "cities": city_names}

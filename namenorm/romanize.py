@@ -1036,6 +1036,15 @@ _BULGARIAN: _Spellings = {
     "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a",
     "ь": "y", "ю": "yu", "я": "ya",
 }
+_BELARUSIAN: _Spellings = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "д": "d", "е": ("ye", "ie"), "ё": ("yo", "io"),
+    "ж": "zh", "з": "z", "і": "i", "й": ("y", "i"), "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "ы": "y", "ь": "", "э": "e", "ю": ("yu", "iu"), "я": ("ya", "ia"),
+    "'": "", "’": "", "ʼ": "",
+}
+"""Belarusian as its passports and the English press spell it (Святлана Ціханоўская Sviatlana
+Tsikhanouskaya, Гомель Homiel): г h, ў u, і i, ы y, and е, ё, ю, я as Ukrainian's е, ю, я."""
 _SOUTH_SLAVIC: _Spellings = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
     "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
@@ -1044,13 +1053,20 @@ _SOUTH_SLAVIC: _Spellings = {
 }
 _NOT_UKRAINIAN = frozenset("ёъыэ")
 _NOT_RUSSIAN = frozenset("ґєії")
-_CYRILLIC_TABLES: tuple[tuple[_Spellings, frozenset[str]], ...] = (
-    (_UKRAINIAN, _NOT_UKRAINIAN), (_RUSSIAN, _NOT_RUSSIAN), (_BULGARIAN, frozenset()), (_SOUTH_SLAVIC, frozenset()))
-"""Each system with the letters that rule it out although it spells them; a system that lacks a
-letter of the name spells nothing."""
+_NOT_BELARUSIAN = frozenset("ґєїищъ")
+_BELARUSIAN_ONLY = (frozenset("ў"), frozenset("іы"), frozenset("іэ"), frozenset("іё"))
+"""Letters only Belarusian writes together: its ў, or Ukrainian's і beside a letter of Russian's.
+A name without them (Сергей, Чернігів) is Russian's or Ukrainian's, which Belarusian's system would
+spell otherwise ("sierhiei", "chiernihiv")."""
+_CYRILLIC_TABLES: tuple[tuple[_Spellings, frozenset[str], tuple[frozenset[str], ...]], ...] = (
+    (_UKRAINIAN, _NOT_UKRAINIAN, ()), (_RUSSIAN, _NOT_RUSSIAN, ()), (_BULGARIAN, frozenset(), ()),
+    (_BELARUSIAN, _NOT_BELARUSIAN, _BELARUSIAN_ONLY), (_SOUTH_SLAVIC, frozenset(), ()))
+"""Each system with the letters that rule it out although it spells them, and the letters one set
+of which a name must hold for the system to be its (any name, where there are none); a system
+that lacks a letter of the name spells nothing."""
 _LETTER_APART = 3
-"""The first systems of ``_CYRILLIC_TABLES`` write each letter apart; the Latin alphabets of
-Serbian and Macedonian, without their marks, write ж and з, ш and с alike."""
+"""The first systems of ``_CYRILLIC_TABLES`` write each letter apart; Belarusian's writes ў and у
+alike, and the Latin alphabets of Serbian and Macedonian, without their marks, ж and з, ш and с."""
 _CYRILLIC_NAME = re.compile(f"[{_CYRILLIC}'’ʼ]+(?:[ -][{_CYRILLIC}'’ʼ]+){{0,3}}")
 
 
@@ -1087,7 +1103,8 @@ def _spell_cyrillic(text: str, table: _Spellings, ye_after_vowels: bool = False)
 def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     letters = set(text.lower())
     systems = _CYRILLIC_TABLES[:_LETTER_APART] if faithful else _CYRILLIC_TABLES
-    tables = [t for t, ruled_out in systems if not letters & ruled_out]
+    tables = [t for t, ruled_out, needs in systems
+              if not letters & ruled_out and (not needs or any(need <= letters for need in needs))]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
     if any(t is _RUSSIAN for t in tables) and letters & {"е", "ё"}:
         spellings += filter(None, [_spell_cyrillic(text, _RUSSIAN, ye_after_vowels=True)])
@@ -1280,6 +1297,21 @@ def yod_readings(text: str, reading: str) -> tuple[str, ...]:
     ((), ())
     """
     return _reread(_ROMANIZED_YOD, "y", reading) if _YOD_LETTERS.search(text) else ()
+
+
+_HARD_I = re.compile("[\u042b\u044b]")
+"""Cyrillic ы, which unidecode spells y."""
+
+
+def hard_i_readings(text: str, reading: str) -> tuple[str, ...]:
+    """``reading`` (``text`` romanized) with the y of ы read as the i of a borrowed name: Belarusian
+    writes that i ы after a hard consonant (Тырана Tirana, Чыкага Chicago), where Russian writes
+    и; () where ``text`` has no ы. Russian's own names keep ``reading`` (Крым Krym).
+
+    >>> hard_i_readings("Тырана", "tyrana"), hard_i_readings("Крым", "krym"), hard_i_readings("Рига", "riga")
+    (('tirana',), ('krim',), ())
+    """
+    return _reread(re.compile("y"), "i", reading) if _HARD_I.search(text) else ()
 
 
 def _reread(pattern: re.Pattern[str], sound: str, reading: str) -> tuple[str, ...]:
@@ -1524,7 +1556,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
     ``labial_readings`` (of it, and of the glottal, Greek stop and yod readings), ``velar_readings``,
-    ``yod_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``,
+    ``yod_readings``, ``hard_i_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``,
     ``inherent_vowel_readings``, and a Georgian name without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
@@ -1538,7 +1570,7 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     labial = labial_readings(text, reading) + tuple(r for other in glottal + stops + yod
                                                     for r in labial_readings(text, other))
     return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
-            + yod + vav_readings(text, reading) + stops + spelling_readings(text)
+            + yod + hard_i_readings(text, reading) + vav_readings(text, reading) + stops + spelling_readings(text)
             + inherent_vowel_readings(text, reading)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 

@@ -853,6 +853,15 @@ def test_serbian_yod_and_v_are_read_together_as_y_and_w():
     assert_resolves(resolver, [("Гвајакил", "guayaquil")])
 
 
+def test_belarusian_hard_i_is_read_as_the_i_of_a_borrowed_name():
+    # Belarusian writes the i of Chita and Cambridge ы after a hard consonant, where Russian writes
+    # и: read only as Russian's y, Чыта and Кембрыдж-Бей were left under the threshold.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "place") for n in (
+        "Chita", "Cambridge Bay", "Tirana", "Riga", "Paris", "Kolkata", "Denver", "Madrid", "Tokyo")],
+        place_names=("words",))
+    assert_resolves(resolver, [("Чыта", "chita"), ("Кембрыдж-Бей", "cambridge-bay"), ("Тырана", "tirana")])
+
+
 def test_an_anusvara_before_a_labial_is_the_m_it_sounds():
     # मुंबई, कोलंबो, कंबोडिया write the m of Mumbai, Colombo and Cambodia with an anusvara, which
     # is an n before other letters (हिंदी, Hindi; रांची, Ranchi).

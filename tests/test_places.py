@@ -439,3 +439,15 @@ def test_a_name_of_the_tables_is_matched_as_written_not_by_another_scripts_name_
     assert Resolver([Entity("bombay", "Bombay", "place")]).resolve("Мумбаи").id == "bombay"
     listed = Resolver([Entity("putin", "Vladimir Putin", "person", aliases=("Putin",))])
     assert listed.resolve("Путин").id == "putin"
+
+
+def test_russian_abbreviations_of_islands_are_read_written_out():
+    # Russian maps and CLDR write острова "о-ва" and остров "о-в", before or after the name; read
+    # as the letters "o va", the abbreviation was two stray words.
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "place") for n in (
+        "Marshall Islands", "Pitcairn Islands", "Solomon Islands", "Sakhalin", "Mali")], place_names=("words",))
+    for short, written in (("Маршалловы о-ва", "Маршалловы острова"), ("о-ва Питкэрн", "острова Питкэрн"),
+                           ("о-в Сахалин", "остров Сахалин")):
+        assert [(m.id, m.score) for m in resolver.candidates(short)] == [
+            (m.id, m.score) for m in resolver.candidates(written)], short
+    assert resolver.candidates("Маршалловы о-ва")[0].id == "marshall-islands"

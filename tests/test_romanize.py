@@ -150,6 +150,15 @@ def test_serbian_and_macedonian_cyrillic_as_their_latin_alphabets_spell_it():
     assert native_spellings("Жириновский")[:2] == ["zhyrynovskyi", "zhirinovskiy"]  # й is no Serbian letter
 
 
+def test_belarusian_cyrillic_as_its_passports_and_the_press_spell_it():
+    # г h, ў u, і i: Ціханоўская is Tsikhanouskaia, Магілёў Mahiliou; no other table spells ў.
+    assert native_spellings("Святлана Ціханоўская") == ["sviatlana tsikhanouskaia"]
+    assert native_spellings("Магілёў") == ["mahiliou"]
+    # A name without ў, or without і beside ы, э or ё, is read as Russian or Ukrainian only.
+    assert native_spellings("Чернігів") == ["chernihiv"]
+    assert native_spellings("Київ") == ["kyiv"]
+
+
 def test_bulgarian_cyrillic_as_bulgaria_spells_it():
     # х h, щ sht, ъ a: Търново is Tarnovo, not the Russian reading's "trnovo".
     assert "veliko tarnovo" in native_spellings("Велико Търново")

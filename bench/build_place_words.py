@@ -73,6 +73,16 @@ def _learnable(word: str) -> bool:
     return len(word) >= MIN_LETTERS and word not in common_words()
 
 
+COMPASS_ADJECTIVES = {"northern": "north", "southern": "south"}
+"""English adjectives of the points of the compass, counted as the point: North Macedonia and
+North Korea, Northern Ireland and the Northern Mariana Islands are four countries named north,
+where each word alone is in two, too few to learn a word from (Norte, Nord, Pohjois)."""
+
+
+def _english_words(names: tuple[str, ...]) -> set[str]:
+    return {COMPASS_ADJECTIVES.get(w, w) for w in _words(names)}
+
+
 def _concept(word: str) -> str:
     """An English word's concept: its singular ("islands" -> "island")."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -108,7 +118,7 @@ def learn(min_precision: float = MIN_PRECISION) -> list[tuple[str, list[str]]]:
     english: list[set[str]] = []
     translated: list[set[str]] = []
     for own, others in country_names():
-        english.append(_words(own))
+        english.append(_english_words(own))
         translated.append(_words(others) - english[-1])
     concept_count = Counter(w for words in english for w in words)
     word_count = Counter(w for words in translated for w in words)
@@ -136,6 +146,9 @@ def learn(min_precision: float = MIN_PRECISION) -> list[tuple[str, list[str]]]:
     groups: dict[str, set[str]] = defaultdict(set)
     for word, (_, concept) in best.items():
         groups[_concept(concept)].update((concept, word))
+    for adjective, point in COMPASS_ADJECTIVES.items():
+        if point in groups:
+            groups[point].add(adjective)
     return [(concept, sorted(words, key=lambda w: (_concept(w) != concept, w))) for concept, words in sorted(groups.items())]
 
 

@@ -1545,6 +1545,23 @@ def greek_stop_readings(text: str) -> tuple[str, ...]:
     return (_as_reading(_GREEK_STOP_AFTER_VOWEL.sub(lambda m: _GREEK_DIGRAPHS[m.group().lower()][0], text)),)
 
 
+_OPEN_E = re.compile("(?<=[бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ])[эЭ]")
+"""Cyrillic э after a consonant, which Russian writes for the short a of English names (Брэд Brad,
+Тэтчер Thatcher, Кэмерон Cameron), as it writes the e of others (Бэкхем Beckham)."""
+
+
+def open_e_readings(text: str) -> tuple[str, ...]:
+    """``text`` read with each э after a consonant as the a it writes in an English name, beside
+    the e of ``romanize``; () where no э follows a consonant (Эдвард, Edward).
+
+    >>> open_e_readings("Брэд Питт"), open_e_readings("Эдвард"), open_e_readings("Дэвид")
+    (('brad pitt',), (), ('david',))
+    """
+    if not _OPEN_E.search(text):
+        return ()
+    return (_as_reading(_OPEN_E.sub(lambda m: "а" if m.group() == "э" else "А", text)),)
+
+
 def spelling_readings(text: str) -> tuple[str, ...]:
     """Readings of ``text`` besides its romanization that may spell its Latin form letter by
     letter: ``r_readings`` (kana) and ``transcription_readings`` (Han)."""
@@ -1556,8 +1573,9 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     """Other ways ``reading`` (``text`` romanized) may spell a name borrowed from Latin letters,
     which the search across scripts tries beside it: ``dental_readings``, ``glottal_readings``,
     ``labial_readings`` (of it, and of the glottal, Greek stop and yod readings), ``velar_readings``,
-    ``yod_readings``, ``hard_i_readings``, ``vav_readings``, ``greek_stop_readings``, ``spelling_readings``,
-    ``inherent_vowel_readings``, and a Georgian name without its case ending.
+    ``yod_readings``, ``hard_i_readings``, ``open_e_readings``, ``vav_readings``,
+    ``greek_stop_readings``, ``spelling_readings``, ``inherent_vowel_readings``, and a Georgian name
+    without its case ending.
 
     >>> other_readings("プーチン", "puchin"), other_readings("Вашингтон", "vashington")
     (('putin',), ('washington',))
@@ -1570,7 +1588,8 @@ def other_readings(text: str, reading: str) -> tuple[str, ...]:
     labial = labial_readings(text, reading) + tuple(r for other in glottal + stops + yod
                                                     for r in labial_readings(text, other))
     return (dental_readings(text, reading) + glottal + labial + velar_readings(text, reading)
-            + yod + hard_i_readings(text, reading) + vav_readings(text, reading) + stops + spelling_readings(text)
+            + yod + hard_i_readings(text, reading) + open_e_readings(text) + vav_readings(text, reading) + stops
+            + spelling_readings(text)
             + inherent_vowel_readings(text, reading)
             + (_georgian_spellings(text) if _GEORGIAN_RUN.search(text) else ()))
 

@@ -862,6 +862,15 @@ def test_belarusian_hard_i_is_read_as_the_i_of_a_borrowed_name():
     assert_resolves(resolver, [("Чыта", "chita"), ("Кембрыдж-Бей", "cambridge-bay"), ("Тырана", "tirana")])
 
 
+def test_russian_e_after_a_consonant_is_read_as_the_short_a_of_english_names():
+    # Russian writes the a of Brad and Pam э (Брэд, Пэм), read by letters as an e: "bred" was
+    # Bread's before Brad's, and Пэм was left under the threshold.
+    resolver = Resolver([Entity(n.lower(), n, "person") for n in (
+        "Brad", "Bread", "Brady", "Pam", "Perry", "David", "Hank", "Jack")], place_names=())
+    assert resolver.candidates("Брэд")[0].id == "brad"
+    assert_resolves(resolver, [("Пэм", "pam"), ("Дэвид", "david")])
+
+
 def test_an_anusvara_before_a_labial_is_the_m_it_sounds():
     # मुंबई, कोलंबो, कंबोडिया write the m of Mumbai, Colombo and Cambodia with an anusvara, which
     # is an n before other letters (हिंदी, Hindi; रांची, Ranchi).

@@ -64,6 +64,11 @@ Sets:
 * ``jmnedict_names``: the given names and surnames JMnedict (jamdict-data) writes in katakana
   alone, asked of a gallery that lists them alone in Latin letters (ワトソン, Watson; ミチコ, Michiko):
   a list of names read across scripts, where the word is the whole name.
+* ``jmnedict_people``: Japanese people JMnedict lists, their names in kanji (田中角栄) asked of a
+  gallery of their Latin names, given name first (Kakuei Tanaka). Report only. The table namenorm
+  reads such names with (``_data/japanese_names.tsv``) is made from the same people, so the set
+  measures how their names are read and weighed; ``bench/build_japanese_names.py --tune-only``
+  makes it from the tune split's people alone, to measure how many names of others it knows.
 
 The unknown queries of every set are real names held out of the gallery (about 30% of the
 source's entities, 5% of surnames for the person sets), so they are realistic near-misses.
@@ -108,9 +113,10 @@ SETS: tuple[str, ...] = ("cldr_places", "census_typos", "nicknames_people", "sub
                          "common_words", "names_as_places", "foreign_words", "tiny_places", "wiki_cross_script",
                          "org_names", "words_as_companies", "slavic_schemes", "gazetteer_towns",
                          "places_among_towns", "kinds_together", "cedict_people", "cedict_names",
-                         "jmnedict_names", "wiki_lone_names")
+                         "jmnedict_names", "wiki_lone_names", "jmnedict_people")
 REPORT_ONLY: tuple[str, ...] = ("tiny_places", "slavic_schemes", "gazetteer_towns", "places_among_towns",
-                                 "kinds_together", "cedict_people", "cedict_names", "wiki_lone_names")
+                                 "kinds_together", "cedict_people", "cedict_names", "wiki_lone_names",
+                                 "jmnedict_people")
 """Sets the fit never reads, not even their tune split: checks on sizes of gallery (two dozen
 places, twenty thousand towns, CLDR's places among them), on a kind of query (Latin names in
 another transliteration scheme) and on galleries that mix kinds, which no fitted number has seen.
@@ -1426,6 +1432,101 @@ def jmnedict_names() -> list[tuple[str, str]]:
                    if kind in _JMNEDICT_NAME_TYPES and _KATAKANA_NAME.match(kana) and _LATIN_NAME.match(latin)})
 
 
+JAPANESE_PEOPLE = 4000
+"""People drawn from JMnedict's for jmnedict_people: a gallery of about 2,800 after the unknowns are held out."""
+_KANJI_NAME = re.compile(r"^[\u4e00-\u9fff\u3005]{2,6}$")
+_GLOSS_NAME = re.compile(r"^([A-Z][^\s(]+) ([A-Z][^\s(]+)(?: \(|$)")
+
+
+@dataclass(frozen=True)
+class JapanesePerson:
+    """A person JMnedict lists, the name written in kanji split into a listed surname and given name."""
+
+    key: str
+    kanji: str
+    surname_kanji: str
+    given_kanji: str
+    surname: str
+    """As the person's gloss spells it ("Abe"), normalized."""
+    given: str
+
+
+@lru_cache(maxsize=1)
+def japanese_people() -> tuple[JapanesePerson, ...]:
+    """JMnedict's people whose name is written in kanji alone and splits one way only into a surname
+    and a given name it lists whose readings make up the person's (安倍晋三, あべしんぞう: 安倍 あべ and
+    晋三 しんぞう), spelled as the person's gloss spells the two ("Abe Shinzō")."""
+    import sqlite3
+
+    from jellyfish import jaro_winkler_similarity
+
+    from namenorm.romanize import romanize
+
+    path = _package_file("jamdict_data", "jamdict.db")
+    readings: dict[str, defaultdict[str, set[str]]] = {"surname": defaultdict(set), "given": defaultdict(set)}
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        for kanji, kana, kind in db.execute(
+                "SELECT kj.text, kn.text, t.text FROM NEKanji kj JOIN NEKana kn ON kn.idseq = kj.idseq"
+                " JOIN NETranslation n ON n.idseq = kj.idseq JOIN NETransType t ON t.tid = n.ID"
+                " WHERE t.text IN ('surname', 'given', 'fem', 'masc')"):
+            readings["surname" if kind == "surname" else "given"][kanji].add(kana)
+        people = db.execute(
+            "SELECT kj.idseq, kj.text, kn.text, g.text FROM NEKanji kj JOIN NEKana kn ON kn.idseq = kj.idseq"
+            " JOIN NETranslation n ON n.idseq = kj.idseq JOIN NETransGloss g ON g.tid = n.ID"
+            " JOIN NETransType t ON t.tid = n.ID WHERE t.text = 'person' ORDER BY kj.idseq, n.ID, g.rowid").fetchall()
+    glosses: dict[tuple[int, str], set[str]] = defaultdict(set)
+    spelled: dict[int, tuple[str, str]] = {}
+    for idseq, kanji, kana, gloss in people:
+        if _KANJI_NAME.match(kanji):
+            glosses[(idseq, kanji)].add(kana)
+            named = _GLOSS_NAME.match(gloss)
+            if named and idseq not in spelled:
+                spelled[idseq] = (named.group(1), named.group(2))
+    found: dict[str, JapanesePerson] = {}
+    for (idseq, kanji), kanas in sorted(glosses.items()):
+        if idseq not in spelled:
+            continue
+        splits = {(k, surname) for k in range(1, len(kanji)) for kana in kanas
+                  for surname in readings["surname"].get(kanji[:k], ())
+                  if kana.startswith(surname) and kana[len(surname):] in readings["given"].get(kanji[k:], ())}
+        if len({k for k, _ in splits}) != 1 or kanji in found:
+            continue
+        k, reading = min(splits)
+        first, second = (normalize_name(w) for w in spelled[idseq])
+        # Glosses write most names surname first (Koizumi Jun'ichirō), some given name first (Shinzō
+        # Abe): the surname is the word nearer the surname's reading, romanized.
+        sounded = normalize_name(romanize(reading))
+        if jaro_winkler_similarity(sounded, second) > jaro_winkler_similarity(sounded, first):
+            first, second = second, first
+        found[kanji] = JapanesePerson(f"jmnedict-person:{idseq}", kanji, kanji[:k], kanji[k:], first, second)
+    return tuple(found.values())
+
+
+def japanese_person_split(person: JapanesePerson, seed: int = 7) -> str:
+    """The split of jmnedict_people that asks ``person``: bench/build_japanese_names.py reads the
+    tune split's people only."""
+    return _split(seed, person.key)
+
+
+def _build_jmnedict_people(seed: int, size: int) -> DevSet:
+    """A Japanese person's name in kanji (安倍晋三), asked of a gallery of the Latin names as the
+    English press writes them, given name first ("Shinzō Abe", as JMnedict's gloss spells the
+    words). About 30% of the people are held out of the gallery and asked as unknowns. The table
+    namenorm reads such names with (``_data/japanese_names.tsv``) is made from the tune split's
+    people only."""
+    rng = random.Random(seed)
+    people = japanese_people()
+    drawn = random.Random(f"{seed}:jmnedict-people").sample(people, min(JAPANESE_PEOPLE, len(people)))
+    entities = [Entity(p.key, f"{p.given.title()} {p.surname.title()}", "person")
+                for p in drawn if not _held_out(seed, p.key)]
+    listed = {e.id for e in entities}
+    queries = [Query(p.kanji, p.key if p.key in listed else None, japanese_person_split(p, seed), "Han")
+               for p in drawn]
+    queries = _cap(_clean(queries, entities), size, rng)
+    return DevSet("jmnedict_people", _source("jamdict-data", extra="JMnedict, CC BY-SA 3.0; people's names in kanji"),
+                  entities, queries)
+
+
 def _build_jmnedict_names(seed: int, size: int) -> DevSet:
     """A given name or surname alone, as Japanese writes it in katakana (JMnedict), asked of a
     gallery of the Latin names: foreign names (ワトソン, Watson) and Japanese ones written in katakana
@@ -1662,6 +1763,7 @@ _BUILDERS: dict[str, Callable[[int, int], DevSet]] = {
     "cedict_people": _build_cedict_people,
     "cedict_names": _build_cedict_names,
     "jmnedict_names": _build_jmnedict_names,
+    "jmnedict_people": _build_jmnedict_people,
     "wiki_lone_names": _build_wiki_lone_names,
 }
 

@@ -737,8 +737,10 @@ class Engine:
             read = read or query.form
             spelling = spelling_agreement(read, hit.form, query.script)
             # Its other readings, as the search across scripts tries them (``other_readings``):
-            # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri".
-            for other in other_readings(query.text, query.form):
+            # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri"; and as its
+            # people spell it (``native_spellings``): 辻敬一郎 "keiichiro tsuji", a Japanese name that
+            # no reading of Chinese characters spells.
+            for other in (*query.spelled, *other_readings(query.text, query.form)):
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:
                     read, spelling = other, agreement

@@ -71,6 +71,7 @@ from unidecode import unidecode
 
 from .arabic import arabic_spelling
 from .datafiles import data_lines
+from .japanese import JAPANESE_NAME, japanese_spellings
 from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling, usual_syllables
 from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
@@ -923,7 +924,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
 
     Surname first, then the given name: in pinyin as one word (李克强 "li
     keqiang"; four characters may also be a two-character surname) and in Wade-Giles by
-    syllable ("li ko chiang"), in Korean
+    syllable ("li ko chiang"), and a name in kanji that splits into a Japanese surname and given
+    name as Japanese names are spelled, in both orders (``japanese``); in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
     Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
@@ -956,7 +958,9 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     if text.isascii():
         return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
-        return _chinese_spellings(text)
+        return _chinese_spellings(text) + japanese_spellings(text)
+    if JAPANESE_NAME.fullmatch(text):
+        return japanese_spellings(text)
     if _KOREAN_NAME.fullmatch(text):
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):

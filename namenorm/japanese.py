@@ -52,8 +52,13 @@ def japanese_spellings(text: str) -> list[str]:
     >>> "isamu kondo" in japanese_spellings("近藤勇")  # glossed "Kondou": the press writes Kondō Kondo
     True
     """
+    return list(_read(text))
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> tuple[str, ...]:
     if not JAPANESE_NAME.fullmatch(text):
-        return []
+        return ()
     spellings = _spellings()
     surname, space, given = text.partition(" ")
     splits = [(surname, given)] if space else [(text[:k], text[k:]) for k in range(1, len(text))]
@@ -61,7 +66,7 @@ def japanese_spellings(text: str) -> list[str]:
                     for s, ns in spellings.get((surname, "surname"), ())
                     for g, ng in spellings.get((given, "given"), ())), reverse=True)[:READINGS]
     read = [f"{first} {second}" for order in (1, -1) for _, s, g in pairs for first, second in [(g, s)[::order]]]
-    return list(dict.fromkeys(spelled for whole in read for spelled in (whole, _LONG_VOWELS.sub(_short, whole))))
+    return tuple(dict.fromkeys(spelled for whole in read for spelled in (whole, _LONG_VOWELS.sub(_short, whole))))
 
 
 def _short(long_vowel: re.Match[str]) -> str:

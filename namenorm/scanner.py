@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
+from .japanese import japanese_spellings
 from .keys import cross_script_similarity
 from .model import Decision, Match, Mention
 from .normalize import (
@@ -89,6 +90,8 @@ never the sound that begins or ends a foreign name, though two places' names hol
 _CHINESE_NAME_CHARS = (4, 3)
 """Lengths of the Chinese names read out of running Chinese by their spelling (``_chinese_name_pieces``):
 a name of two characters reads as too many pairs of other words (里朋 as Li Peng's "li peng")."""
+_JAPANESE_NAME_CHARS = 6
+"""Most characters of a Japanese name in kanji read out of running Japanese (小泉純一郎: five)."""
 _HAN_NAME_CHARS = 6
 """Most characters of one word of a foreign name written in Han (弗拉基米尔, Vladimir: five)."""
 _MAX_TOKEN_CHARS = 40
@@ -219,6 +222,10 @@ def _letters(word: str) -> int:
     if len(word) <= _MAX_TOKEN_CHARS:
         return len(word)
     return sum(1 for ch in word if not unicodedata.category(ch).startswith("M"))
+
+
+def _is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "\u3005"
 
 
 def _is_katakana(ch: str) -> bool:
@@ -371,6 +378,8 @@ class _Scan:
                 pieces = [cut for a, b, _ in pieces for named_piece in self._chinese_name_pieces(word, a, b, forms)
                           for cut in ([named_piece] if named_piece[2] else
                                       self._han_name_pieces(word, named_piece[0], named_piece[1], forms))]
+            else:  # and Japanese names in kanji, between its kana (安倍晋三首相は)
+                pieces = [cut for a, b, named in pieces for cut in self._japanese_name_pieces(word, a, b, named)]
             if len(pieces) == 1:
                 out.append(token)
                 continue
@@ -518,6 +527,24 @@ class _Scan:
             return named[pos]
 
         return [(a, b, named.get(a) == b - a) for a, b in _pieces(start, end, name_at)]
+
+    def _japanese_name_pieces(self, word: str, start: int, end: int, named: bool) -> list[tuple[int, int, bool]]:
+        """``word[start:end]`` (a piece that is ``named`` or not), Japanese, cut around the Japanese
+        names in kanji it holds that the gallery lists in Latin letters (安倍晋三首相は holds Shinzo
+        Abe): runs of kanji whose spellings (``japanese.japanese_spellings``) are a form of the
+        gallery, longest first from the left; left whole where it holds none."""
+        owners = self.index.tables.owners
+
+        def name_at(pos: int) -> int:
+            if not _is_kanji(word[pos]):
+                return 0
+            kanji = next((k for k in range(pos + 1, min(pos + _JAPANESE_NAME_CHARS, end)) if not _is_kanji(word[k])),
+                         min(pos + _JAPANESE_NAME_CHARS, end))
+            return next((n for n in range(kanji - pos, 1, -1)
+                         if any(owners(spelled) for spelled in japanese_spellings(word[pos:pos + n]))), 0)
+
+        pieces = _pieces(start, end, name_at)
+        return [(start, end, named)] if len(pieces) == 1 else [(a, b, True) for a, b in pieces]
 
     def _han_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
                          ) -> list[tuple[int, int, bool]]:

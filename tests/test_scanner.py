@@ -682,6 +682,17 @@ def test_chinese_and_korean_names_of_a_latin_gallery_are_found_in_their_own_scri
     assert found(r, "他们说里朋很好。") == []
 
 
+def test_japanese_names_in_kanji_of_a_latin_gallery_are_found_in_japanese_text():
+    # Between its kana, a run of kanji is cut around the pieces spelled (namenorm.japanese) as a
+    # form: 安倍晋三首相は is Shinzo Abe and a title; a name the gallery lacks (田中角栄) is no one.
+    r = namenorm.Resolver([namenorm.Entity(n.lower().replace(" ", "-"), n, "person")
+                           for n in ("Shinzo Abe", "Fumio Kishida", "Junichiro Koizumi")], place_names=())
+    assert found(r, "安倍晋三首相は述べた。") == [("安倍晋三", "shinzo-abe")]
+    assert found(r, "昨日、岸田文雄首相と小泉純一郎元首相が会談した。") == [
+        ("岸田文雄", "fumio-kishida"), ("小泉純一郎", "junichiro-koizumi")]
+    assert found(r, "田中角栄元首相は言った。") == []
+
+
 def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():
     # プーチン "puchin", 普京 "pujing": the span is weighed for the ti and di it borrows, as resolve weighs it.
     r = namenorm.Resolver([namenorm.Entity("putin", "Vladimir Putin", "person"),

@@ -526,7 +526,11 @@ def test_a_germanic_genitive_s_is_cut_from_a_persons_name_and_ends_it():
     assert found(r, "Bidens besök i Stockholm. Özdemirs Rede war lang.") == [
         ("Biden", "joe-biden"), ("Özdemir", "cem-ozdemir")]
     assert found(r, "Serena Williams won.") == [("Serena Williams", "serena-williams")]
-    assert found(r, "Voters in the United States and in the Americas.") == [("United States", "united-states")]
+    # The s stays: "Americas" is weighed whole, as a slip of America (0.909 under the models of
+    # 0.9086 and 0.9055, answered or not as the threshold falls), never cut to "America".
+    mentions = found(r, "Voters in the United States and in the Americas.")
+    assert mentions[0] == ("United States", "united-states")
+    assert ("America", "united-states") not in mentions
     assert found(r, "Johns Hopkins said so.") == []
     # "Ross" is read as written, as a slip of Ros (which the match model may or may not answer).
     as_written = r.resolve("Ross")

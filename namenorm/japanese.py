@@ -20,11 +20,14 @@ from functools import lru_cache
 
 from .datafiles import data_lines
 
-__all__ = ["JAPANESE_NAME", "japanese_spellings"]
+__all__ = ["JAPANESE_NAME", "KANJI", "japanese_spellings"]
 
-JAPANESE_NAME = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]{1,4} ?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]{1,4}")
-"""A name in kanji (with 々, which repeats the kanji before it: 佐々木), a surname and a given
-name of up to four each, written together or with a space between them."""
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
+"""The letters of a name in kanji, for a character class: Han's, and 々, which repeats the kanji
+before it (佐々木)."""
+JAPANESE_NAME = re.compile(f"[{KANJI}]{{1,4}} ?[{KANJI}]{{1,4}}")
+"""A name in kanji, a surname and a given name of up to four each, written together or with a
+space between them."""
 
 READINGS = 3
 """Readings of a name kept, the commonest first (by the people of the table who have both its

@@ -130,7 +130,7 @@ def abbreviations_written_out(name: str) -> str | None:
     ('Кокосовые острова', None)
     """
     folded = name.casefold()
-    for abbreviation in _anywhere_abbreviations():  # a loop of substring tests: cheapest for the many names without one
+    for abbreviation in _anywhere_abbreviations():  # substring tests: the cheapest for most names
         if abbreviation in folded:
             break
     else:

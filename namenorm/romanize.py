@@ -1047,8 +1047,8 @@ _BELARUSIAN: _Spellings = {
     "ц": "ts", "ч": "ch", "ш": "sh", "ы": "y", "ь": "", "э": "e", "ю": ("yu", "iu"), "я": ("ya", "ia"),
     "'": "", "’": "", "ʼ": "",
 }
-"""Belarusian as its passports and the English press spell it (Святлана Ціханоўская Sviatlana
-Tsikhanouskaya, Гомель Homiel): г h, ў u, і i, ы y, and е, ё, ю, я as Ukrainian's е, ю, я."""
+"""Belarusian as Belarus's system spells it (Святлана Ціханоўская "sviatlana tsikhanouskaia",
+Магілёў "mahiliou"): г h, ў u, і i, ы y, and е, ё, ю, я as Ukrainian's е, ю, я."""
 _SOUTH_SLAVIC: _Spellings = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
     "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",

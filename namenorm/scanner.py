@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
 from .index import SCAN_WORDS, SURNAME, query_allows
-from .japanese import japanese_spellings
+from .japanese import KANJI, japanese_spellings
 from .keys import cross_script_similarity
 from .model import Decision, Match, Mention
 from .normalize import (
@@ -224,8 +224,7 @@ def _letters(word: str) -> int:
     return sum(1 for ch in word if not unicodedata.category(ch).startswith("M"))
 
 
-def _is_kanji(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "\u3005"
+_is_kanji = re.compile(f"[{KANJI}]").fullmatch
 
 
 def _is_katakana(ch: str) -> bool:

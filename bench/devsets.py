@@ -1460,8 +1460,6 @@ def japanese_people() -> tuple[JapanesePerson, ...]:
 
     from jellyfish import jaro_winkler_similarity
 
-    from namenorm.romanize import romanize
-
     path = _package_file("jamdict_data", "jamdict.db")
     readings: dict[str, defaultdict[str, set[str]]] = {"surname": defaultdict(set), "given": defaultdict(set)}
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
@@ -1495,11 +1493,33 @@ def japanese_people() -> tuple[JapanesePerson, ...]:
         first, second = (normalize_name(w) for w in spelled[idseq])
         # Glosses write most names surname first (Koizumi Jun'ichirō), some given name first (Shinzō
         # Abe): the surname is the word nearer the surname's reading, romanized.
-        sounded = normalize_name(romanize(reading))
-        if jaro_winkler_similarity(sounded, second) > jaro_winkler_similarity(sounded, first):
+        surname_sound = _romaji(reading)
+        given_sound = _romaji(next(kana for kana in sorted(kanas) if kana.startswith(reading))[len(reading):])
+        if jaro_winkler_similarity(surname_sound, second) > jaro_winkler_similarity(surname_sound, first):
             first, second = second, first
+        # A person whose gloss spells another reading is no Japanese name read (鄧小平, とうしょうへい,
+        # is glossed Deng Xiaoping; 王貞治, Oh Sadaharu, is kept).
+        if min(jaro_winkler_similarity(surname_sound, _romaji_folded(first)),
+               jaro_winkler_similarity(given_sound, _romaji_folded(second))) < _GLOSS_AGREEMENT:
+            continue
         found[kanji] = JapanesePerson(f"jmnedict-person:{idseq}", kanji, kanji[:k], kanji[k:], first, second)
     return tuple(found.values())
+
+
+_GLOSS_AGREEMENT = 0.8
+"""Least Jaro-Winkler similarity of a gloss's word and the reading of its part, both with long
+vowels written once, for a person of ``japanese_people``."""
+
+
+def _romaji(kana: str) -> str:
+    """Kana romanized as a gloss spells it, long vowels written once (きょうこ "kyoko")."""
+    from namenorm.romanize import romanize
+
+    return _romaji_folded(normalize_name(romanize(kana)))
+
+
+def _romaji_folded(spelled: str) -> str:
+    return re.sub("ou|oo|uu", lambda m: m.group()[0], spelled)
 
 
 def japanese_person_split(person: JapanesePerson, seed: int = 7) -> str:
@@ -1512,8 +1532,8 @@ def _build_jmnedict_people(seed: int, size: int) -> DevSet:
     """A Japanese person's name in kanji (安倍晋三), asked of a gallery of the Latin names as the
     English press writes them, given name first ("Shinzō Abe", as JMnedict's gloss spells the
     words). About 30% of the people are held out of the gallery and asked as unknowns. The table
-    namenorm reads such names with (``_data/japanese_names.tsv``) is made from the tune split's
-    people only."""
+    namenorm reads such names with (``_data/japanese_names.tsv``) is made from all of these people
+    (``bench/build_japanese_names.py --tune-only`` makes it from the tune split's alone)."""
     rng = random.Random(seed)
     people = japanese_people()
     drawn = random.Random(f"{seed}:jmnedict-people").sample(people, min(JAPANESE_PEOPLE, len(people)))

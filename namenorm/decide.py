@@ -738,8 +738,8 @@ class Engine:
             spelling = spelling_agreement(read, hit.form, query.script)
             # Its other readings, as the search across scripts tries them (``other_readings``):
             # バーニー・サンダース as "barni sandarsu", 明斯克 "mingsk", Гарри "harri"; and as its
-            # people spell it (``native_spellings``): 辻敬一郎 "keiichiro tsuji", a Japanese name that
-            # no reading of Chinese characters spells.
+            # people spell it, in every script (``native_spellings``): Юлія "yuliia", 辻敬一郎
+            # "keiichiro tsuji", a Japanese name that no reading of Chinese characters spells.
             for other in (*query.spelled, *other_readings(query.text, query.form)):
                 agreement = spelling_agreement(other, hit.form, query.script)
                 if agreement > spelling:

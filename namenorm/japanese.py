@@ -16,24 +16,29 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 
 from .datafiles import data_lines
 
-__all__ = ["JAPANESE_NAME", "KANJI", "japanese_spellings"]
+__all__ = ["JAPANESE_NAME", "KANJI", "japanese_spellings", "surname_starts"]
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
 """The letters of a name in kanji, for a character class: Han's, and 々, which repeats the kanji
 before it (佐々木)."""
-JAPANESE_NAME = re.compile(f"[{KANJI}]{{1,4}} ?[{KANJI}]{{1,4}}")
+JAPANESE_NAME = re.compile(f"(?=[{KANJI}] ?[{KANJI}] ?[{KANJI}])[{KANJI}]{{1,4}} ?[{KANJI}]{{1,4}}")
 """A name in kanji, a surname and a given name of up to four each, written together or with a
-space between them."""
+space between them, of three kanji at least: two are as often a word (北京, 東京) or a Chinese
+name (王毅, 李明) that a surname and a given name of the table also spell."""
 
 READINGS = 3
-"""Readings of a name kept, the commonest first (by the people of the table who have both its
-parts' spellings): 宮崎駿 is Susumu, Shun or Hayao Miyazaki."""
+"""Readings of a name kept, the likeliest first (by the product of the people of the table who
+have each part's spelling; ties by spelling): 宮崎駿 is Shun, Susumu or Hayao Miyazaki."""
 
 _LONG_VOWELS = re.compile("ou|oo|uu")
+"""A long vowel as some glosses write it (Kondou, Oono, Yuuko), written once beside it: the press
+drops Hepburn's macron (Kondō, Kondo). A spelling with two syllables so met (Inoue) gets an extra
+spelling that no one writes ("inoe"), beside its own."""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +51,14 @@ def _spellings() -> dict[tuple[str, str], tuple[tuple[str, int], ...]]:
     return {key: tuple(found) for key, found in counted.items()}
 
 
+def surname_starts(has_word: Callable[[str], bool]) -> frozenset[str]:
+    """The first kanji of the listed surnames spelled as a word ``has_word`` accepts (a gallery's
+    words): a name in kanji begins with its surname, so a run of kanji holds a name the gallery
+    spells only where one of these stands."""
+    return frozenset(kanji[0] for (kanji, role), found in _spellings().items() if role == "surname"
+                     and any(has_word(spelled) or has_word(_LONG_VOWELS.sub(_short, spelled)) for spelled, _ in found))
+
+
 def japanese_spellings(text: str) -> list[str]:
     """A Japanese name in kanji as English spells it, given name first, then surname first; empty
     where the name splits into no listed surname and given name.
@@ -54,20 +67,21 @@ def japanese_spellings(text: str) -> list[str]:
     (['kakuei tanaka', 'tanaka kakuei'], ['kakuei tanaka', 'tanaka kakuei'], [])
     >>> "isamu kondo" in japanese_spellings("近藤勇")  # glossed "Kondou": the press writes Kondō Kondo
     True
+    >>> japanese_spellings("田中\u3000角栄")[0], japanese_spellings("北京"), japanese_spellings("王毅")
+    ('kakuei tanaka', [], [])
     """
-    return list(_read(text))
+    text = " ".join(text.split())  # Japanese spaces a name with a full-width space too
+    return list(_read(text)) if JAPANESE_NAME.fullmatch(text) else []
 
 
 @lru_cache(maxsize=4096)
 def _read(text: str) -> tuple[str, ...]:
-    if not JAPANESE_NAME.fullmatch(text):
-        return ()
     spellings = _spellings()
     surname, space, given = text.partition(" ")
     splits = [(surname, given)] if space else [(text[:k], text[k:]) for k in range(1, len(text))]
-    pairs = sorted(((ns * ng, s, g) for surname, given in splits
+    pairs = sorted(((-ns * ng, s, g) for surname, given in splits
                     for s, ns in spellings.get((surname, "surname"), ())
-                    for g, ng in spellings.get((given, "given"), ())), reverse=True)[:READINGS]
+                    for g, ng in spellings.get((given, "given"), ())))[:READINGS]
     read = [f"{first} {second}" for order in (1, -1) for _, s, g in pairs for first, second in [(g, s)[::order]]]
     return tuple(dict.fromkeys(spelled for whole in read for spelled in (whole, _LONG_VOWELS.sub(_short, whole))))
 

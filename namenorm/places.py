@@ -110,7 +110,7 @@ def written_out(form: str) -> str | None:
     between two words as "and"; None where it has neither. English's abbreviations are ones only
     where a word follows them.
 
-    >>> written_out("St. Pierre & Miquelon"), written_out("Mt. Vernon"), written_out("Main St.")
+    >>> written_out("St. Pierre & Miquelon"), written_out("Mt. Vernon"), written_out("Main St., Springfield")
     ('Saint Pierre and Miquelon', 'Mount Vernon', None)
     >>> written_out("Маршалловы о-ва"), written_out("о-в Сахалин")
     ('Маршалловы острова', 'остров Сахалин')
@@ -151,7 +151,8 @@ def _written_out_word(word: str, *, first: bool, last: bool) -> str:
         return word if first or last else "and"
     bare = word.rstrip(".,;:")
     full, anywhere = _abbreviations().get(bare.casefold(), (None, False))
-    if full is None or (last and not anywhere):
+    # "Main St., Springfield": a comma ends a phrase as the name's end does
+    if full is None or ((last or word[len(bare):].strip(".")) and not anywhere):
         return word
     # "о-ва," keeps its comma; a word written in capitals starts with one written out
     return (full.capitalize() if word[:1].isupper() else full) + word[len(bare):].lstrip(".")

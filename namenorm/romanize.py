@@ -71,7 +71,7 @@ from unidecode import unidecode
 
 from .arabic import arabic_spelling
 from .datafiles import data_lines
-from .japanese import JAPANESE_NAME, japanese_spellings
+from .japanese import japanese_spellings
 from .korean import KOREAN_SURNAMES, hangul_syllable, korean_spelling, usual_syllables
 from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
@@ -928,8 +928,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     name as Japanese names are spelled, in both orders (``japanese``); in Korean
     with the usual spelling of the surname and the given name by syllable
     (손흥민 "son heung min" and "son heungmin"); a name in Cyrillic of up to four words by
-    Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's system and by Serbian's
-    and Macedonian's Latin alphabets, whichever its letters allow; a name
+    Ukraine's national system, by BGN/PCGN for Russian, by Bulgaria's and Belarus's systems and by
+    Serbian's and Macedonian's Latin alphabets, whichever its letters allow; a name
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
     Georgian also without the nominative ending it gives a name that ends in a consonant
     (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final
@@ -959,8 +959,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
         return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text) + japanese_spellings(text)
-    if JAPANESE_NAME.fullmatch(text):
-        return japanese_spellings(text)
+    if japanese := japanese_spellings(text):  # a name in kanji spaced as Japanese spaces one (安倍　晋三)
+        return japanese
     if _KOREAN_NAME.fullmatch(text):
         return _korean_spellings(text)
     if _CYRILLIC_NAME.fullmatch(text):
@@ -1048,7 +1048,7 @@ _BELARUSIAN: _Spellings = {
     "'": "", "’": "", "ʼ": "",
 }
 """Belarusian as Belarus's system spells it (Святлана Ціханоўская "sviatlana tsikhanouskaia",
-Магілёў "mahiliou"): г h, ў u, і i, ы y, and е, ё, ю, я as Ukrainian's е, ю, я."""
+Магілёў "mahiliou"): г h, ў u, і i, ы y, and е, ё, ю, я as Ukrainian's є, ю, я."""
 _SOUTH_SLAVIC: _Spellings = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
     "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
@@ -1068,6 +1068,18 @@ _CYRILLIC_TABLES: tuple[tuple[_Spellings, frozenset[str], tuple[frozenset[str], 
 """Each system with the letters that rule it out although it spells them, and the letters one set
 of which a name must hold for the system to be its (any name, where there are none); a system
 that lacks a letter of the name spells nothing."""
+
+
+def _needs_met(needs: tuple[frozenset[str], ...], letters: set[str]) -> bool:
+    """Whether a name of ``letters`` holds one set of ``needs`` (of ``_CYRILLIC_TABLES``), if any."""
+    return not needs or any(need <= letters for need in needs)
+
+
+def _is_belarusian(letters: set[str]) -> bool:
+    """Whether a name of ``letters`` holds letters only Belarusian writes together."""
+    return _needs_met(_BELARUSIAN_ONLY, letters) and not letters & _NOT_BELARUSIAN
+
+
 _LETTER_APART = 3
 """The first systems of ``_CYRILLIC_TABLES`` write each letter apart; Belarusian's writes ў and у
 alike, and the Latin alphabets of Serbian and Macedonian, without their marks, ж and з, ш and с."""
@@ -1107,8 +1119,7 @@ def _spell_cyrillic(text: str, table: _Spellings, ye_after_vowels: bool = False)
 def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     letters = set(text.lower())
     systems = _CYRILLIC_TABLES[:_LETTER_APART] if faithful else _CYRILLIC_TABLES
-    tables = [t for t, ruled_out, needs in systems
-              if not letters & ruled_out and (not needs or any(need <= letters for need in needs))]
+    tables = [t for t, ruled_out, needs in systems if not letters & ruled_out and _needs_met(needs, letters)]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
     if any(t is _RUSSIAN for t in tables) and letters & {"е", "ё"}:
         spellings += filter(None, [_spell_cyrillic(text, _RUSSIAN, ye_after_vowels=True)])
@@ -1305,17 +1316,19 @@ def yod_readings(text: str, reading: str) -> tuple[str, ...]:
 
 _HARD_I = re.compile("[\u042b\u044b]")
 """Cyrillic ы, which unidecode spells y."""
+_ROMANIZED_Y = re.compile("y")
 
 
 def hard_i_readings(text: str, reading: str) -> tuple[str, ...]:
     """``reading`` (``text`` romanized) with the y of ы read as the i of a borrowed name: Belarusian
     writes that i ы after a hard consonant (Тырана Tirana, Чыкага Chicago), where Russian writes
-    и; () where ``text`` has no ы. Russian's own names keep ``reading`` (Крым Krym).
+    и; () where ``text`` has no ы. A reading beside ``reading``, which Russian's own names keep
+    (Крым Krym).
 
     >>> hard_i_readings("Тырана", "tyrana"), hard_i_readings("Крым", "krym"), hard_i_readings("Рига", "riga")
     (('tirana',), ('krim',), ())
     """
-    return _reread(re.compile("y"), "i", reading) if _HARD_I.search(text) else ()
+    return _reread(_ROMANIZED_Y, "i", reading) if _HARD_I.search(text) else ()
 
 
 def _reread(pattern: re.Pattern[str], sound: str, reading: str) -> tuple[str, ...]:
@@ -1556,12 +1569,15 @@ _OPEN_E = re.compile("(?<=[бвгджзклмнпрстфхцчшщБВГДЖЗ�
 
 def open_e_readings(text: str) -> tuple[str, ...]:
     """``text`` read with each э after a consonant as the a it writes in an English name, beside
-    the e of ``romanize``; () where no э follows a consonant (Эдвард, Edward).
+    the e of ``romanize``; () where no э follows a consonant (Эдвард, Edward), or where the name is
+    Belarusian, whose э is an e (Лукашэнка).
 
     >>> open_e_readings("Брэд Питт"), open_e_readings("Эдвард"), open_e_readings("Дэвид")
     (('brad pitt',), (), ('david',))
+    >>> open_e_readings("Кэмбрыдж"), open_e_readings("Эсватыні")
+    (('kambrydzh',), ())
     """
-    if not _OPEN_E.search(text):
+    if not _OPEN_E.search(text) or _is_belarusian(set(text.lower())):
         return ()
     return (_as_reading(_OPEN_E.sub(lambda m: "а" if m.group() == "э" else "А", text)),)
 

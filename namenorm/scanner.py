@@ -32,8 +32,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
-from .index import SCAN_WORDS, SURNAME, query_allows
-from .japanese import KANJI, japanese_spellings
+from .index import SCAN_WORDS, SURNAME, FormTables, query_allows
+from .japanese import KANJI, japanese_spellings, surname_starts
 from .keys import cross_script_similarity
 from .model import Decision, Match, Mention
 from .normalize import (
@@ -227,6 +227,14 @@ def _letters(word: str) -> int:
 _is_kanji = re.compile(f"[{KANJI}]").fullmatch
 
 
+@lru_cache(maxsize=8)
+def _japanese_name_starts(tables: FormTables) -> frozenset[str]:
+    """The kanji a Japanese name the gallery spells in Latin letters may begin with
+    (``japanese.surname_starts`` of the gallery's words): none for most galleries, which leaves
+    Chinese and Japanese text as it was cut."""
+    return surname_starts(tables.vocab_ids.__contains__)
+
+
 def _is_katakana(ch: str) -> bool:
     return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
@@ -363,6 +371,7 @@ class _Scan:
         tables = self.index.tables
         forms, longest = _known_unspaced(tables.unspaced_forms, tuple(tables.place_tables))
         longest = max(longest, tables.unspaced_longest)
+        japanese_starts = _japanese_name_starts(tables)
         out: list[_Token] = []
         for token in tokens:
             word = self.text[token.start:token.end]
@@ -373,12 +382,15 @@ class _Scan:
                     NAME_DOTS.fullmatch(self.text[token.end:token.end + 1]) is not None)
             pieces = [(*piece, True) for a, b in _runs(word, 0, len(word), _is_katakana)
                       for piece in _word_pieces(word, a, b, forms, longest, dots)]
+            if japanese_starts:  # Japanese names in kanji (安倍晋三首相は; 安倍晋三首相、 holds no kana)
+                pieces = [cut for a, b, named in pieces
+                          for cut in self._japanese_name_pieces(word, a, b, named, forms, japanese_starts)]
             if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
-                pieces = [cut for a, b, _ in pieces for named_piece in self._chinese_name_pieces(word, a, b, forms)
-                          for cut in ([named_piece] if named_piece[2] else
-                                      self._han_name_pieces(word, named_piece[0], named_piece[1], forms))]
-            else:  # and Japanese names in kanji, between its kana (安倍晋三首相は)
-                pieces = [cut for a, b, named in pieces for cut in self._japanese_name_pieces(word, a, b, named)]
+                pieces = [cut for a, b, named in pieces
+                          for cut in ([(a, b, named)] if japanese_starts and self._japanese_name(word[a:b]) else
+                                      [cut for named_piece in self._chinese_name_pieces(word, a, b, forms)
+                                       for cut in ([named_piece] if named_piece[2] else
+                                                   self._han_name_pieces(word, named_piece[0], named_piece[1], forms))])]
             if len(pieces) == 1:
                 out.append(token)
                 continue
@@ -527,23 +539,30 @@ class _Scan:
 
         return [(a, b, named.get(a) == b - a) for a, b in _pieces(start, end, name_at)]
 
-    def _japanese_name_pieces(self, word: str, start: int, end: int, named: bool) -> list[tuple[int, int, bool]]:
-        """``word[start:end]`` (a piece that is ``named`` or not), Japanese, cut around the Japanese
-        names in kanji it holds that the gallery lists in Latin letters (安倍晋三首相は holds Shinzo
-        Abe): runs of kanji whose spellings (``japanese.japanese_spellings``) are a form of the
-        gallery, longest first from the left; left whole where it holds none."""
-        owners = self.index.tables.owners
+    def _japanese_name_pieces(self, word: str, start: int, end: int, named: bool, forms: AbstractSet[str],
+                              starts: frozenset[str]) -> list[tuple[int, int, bool]]:
+        """``word[start:end]`` (a piece that is ``named`` or not) cut around the Japanese names in
+        kanji it holds that the gallery lists in Latin letters (安倍晋三首相は holds Shinzo Abe):
+        runs of kanji from one of ``starts`` (``_japanese_name_starts``) whose spellings
+        (``japanese.japanese_spellings``) are a form of the gallery, longest first from the left;
+        left whole where it holds none, or is a form of the gallery itself (小泉純一郎記念館)."""
+        if word[start:end] in forms:
+            return [(start, end, named)]
 
         def name_at(pos: int) -> int:
-            if not _is_kanji(word[pos]):
+            if word[pos] not in starts:
                 return 0
             kanji = next((k for k in range(pos + 1, min(pos + _JAPANESE_NAME_CHARS, end)) if not _is_kanji(word[k])),
                          min(pos + _JAPANESE_NAME_CHARS, end))
-            return next((n for n in range(kanji - pos, 1, -1)
-                         if any(owners(spelled) for spelled in japanese_spellings(word[pos:pos + n]))), 0)
+            return next((n for n in range(kanji - pos, 2, -1) if self._japanese_name(word[pos:pos + n])), 0)
 
         pieces = _pieces(start, end, name_at)
         return [(start, end, named)] if len(pieces) == 1 else [(a, b, True) for a, b in pieces]
+
+    def _japanese_name(self, piece: str) -> bool:
+        """Whether a spelling of ``piece`` as a Japanese name is a form of the gallery."""
+        owners = self.index.tables.owners
+        return any(owners(spelled) for spelled in japanese_spellings(piece))
 
     def _han_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
                          ) -> list[tuple[int, int, bool]]:

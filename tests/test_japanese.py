@@ -17,8 +17,21 @@ def test_a_japanese_name_in_kanji_is_spelled_given_name_first_and_surname_first(
 
 def test_kanji_that_split_into_no_listed_names_get_no_japanese_spelling():
     assert japanese_spellings("中华人民共和国") == []
-    assert japanese_spellings("东京") == []
     assert japanese_spellings("Tanaka") == []
+    # Two kanji are as often a word or a Chinese name that a listed surname and given name spell
+    # too: 北京 was Takashi Kita, 王毅 Takeshi Wang, in a gallery that held them.
+    resolver = Resolver([Entity("kita", "Takashi Kita", "person"), Entity("wang", "Takeshi Ou", "person"),
+                         Entity("li", "Akira Ri", "person")], place_names=())
+    for text in ("北京", "王毅", "李明", "東京"):
+        assert japanese_spellings(text) == [], text
+        assert resolver.resolve(text) is None, text
+
+
+def test_a_name_spaced_with_a_full_width_space_is_read_too():
+    resolver = Resolver([Entity("abe", "Shinzo Abe", "person")], place_names=())
+    for text in ("安倍晋三", "安倍 晋三", "安倍\u3000晋三"):
+        match = resolver.resolve(text)
+        assert match is not None and match.id == "abe", text
 
 
 def test_a_chinese_name_keeps_its_pinyin_first():

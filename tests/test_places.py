@@ -7,7 +7,7 @@ import pytest
 import namenorm
 from namenorm import Entity, Resolver
 from namenorm.normalize import is_latin, normalize_cached
-from namenorm.places import city_names, country_names, exonyms
+from namenorm.places import city_names, country_names, exonyms, written_out
 from namenorm.scoring import common_words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -451,6 +451,8 @@ def test_russian_abbreviations_of_islands_are_read_written_out():
         assert [(m.id, m.score) for m in resolver.candidates(short)] == [
             (m.id, m.score) for m in resolver.candidates(written)], short
     assert resolver.candidates("Маршалловы о-ва")[0].id == "marshall-islands"
+    # English's abbreviations are written out only before a word of the name: a comma ends it.
+    assert written_out("Main St., Springfield") is None and written_out("St., Lucia") is None
 
 
 def test_north_is_read_in_other_languages_as_south_is():

@@ -695,6 +695,13 @@ def test_japanese_names_in_kanji_of_a_latin_gallery_are_found_in_japanese_text()
     assert found(r, "昨日、岸田文雄首相と小泉純一郎元首相が会談した。") == [
         ("岸田文雄", "fumio-kishida"), ("小泉純一郎", "junichiro-koizumi")]
     assert found(r, "田中角栄元首相は言った。") == []
+    # A run of kanji with no kana in it, between commas, is cut too.
+    assert found(r, "昨日、安倍晋三首相、岸田文雄外相が会談した。") == [
+        ("安倍晋三", "shinzo-abe"), ("岸田文雄", "fumio-kishida")]
+    # A form of the gallery in kanji that holds a name is the form, not the name.
+    museum = namenorm.Resolver([namenorm.Entity("koizumi", "Junichiro Koizumi", "person"),
+                                namenorm.Entity("museum", "小泉純一郎記念館", "org")], place_names=())
+    assert found(museum, "小泉純一郎記念館は開いた。") == [("小泉純一郎記念館", "museum")]
 
 
 def test_kana_and_han_names_that_borrow_ti_and_di_are_found_in_text():

@@ -150,7 +150,7 @@ def test_serbian_and_macedonian_cyrillic_as_their_latin_alphabets_spell_it():
     assert native_spellings("Жириновский")[:2] == ["zhyrynovskyi", "zhirinovskiy"]  # й is no Serbian letter
 
 
-def test_belarusian_cyrillic_as_its_passports_and_the_press_spell_it():
+def test_belarusian_cyrillic_as_belarus_spells_it():
     # г h, ў u, і i: Ціханоўская is Tsikhanouskaia, Магілёў Mahiliou; no other table spells ў.
     assert native_spellings("Святлана Ціханоўская") == ["sviatlana tsikhanouskaia"]
     assert native_spellings("Магілёў") == ["mahiliou"]

@@ -527,7 +527,7 @@ def test_a_germanic_genitive_s_is_cut_from_a_persons_name_and_ends_it():
         ("Biden", "joe-biden"), ("Özdemir", "cem-ozdemir")]
     assert found(r, "Serena Williams won.") == [("Serena Williams", "serena-williams")]
     # The s stays: "Americas" is weighed whole, as a slip of America (0.909 under the models of
-    # 0.9086 and 0.9055, answered or not as the threshold falls), never cut to "America".
+    # 0.9086 to 0.9056, answered or not as the threshold falls), never cut to "America".
     mentions = found(r, "Voters in the United States and in the Americas.")
     assert mentions[0] == ("United States", "united-states")
     assert ("America", "united-states") not in mentions

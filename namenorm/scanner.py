@@ -26,6 +26,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -227,12 +228,17 @@ def _letters(word: str) -> int:
 _is_kanji = re.compile(f"[{KANJI}]").fullmatch
 
 
-@lru_cache(maxsize=8)
+_JAPANESE_NAME_STARTS: weakref.WeakKeyDictionary[FormTables, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _japanese_name_starts(tables: FormTables) -> frozenset[str]:
     """The kanji a Japanese name the gallery spells in Latin letters may begin with
     (``japanese.surname_starts`` of the gallery's words): none for most galleries, which leaves
-    Chinese and Japanese text as it was cut."""
-    return surname_starts(tables.vocab_ids.__contains__)
+    Chinese and Japanese text as it was cut. Remembered for as long as the gallery lives."""
+    starts = _JAPANESE_NAME_STARTS.get(tables)
+    if starts is None:
+        starts = _JAPANESE_NAME_STARTS[tables] = surname_starts(tables.vocab_ids.__contains__)
+    return starts
 
 
 def _is_katakana(ch: str) -> bool:

@@ -1460,6 +1460,8 @@ def japanese_people() -> tuple[JapanesePerson, ...]:
 
     from jellyfish import jaro_winkler_similarity
 
+    from namenorm.japanese import press_spelling
+
     path = _package_file("jamdict_data", "jamdict.db")
     readings: dict[str, defaultdict[str, set[str]]] = {"surname": defaultdict(set), "given": defaultdict(set)}
     with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
@@ -1499,8 +1501,8 @@ def japanese_people() -> tuple[JapanesePerson, ...]:
             first, second = second, first
         # A person whose gloss spells another reading is no Japanese name read (鄧小平, とうしょうへい,
         # is glossed Deng Xiaoping; 王貞治, Oh Sadaharu, is kept).
-        if min(jaro_winkler_similarity(surname_sound, _romaji_folded(first)),
-               jaro_winkler_similarity(given_sound, _romaji_folded(second))) < _GLOSS_AGREEMENT:
+        if min(jaro_winkler_similarity(surname_sound, press_spelling(first)),
+               jaro_winkler_similarity(given_sound, press_spelling(second))) < _GLOSS_AGREEMENT:
             continue
         found[kanji] = JapanesePerson(f"jmnedict-person:{idseq}", kanji, kanji[:k], kanji[k:], first, second)
     return tuple(found.values())
@@ -1513,13 +1515,10 @@ vowels written once, for a person of ``japanese_people``."""
 
 def _romaji(kana: str) -> str:
     """Kana romanized as a gloss spells it, long vowels written once (きょうこ "kyoko")."""
+    from namenorm.japanese import press_spelling
     from namenorm.romanize import romanize
 
-    return _romaji_folded(normalize_name(romanize(kana)))
-
-
-def _romaji_folded(spelled: str) -> str:
-    return re.sub("ou|oo|uu", lambda m: m.group()[0], spelled)
+    return press_spelling(normalize_name(romanize(kana)))
 
 
 def japanese_person_split(person: JapanesePerson, seed: int = 7) -> str:

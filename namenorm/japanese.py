@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .datafiles import data_lines
 
-__all__ = ["JAPANESE_NAME", "KANJI", "japanese_spellings", "surname_starts"]
+__all__ = ["JAPANESE_NAME", "KANJI", "japanese_spellings", "press_spelling", "surname_starts"]
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005"
 """The letters of a name in kanji, for a character class: Han's, and 々, which repeats the kanji
@@ -36,9 +36,17 @@ READINGS = 3
 have each part's spelling; ties by spelling): 宮崎駿 is Shun, Susumu or Hayao Miyazaki."""
 
 _LONG_VOWELS = re.compile("ou|oo|uu")
-"""A long vowel as some glosses write it (Kondou, Oono, Yuuko), written once beside it: the press
-drops Hepburn's macron (Kondō, Kondo). A spelling with two syllables so met (Inoue) gets an extra
-spelling that no one writes ("inoe"), beside its own."""
+
+
+def press_spelling(spelled: str) -> str:
+    """A Japanese name with a long vowel as some glosses write it (Kondou, Oono, Yuuko) written
+    once, as the press, dropping Hepburn's macron (Kondō), writes it. Two syllables so met (Inoue)
+    come out as no one writes them ("inoe"): this is a spelling beside the name's own.
+
+    >>> press_spelling("kondou isamu"), press_spelling("yuuko oono")
+    ('kondo isamu', 'yuko ono')
+    """
+    return _LONG_VOWELS.sub(_short, spelled)
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +64,7 @@ def surname_starts(has_word: Callable[[str], bool]) -> frozenset[str]:
     words): a name in kanji begins with its surname, so a run of kanji holds a name the gallery
     spells only where one of these stands."""
     return frozenset(kanji[0] for (kanji, role), found in _spellings().items() if role == "surname"
-                     and any(has_word(spelled) or has_word(_LONG_VOWELS.sub(_short, spelled)) for spelled, _ in found))
+                     and any(has_word(spelled) or has_word(press_spelling(spelled)) for spelled, _ in found))
 
 
 def japanese_spellings(text: str) -> list[str]:
@@ -82,8 +90,8 @@ def _read(text: str) -> tuple[str, ...]:
     pairs = sorted(((-ns * ng, s, g) for surname, given in splits
                     for s, ns in spellings.get((surname, "surname"), ())
                     for g, ng in spellings.get((given, "given"), ())))[:READINGS]
-    read = [f"{first} {second}" for order in (1, -1) for _, s, g in pairs for first, second in [(g, s)[::order]]]
-    return tuple(dict.fromkeys(spelled for whole in read for spelled in (whole, _LONG_VOWELS.sub(_short, whole))))
+    read = [f"{given} {surname}" for _, surname, given in pairs] + [f"{surname} {given}" for _, surname, given in pairs]
+    return tuple(dict.fromkeys(spelled for whole in read for spelled in (whole, press_spelling(whole))))
 
 
 def _short(long_vowel: re.Match[str]) -> str:

@@ -117,9 +117,7 @@ def written_out(form: str) -> str | None:
     >>> written_out("Lagos"), written_out("AT&T"), written_out("& Co"), written_out("&")
     (None, None, None, None)
     """
-    words = form.split()
-    out = [_written_out_word(word, first=k == 0, last=k == len(words) - 1) for k, word in enumerate(words)]
-    return " ".join(out) if out != words else None
+    return _written_out(form, anywhere_only=False)
 
 
 def abbreviations_written_out(name: str) -> str | None:
@@ -132,12 +130,8 @@ def abbreviations_written_out(name: str) -> str | None:
     folded = name.casefold()
     for abbreviation in _anywhere_abbreviations():  # substring tests: the cheapest for most names
         if abbreviation in folded:
-            break
-    else:
-        return None
-    words = name.split()
-    out = [_written_out_word(word, first=False, last=True) for word in words]
-    return " ".join(out) if out != words else None
+            return _written_out(name, anywhere_only=True)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -146,13 +140,21 @@ def _anywhere_abbreviations() -> tuple[str, ...]:
     return tuple(abbreviation for abbreviation, (_, anywhere) in _abbreviations().items() if anywhere)
 
 
-def _written_out_word(word: str, *, first: bool, last: bool) -> str:
+def _written_out(form: str, *, anywhere_only: bool) -> str | None:
+    """``written_out``, or only its abbreviations that are ones anywhere."""
+    words = form.split()
+    out = [_written_out_word(word, first=k == 0, last=k == len(words) - 1, anywhere_only=anywhere_only)
+           for k, word in enumerate(words)]
+    return " ".join(out) if out != words else None
+
+
+def _written_out_word(word: str, *, first: bool, last: bool, anywhere_only: bool) -> str:
     if word == "&":
-        return word if first or last else "and"
+        return word if first or last or anywhere_only else "and"
     bare = word.rstrip(".,;:")
     full, anywhere = _abbreviations().get(bare.casefold(), (None, False))
     # "Main St., Springfield": a comma ends a phrase as the name's end does
-    if full is None or ((last or word[len(bare):].strip(".")) and not anywhere):
+    if full is None or (not anywhere and (anywhere_only or last or word[len(bare):].strip("."))):
         return word
     # "о-ва," keeps its comma; a word written in capitals starts with one written out
     return (full.capitalize() if word[:1].isupper() else full) + word[len(bare):].lstrip(".")

@@ -1070,14 +1070,10 @@ of which a name must hold for the system to be its (any name, where there are no
 that lacks a letter of the name spells nothing."""
 
 
-def _needs_met(needs: tuple[frozenset[str], ...], letters: set[str]) -> bool:
-    """Whether a name of ``letters`` holds one set of ``needs`` (of ``_CYRILLIC_TABLES``), if any."""
-    return not needs or any(need <= letters for need in needs)
-
-
-def _is_belarusian(letters: set[str]) -> bool:
-    """Whether a name of ``letters`` holds letters only Belarusian writes together."""
-    return _needs_met(_BELARUSIAN_ONLY, letters) and not letters & _NOT_BELARUSIAN
+def _may_write(ruled_out: frozenset[str], needs: tuple[frozenset[str], ...], letters: set[str]) -> bool:
+    """Whether a system of ``_CYRILLIC_TABLES`` may write a name of ``letters``: none of the letters
+    that rule it out, and one set of its ``needs``, if any."""
+    return not letters & ruled_out and (not needs or any(need <= letters for need in needs))
 
 
 _LETTER_APART = 3
@@ -1119,7 +1115,7 @@ def _spell_cyrillic(text: str, table: _Spellings, ye_after_vowels: bool = False)
 def _cyrillic_spellings(text: str, faithful: bool = False) -> list[str]:
     letters = set(text.lower())
     systems = _CYRILLIC_TABLES[:_LETTER_APART] if faithful else _CYRILLIC_TABLES
-    tables = [t for t, ruled_out, needs in systems if not letters & ruled_out and _needs_met(needs, letters)]
+    tables = [t for t, ruled_out, needs in systems if _may_write(ruled_out, needs, letters)]
     spellings = [s for t in tables if (s := _spell_cyrillic(text, t))]
     if any(t is _RUSSIAN for t in tables) and letters & {"е", "ё"}:
         spellings += filter(None, [_spell_cyrillic(text, _RUSSIAN, ye_after_vowels=True)])
@@ -1577,7 +1573,7 @@ def open_e_readings(text: str) -> tuple[str, ...]:
     >>> open_e_readings("Кэмбрыдж"), open_e_readings("Эсватыні")
     (('kambrydzh',), ())
     """
-    if not _OPEN_E.search(text) or _is_belarusian(set(text.lower())):
+    if not _OPEN_E.search(text) or _may_write(_NOT_BELARUSIAN, _BELARUSIAN_ONLY, set(text.lower())):
         return ()
     return (_as_reading(_OPEN_E.sub(lambda m: "а" if m.group() == "э" else "А", text)),)
 

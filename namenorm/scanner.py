@@ -393,10 +393,8 @@ class _Scan:
                           for cut in self._japanese_name_pieces(word, a, b, named, forms, japanese_starts)]
             if not KANA_RUN.search(word):  # Chinese: Japanese writes foreign names in katakana
                 pieces = [cut for a, b, named in pieces
-                          for cut in ([(a, b, named)] if japanese_starts and self._japanese_name(word[a:b]) else
-                                      [cut for named_piece in self._chinese_name_pieces(word, a, b, forms)
-                                       for cut in ([named_piece] if named_piece[2] else
-                                                   self._han_name_pieces(word, named_piece[0], named_piece[1], forms))])]
+                          for cut in ([(a, b, named)] if japanese_starts and self._japanese_name(word[a:b])
+                                      else self._chinese_pieces(word, a, b, forms))]
             if len(pieces) == 1:
                 out.append(token)
                 continue
@@ -522,6 +520,12 @@ class _Scan:
             known = self.pairable[text] = self.index.search.holds_every_word(words, self.cache) or (
                 not is_latin(text) and self._read_across_scripts(text, form))
         return known
+
+    def _chinese_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]) -> list[tuple[int, int, bool]]:
+        """``word[start:end]`` cut around the Chinese names it holds (``_chinese_name_pieces``), and
+        the rest around the foreign names Han may write (``_han_name_pieces``)."""
+        return [cut for a, b, named in self._chinese_name_pieces(word, start, end, forms)
+                for cut in ([(a, b, named)] if named else self._han_name_pieces(word, a, b, forms))]
 
     def _chinese_name_pieces(self, word: str, start: int, end: int, forms: AbstractSet[str]
                              ) -> list[tuple[int, int, bool]]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from numbers import Real
 
+from .endings import without_endings
 from .index import (
     ACRONYM,
     ACRONYM_LETTERS,
@@ -152,8 +153,9 @@ class Query:
     """Restricted forms this query may match (``index.query_allows``)."""
     spelled: tuple[str, ...] = ()
     """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, a Slavic
-    transliteration as English spells it, or the name without the Latin keys an input method left
-    in it (``unkeyed``; also in ``forms``)."""
+    transliteration as English spells it, a Latin name without the endings Lithuanian or Latvian
+    give it (``endings``), or the name without the Latin keys an input method left in it
+    (``unkeyed``; also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
     script: str = ""
@@ -342,7 +344,11 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         typed = without_unconverted_latin(name)
         unkeyed = normalize_name(typed) if typed != name else ""
-        spelled = tuple(f for f in dict.fromkeys((*native_spellings(name, self._names), unkeyed)) if f and f not in forms)
+        # "Donaldas Trampas", "Dakara", "Šolcas": as Lithuanian and Latvian decline a borrowed name.
+        stems = without_endings(name, self._names)
+        spellings = (*native_spellings(name, self._names), *map(normalize_name, stems),
+                     *(s for stem in stems for s in native_spellings(stem, self._names)), unkeyed)
+        spelled = tuple(f for f in dict.fromkeys(spellings) if f and f not in forms)
         allowed = self._allows(name, norm)
         if len(tokens) < len(words) and (name_as_written := written_span(name, len(tokens), last=True)):
             allowed |= self._allows(name_as_written, stripped)  # "Mr. AMLO": the name is in capitals, its title not

@@ -1,0 +1,114 @@
+"""Names as another language declines them: Lithuanian and Latvian give a borrowed name the
+nominative ending of a noun of their own (Donaldas Trampas, Vladimirs Putins; Dakaras and Dakara
+for Dakar), so a name in Latin letters is also read without such endings, language by language
+(``_data/name_endings.tsv``).
+
+A word that is itself a name people have (Jonas, Markus, Thomas: ``known_names``) is read as
+written, not as another name with an ending (Jon, Mark, Thom)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .datafiles import data_lines
+from .normalize import is_latin, normalize_cached
+
+__all__ = ["without_endings"]
+
+_SHORTEST_STEM = 3
+"""Fewest letters left of a word once its ending is read off: "Adis" (Addis) keeps its -is."""
+_VOWELS = frozenset("aeiouyąęėįųūāēīō")
+
+
+@dataclass(frozen=True, slots=True)
+class _Ending:
+    letters: str
+    after: str
+    """What must stand before it: "consonant", the letters one of which must, or "" (anything)."""
+
+    def stem(self, word: str) -> str:
+        """``word`` without this ending, or "" where it has none."""
+        stem = word[:-len(self.letters)]
+        if not word.endswith(self.letters) or len(stem) < _SHORTEST_STEM or not stem[-1].isalpha():
+            return ""
+        if stem[-1] == self.letters[0]:
+            return ""  # a letter typed twice ("Lagoss"), not an ending
+        if self.after == "consonant" and stem[-1] in _VOWELS or self.after not in ("", "consonant") and stem[-1] not in self.after:
+            return ""
+        return stem
+
+
+@dataclass(frozen=True, slots=True)
+class _Language:
+    endings: tuple[_Ending, ...]
+    """Longest first."""
+    letters: tuple[tuple[str, str], ...]
+    """Letters and what they are read as (dž as j)."""
+
+    def stems(self, word: str) -> tuple[str, str]:
+        """``word`` without its longest ending and without its shortest (as written where none)."""
+        stems = [s for ending in self.endings if (s := ending.stem(word))] or [word]
+        return stems[0], stems[-1]
+
+    def respelled(self, words: list[str]) -> str:
+        reading = " ".join(words)
+        for written, read in self.letters:
+            reading = reading.replace(written, read)
+        return reading
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[_Language, ...]:
+    endings: dict[str, list[_Ending]] = {}
+    letters: dict[str, list[tuple[str, str]]] = {}
+    for line in data_lines("name_endings.tsv"):
+        language, written, read, after = (line.split("\t") + ["", "", ""])[:4]
+        written = unicodedata.normalize("NFC", written)
+        if written.startswith("-"):
+            endings.setdefault(language, []).append(_Ending(written[1:], after.strip()))
+        else:
+            letters.setdefault(language, []).append((written, read))
+    return tuple(_Language(tuple(sorted(rows, key=lambda e: -len(e.letters))), tuple(letters.get(language, ())))
+                 for language, rows in endings.items())
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str, names: frozenset[str]) -> tuple[str, ...]:
+    words = unicodedata.normalize("NFC", text.lower()).split()
+    listed = [normalize_cached(word) in names for word in words]
+    readings = []
+    for language in _languages():
+        stems = [(word, word) if named else language.stems(word) for word, named in zip(words, listed)]
+        # Every word is declined, but a given name that ends in a vowel (Džo, Kamala), which
+        # neither language declines so: in "Stephen Scoggins" and "Jose Bowne", English names
+        # beside them, "Scoggins" and "Bowne" are no Latvian "Scoggin" and "Bown".
+        declined = [pair[0] != word for pair, word in zip(stems, words)]
+        if not any(declined) or not all(d or (not named and word[-1] in _VOWELS)
+                                        for d, named, word in zip(declined, listed, words)):
+            continue
+        for which in (0, 1):
+            readings.append(language.respelled([pair[which] for pair in stems]))
+    return tuple(dict.fromkeys(readings))
+
+
+def without_endings(text: str, names: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
+    """A name in Latin letters read without the endings each language of ``name_endings.tsv``
+    gives a borrowed name, each word without its longest and without its shortest, where every
+    word has one of that language's endings but a word that ends in a vowel and is not one of
+    ``names`` (normalized: a listed name people have is read as written), in lower case
+    with its marks (Šolcas, Scholz, is "šolc": a Slavic scheme's reading of it spells it further);
+    none for a name in another script.
+
+    >>> without_endings("Donaldas Trampas"), without_endings("Olafas Šolcas")
+    (('donald tramp',), ('olaf šolc',))
+    >>> without_endings("Nairobis"), without_endings("Bandžula")
+    (('nairob', 'nairobi'), ('banjul',))
+    >>> without_endings("Jonas", names=frozenset({"jonas"})), without_endings("Stephen Scoggins", {"stephen"})
+    ((), ())
+    """
+    if not is_latin(text):
+        return ()
+    return _readings(text, names if isinstance(names, frozenset) else frozenset(names))

@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, list[int]] = defaultdict(lambda: [0] * 6)
     for locale, query in _queries("report", locales):
         answer = resolver.resolve(query.text)
-        baseline, score = jaro_winkler(query.text, cutoff)
+        baseline = jaro_winkler(query.text, cutoff)[0]
         row = counts[locale]
         if query.truth is None:
             row[3] += 1

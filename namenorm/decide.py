@@ -186,6 +186,11 @@ class Query:
     """The words that join names into a list in it (``parts.CONJUNCTIONS``; "&" as written is
     "and"): "Kelly and Loeffler" names two people, and no person whose name lacks the word is a
     candidate."""
+    undeclined: tuple[str, ...] = ()
+    """The name read without the endings its language declines it with (``endings``: Трампом,
+    Dakaras), normalized, and those readings as its people spell them; also in ``spelled``. A
+    candidate found by one is weighed as found so (``Evidence.declined``), and the search across
+    scripts reads them too."""
 
     @property
     def form(self) -> str:
@@ -344,10 +349,13 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         typed = without_unconverted_latin(name)
         unkeyed = normalize_name(typed) if typed != name else ""
-        # "Donaldas Trampas", "Dakara", "Šolcas": as Lithuanian and Latvian decline a borrowed name.
+        # "Donaldas Trampas", "Dakara", "Šolcas", "Трампом": as Lithuanian, Latvian, Russian and
+        # Ukrainian decline a name.
         stems = without_endings(name, self._names)
-        spellings = (*native_spellings(name, self._names), *map(normalize_name, stems),
-                     *(s for stem in stems for s in native_spellings(stem, self._names)), unkeyed)
+        undeclined = tuple(f for f in dict.fromkeys((*map(normalize_name, stems),
+                                                      *(s for stem in stems for s in native_spellings(stem, self._names))))
+                           if f and f not in forms)
+        spellings = (*native_spellings(name, self._names), *undeclined, unkeyed)
         spelled = tuple(f for f in dict.fromkeys(spellings) if f and f not in forms)
         allowed = self._allows(name, norm)
         if len(tokens) < len(words) and (name_as_written := written_span(name, len(tokens), last=True)):
@@ -369,7 +377,7 @@ class Engine:
         return Query(name, tuple(forms) + spelled, tuple(tokens), allowed, spelled, writes_short_vowels(name),
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
-                     title_sex(words[:len(words) - len(tokens)]), after_title, joined)
+                     title_sex(words[:len(words) - len(tokens)]), after_title, joined, undeclined)
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -671,6 +679,9 @@ class Engine:
         found = [hits for reading in (read, *other_readings(query.text, read)) for hits in across(reading)]
         if query.titled:  # البشير is al-Bashir as well as Bashir
             found += [[replace(h, words=query.titled) for h in hits] for hits in across(" ".join(query.titled))]
+        # Трампом ("with Trump") is read "tramp" across scripts as Трамп is.
+        found += [[replace(h, words=tuple(reading.split())) for h in hits]
+                  for reading in query.undeclined if query.foreign for hits in across(reading)]
         return found
 
     # -- weighing -------------------------------------------------------------
@@ -768,7 +779,8 @@ class Engine:
             vowel_agreement=vowels, spelling_agreement=spelling, alphabetic=query.script in LETTER_FOR_LETTER,
             word_spelling_agreement=word_spelling,
             named_otherwise=(method == "cross-script" and bool(tokens)
-                             and index.tables.named_otherwise(hit.entity, query.script, tokens[-1])))
+                             and index.tables.named_otherwise(hit.entity, query.script, tokens[-1])),
+            declined=bool(query.undeclined) and (" ".join(hit.words) if hit.words else hit.form) in query.undeclined)
 
     def _distinctive_similarity(self, hit: Hit, tokens: Sequence[str], form_words: Sequence[str]) -> float:
         """The similarity of an organisation's form and the query with each word weighed by its

@@ -1,7 +1,8 @@
 """Names as another language declines them: Lithuanian and Latvian give a borrowed name the
 nominative ending of a noun of their own (Donaldas Trampas, Vladimirs Putins; Dakaras and Dakara
-for Dakar), so a name in Latin letters is also read without such endings, language by language
-(``_data/name_endings.tsv``).
+for Dakar), and Russian and Ukrainian running text puts a name in the case the sentence asks
+(Дональда Трампа, в Лондоне, Германии), so a name in Latin or Cyrillic letters is also read
+without such endings, language by language (``_data/name_endings.tsv``).
 
 A word that is itself a name people have (Jonas, Markus, Thomas: ``known_names``) is read as
 written, not as another name with an ending (Jon, Mark, Thom)."""
@@ -14,23 +15,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .datafiles import data_lines
-from .normalize import is_latin, normalize_cached
+from .normalize import normalize_cached, script_of
 
-__all__ = ["without_endings"]
+__all__ = ["bare_endings", "without_endings"]
 
 _SHORTEST_STEM = 3
 """Fewest letters left of a word once its ending is read off: "Adis" (Addis) keeps its -is."""
-_VOWELS = frozenset("aeiouyąęėįųūāēīō")
+_VOWELS = frozenset("aeiouyąęėįųūāēīōаеёиоуыэюяіїє")
+_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
+"""The scripts the table's languages are written in."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Ending:
     letters: str
+    read: str
+    """What the ending is read as: the nominative's ending (Германии as Германия), or nothing."""
     after: str
     """What must stand before it: "consonant", the letters one of which must, or "" (anything)."""
 
-    def stem(self, word: str) -> str:
-        """``word`` without this ending, or "" where it has none."""
+    def reading(self, word: str) -> str:
+        """``word`` with this ending read as ``read``, or "" where it has none."""
         stem = word[:-len(self.letters)]
         if not word.endswith(self.letters) or len(stem) < _SHORTEST_STEM or not stem[-1].isalpha():
             return ""
@@ -38,7 +43,7 @@ class _Ending:
             return ""  # a letter typed twice ("Lagoss"), not an ending
         if self.after == "consonant" and stem[-1] in _VOWELS or self.after not in ("", "consonant") and stem[-1] not in self.after:
             return ""
-        return stem
+        return stem + self.read
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +54,10 @@ class _Language:
     """Letters and what they are read as (dž as j)."""
 
     def stems(self, word: str) -> tuple[str, str]:
-        """``word`` without its longest ending and without its shortest (as written where none)."""
-        stems = [s for ending in self.endings if (s := ending.stem(word))] or [word]
-        return stems[0], stems[-1]
+        """``word`` with its longest ending read off and with its shortest (as written where it has
+        none)."""
+        readings = [r for ending in self.endings if (r := ending.reading(word))] or [word]
+        return readings[0], readings[-1]
 
     def respelled(self, words: list[str]) -> str:
         reading = " ".join(words)
@@ -68,7 +74,8 @@ def _languages() -> tuple[_Language, ...]:
         language, written, read, after = (line.split("\t") + ["", "", ""])[:4]
         written = unicodedata.normalize("NFC", written)
         if written.startswith("-"):
-            endings.setdefault(language, []).append(_Ending(written[1:], after.strip()))
+            endings.setdefault(language, []).append(_Ending(written[1:], unicodedata.normalize("NFC", read),
+                                                            after.strip()))
         else:
             letters.setdefault(language, []).append((written, read))
     return tuple(_Language(tuple(sorted(rows, key=lambda e: -len(e.letters))), tuple(letters.get(language, ())))
@@ -95,8 +102,8 @@ def _readings(text: str, names: frozenset[str]) -> tuple[str, ...]:
 
 
 def without_endings(text: str, names: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
-    """A name in Latin letters read without the endings each language of ``name_endings.tsv``
-    gives a borrowed name, each word without its longest and without its shortest, where every
+    """A name in Latin or Cyrillic letters read without the endings each language of
+    ``name_endings.tsv`` gives a name, each word with its longest and its shortest read off, where every
     word has one of that language's endings but a word that ends in a vowel and is not one of
     ``names`` (normalized: a listed name people have is read as written), in lower case
     with its marks (Šolcas, Scholz, is "šolc": a Slavic scheme's reading of it spells it further);
@@ -104,11 +111,27 @@ def without_endings(text: str, names: AbstractSet[str] = frozenset()) -> tuple[s
 
     >>> without_endings("Donaldas Trampas"), without_endings("Olafas Šolcas")
     (('donald tramp',), ('olaf šolc',))
+    >>> without_endings("Дональда Трампа"), without_endings("Германии")
+    (('дональд трамп',), ('германия',))
     >>> without_endings("Nairobis"), without_endings("Bandžula")
     (('nairob', 'nairobi'), ('banjul',))
     >>> without_endings("Jonas", names=frozenset({"jonas"})), without_endings("Stephen Scoggins", {"stephen"})
     ((), ())
     """
-    if not is_latin(text):
+    if script_of(text) not in _SCRIPTS:
         return ()
     return _readings(text, names if isinstance(names, frozenset) else frozenset(names))
+
+
+@lru_cache(maxsize=4)
+def bare_endings(script: str) -> tuple[str, ...]:
+    """The endings of the table's languages written in ``script`` (``normalize.script_of``) that
+    are read as nothing (Трамп-ом, Лондон-е), longest first: what ``scan`` cuts a declined name's
+    last word to a known form with.
+
+    >>> bare_endings("CYRILLIC")[:2], "ом" in bare_endings("CYRILLIC"), bare_endings("HANGUL")
+    (('еві', 'ові'), True, ())
+    """
+    endings = {e.letters for language in _languages() for e in language.endings
+               if not e.read and script_of(e.letters) == script}
+    return tuple(sorted(endings, key=lambda e: (-len(e), e)))

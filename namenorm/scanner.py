@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .decide import EXACT_METHODS, SIMILARITY_FLOOR, Cache, Engine
+from .endings import bare_endings
 from .index import SCAN_WORDS, SURNAME, FormTables, query_allows
 from .japanese import KANJI, japanese_spellings, surname_starts
 from .keys import cross_script_similarity
@@ -69,10 +70,6 @@ _KOREAN_PARTICLES = ("에서는", "에게서", "으로는", "께서는", "께서
                      "만")
 """Korean case particles and postpositions that follow a name in running text, longest first."""
 _HANGUL_FIRST, _HANGUL_LAST = "\uac00", "\ud7a3"
-_SLAVIC_CASE_ENDINGS = ("ові", "ом", "ым", "им", "ем", "а", "я", "у", "ю", "е", "і")
-"""Endings Russian and Ukrainian give a man's name, or a place's that ends in a consonant, in
-running text (genitive, dative, instrumental, locative: Трампа, Трампу, Трампом, Трампові, Берлине),
-longest first."""
 _CYRILLIC_FIRST, _CYRILLIC_LAST = "\u0400", "\u04ff"
 _GENITIVE_ENDINGS = ("s",)
 """The ending German, Dutch and the Scandinavian languages join to a person's name that owns the
@@ -410,7 +407,7 @@ class _Scan:
         """Hangul words with a case particle glued on ("트럼프는", "래펜스퍼거의") cut to the name
         they hold, where the word is no known form but the name without the particle is; the
         particle ends the name, so the next word is not joined to it. A Cyrillic word that ends a
-        name with a case ending (``_SLAVIC_CASE_ENDINGS``: "с Трампом", with Trump) is cut to the
+        name with a case ending (``endings.bare_endings``: "с Трампом", with Trump) is cut to the
         known form it holds so too; the words before it in a name are read as written ("Дональда
         Трампа" declines both, and is read as "Дональда Трамп"). A Hebrew or Arabic word that
         begins with the letters of "and", "in" or "to" (``_PROCLITICS``: لبايدن, to Biden) is cut
@@ -435,7 +432,7 @@ class _Scan:
             elif _CYRILLIC_FIRST <= word[0] <= _CYRILLIC_LAST and not (
                     k + 1 < len(tokens) and tokens[k + 1].joined and tokens[k + 1].capital):
                 # The last word of a name only: a span is read as written, its inner endings too.
-                stem = self._known_stem(word, _SLAVIC_CASE_ENDINGS, 3)
+                stem = self._known_stem(word, bare_endings("CYRILLIC"), 3)
             elif token.capital and word.isalpha() and is_latin(word):
                 stem = self._known_stem(word, _GENITIVE_ENDINGS, _GENITIVE_STEM)
                 if stem and not self._persons_form(normalize_cached(stem)):

@@ -85,6 +85,7 @@ FEATURES: tuple[str, ...] = (
     "namesakes",
     "common_word",
     "romanized_form",
+    "declined",
     "close_rivals",
     "lead",
     "gallery_decades",
@@ -183,6 +184,10 @@ class Evidence(NamedTuple):
     """The candidate is a place: its name read from another script or spelled otherwise (similarity
     below 1) is weighed by trees of its own besides (``MatchModel.kind_trees``), for a place so
     found is right more often than the people and strangers whose evidence it shares."""
+    declined: bool = False
+    """The candidate was found by the query read without the endings its language declines it with
+    (``endings``: Трампом, Dakaras): an ending read off may have been the name's own (Москва is no
+    "Moskv"), so the fit weighs what such a reading is worth."""
 
 
 def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
@@ -227,6 +232,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             _namesakes(e) if e.person else 0.0,
             1.0 if e.common_word else 0.0,
             1.0 if e.romanized_form else 0.0,
+            1.0 if e.declined else 0.0,
             math.log1p(rivals),
             max(0.0, e.similarity - best_other),
             math.log10(max(e.gallery_size, 1)),

@@ -1,4 +1,4 @@
-"""Names as Lithuanian and Latvian decline them (``namenorm.endings``)."""
+"""Names as Lithuanian, Latvian, Russian and Ukrainian decline them (``namenorm.endings``)."""
 
 from __future__ import annotations
 
@@ -68,6 +68,31 @@ def test_a_letter_typed_twice_is_no_ending() -> None:
     assert match is not None and match.method != "transliteration"
 
 
-def test_only_latin_names_are_read_so() -> None:
-    assert without_endings("Москва") == without_endings("東京") == ()
-    assert without_endings("Trump") == ()
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Дональда Трампа", "donald-trump"), ("Дональдом Трампом", "donald-trump"),   # of, with Donald Trump
+    ("Владимира Путина", "vladimir-putin"), ("Владимиром Путиным", "vladimir-putin"), ("Путиным", "vladimir-putin"),
+    ("Дональдові Трампові", "donald-trump"),                                         # Ukrainian: to Donald Trump
+])
+def test_a_person_is_found_in_the_case_russian_and_ukrainian_text_put_them_in(name: str, expected: str) -> None:
+    match = Resolver(PEOPLE, place_names=()).resolve(name)
+    assert match is not None and match.id == expected, name
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Лондоне", "london"), ("Лондона", "london"), ("Дакаре", "dakar"),   # in London, of London
+    ("Германии", "germany"), ("Франції", "france"),                   # the country table's Германия, Франція
+])
+def test_a_place_is_found_in_the_case_russian_and_ukrainian_text_put_it_in(name: str, expected: str) -> None:
+    resolver = Resolver([*CITIES, Entity("germany", "Germany", "place"), Entity("france", "France", "place")])
+    match = resolver.resolve(name)
+    assert match is not None and match.id == expected, name
+
+
+def test_a_russian_womans_name_is_read_as_written() -> None:
+    # Анна and Мартина are names of their own, not Ann and Martin declined.
+    assert without_endings("Анна", known_names()) == without_endings("Мартина", known_names()) == ()
+
+
+def test_only_latin_and_cyrillic_names_are_read_so() -> None:
+    assert without_endings("東京") == without_endings("서울") == ()
+    assert without_endings("Trump") == without_endings("Трамп") == ()

@@ -153,8 +153,8 @@ class Query:
     """Restricted forms this query may match (``index.query_allows``)."""
     spelled: tuple[str, ...] = ()
     """A Chinese, Korean or Cyrillic name as its people spell it in Latin letters, a Slavic
-    transliteration as English spells it, a Latin name without the endings Lithuanian or Latvian
-    give it (``endings``), or the name without the Latin keys an input method left in it
+    transliteration as English spells it, the name without the endings its language declines it
+    with (``undeclined``), or the name without the Latin keys an input method left in it
     (``unkeyed``; also in ``forms``)."""
     vowels: bool = True
     """Written with its short vowels (not Arabic or Hebrew)."""
@@ -312,6 +312,8 @@ class Engine:
         """Lowest probability answered; the model's fitted default unless given."""
         self._common = common_words()
         self._names = known_names()
+        self._kept_endings = self._names | self._common
+        """Words read with their endings (``endings``): names people have, common English words."""
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
 
     def forget(self) -> None:
@@ -351,7 +353,7 @@ class Engine:
         unkeyed = normalize_name(typed) if typed != name else ""
         # "Donaldas Trampas", "Dakara", "Šolcas", "Трампом": as Lithuanian, Latvian, Russian and
         # Ukrainian decline a name.
-        stems = without_endings(name, self._names)
+        stems = without_endings(name, self._kept_endings)
         undeclined = tuple(f for f in dict.fromkeys((*map(normalize_name, stems),
                                                       *(s for stem in stems for s in native_spellings(stem, self._names))))
                            if f and f not in forms)
@@ -679,9 +681,9 @@ class Engine:
         found = [hits for reading in (read, *other_readings(query.text, read)) for hits in across(reading)]
         if query.titled:  # البشير is al-Bashir as well as Bashir
             found += [[replace(h, words=query.titled) for h in hits] for hits in across(" ".join(query.titled))]
-        # Трампом ("with Trump") is read "tramp" across scripts as Трамп is.
-        found += [[replace(h, words=tuple(reading.split())) for h in hits]
-                  for reading in query.undeclined if query.foreign for hits in across(reading)]
+        if query.foreign:  # Трампом ("with Trump") is read "tramp" across scripts as Трамп is
+            found += [[replace(h, words=tuple(reading.split())) for h in hits]
+                      for reading in query.undeclined for hits in across(reading)]
         return found
 
     # -- weighing -------------------------------------------------------------

@@ -4,8 +4,9 @@ for Dakar), and Russian and Ukrainian running text puts a name in the case the s
 (Дональда Трампа, в Лондоне, Германии), so a name in Latin or Cyrillic letters is also read
 without such endings, language by language (``_data/name_endings.tsv``).
 
-A word that is itself a name people have (Jonas, Markus, Thomas: ``known_names``) is read as
-written, not as another name with an ending (Jon, Mark, Thom)."""
+A word that is itself a name people have (Jonas, Markus, Thomas: ``known_names``) or a common
+English word (Change, Price) is read as written, not as another name with an ending (Jon, Mark,
+Thom; Chang)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ __all__ = ["bare_endings", "without_endings"]
 _SHORTEST_STEM = 3
 """Fewest letters left of a word once its ending is read off: "Adis" (Addis) keeps its -is."""
 _VOWELS = frozenset("aeiouyąęėįųūāēīōаеёиоуыэюяіїє")
+_STRESS_MARKS = {0x0300: None, 0x0301: None}
 _SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 """The scripts the table's languages are written in."""
 
@@ -39,11 +41,14 @@ class _Ending:
         stem = word[:-len(self.letters)]
         if not word.endswith(self.letters) or len(stem) < _SHORTEST_STEM or not stem[-1].isalpha():
             return ""
-        if stem[-1] == self.letters[0]:
-            return ""  # a letter typed twice ("Lagoss"), not an ending
-        if self.after == "consonant" and stem[-1] in _VOWELS or self.after not in ("", "consonant") and stem[-1] not in self.after:
-            return ""
+        if stem[-1] == self.letters[0] or not self._may_follow(stem[-1]):
+            return ""  # (a letter typed twice, "Lagoss", is no ending)
         return stem + self.read
+
+    def _may_follow(self, letter: str) -> bool:
+        if self.after == "consonant":
+            return letter not in _VOWELS
+        return not self.after or letter in self.after
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,29 +88,30 @@ def _languages() -> tuple[_Language, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _readings(text: str, names: frozenset[str]) -> tuple[str, ...]:
-    words = unicodedata.normalize("NFC", text.lower()).split()
-    listed = [normalize_cached(word) in names for word in words]
+def _readings(text: str, kept: frozenset[str]) -> tuple[str, ...]:
+    # A stress mark (Тра́мпа, as dictionaries and primers write it) is no letter of the ending.
+    words = unicodedata.normalize("NFC", text.lower().translate(_STRESS_MARKS)).split()
+    as_written = [normalize_cached(word) in kept for word in words]
     readings = []
     for language in _languages():
-        stems = [(word, word) if named else language.stems(word) for word, named in zip(words, listed)]
+        stems = [(word, word) if keep else language.stems(word) for word, keep in zip(words, as_written)]
         # Every word is declined, but a given name that ends in a vowel (Džo, Kamala), which
         # neither language declines so: in "Stephen Scoggins" and "Jose Bowne", English names
         # beside them, "Scoggins" and "Bowne" are no Latvian "Scoggin" and "Bown".
         declined = [pair[0] != word for pair, word in zip(stems, words)]
-        if not any(declined) or not all(d or (not named and word[-1] in _VOWELS)
-                                        for d, named, word in zip(declined, listed, words)):
+        if not any(declined) or not all(d or (not keep and word[-1] in _VOWELS)
+                                        for d, keep, word in zip(declined, as_written, words)):
             continue
         for which in (0, 1):
             readings.append(language.respelled([pair[which] for pair in stems]))
     return tuple(dict.fromkeys(readings))
 
 
-def without_endings(text: str, names: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
+def without_endings(text: str, kept: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
     """A name in Latin or Cyrillic letters read without the endings each language of
     ``name_endings.tsv`` gives a name, each word with its longest and its shortest read off, where every
     word has one of that language's endings but a word that ends in a vowel and is not one of
-    ``names`` (normalized: a listed name people have is read as written), in lower case
+    ``kept`` (normalized words read as written: names people have, common words), in lower case
     with its marks (Šolcas, Scholz, is "šolc": a Slavic scheme's reading of it spells it further);
     none for a name in another script.
 
@@ -115,12 +121,12 @@ def without_endings(text: str, names: AbstractSet[str] = frozenset()) -> tuple[s
     (('дональд трамп',), ('германия',))
     >>> without_endings("Nairobis"), without_endings("Bandžula")
     (('nairob', 'nairobi'), ('banjul',))
-    >>> without_endings("Jonas", names=frozenset({"jonas"})), without_endings("Stephen Scoggins", {"stephen"})
+    >>> without_endings("Jonas", kept=frozenset({"jonas"})), without_endings("Stephen Scoggins", {"stephen"})
     ((), ())
     """
     if script_of(text) not in _SCRIPTS:
         return ()
-    return _readings(text, names if isinstance(names, frozenset) else frozenset(names))
+    return _readings(text, kept if isinstance(kept, frozenset) else frozenset(kept))
 
 
 @lru_cache(maxsize=4)

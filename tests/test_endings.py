@@ -96,3 +96,15 @@ def test_a_russian_womans_name_is_read_as_written() -> None:
 def test_only_latin_and_cyrillic_names_are_read_so() -> None:
     assert without_endings("東京") == without_endings("서울") == ()
     assert without_endings("Trump") == without_endings("Трамп") == ()
+
+
+def test_a_stress_mark_is_no_letter_of_the_ending() -> None:
+    # Dictionaries and primers mark the stress: Тра́мпа is Трампа.
+    assert without_endings("Тра́мпа") == without_endings("Трампа") == ("трамп",)
+
+
+def test_a_common_english_word_is_read_as_written() -> None:
+    # "Change" opening a sentence is no Latvian "Chang" declined: scanned, it was Chung Sye-kyun's.
+    engine = Resolver(PEOPLE, place_names=()).engine
+    assert engine.prepare("Change").undeclined == engine.prepare("Price").undeclined == ()
+    assert engine.prepare("Trampas").undeclined == ("tramp",)

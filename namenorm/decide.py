@@ -290,6 +290,16 @@ def _ampersand(text: str) -> tuple[str, ...]:
     return ("and",) if "&" in text else ()
 
 
+_MAX_REMEMBERED = 100_000
+"""Names whose readings without endings an engine remembers."""
+
+
+@lru_cache(maxsize=1)
+def _read_as_written() -> frozenset[str]:
+    """Words read with their endings (``endings``): names people have, common English words."""
+    return known_names() | common_words()
+
+
 class Engine:
     """Decides names against one compiled index with one match model.
 
@@ -312,15 +322,18 @@ class Engine:
         """Lowest probability answered; the model's fitted default unless given."""
         self._common = common_words()
         self._names = known_names()
-        self._kept_endings = self._names | self._common
-        """Words read with their endings (``endings``): names people have, common English words."""
+        self._kept_endings = _read_as_written()
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
+        self._undeclined_memo: dict[str, tuple[str, ...]] = {}
+        """Name -> its readings without endings (``endings.without_endings``): a scan asks the same
+        words again and again."""
 
     def forget(self) -> None:
         """Drop what decisions remember (the model's utilities, each form's probability as
-        written): benchmarks time each repeat from scratch."""
+        written, each name's readings without endings): benchmarks time each repeat from scratch."""
         self.model.forget()
         self._as_written_memo.clear()
+        self._undeclined_memo.clear()
 
     # -- the cascade ----------------------------------------------------------
 
@@ -353,7 +366,11 @@ class Engine:
         unkeyed = normalize_name(typed) if typed != name else ""
         # "Donaldas Trampas", "Dakara", "Šolcas", "Трампом": as Lithuanian, Latvian, Russian and
         # Ukrainian decline a name.
-        stems = without_endings(name, self._kept_endings)
+        stems = self._undeclined_memo.get(name)
+        if stems is None:
+            if len(self._undeclined_memo) >= _MAX_REMEMBERED:
+                self._undeclined_memo.clear()
+            stems = self._undeclined_memo[name] = without_endings(name, self._kept_endings)
         undeclined = tuple(f for f in dict.fromkeys((*map(normalize_name, stems),
                                                       *(s for stem in stems for s in native_spellings(stem, self._names))))
                            if f and f not in forms)

@@ -87,8 +87,7 @@ def _languages() -> tuple[_Language, ...]:
                  for language, rows in endings.items())
 
 
-@lru_cache(maxsize=4096)
-def _readings(text: str, kept: frozenset[str]) -> tuple[str, ...]:
+def _readings(text: str, kept: AbstractSet[str]) -> tuple[str, ...]:
     # A stress mark (Тра́мпа, as dictionaries and primers write it) is no letter of the ending.
     words = unicodedata.normalize("NFC", text.lower().translate(_STRESS_MARKS)).split()
     as_written = [normalize_cached(word) in kept for word in words]
@@ -126,7 +125,7 @@ def without_endings(text: str, kept: AbstractSet[str] = frozenset()) -> tuple[st
     """
     if script_of(text) not in _SCRIPTS:
         return ()
-    return _readings(text, kept if isinstance(kept, frozenset) else frozenset(kept))
+    return _readings(text, kept)
 
 
 @lru_cache(maxsize=4)

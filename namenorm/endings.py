@@ -94,9 +94,9 @@ def _readings(text: str, kept: AbstractSet[str]) -> tuple[str, ...]:
     readings = []
     for language in _languages():
         stems = [(word, word) if keep else language.stems(word) for word, keep in zip(words, as_written)]
-        # Every word is declined, but a given name that ends in a vowel (Džo, Kamala), which
-        # neither language declines so: in "Stephen Scoggins" and "Jose Bowne", English names
-        # beside them, "Scoggins" and "Bowne" are no Latvian "Scoggin" and "Bown".
+        # Every word is declined, but a word that ends in a vowel, which these languages may leave
+        # as it is (Džo, Джо), and is no kept word: in "Stephen Scoggins" and "Jose Bowne", English
+        # names beside them, "Scoggins" and "Bowne" are no Latvian "Scoggin" and "Bown".
         declined = [pair[0] != word for pair, word in zip(stems, words)]
         if not any(declined) or not all(d or (not keep and word[-1] in _VOWELS)
                                         for d, keep, word in zip(declined, as_written, words)):

@@ -296,7 +296,8 @@ _MAX_REMEMBERED = 100_000
 
 @lru_cache(maxsize=1)
 def _read_as_written() -> frozenset[str]:
-    """Words read with their endings (``endings``): names people have, common English words."""
+    """Words read with their endings, not without them (``endings``): names people have, common
+    English words."""
     return known_names() | common_words()
 
 
@@ -322,7 +323,7 @@ class Engine:
         """Lowest probability answered; the model's fitted default unless given."""
         self._common = common_words()
         self._names = known_names()
-        self._kept_endings = _read_as_written()
+        self._words_as_written = _read_as_written()
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
         self._undeclined_memo: dict[str, tuple[str, ...]] = {}
         """Name -> its readings without endings (``endings.without_endings``): a scan asks the same
@@ -370,7 +371,7 @@ class Engine:
         if stems is None:
             if len(self._undeclined_memo) >= _MAX_REMEMBERED:
                 self._undeclined_memo.clear()
-            stems = self._undeclined_memo[name] = without_endings(name, self._kept_endings)
+            stems = self._undeclined_memo[name] = without_endings(name, self._words_as_written)
         undeclined = tuple(f for f in dict.fromkeys((*map(normalize_name, stems),
                                                       *(s for stem in stems for s in native_spellings(stem, self._names))))
                            if f and f not in forms)

@@ -391,6 +391,7 @@ def test_a_surname_alone_is_surer_as_a_listed_name_than_as_part_of_a_persons_nam
     assert (listed.id, part.id) == ("watson", "watson")
     # As part of a person's name it is a surname alone, no surer than "Watson" written so.
     assert listed.score > part.score and part.score <= people.candidates("Watson")[0].score
+    assert people.resolve("ワトソン") is None
 
 
 def test_a_word_that_joins_names_is_never_an_initial():

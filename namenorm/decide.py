@@ -105,9 +105,9 @@ model gives any candidate a negligible probability, so the search skips it early
 _MAX_CANDIDATES = 10
 """Candidates weighed per query, best similarity first (a form a hundred entities share is
 weighed as ten: the probability is split so thinly either way that none is answered)."""
-_AS_WRITTEN_MEMO = 65_536
-"""Forms whose probability as written an engine remembers (``Engine._as_written``) before it
-starts afresh."""
+_MEMO_ENTRIES = 65_536
+"""Entries each of an engine's memos holds (forms' probabilities as written, names' readings
+without endings) before it starts afresh."""
 
 _NAME_RELATIONS = frozenset({"given name", "short form", "place word"})
 """Pair keys (``TokenPair.keys``) of a given name and its nickname or short form, and of a place
@@ -290,10 +290,6 @@ def _ampersand(text: str) -> tuple[str, ...]:
     return ("and",) if "&" in text else ()
 
 
-_MAX_REMEMBERED = 100_000
-"""Names whose readings without endings an engine remembers."""
-
-
 @lru_cache(maxsize=1)
 def _read_as_written() -> frozenset[str]:
     """Words read with their endings, not without them (``endings``): names people have, common
@@ -326,8 +322,6 @@ class Engine:
         self._words_as_written = _read_as_written()
         self._as_written_memo: dict[tuple[str, str | None], dict[str, float]] = {}
         self._undeclined_memo: dict[str, tuple[str, ...]] = {}
-        """Name -> its readings without endings (``endings.without_endings``): a scan asks the same
-        words again and again."""
 
     def forget(self) -> None:
         """Drop what decisions remember (the model's utilities, each form's probability as
@@ -365,16 +359,7 @@ class Engine:
         # 李克强 is "Li Keqiang" in Latin letters: pinyin as written, not as it sounds; Григорій is "Hryhorii".
         typed = without_unconverted_latin(name)
         unkeyed = normalize_name(typed) if typed != name else ""
-        # "Donaldas Trampas", "Dakara", "Šolcas", "Трампом": as Lithuanian, Latvian, Russian and
-        # Ukrainian decline a name.
-        stems = self._undeclined_memo.get(name)
-        if stems is None:
-            if len(self._undeclined_memo) >= _MAX_REMEMBERED:
-                self._undeclined_memo.clear()
-            stems = self._undeclined_memo[name] = without_endings(name, self._words_as_written)
-        undeclined = tuple(f for f in dict.fromkeys((*map(normalize_name, stems),
-                                                      *(s for stem in stems for s in native_spellings(stem, self._names))))
-                           if f and f not in forms)
+        undeclined = self._undeclined(name, forms)
         spellings = (*native_spellings(name, self._names), *undeclined, unkeyed)
         spelled = tuple(f for f in dict.fromkeys(spellings) if f and f not in forms)
         allowed = self._allows(name, norm)
@@ -398,6 +383,21 @@ class Engine:
                      folded_script(typed), tuple(words) if len(tokens) < len(words) else (),
                      bare if len(bare) < len(words) else (), tuple(short or ()), unkeyed,
                      title_sex(words[:len(words) - len(tokens)]), after_title, joined, undeclined)
+
+    def _undeclined(self, name: str, forms: Sequence[str]) -> tuple[str, ...]:
+        """``Query.undeclined`` of ``name``, whose normalized forms are ``forms``: "Donaldas Trampas",
+        "Dakara", "Šolcas", "Трампом", as Lithuanian, Latvian, Russian and Ukrainian decline a name.
+        Remembered by name, spellings and all: a scan asks the same words again and again."""
+        memo = self._undeclined_memo
+        undeclined = memo.get(name)
+        if undeclined is None:
+            if len(memo) >= _MEMO_ENTRIES:
+                memo.clear()
+            stems = without_endings(name, self._words_as_written)
+            readings = (*map(normalize_name, stems),
+                        *(spelled for stem in stems for spelled in native_spellings(stem, self._names)))
+            undeclined = memo[name] = tuple(f for f in dict.fromkeys(readings) if f and f not in forms)
+        return undeclined
 
     def _allows(self, name: str, norm: str) -> int:
         """The restriction bits a name written as ``name`` (normalized ``norm``) passes
@@ -836,7 +836,7 @@ class Engine:
         memo = self._as_written_memo
         scores = memo.get((hit.form, kind))
         if scores is None:
-            if len(memo) >= _AS_WRITTEN_MEMO:
+            if len(memo) >= _MEMO_ENTRIES:
                 memo.clear()
             query = self.prepare(hit.form)
             weighed = self.weigh(self.exact_hits(query, kind), query, True) if query else []

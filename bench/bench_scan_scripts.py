@@ -5,7 +5,8 @@
 
 Text: for each of Korean, Japanese, Chinese, Russian, Greek, Arabic, Hebrew and Hindi,
 sentences of 6-14 words drawn from the language's frequent words (wordfreq, ranks 100-5,000;
-Japanese and Chinese written without spaces, as those languages are). Every other sentence
+Japanese and Chinese written without spaces, as those languages are), the first capitalized
+where the script has case. Every other sentence
 holds one name as that script writes it, from tests/data/cross_script_pairs.tsv (a person or
 place of the gallery; two in three) or cross_script_absent.tsv (someone not in it). Words
 that hold a gallery name are left out of the word lists, so every other mention is false.
@@ -85,6 +86,7 @@ def make_text(lang: str, words: list[str], planted: list[tuple[str, str | None]]
     pos = count = 0
     for k in range(n):
         sentence = [rng.choice(words) for _ in range(rng.randint(6, 14))]
+        sentence[0] = sentence[0][:1].upper() + sentence[0][1:]  # as text opens a sentence (no case: unchanged)
         count += len(sentence)
         name = None
         if k % 2 == 1:

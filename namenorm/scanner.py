@@ -764,11 +764,28 @@ class _Scan:
         def other_name(k: int) -> bool:
             t = tokens[k]
             return (_is_name_word(t) and t.norm not in FUNCTION_WORDS and t.norm not in self.lower_words
-                    and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k)))
+                    and k not in titles and k not in taken and not (exact and no_evidence(t) and not dotted(k))
+                    and not ((k < i or self.reads_as_no_name(tokens[i])) and self.reads_as_no_name(t)))
 
         before = i > 0 and tokens[i].joined and other_name(i - 1)
         after = j < len(tokens) and tokens[j].joined and other_name(j) and not self.skip_title(j) > j
         return before or after
+
+    def reads_as_no_name(self, token: _Token) -> bool:
+        """Whether a capitalized word in a cased script other than Latin reads as no name people
+        have (``known_names``), as written or as its people spell it: before a name, a sentence's
+        first word, a title or a place ("Вчера Трамп заявил", "В Москве Путин"), which the Latin
+        lists of function words and titles do not hold. "Мелания" before "Трамп" reads as a name,
+        so Трамп there is not Donald Trump alone. After a word that reads as a given name, an
+        unknown word is more likely its surname ("Στέφανος Τσιτσιπάς") and still joins it; after
+        a place, it is the next name ("в Москве Путин")."""
+        if token.caseless or not token.capital:
+            return False
+        word = self.text[token.start:token.end]
+        if is_latin(word):
+            return False
+        names = known_names()
+        return token.norm not in names and not any(s in names for s in native_spellings(word))
 
     def spelled_forms(self, i: int) -> frozenset[str]:
         """The forms of the gallery that token ``i``, in a script without case, is spelled as by

@@ -69,6 +69,7 @@ from itertools import product
 
 from unidecode import unidecode
 
+from .alphabets import alphabet_spellings
 from .arabic import arabic_spelling
 from .datafiles import data_lines
 from .japanese import japanese_spellings
@@ -933,7 +934,8 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     in Greek by ELOT 743 (Μητσοτάκης "mitsotakis", where unidecode reads "metsotakes"); a name in
     Georgian also without the nominative ending it gives a name that ends in a consonant
     (მოსკოვი "moskov"); a Latin name with the letters of a Slavic scheme (š, č, ł, cz, a final
-    -yj) with English spellings of the same sounds; a Latin name that spells Mandarin syllables
+    -yj), or of another language's alphabet (``alphabets``: ç, ə, xh, sz), with English spellings
+    of the same sounds; a Latin name that spells Mandarin syllables
     in Wade-Giles or pinyin as the other spells them (``mandarin``), and a Korean one, in Latin
     letters or in Hangul, as the Revised Romanization and McCune-Reischauer both spell it
     (``korean``). Empty for anything else. A word in Latin letters that is one of ``names`` (listed
@@ -956,7 +958,7 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     if not text:
         return []
     if text.isascii():
-        return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
+        return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text) + _alphabet_spellings(text)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text) + japanese_spellings(text)
     if japanese := japanese_spellings(text):  # a name in kanji spaced as Japanese spaces one (安倍　晋三)
@@ -969,7 +971,13 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
         return list(_georgian_spellings(text))
-    return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text)
+    return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text) + _alphabet_spellings(text)
+
+
+def _alphabet_spellings(text: str) -> list[str]:
+    """A Latin name as English spells the sounds of the alphabet whose letters it holds
+    (``alphabets``: Çikaqo "chikago", Banxhul "banjul"), normalized."""
+    return [_respelled(spelled.translate(_BEFORE)) for spelled in alphabet_spellings(text)]
 
 
 def _east_asian_spellings(text: str) -> list[str]:

@@ -58,6 +58,7 @@ from .normalize import (
     reorder_comma_name,
     strip_titles,
     without_lone_surrogates,
+    writes_unspaced,
     written_span,
     written_words,
 )
@@ -723,6 +724,8 @@ class Engine:
         entity = None if kind else index.tables.entities[hit.entity]
         kind_of = entity.kind if entity is not None else str(kind)
         tokens = hit.words or query.tokens
+        if not hit.words and len(tokens) == 1 and hit.form in query.spelled and writes_unspaced(query.text):
+            tokens = tuple(hit.form.split())  # 今井功 read "isao imai": a full name, not a word of one
         similarity = hit.score
         if hit.pairs and not hit.cross:
             agreeing = [p.form for p in hit.pairs if p.form]

@@ -56,3 +56,20 @@ def test_a_gallery_written_in_kanji_is_found_by_the_latin_name():
     for name, entity in (("Shinzo Abe", "abe"), ("Abe Shinzo", "abe"), ("Fumio Kishida", "kishida")):
         match = resolver.resolve(name)
         assert match is not None and match.id == entity, name
+
+
+
+def test_a_full_name_in_kanji_is_weighed_as_the_full_name_it_reads_as():
+    # 今井功 is one word to the tokenizer, but read "isao imai" it names a given name and a
+    # surname: its evidence is that of a two-word name, not of a surname asked alone (weighed as
+    # one, Japanese people in kanji fell under the threshold in a gallery of 2,800).
+    resolver = Resolver([Entity(n.lower().replace(" ", "-"), n, "person") for n in (*PEOPLE, "Isao Imai")],
+                        place_names=())
+    engine = resolver.engine
+    for text, name in (("今井功", "isao-imai"), ("安倍晋三", "shinzo-abe"), ("习近平", "xi-jinping")):
+        query, hits, exact = engine.gather(text)
+        assert query is not None
+        (best, evidence), *_ = engine.weigh(hits, query, exact)
+        assert (best.id, evidence.words) == (name, 2), text
+    query, hits, exact = engine.gather("Imai")
+    assert query is not None and engine.weigh(hits, query, exact)[0][1].words == 1

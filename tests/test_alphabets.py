@@ -50,3 +50,16 @@ def test_a_name_of_another_alphabet_is_no_closer_to_a_stranger() -> None:
     r = namenorm.Resolver([namenorm.Entity("gaza", "Gaza", "place"), namenorm.Entity("galati", "Galati", "place")],
                           place_names=())
     assert r.resolve("Qala") is None
+
+
+def test_every_rule_of_the_table_is_well_formed_and_every_language_has_a_mark() -> None:
+    from namenorm.datafiles import data_lines
+
+    marked: dict[str, bool] = {}
+    for line in data_lines("latin_alphabets.tsv"):
+        fields = line.split("\t")
+        assert len(fields) == 4 and fields[3] in ("", "mark"), line
+        language, written, _, mark = fields
+        assert written.strip("-") and written == written.lower(), line
+        marked[language] = marked.get(language, False) or mark == "mark"
+    assert marked and all(marked.values()), marked

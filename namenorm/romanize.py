@@ -958,7 +958,7 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
     if not text:
         return []
     if text.isascii():
-        return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text) + _alphabet_spellings(text)
+        return _latin_spellings(text, names)
     if _CHINESE_NAME.fullmatch(text):
         return _chinese_spellings(text) + japanese_spellings(text)
     if japanese := japanese_spellings(text):  # a name in kanji spaced as Japanese spaces one (安倍　晋三)
@@ -971,6 +971,13 @@ def native_spellings(text: str, names: AbstractSet[str] = frozenset()) -> list[s
         return _greek_spellings(text)
     if _GEORGIAN_NAME.fullmatch(text):
         return list(_georgian_spellings(text))
+    return _latin_spellings(text, names)
+
+
+def _latin_spellings(text: str, names: AbstractSet[str]) -> list[str]:
+    """A name in Latin letters (or in none ``native_spellings`` reads otherwise) by a Slavic
+    scheme, as the other Mandarin or Korean romanization spells it, and by another language's
+    alphabet."""
     return _latin_scheme_spellings(text, names=names) + _east_asian_spellings(text) + _alphabet_spellings(text)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 import namenorm
 from namenorm.alphabets import alphabet_spellings
+from namenorm.datafiles import data_lines
 
 _CITIES = ("Chicago", "Banjul", "Krasnoyarsk", "Riga", "Kamchatka", "Shanghai", "Lagos", "Muscat",
            "Djibouti", "Bujumbura", "Ho Chi Minh City", "Istanbul", "Zurich", "Tashkent")
@@ -53,8 +54,6 @@ def test_a_name_of_another_alphabet_is_no_closer_to_a_stranger() -> None:
 
 
 def test_every_rule_of_the_table_is_well_formed_and_every_language_has_a_mark() -> None:
-    from namenorm.datafiles import data_lines
-
     marked: dict[str, bool] = {}
     for line in data_lines("latin_alphabets.tsv"):
         fields = line.split("\t")

@@ -88,6 +88,7 @@ FEATURES: tuple[str, ...] = (
     "declined",
     "close_rivals",
     "lead",
+    "spelling_lead",
     "gallery_decades",
     "named_otherwise",
     "organisation",
@@ -199,9 +200,13 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
     """
     rows = []
     sims = [e.similarity for e in evidence]
+    spellings = [e.spelling_agreement for e in evidence]
     for i, e in enumerate(evidence):
         others = [s for j, s in enumerate(sims) if j != i]
         best_other = max(others, default=0.0)
+        # Across scripts a coarse key finds rivals nearly as similar as the name itself (Norway
+        # beside Nairobi for Најроби), which its letters, read as spelled, tell apart.
+        best_spelled_other = max((s for j, s in enumerate(spellings) if j != i), default=0.0)
         rivals = sum(1 for s in others if s >= e.similarity - 0.05)
         gap = 1.0 - e.similarity
         rows.append([
@@ -235,6 +240,7 @@ def feature_rows(evidence: Sequence[Evidence]) -> list[list[float]]:
             1.0 if e.declined else 0.0,
             math.log1p(rivals),
             max(0.0, e.similarity - best_other),
+            max(0.0, e.spelling_agreement - best_spelled_other) if e.foreign else 0.0,
             math.log10(max(e.gallery_size, 1)),
             1.0 if e.named_otherwise else 0.0,
             1.0 if e.organisation else 0.0,

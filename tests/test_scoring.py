@@ -13,9 +13,11 @@ import pytest
 from namenorm.scoring import (
     FEATURES,
     KIND_FEATURES,
+    Evidence,
     MatchModel,
     Tree,
     default_model,
+    feature_rows,
     kind_trees_apply,
 )
 
@@ -85,6 +87,22 @@ def test_a_slip_in_a_name_of_a_kind_with_trees_of_its_own_is_weighed_by_them_bes
     assert model.utility(barely_slipped) == pytest.approx(-0.5 + 2.0 + 1.0 + 1.0 + 0.25)
     shared_only = MatchModel(weights, threshold=0.5, trees=[split])
     assert shared_only.utility(of_kind) == shared_only.utility(person) == -0.5 + 1.9 + 1.0
+
+
+def test_a_name_read_across_scripts_leads_its_rivals_by_how_well_its_letters_agree() -> None:
+    # Најроби is nearly as similar to Norway as to Nairobi by consonant classes; read as spelled,
+    # it agrees with Nairobi's letters far better. In Latin letters no agreement is weighed.
+    def candidate(similarity: float, agreement: float, foreign: bool = True) -> Evidence:
+        return Evidence(similarity, "cross-script", 7, 1, 0, 0, 0, 0, 0, 1.0, foreign, False, 3, False, False,
+                        438, spelling_agreement=agreement)
+
+    def leads(*evidence: Evidence) -> list[tuple[float, float]]:
+        rows = feature_rows(evidence)
+        return [(round(r[FEATURES.index("lead")], 3), round(r[FEATURES.index("spelling_lead")], 3)) for r in rows]
+
+    assert leads(candidate(0.93, 0.78), candidate(0.86, 0.14)) == [(0.07, 0.64), (0.0, 0.0)]
+    assert leads(candidate(0.93, 0.78)) == [(0.93, 0.78)]  # alone, as the lead by similarity is
+    assert leads(candidate(0.93, 1.0, foreign=False), candidate(0.86, 1.0, foreign=False)) == [(0.07, 0.0), (0.0, 0.0)]
 
 
 def test_a_pickled_model_gives_the_same_utilities() -> None:

@@ -324,6 +324,15 @@ _Open = tuple[int, int, Decision]
 """Token span [i, j) that did not resolve alone, with its decision."""
 
 
+@lru_cache(maxsize=65_536)
+def _no_name_people_have(word: str, norm: str) -> bool:
+    """Whether ``word`` (``norm`` normalized) is no name people have (``known_names``), as written
+    or as its people spell it: remembered, for a text's capitalized words repeat (a sentence's
+    first word, a title), and each spelling of them reads the word by every scheme of its script."""
+    names = known_names()
+    return norm not in names and not any(s in names for s in native_spellings(word))
+
+
 class _Scan:
     """One pass over one text."""
 
@@ -782,10 +791,7 @@ class _Scan:
         if token.caseless or not token.capital:
             return False
         word = self.text[token.start:token.end]
-        if is_latin(word):
-            return False
-        names = known_names()
-        return token.norm not in names and not any(s in names for s in native_spellings(word))
+        return not is_latin(word) and _no_name_people_have(word, token.norm)
 
     def spelled_forms(self, i: int) -> frozenset[str]:
         """The forms of the gallery that token ``i``, in a script without case, is spelled as by

@@ -419,11 +419,12 @@ def test_a_known_form_after_a_sentence_opening_word_of_another_script_is_found()
 
 
 def test_a_name_read_across_scripts_after_a_capitalized_word_that_is_no_name_is_found():
-    # The gallery is in Latin letters only (Трамп and Τραμπ alone, read across scripts, are held under
-    # the threshold in it: 0.909 and 0.865 under the model of 0.912). "Позавчера" (the day before
-    # yesterday), "Министр" (minister) and "Καγκελάριος" (chancellor) are capitalized words no name: before a name read
-    # across scripts they do not make it part of a stranger's name, nor does a place before a
-    # person ("в Париже Меркель"). A word that reads as a given name still does ("Ivanka Trump").
+    # The gallery is in Latin letters only (Трамп and Τραμπ alone, read across scripts, are held
+    # under the threshold in it: 0.909 and 0.865 under the model of 0.912). "Позавчера" (the day
+    # before yesterday), "Министр" (minister) and "Καγκελάριος" (chancellor) are capitalized words
+    # no name: before a name read across scripts they do not make it part of a stranger's name, nor
+    # does a place before a person ("в Париже Меркель"). A word that reads as a given name still
+    # does ("Ivanka Trump").
     r = namenorm.Resolver([namenorm.Entity("donald-trump", "Donald Trump", "person"),
                            namenorm.Entity("angela-merkel", "Angela Merkel", "person"),
                            namenorm.Entity("paris", "Paris", "place"),

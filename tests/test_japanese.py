@@ -58,7 +58,6 @@ def test_a_gallery_written_in_kanji_is_found_by_the_latin_name():
         assert match is not None and match.id == entity, name
 
 
-
 def test_a_full_name_in_kanji_is_weighed_as_the_full_name_it_reads_as():
     # 今井功 is one word to the tokenizer, but read "isao imai" it names a given name and a
     # surname: its evidence is that of a two-word name, not of a surname asked alone (weighed as

@@ -700,12 +700,17 @@ class _Scan:
 
     def _shorter_reads_as_well(self, i: int, j: int, winner: Match) -> bool:
         """Whether the span without its first or last word reads as the same entity, at least as
-        likely: then that word is the sentence's, not the name's ("ने कहा", said, after ट्रंप)."""
+        likely, and that word reads as no word of the name: then it is the sentence's, not the
+        name's ("ने कहा", said, after ट्रंप). A listed surname may be surer alone than with the given
+        name read across scripts before it (Τραμπ, listed, and Ντόναλντ Τραμπ), but "Ντόναλντ" is
+        Donald, a word of the name."""
         if j - i < 2:
             return False
-        for a, b in ((i, j - 1), (i + 1, j)):
+        name_words = winner.form.split()
+        for a, b, dropped in ((i, j - 1, j - 1), (i + 1, j, i)):
             shorter = self.decide(a, b).winner
-            if shorter is not None and shorter.id == winner.id and shorter.score >= winner.score:
+            if (shorter is not None and shorter.id == winner.id and shorter.score >= winner.score
+                    and not self._reads_as_one_of(self.tokens[dropped].norm, name_words)):
                 return True
         return False
 

@@ -8,15 +8,22 @@ run cannot mix code versions; the report records the git state and a hash of the
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from namenorm.spelling import Transcription
+
+Pair = TypeVar("Pair")
 
 ROOT = Path(__file__).resolve().parent.parent
 _T0 = time.perf_counter()
@@ -113,6 +120,37 @@ def run_footer(res: dict[str, Any], env: dict[str, Any]) -> list[str]:
         lines.append(f"note: namenorm/ in the work tree changed while this ran; the figures are for the "
                      f"snapshot taken at the start (source hash {env['source']}).")
     return lines
+
+
+def fit_transcription(pairs: Sequence[Pair], align: Callable[[Transcription, Pair], tuple[float, list[str]]],
+                      counted: Callable[[list[tuple[Pair, list[str]]]], Transcription], rounds: int, keep: float
+                      ) -> tuple[Transcription, int]:
+    """Hard EM over name pairs, as the Han and kana transcriptions are learned: align every pair at
+    the model's shares (``align``: its log probability per unit and the run each unit writes, no
+    runs where it cannot be aligned), count the runs of the best-aligned ``keep`` share of them
+    (``counted``, which makes the next model), ``rounds`` times. The model and the pairs its last
+    round counted."""
+    model = counted([])
+    kept = 0
+    for round_ in range(rounds):
+        aligned = []
+        for pair in pairs:
+            score, runs = align(model, pair)
+            if runs:
+                aligned.append((score, pair, runs))
+        aligned.sort(key=lambda row: -row[0])
+        kept = int(len(aligned) * keep)
+        model = counted([(pair, runs) for _, pair, runs in aligned[:kept]])
+        log(f"round {round_ + 1}: {kept} of {len(aligned)} aligned pairs counted")
+    return model, kept
+
+
+def write_transcription(out: Path, model: Transcription, about: list[str]) -> None:
+    """The counts of a transcription model as ``namenorm.spelling.transcription`` reads them, the
+    lines of ``about`` saying where they come from."""
+    out.write_text(json.dumps({"about": about, **model.to_json()}, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":")) + "\n", encoding="utf-8")
+    log(f"wrote {len(model.characters)} units and {len(model.syllables)} syllables to {out.relative_to(ROOT)}")
 
 
 def write_names_table(out: Path, header: list[str], rows: list[tuple[str, list[str]]]) -> None:

@@ -93,7 +93,7 @@ from .scoring import (
     known_names,
     names_share,
 )
-from .spelling import han_agreement, spelling_agreement
+from .spelling import han_agreement, kana_agreement, spelling_agreement
 
 __all__ = ["EXACT_METHODS", "SIMILARITY_FLOOR", "Engine", "Query", "check_kind", "check_probability"]
 
@@ -786,6 +786,8 @@ class Engine:
                     read, spelling = other, agreement
             if query.script == "CJK":  # Han: as its characters write a foreign name's letters
                 spelling = max(spelling, han_agreement(query.text, hit.form))
+            elif query.script == "KATAKANA":  # and kana as their units do
+                spelling = max(spelling, kana_agreement(query.text, hit.form))
             word_spelling = _weakest_word(read, hit.form, spelling, query.script)
         if similar and not query.vowels:
             vowels = abjad_vowel_agreement(query.form, hit.form, query.script in LABIALS_APART)

@@ -31,24 +31,26 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from .keys import levenshtein_distance
-from .romanize import han_only, han_syllable
+from .romanize import KANA_RUN, han_only, han_syllable, romanize
 
 __all__ = [
-    "HanTranscription",
     "LetterCosts",
+    "Transcription",
     "alignment",
     "han_agreement",
-    "han_transcription",
+    "kana_agreement",
+    "kana_units",
     "letter_costs",
     "single_letters",
     "spelling_agreement",
+    "transcription",
 ]
 
 _GAP = ""
@@ -196,7 +198,7 @@ def _cheapest_letters(costs: LetterCosts) -> dict[str, float]:
 
 
 MAX_RUN = 5
-"""Most letters one Han character writes (``HanTranscription``)."""
+"""Most letters one unit (a Han character, a kana mora) writes (``Transcription``)."""
 _PRIOR_SCALE = 0.1
 """The prior's weight against a counted run's: a run seen once outweighs the pinyin prior."""
 _PRIOR_SLOPE = 1.5
@@ -212,36 +214,43 @@ _MAX_FORM_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class HanTranscription:
-    """How likely a Han character writes a run of Latin letters in a foreign name: the runs
-    counted for each character and each pinyin syllable in aligned names, a character's smoothed
-    toward its syllable's (朗 and 郎 both "lang") and a syllable's toward a prior from the pinyin
-    itself, likelier the fewer edits and letters the run is from it.
+class Transcription:
+    """How likely a unit of a script that writes syllables (a Han character, a kana mora) writes a
+    run of Latin letters in a foreign name: the runs counted for each unit and each syllable it
+    reads as in aligned names, a unit's smoothed toward its syllable's (朗 and 郎 both "lang") and a
+    syllable's toward a prior from the syllable itself, likelier the fewer edits and letters the
+    run is from it.
 
-    >>> model = HanTranscription.counted({"特": {"t": 8, "te": 2}}, {"te": {"t": 8, "te": 2}}, {"特": "te"})
+    >>> model = Transcription.counted({"特": {"t": 8, "te": 2}}, {"te": {"t": 8, "te": 2}}, {"特": "te"})
     >>> round(model.probability("特", "t"), 2), model.probability("特", "d") < 0.001
     (0.77, True)
     """
 
     characters: Mapping[str, Mapping[str, int]]
-    """Character -> run of letters -> names in which it wrote that run."""
+    """Unit -> run of letters -> names in which it wrote that run."""
     syllables: Mapping[str, Mapping[str, int]]
-    """Pinyin syllable -> run -> names in which one of its characters wrote that run."""
+    """Syllable -> run -> names in which one of its units wrote that run."""
     pinyin: Mapping[str, str]
-    """Character -> its pinyin in the names counted (else ``romanize.han_syllable``)."""
+    """Unit -> the syllable it read as in the names counted (a Han character's pinyin; else ``read``)."""
     character_totals: Mapping[str, int]
     syllable_totals: Mapping[str, int]
+    read: Callable[[str], str] = han_syllable
+    """The syllable a unit the names did not count reads as."""
+    silent: bool = False
+    """Whether a unit may write no letter: a Han character always writes some, but the ア of アイザック
+    (Isaac) writes none, its イ writing the i."""
 
     @classmethod
     def counted(cls, characters: Mapping[str, Mapping[str, int]], syllables: Mapping[str, Mapping[str, int]],
-                pinyin: Mapping[str, str]) -> HanTranscription:
+                pinyin: Mapping[str, str], read: Callable[[str], str] = han_syllable,
+                silent: bool = False) -> Transcription:
         """The model of these counts."""
         return cls(characters, syllables, pinyin, {c: sum(runs.values()) for c, runs in characters.items()},
-                   {s: sum(runs.values()) for s, runs in syllables.items()})
+                   {s: sum(runs.values()) for s, runs in syllables.items()}, read, silent)
 
     def syllable_of(self, char: str) -> str:
-        """The pinyin ``char`` had in the names counted, or its usual one."""
-        return self.pinyin.get(char) or han_syllable(char)
+        """The syllable ``char`` read as in the names counted, or its usual one."""
+        return self.pinyin.get(char) or self.read(char)
 
     def syllable_probability(self, syllable: str, run: str) -> float:
         """How likely a character of pinyin ``syllable`` writes ``run``."""
@@ -256,10 +265,11 @@ class HanTranscription:
         return ((seen.get(run, 0) + _SYLLABLE_WEIGHT * self.syllable_probability(syllable, run))
                 / (self.character_totals.get(char, 0) + _SYLLABLE_WEIGHT))
 
-    def best_runs(self, characters: str, target: str, syllables: tuple[str, ...] = ()) -> tuple[float, list[str]]:
-        """The runs of ``target`` that ``characters`` likeliest write, one to ``MAX_RUN`` letters
-        each, and their log probability (-inf where none can): ``syllables`` are the characters'
-        pinyin where known."""
+    def best_runs(self, characters: Sequence[str], target: str, syllables: tuple[str, ...] = ()
+                  ) -> tuple[float, list[str]]:
+        """The runs of ``target`` that ``characters`` (units) likeliest write, one (none where
+        ``silent``) to ``MAX_RUN`` letters each, and their log probability (-inf where none can):
+        ``syllables`` are the units' syllables where known."""
         n, length = len(characters), len(target)
         best = [[-math.inf] * (length + 1) for _ in range(n + 1)]
         back = [[0] * (length + 1) for _ in range(n + 1)]
@@ -269,7 +279,7 @@ class HanTranscription:
             for j in range(length + 1):
                 if best[i][j] == -math.inf:
                     continue
-                for k in range(j + 1, min(length, j + MAX_RUN) + 1):
+                for k in range(j + (not self.silent), min(length, j + MAX_RUN) + 1):
                     score = best[i][j] + math.log(self.probability(characters[i], target[j:k], syllable))
                     if score > best[i + 1][k]:
                         best[i + 1][k], back[i + 1][k] = score, j
@@ -284,41 +294,61 @@ class HanTranscription:
     def likeliest(self, char: str) -> float:
         """The log probability of the run ``char`` likeliest writes: no alignment costs less."""
         syllable = self.syllable_of(char)
-        runs = {*self.characters.get(char, {}), *self.syllables.get(syllable, {}), syllable} - {""}
+        runs = {*self.characters.get(char, {}), *self.syllables.get(syllable, {}), syllable}
+        runs -= set() if self.silent else {""}
         # A rare character neither counted nor read (㐀) writes any one letter as likely as another.
         return max(math.log(self.probability(char, run)) for run in runs or {"a"})
 
     def to_json(self) -> dict[str, Any]:
-        """The counts as ``_data/han_transcription_counts.json`` holds them (``han_transcription`` reads them)."""
+        """The counts as ``_data/<script>_transcription_counts.json`` holds them (``transcription`` reads them)."""
         return {"characters": {c: {"pinyin": self.pinyin.get(c, ""), "runs": dict(runs)}
                                for c, runs in sorted(self.characters.items())},
                 "syllables": {s: dict(runs) for s, runs in sorted(self.syllables.items())}}
 
 
-@lru_cache(maxsize=1)
-def han_transcription() -> HanTranscription:
-    """The counts ``bench/build_han_transcription.py`` learned (``_data/han_transcription_counts.json``)."""
-    text = resources.files("namenorm").joinpath("_data", "han_transcription_counts.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+@lru_cache(maxsize=2)
+def transcription(script: str) -> Transcription:
+    """The counts learned for ``script`` ("han": ``bench/build_han_transcription.py``, "kana":
+    ``bench/build_kana_transcription.py``), as ``_data/<script>_transcription_counts.json`` holds them."""
+    name = f"{script}_transcription_counts.json"
+    data = json.loads(resources.files("namenorm").joinpath("_data", name).read_text(encoding="utf-8"))
     characters = {c: row["runs"] for c, row in data["characters"].items()}
     pinyin = {c: row["pinyin"] for c, row in data["characters"].items() if row["pinyin"]}
-    return HanTranscription.counted(characters, data["syllables"], pinyin)
+    return Transcription.counted(characters, data["syllables"], pinyin, *_READERS[script])
+
+
+def kana_reading(unit: str) -> str:
+    """The syllable a kana unit (``kana_units``) reads as: ジョー "jo", ッド "ddo"."""
+    return romanize(unit).strip()
+
+
+_READERS: dict[str, tuple[Callable[[str], str], bool]] = {"han": (han_syllable, False), "kana": (kana_reading, True)}
+"""Per script, how a unit the names did not count reads, and whether a unit may write no letter."""
 
 
 @lru_cache(maxsize=10_000)
-def _least_cost(characters: str) -> float:
-    """The log probability of the runs ``characters`` likeliest write, each its own: no alignment
+def _least_cost(script: str, units: tuple[str, ...]) -> float:
+    """The log probability of the runs ``units`` likeliest write, each its own: no alignment
     of them with any letters costs less. Weighed once per name, not once per span of a form."""
-    model = han_transcription()
-    return sum(model.likeliest(ch) for ch in characters)
+    model = transcription(script)
+    return sum(model.likeliest(unit) for unit in units)
 
 
 @lru_cache(maxsize=100_000)
-def _run_agreement(characters: str, target: str) -> float:
-    cost, runs = han_transcription().best_runs(characters, target)
+def _run_agreement(script: str, units: tuple[str, ...], target: str) -> float:
+    cost, runs = transcription(script).best_runs(units, target)
     if not runs:
         return 0.0
-    return float(2.0 ** ((cost - _least_cost(characters)) / math.log(2) / len(target)))
+    return float(2.0 ** ((cost - _least_cost(script, units)) / math.log(2) / len(target)))
+
+
+def _transcription_agreement(script: str, units: tuple[str, ...], form: str) -> float:
+    """How likely ``units`` write the letters of ``form``, or of the run of its words they write
+    best (a surname alone): two to the minus the bits per letter the likeliest alignment costs
+    beyond the least the units could."""
+    words = [w for w in form.split()[:_MAX_FORM_WORDS] if w.isalpha() and w.isascii()]
+    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return max((_run_agreement(script, units, span) for span in spans if span), default=0.0)
 
 
 def han_agreement(text: str, form: str) -> float:
@@ -337,6 +367,49 @@ def han_agreement(text: str, form: str) -> float:
     characters = han_only(text)
     if not characters:
         return 1.0
-    words = [w for w in form.split()[:_MAX_FORM_WORDS] if w.isalpha() and w.isascii()]
-    spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
-    return max((_run_agreement(characters, span) for span in spans if span), default=0.0)
+    return _transcription_agreement("han", tuple(characters), form)
+
+
+_SMALL_KANA = frozenset("ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ")
+_SMALL_TSU = frozenset("ッっ")
+_LONG_VOWEL = "ー"
+
+
+def kana_units(text: str) -> tuple[str, ...]:
+    """The kana of ``text`` as the units that each write a run of a foreign name's letters: a
+    kana with the small kana and long-vowel marks after it (ジョー, ティ), a small tsu with the kana
+    it doubles (ッド); anything else left out.
+
+    >>> kana_units("ジョージ・ブッシュ")
+    ('ジョー', 'ジ', 'ブ', 'ッシュ')
+    """
+    units: list[str] = []
+    doubled = ""
+    for ch in text:
+        if ch in _SMALL_TSU:
+            doubled = ch
+        elif ch in _SMALL_KANA or ch == _LONG_VOWEL:
+            if units:
+                units[-1] += ch
+        elif KANA_RUN.fullmatch(ch):
+            units.append(doubled + ch)
+            doubled = ""
+    return tuple(units)
+
+
+def kana_agreement(text: str, form: str) -> float:
+    """How likely the kana of ``text`` write the letters of ``form`` (or of the run of its words
+    they write best), unit by unit (``kana_units``) at the shares learned from JMnedict's names
+    written in katakana (``_data/kana_transcription_counts.json``); 1.0 where ``text`` holds no
+    kana. Letter costs see バーニー "bani" as nearer Bunny than Bernie; its units write "ber" and
+    "nie".
+
+    >>> kana_agreement("バーニー", "bernie") > 0.5 > 0.1 > kana_agreement("バーニー", "bunny")
+    True
+    >>> kana_agreement("Трамп", "trump")
+    1.0
+    """
+    units = kana_units(text)
+    if not units:
+        return 1.0
+    return _transcription_agreement("kana", units, form)

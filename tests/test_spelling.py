@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from namenorm.normalize import normalize_name, script_of
-from namenorm.spelling import alignment, han_agreement, letter_costs, spelling_agreement
+from namenorm.spelling import (
+    alignment,
+    han_agreement,
+    kana_agreement,
+    kana_units,
+    letter_costs,
+    spelling_agreement,
+)
 
 
 def _agreement(native: str, latin: str) -> float:
@@ -85,6 +92,34 @@ def test_a_han_name_agrees_with_the_name_it_transcribes_more_than_with_one_of_it
     # A surname alone agrees with the surname of a full name, not with the whole of it.
     assert han_agreement("布什", "george bush") == han_agreement("布什", "bush")
     assert han_agreement("Буш", "bush") == 1.0  # no Han: nothing to weigh
+
+
+def test_a_kana_name_agrees_with_the_name_it_transcribes_more_than_with_a_look_alike() -> None:
+    # ボルゴグラード reads "borugogurado": Belgrade has its consonants in order, Volgograd its sounds.
+    assert kana_agreement("ボルゴグラード", "volgograd") > 0.5
+    assert kana_agreement("ボルゴグラード", "belgrade") < 0.1
+    assert kana_agreement("ウラジオストク", "vladivostok") > kana_agreement("ウラジオストク", "radstock")
+    # A surname alone agrees with the surname of a full name, not with the whole of it.
+    assert kana_agreement("ブッシュ", "george bush") == kana_agreement("ブッシュ", "bush")
+    assert kana_agreement("Буш", "bush") == 1.0  # no kana: nothing to weigh
+
+
+def test_a_kana_may_write_no_letter_where_the_kana_beside_it_writes_the_sound() -> None:
+    # アイザック: "ai" is Isaac's one i, which イ writes; ア writes nothing, as no Han character may.
+    assert kana_agreement("アイザック", "isaac") > 0.1
+
+
+def test_kana_are_weighed_a_mora_at_a_time() -> None:
+    # A small kana and a long vowel belong to the kana before them, a small tsu to the one it doubles.
+    assert kana_units("ジョージ") == ("ジョー", "ジ")
+    assert kana_units("ブラッド・ピット") == ("ブ", "ラ", "ッド", "ピ", "ット")
+    assert kana_units("ーッ東京") == ()  # no kana to attach the marks to, and Han is no kana
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text("ジョーブラッドィスヴェンソンーア", min_size=1, max_size=8), st.text("abcdegiklmnoprstuvw ", max_size=14))
+def test_kana_agreement_stays_in_the_unit_interval(text: str, form: str) -> None:
+    assert 0.0 <= kana_agreement(text, form) <= 1.0
 
 
 def test_a_han_character_with_no_reading_and_no_counts_is_weighed_not_a_crash() -> None:

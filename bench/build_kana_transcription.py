@@ -6,9 +6,9 @@ name pairs, and write the counts to namenorm/_data/kana_transcription_counts.jso
     python bench/build_kana_transcription.py
 
 Japanese writes a foreign name in katakana as it sounds, a mora at a time, with vowels the name
-does not have: ジョージ is George, ショルツ Scholz. Romanized ("joji", "shorutsu"), such a name is far
-from its Latin spelling letter by letter; unit by unit as the letters each writes in names
-(ジョー "geor", ジ "ge"), it is close. A unit is a kana with the small kana and long-vowel marks
+does not have: バーニー is Bernie, ボルゴグラード Volgograd. Romanized ("bani", "borugogurado"), such a
+name is far from its Latin spelling letter by letter; unit by unit as the letters each writes in
+names (バー "ber", ニー "nie"), it is close. A unit is a kana with the small kana and long-vowel marks
 after it, or a small tsu with the kana it doubles (``namenorm.spelling.kana_units``).
 
 Source: JMnedict (CC BY-SA 3.0), as jamdict-data ships it: its names written in katakana alone
@@ -19,9 +19,8 @@ from other names than those they are measured on.
 
 Each name is aligned with its Latin name by hard EM, as ``build_han_transcription.py`` aligns Han
 names (``Transcription.best_runs``): every unit writes a run of up to five letters (none, as the
-ア of アイザック, Isaac, does); the first
-round weighs a run by its edit distance from the unit's reading, later rounds by the runs the
-last round's alignments counted. Each round leaves out the pairs that align worst (translations,
+ア of アイザック, Isaac, does); the first round weighs a run by its edit distance from the unit's
+reading, later rounds by the runs the last round's alignments counted. Each round leaves out the pairs that align worst (translations,
 such as イギリス for Great Britain). The counts of the last round are written.
 """
 

@@ -253,7 +253,7 @@ class Transcription:
         return self.pinyin.get(char) or self.read(char)
 
     def syllable_probability(self, syllable: str, run: str) -> float:
-        """How likely a character of pinyin ``syllable`` writes ``run``."""
+        """How likely a unit that reads as ``syllable`` (a Han character's pinyin) writes ``run``."""
         prior = _PRIOR_SCALE * math.exp(-_PRIOR_SLOPE * levenshtein_distance(run, syllable) - _RUN_SLOPE * len(run))
         seen = self.syllables.get(syllable, {})
         return (seen.get(run, 0) + _PRIOR_WEIGHT * prior) / (self.syllable_totals.get(syllable, 0) + _PRIOR_WEIGHT)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,8 @@ from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from unidecode import unidecode
 
 if TYPE_CHECKING:
     from namenorm.spelling import Transcription
@@ -120,6 +123,12 @@ def run_footer(res: dict[str, Any], env: dict[str, Any]) -> list[str]:
         lines.append(f"note: namenorm/ in the work tree changed while this ran; the figures are for the "
                      f"snapshot taken at the start (source hash {env['source']}).")
     return lines
+
+
+def latin_letters(text: str) -> str:
+    """The letters a-z of ``text`` folded to ASCII and lower case, nothing else: a Latin name as the
+    transcription models align it ("Aberystwyth (Britain)" without its brackets is "aberystwyth")."""
+    return re.sub(r"[^a-z]", "", unidecode(text).lower())
 
 
 def fit_transcription(pairs: Sequence[Pair], align: Callable[[Transcription, Pair], tuple[float, list[str]]],

@@ -34,14 +34,12 @@ from collections import Counter, defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
-from unidecode import unidecode
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 import devsets
-from bench_support import fit_transcription, write_transcription
+from bench_support import fit_transcription, latin_letters, write_transcription
 
 from namenorm.places import city_names, country_names
 from namenorm.romanize import han_only
@@ -60,10 +58,6 @@ _NAME_GLOSS = re.compile(
 
 HanPair = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 """A Han name in simplified and in traditional characters, their pinyin, the Latin spellings it may write."""
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unidecode(text).lower())
 
 
 def _held_out_names() -> set[str]:
@@ -97,10 +91,10 @@ def training_pairs() -> list[HanPair]:
         gloss = _NAME_GLOSS.match(glosses.split("/")[0])
         if not (pinyin[:1].isupper() or loanword) or not gloss or not (loanword or gloss.group(1)[0].isupper()):
             continue
-        syllables = tuple(_letters(s) for s in pinyin.split() if s != "·")
+        syllables = tuple(latin_letters(s) for s in pinyin.split() if s != "·")
         if any(not s for s in syllables):
             continue
-        words = [_letters(w) for w in gloss.group(1).split()]
+        words = [latin_letters(w) for w in gloss.group(1).split()]
         spans = {"".join(syllables[i:j]) for i in range(len(syllables)) for j in range(i + 1, len(syllables) + 1)}
         if "".join(words) == "".join(syllables) or any(w in spans for w in words):
             continue  # a Chinese name, written in pinyin

@@ -34,14 +34,12 @@ from contextlib import closing
 from importlib.metadata import version
 from pathlib import Path
 
-from unidecode import unidecode
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 import devsets
-from bench_support import fit_transcription, write_transcription
+from bench_support import fit_transcription, latin_letters, write_transcription
 
 from namenorm.places import city_names, country_names
 from namenorm.spelling import Transcription, kana_reading, kana_units
@@ -60,10 +58,6 @@ _GLOSS = re.compile(r"^([A-Z][A-Za-z'\- ]*?)(?: \(.*\))?$")
 
 KanaPair = tuple[tuple[str, ...], tuple[str, ...]]
 """A name's kana units and the Latin spellings it may write."""
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unidecode(text).lower())
 
 
 def _held_out_names() -> set[str]:
@@ -93,7 +87,7 @@ def training_pairs() -> list[KanaPair]:
             continue
         if {kana, *_SEPARATORS.split(kana)} & held:
             continue
-        units, letters = kana_units(kana), _letters(match.group(1))
+        units, letters = kana_units(kana), latin_letters(match.group(1))
         if units and letters:
             found[units].add(letters)
     return [(units, tuple(sorted(targets))) for units, targets in sorted(found.items())]

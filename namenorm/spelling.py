@@ -200,15 +200,15 @@ def _cheapest_letters(costs: LetterCosts) -> dict[str, float]:
 MAX_RUN = 5
 """Most letters one unit (a Han character, a kana mora) writes (``Transcription``)."""
 _PRIOR_SCALE = 0.1
-"""The prior's weight against a counted run's: a run seen once outweighs the pinyin prior."""
+"""The prior's weight against a counted run's: a run seen once outweighs the syllable's prior."""
 _PRIOR_SLOPE = 1.5
-"""Nats the prior charges each edit between a run and the character's pinyin."""
+"""Nats the prior charges each edit between a run and the unit's syllable (a Han character's pinyin)."""
 _RUN_SLOPE = 0.3
 """Nats the prior charges each letter of a run."""
 _PRIOR_WEIGHT = 2.0
-"""Pseudo-counts by which the pinyin prior smooths the runs counted for a pinyin syllable."""
+"""Pseudo-counts by which the syllable's prior smooths the runs counted for a syllable."""
 _SYLLABLE_WEIGHT = 3.0
-"""Pseudo-counts by which the runs of a character's pinyin smooth its own."""
+"""Pseudo-counts by which the runs of a unit's syllable smooth its own."""
 _MAX_FORM_WORDS = 6
 """Words of a form at most whose spans ``han_agreement`` weighs one by one."""
 
@@ -230,7 +230,7 @@ class Transcription:
     """Unit -> run of letters -> names in which it wrote that run."""
     syllables: Mapping[str, Mapping[str, int]]
     """Syllable -> run -> names in which one of its units wrote that run."""
-    pinyin: Mapping[str, str]
+    readings: Mapping[str, str]
     """Unit -> the syllable it read as in the names counted (a Han character's pinyin; else ``read``)."""
     character_totals: Mapping[str, int]
     syllable_totals: Mapping[str, int]
@@ -242,15 +242,15 @@ class Transcription:
 
     @classmethod
     def counted(cls, characters: Mapping[str, Mapping[str, int]], syllables: Mapping[str, Mapping[str, int]],
-                pinyin: Mapping[str, str], read: Callable[[str], str] = han_syllable,
+                readings: Mapping[str, str], read: Callable[[str], str] = han_syllable,
                 silent: bool = False) -> Transcription:
         """The model of these counts."""
-        return cls(characters, syllables, pinyin, {c: sum(runs.values()) for c, runs in characters.items()},
+        return cls(characters, syllables, readings, {c: sum(runs.values()) for c, runs in characters.items()},
                    {s: sum(runs.values()) for s, runs in syllables.items()}, read, silent)
 
     def syllable_of(self, char: str) -> str:
         """The syllable ``char`` read as in the names counted, or its usual one."""
-        return self.pinyin.get(char) or self.read(char)
+        return self.readings.get(char) or self.read(char)
 
     def syllable_probability(self, syllable: str, run: str) -> float:
         """How likely a unit that reads as ``syllable`` (a Han character's pinyin) writes ``run``."""
@@ -301,7 +301,7 @@ class Transcription:
 
     def to_json(self) -> dict[str, Any]:
         """The counts as ``_data/<script>_transcription_counts.json`` holds them (``transcription`` reads them)."""
-        return {"characters": {c: {"pinyin": self.pinyin.get(c, ""), "runs": dict(runs)}
+        return {"characters": {c: {"reading": self.readings.get(c, ""), "runs": dict(runs)}
                                for c, runs in sorted(self.characters.items())},
                 "syllables": {s: dict(runs) for s, runs in sorted(self.syllables.items())}}
 
@@ -313,8 +313,8 @@ def transcription(script: str) -> Transcription:
     name = f"{script}_transcription_counts.json"
     data = json.loads(resources.files("namenorm").joinpath("_data", name).read_text(encoding="utf-8"))
     characters = {c: row["runs"] for c, row in data["characters"].items()}
-    pinyin = {c: row["pinyin"] for c, row in data["characters"].items() if row["pinyin"]}
-    return Transcription.counted(characters, data["syllables"], pinyin, *_READERS[script])
+    readings = {c: row["reading"] for c, row in data["characters"].items() if row["reading"]}
+    return Transcription.counted(characters, data["syllables"], readings, *_READERS[script])
 
 
 def kana_reading(unit: str) -> str:

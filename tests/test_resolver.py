@@ -51,8 +51,8 @@ def test_garbled_seed_names_resolve(small, query, expected):
 def test_a_name_after_an_abbreviated_title_is_read_as_the_name(small):
     # "Sen." is Senator's abbreviation and may also be a word of a name: read so, "Sen David
     # Purdue" finds Sonny Perdue as a far rival (0.02), whose similarity cuts David Perdue's lead
-    # over the rivals, and holds him at the threshold (0.91 under the model of 0.9109, 0.913
-    # under that of 0.912; "Senator David Purdue" 0.99). The reading is right.
+    # over the rivals (0.98 under the model of 0.9232, but 0.91 under that of 0.9109, at its
+    # threshold; "Senator David Purdue" 0.99 under both). The reading is right.
     top = small.candidates("Sen. David Purdue")[0]
     assert top.id == "david-perdue" and top.score > 0.5
 

@@ -13,11 +13,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .apostrophes import TYPED_APOSTROPHES
 from .datafiles import data_lines
 
 __all__ = ["alphabet_spellings"]
 
-_APOSTROPHES = str.maketrans(dict.fromkeys("`\u2018\u2019\u02bb\u02bc", "'"))
+_APOSTROPHES = str.maketrans(dict.fromkeys(TYPED_APOSTROPHES, "'"))
 """The marks Uzbek writes its oʻ and gʻ with, typed as they come (the turned comma, a quote)."""
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from .apostrophes import TYPED_APOSTROPHES
 from .datafiles import data_lines
 
 __all__ = ["as_pinyin", "as_wade_giles", "surname_first", "wade_giles_syllables"]
@@ -30,7 +31,7 @@ _MAX_SYLLABLES = 4
 """Syllables of one word at most: a longer word is no Chinese name's."""
 _LONGEST_SYLLABLE = 7
 """Letters of the longest syllable of either system (Wade-Giles' ch'iung)."""
-_APOSTROPHES = re.compile("['`\u2018\u2019\u02bb\u02bc]")
+_APOSTROPHES = re.compile(f"[{TYPED_APOSTROPHES}]")
 _WORDS = re.compile(r"[^\s,]+")
 _NOT_A_LETTER = re.compile(r"[^a-z']")
 

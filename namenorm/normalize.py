@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .romanize import APOSTROPHES, ARABIC_ARTICLE, romanize
+from .apostrophes import APOSTROPHES
+from .romanize import ARABIC_ARTICLE, romanize
 
 __all__ = [
     "HYPHENED_ARTICLES",
@@ -179,7 +180,7 @@ def normalize_name(text: str) -> str:
 
 
 _APOSTROPHE = re.compile(rf"(?<=[A-Za-z\u00c0-\u024f\u0400-\u04ff])[{APOSTROPHES}](?=[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
-"""One of ``romanize.APOSTROPHES`` between two Latin or Cyrillic letters (in Hebrew the geresh of
+"""One of ``apostrophes.APOSTROPHES`` between two Latin or Cyrillic letters (in Hebrew the geresh of
 ג'ו marks a letter's sound; it is no soft sign)."""
 _ELIDED = frozenset({"o", "d", "д"})
 """Words an apostrophe follows before any letter: Irish O' (O'Brien), and d' (D'Souza; Кот д'Ивуар)."""

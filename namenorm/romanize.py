@@ -70,6 +70,7 @@ from itertools import product
 from unidecode import unidecode
 
 from .alphabets import alphabet_spellings
+from .apostrophes import APOSTROPHES
 from .arabic import arabic_spelling
 from .datafiles import data_lines
 from .japanese import japanese_spellings
@@ -78,7 +79,6 @@ from .mandarin import as_pinyin, as_wade_giles
 from .parts import GENERATIONAL
 
 __all__ = [
-    "APOSTROPHES",
     "ARABIC_ARTICLE",
     "GERESHES",
     "GERESH_SOUNDS",
@@ -810,9 +810,6 @@ def _name_schemes(words: list[str], marked: bool, named: AbstractSet[str]) -> in
     return traits
 
 
-APOSTROPHES = "'`\u2018\u2019\u02b9\u02ba\u02bb\u02bc\u02be\u02bf\u2032"
-"""The apostrophe and the marks transliterations write like one, for a soft or hard sign (ISO 9's
-primes ʹ ʺ, GOST 7.79's backquote), an ʿayn or the Hawaiian ʻokina; ``normalize.join_soft_signs`` reads them inside a word."""
 _AS_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
 GERESHES = frozenset(ch for ch in APOSTROPHES + "\u05f3" if not ch.isalpha())
 """The marks that stand for a Hebrew geresh: the geresh itself and the apostrophes typed for it."""

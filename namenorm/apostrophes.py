@@ -1,0 +1,20 @@
+"""The marks names are written with where an apostrophe stands, in one place for every reader.
+
+An apostrophe comes typed as it comes: a backquote, a curly quote, Uzbek's turned comma (oʻ, gʻ),
+the modifier apostrophe Wade-Giles' aspiration is set in (ch'i, chʼi). Transliterations write more
+marks like one, for a soft or hard sign or an ʿayn. Each reader folds the marks it reads to ``'``.
+
+>>> "Oʻzbekiston".translate(str.maketrans(dict.fromkeys(TYPED_APOSTROPHES, "'")))
+"O'zbekiston"
+"""
+
+from __future__ import annotations
+
+__all__ = ["APOSTROPHES", "TYPED_APOSTROPHES"]
+
+TYPED_APOSTROPHES = "'`\u2018\u2019\u02bb\u02bc"
+"""The apostrophe and the marks typed for it: the backquote, the curly quotes, the turned comma
+(the Hawaiian ʻokina, Uzbek's oʻ and gʻ) and the modifier apostrophe."""
+APOSTROPHES = TYPED_APOSTROPHES + "\u02b9\u02ba\u02be\u02bf\u2032"
+"""Those, and the marks transliterations write like one, for a soft or hard sign (ISO 9's primes
+ʹ ʺ, GOST 7.79's backquote) or an ʿayn; ``normalize.join_soft_signs`` reads them inside a word."""

@@ -134,7 +134,7 @@ no fitted gallery was so dense, and a name read across scripts in it looked as s
 of three hundred. Fitted on, with the Latin towns beside them (fitted alone, the trees tied "a
 large gallery of places" to "read across scripts", and gazetteer_towns' slips fell 86.9% -> 82.2%),
 places_among_towns' strangers answered 1.2% -> 0.5% on the report split (those in other scripts
-2.1% -> 0.3%) and its ECE 0.064 -> 0.040, at one to two points of top-1 on several sets
+2.1% -> 0.3%) and its ECE 0.064 -> 0.040, at one to three points of top-1 on several sets
 (docs/benchmarks.md, "Dense galleries of places fitted on"). An earlier try had fitted
 places_among_towns alone while no gallery of 100,000 people was fitted, which then answered 5.5% of
 its strangers: a large gallery had come to mean a sure candidate.

@@ -345,7 +345,9 @@ def _run_agreement(script: str, units: tuple[str, ...], target: str) -> float:
 def _transcription_agreement(script: str, units: tuple[str, ...], form: str) -> float:
     """How likely ``units`` write the letters of ``form``, or of the run of its words they write
     best (a surname alone): two to the minus the bits per letter the likeliest alignment costs
-    beyond the least the units could."""
+    beyond the least the units could; 1.0 for no units (the text holds none of the script)."""
+    if not units:
+        return 1.0
     words = [w for w in form.split()[:_MAX_FORM_WORDS] if w.isalpha() and w.isascii()]
     spans = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     return max((_run_agreement(script, units, span) for span in spans if span), default=0.0)
@@ -364,10 +366,7 @@ def han_agreement(text: str, form: str) -> float:
     >>> han_agreement("Трамп", "trump")
     1.0
     """
-    characters = han_only(text)
-    if not characters:
-        return 1.0
-    return _transcription_agreement("han", tuple(characters), form)
+    return _transcription_agreement("han", tuple(han_only(text)), form)
 
 
 _SMALL_KANA = frozenset("ァィゥェォャュョヮぁぃぅぇぉゃゅょゎ")
@@ -409,7 +408,4 @@ def kana_agreement(text: str, form: str) -> float:
     >>> kana_agreement("Трамп", "trump")
     1.0
     """
-    units = kana_units(text)
-    if not units:
-        return 1.0
-    return _transcription_agreement("kana", units, form)
+    return _transcription_agreement("kana", kana_units(text), form)
